@@ -1,0 +1,27 @@
+// Every setting that differs between machines comes from env through runtimeConfig
+// (NUXT_API_BASE, NUXT_PUBLIC_SITE_URL, ...), never from code.
+export default defineNuxtConfig({
+  compatibilityDate: '2025-07-15',
+  devtools: { enabled: false },
+  telemetry: false,
+  modules: ['@pinia/nuxt', '@vueuse/nuxt', '@nuxtjs/tailwindcss', '@nuxt/eslint'],
+  typescript: { strict: true, typeCheck: false },
+  runtimeConfig: {
+    // Backend base URL, server-only: the browser only ever talks to /api on this origin.
+    apiBase: 'http://127.0.0.1:4010/api',
+    public: {
+      siteUrl: 'http://localhost:3000',
+    },
+  },
+  // Our own code imports explicitly so every file shows which layer it depends on.
+  imports: { scan: false },
+  components: [{ path: '~/components', pathPrefix: false }],
+  eslint: { config: { stylistic: false } },
+  app: {
+    head: {
+      htmlAttrs: { lang: 'en' },
+      charset: 'utf-8',
+      viewport: 'width=device-width, initial-scale=1',
+    },
+  },
+})

@@ -1,0 +1,60 @@
+import { createServer } from 'node:net'
+import { defineConfig, devices } from '@playwright/test'
+
+// Free ports are chosen once by the runner and passed to workers through env.
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+process.env.E2E_WEB_PORT ??= String(await freePort())
+process.env.E2E_API_PORT ??= String(await freePort())
+const webPort = process.env.E2E_WEB_PORT
+const apiPort = process.env.E2E_API_PORT
+const apiBase = `http://127.0.0.1:${apiPort}/api`
+process.env.E2E_API_BASE = apiBase
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${webPort}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: [
+    {
+      command: 'npx tsx tests/mocks/cli/serve.ts',
+      url: `${apiBase}/__health/`,
+      env: { DEMO_API_PORT: apiPort, DEMO_FAULTS: '1' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: 'test -f .output/server/index.mjs || npm run build; node .output/server/index.mjs',
+      url: `http://127.0.0.1:${webPort}/`,
+      env: { PORT: webPort, HOST: '127.0.0.1', NUXT_API_BASE: apiBase, NUXT_PUBLIC_SITE_URL: `http://127.0.0.1:${webPort}` },
+      reuseExistingServer: false,
+      timeout: 300_000,
+    },
+  ],
+})

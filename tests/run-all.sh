@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# `npm test`: every check the project has, in order of cost; stops at the first failing stage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+stage() { printf '\n==== %s ====\n' "$1"; }
+
+stage "typecheck";   npm run --silent typecheck
+stage "lint";        npm run --silent lint
+stage "unit";        npx vitest run --project unit --project nuxt
+stage "integration"; npx vitest run --project integration
+stage "contract";    npx vitest run --project contract
+stage "build";       npm run --silent build
+stage "budgets";     npx tsx bench/budget.ts
+stage "e2e";         npx playwright test

@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import { defineVitestProject } from '@nuxt/test-utils/config'
+import vue from '@vitejs/plugin-vue'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+const alias = { '~': root, '@': root, '~~': root }
+
+// Four suites, run separately by the npm scripts and all together by `npm test`:
+// unit (no network, no Nuxt), nuxt (components/composables inside a Nuxt runtime),
+// integration (msw/node or real local servers), contract (the backend contract, any base URL).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [vue()],
+        resolve: { alias },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      await defineVitestProject({
+        test: { name: 'nuxt', include: ['tests/nuxt/**/*.test.ts'], environment: 'nuxt' },
+      }),
+      {
+        resolve: { alias },
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 180_000 },
+      },
+      {
+        resolve: { alias },
+        test: { name: 'contract', include: ['tests/contract/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 60_000 },
+      },
+    ],
+  },
+})
