@@ -5,11 +5,13 @@ cd "$(dirname "$0")/.."
 
 stage() { printf '\n==== %s ====\n' "$1"; }
 
+stage "system deps"; bash tests/ensure-system-deps.sh
 stage "typecheck";   npm run --silent typecheck
 stage "lint";        npm run --silent lint
 stage "unit";        npx vitest run --project unit --project nuxt
-stage "integration"; npx vitest run --project integration
 stage "contract";    npx vitest run --project contract
+# Integration tests include real built servers (SSR isolation, shared Redis cache, crawler): build first.
 stage "build";       npm run --silent build
+stage "integration"; npx vitest run --project integration
 stage "budgets";     npx tsx bench/budget.ts
 stage "e2e";         npx playwright test

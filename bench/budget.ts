@@ -1,0 +1,32 @@
+// `npm test` stage "budgets": the JavaScript weight of the first view of key pages must stay within bench/budgets.json.
+// Deterministic for a given build, so it can fail a test run; timing figures live in `npm run bench`.
+import { readFile } from 'node:fs/promises'
+import { measureAssetWeight } from './lib/jsWeight'
+import { startStack } from './lib/servers'
+import { samplePages } from './lib/pages'
+
+interface Budgets { js: Record<string, number> }
+
+const budgets = JSON.parse(await readFile('bench/budgets.json', 'utf8')) as Budgets
+const stack = await startStack({ seedProducts: 200 })
+let failed = 0
+try {
+  const pages = await samplePages(stack.webUrl)
+  console.log('page              JS gzip KiB   budget   CSS gzip KiB')
+  for (const [name, path] of Object.entries(pages)) {
+    const budget = budgets.js[name]
+    if (budget === undefined) continue
+    const res = await fetch(stack.webUrl + path)
+    if (!res.ok) throw new Error(`${path} answered ${res.status}`)
+    const weight = await measureAssetWeight(await res.text())
+    const kib = weight.jsGzip / 1024
+    const ok = kib <= budget
+    if (!ok) failed++
+    console.log(`${name.padEnd(18)}${kib.toFixed(1).padStart(11)}   ${String(budget).padStart(6)}   ${(weight.cssGzip / 1024).toFixed(1).padStart(12)}  ${ok ? 'ok' : 'OVER BUDGET'}`)
+  }
+}
+finally {
+  await stack.stop()
+}
+console.log(failed ? `budgets: ${failed} over` : 'budgets: all within')
+process.exit(failed ? 1 : 0)

@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises'
+import { join, posix } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+export interface AssetWeight {
+  /** Gzip bytes of the JavaScript the first view loads: entry, page chunk and their static imports. */
+  jsGzip: number
+  jsRaw: number
+  cssGzip: number
+  files: string[]
+}
+
+const SCRIPT_SRC = /<script\b[^>]*\bsrc="([^"]+\.m?js)"/g
+const MODULE_PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"|<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="modulepreload"/g
+const STYLESHEET = /<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+\.css)"|<link\b[^>]*\bhref="([^"]+\.css)"[^>]*\brel="stylesheet"/g
+// Static imports in Vite's minified chunks: `import"./a.js"`, `from"./b.js"`. Dynamic import("./c.js") is lazy: not counted.
+const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+\.m?js)["']/g
+
+function matches(re: RegExp, text: string): string[] {
+  return [...text.matchAll(re)].map(m => m[1] ?? m[2]).filter((s): s is string => !!s)
+}
+
+function publicPath(url: string): string | null {
+  const path = url.startsWith('http') ? new URL(url).pathname : url
+  return path.startsWith('/_nuxt/') ? path : null
+}
+
+/** Reads the page's script and preload tags, follows static imports in the built files, and gzips each once. */
+export async function measureAssetWeight(html: string, publicDir = '.output/public'): Promise<AssetWeight> {
+  const queue = [...matches(SCRIPT_SRC, html), ...matches(MODULE_PRELOAD, html)].map(publicPath).filter((p): p is string => !!p)
+  const seen = new Set<string>()
+  let jsGzip = 0
+  let jsRaw = 0
+  while (queue.length) {
+    const file = queue.shift()!
+    if (seen.has(file)) continue
+    seen.add(file)
+    const source = await readFile(join(publicDir, file))
+    jsRaw += source.byteLength
+    jsGzip += gzipSync(source, { level: 9 }).byteLength
+    for (const spec of matches(STATIC_IMPORT, source.toString('utf8'))) queue.push(posix.join(posix.dirname(file), spec))
+  }
+  let cssGzip = 0
+  for (const href of new Set(matches(STYLESHEET, html).map(publicPath).filter((p): p is string => !!p))) {
+    cssGzip += gzipSync(await readFile(join(publicDir, href)), { level: 9 }).byteLength
+  }
+  return { jsGzip, jsRaw, cssGzip, files: [...seen] }
+}

@@ -1,0 +1,13 @@
+/** The pages every measurement looks at, with a real product id taken from the running backend. */
+export async function samplePages(webUrl: string): Promise<Record<string, string>> {
+  const res = await fetch(`${webUrl}/api/products/?page_size=1`)
+  if (!res.ok) throw new Error(`/api/products/ answered ${res.status}`)
+  const body = await res.json() as { results: { id: number, slug: string }[] }
+  const product = body.results[0]
+  if (!product) throw new Error('the backend has no products')
+  return {
+    '/': '/',
+    '/products': '/products',
+    'product page': `/products/${product.id}-${product.slug}`,
+  }
+}

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { freePort } from './ports'
+
+export interface RunningStack {
+  /** Storefront origin, e.g. http://127.0.0.1:41234 */
+  webUrl: string
+  /** Demo backend base, e.g. http://127.0.0.1:41235/api */
+  apiBase: string
+  stop(): Promise<void>
+}
+
+export interface StackOptions {
+  seedProducts?: number
+  /** Extra env for the storefront process (e.g. NUXT_REDIS_URL). */
+  webEnv?: Record<string, string>
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process for ${url} exited with ${child.exitCode}`)
+    try {
+      const res = await fetch(url)
+      if (res.ok) return
+    }
+    catch { /* not listening yet */ }
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  throw new Error(`${url} not ready within ${timeoutMs} ms`)
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+/** Starts the demo backend and the built storefront (.output) on free ports. */
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+  if (!existsSync('.output/server/index.mjs')) throw new Error('No build found: run `npm run build` first')
+  const [apiPort, webPort] = [await freePort(), await freePort()]
+  const apiBase = `http://127.0.0.1:${apiPort}/api`
+  const webUrl = `http://127.0.0.1:${webPort}`
+
+  const api = spawn('npx', ['tsx', 'tests/mocks/cli/serve.ts'], {
+    env: { ...process.env, DEMO_API_PORT: String(apiPort), DEMO_SEED_PRODUCTS: String(options.seedProducts ?? 10_000), DEMO_FAULTS: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  await waitFor(`${apiBase}/__health/`, api, 60_000)
+
+  const web = spawn('node', ['.output/server/index.mjs'], {
+    env: { ...process.env, PORT: String(webPort), HOST: '127.0.0.1', NUXT_API_BASE: apiBase, NUXT_PUBLIC_SITE_URL: webUrl, ...options.webEnv },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  try {
+    await waitFor(`${webUrl}/`, web, 60_000)
+  }
+  catch (error) {
+    await Promise.all([stopProcess(web), stopProcess(api)])
+    throw error
+  }
+
+  return {
+    webUrl,
+    apiBase,
+    stop: async () => {
+      await Promise.all([stopProcess(web), stopProcess(api)])
+    },
+  }
+}
