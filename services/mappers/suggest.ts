@@ -1,0 +1,30 @@
+import type { FacetsDto, SuggestionDto } from '../dto'
+import type { ProductSummary } from '../domain/product'
+import type { SearchVocabulary, Suggestion } from '../domain/search'
+
+/**
+ * Wire suggestions -> domain. Entries that break the contract (a product without id/slug, a category without
+ * slug, an unknown type, empty text) are dropped rather than rendered as dead links.
+ * `known` supplies thumbnail and price for product entries, since the suggest DTO carries neither.
+ */
+export function toSuggestions(dtos: readonly SuggestionDto[], known: ReadonlyMap<number, ProductSummary> = new Map()): Suggestion[] {
+  const out: Suggestion[] = []
+  for (const dto of dtos) {
+    const text = typeof dto.text === 'string' ? dto.text.trim() : ''
+    if (!text) continue
+    if (dto.type === 'query') out.push({ kind: 'query', text })
+    else if (dto.type === 'category' && dto.slug) out.push({ kind: 'category', text, slug: dto.slug })
+    else if (dto.type === 'product' && typeof dto.id === 'number' && dto.slug) {
+      out.push({ kind: 'product', text, id: dto.id, slug: dto.slug, product: known.get(dto.id) ?? null })
+    }
+  }
+  return out
+}
+
+/** The unfiltered facets name every category and brand that has products, with counts. */
+export function toSearchVocabulary(dto: FacetsDto): SearchVocabulary {
+  const terms = (list: FacetsDto['categories']) => list
+    .filter(t => t.slug && t.name)
+    .map(t => ({ slug: t.slug, name: t.name, count: t.count }))
+  return { categories: terms(dto.categories ?? []), brands: terms(dto.brands ?? []) }
+}
