@@ -1,0 +1,62 @@
+import { http } from 'msw'
+import type { RequestHandler } from 'msw'
+import { createTokenService } from './auth/tokens'
+import { DemoDb } from './db/DemoDb'
+import { catalogRoutes } from './handlers/catalog'
+import { mediaRoutes } from './handlers/media'
+import { metaRoutes } from './handlers/meta'
+import { createDispatcher } from './http/dispatch'
+import { createFaultRegistry, createStats } from './http/faults'
+import type { FaultRegistry, Stats } from './http/faults'
+import { createRouter } from './http/router'
+import type { Route } from './http/router'
+import { DEFAULT_ACCESS_TTL_S, DEFAULT_SEED, DEFAULT_SEED_PRODUCTS, MAX_SEED_PRODUCTS } from './seed/constants'
+
+export type { DemoDb }
+
+export interface DemoBackendOptions {
+  /** Where the API lives, e.g. "http://backend.test/api" or "http://127.0.0.1:4010/api". */
+  baseUrl: string
+  seedProducts?: number
+  /** Access-token lifetime in seconds (SimpleJWT ACCESS_TOKEN_LIFETIME). */
+  accessTtlS?: number
+  /** Enables /__faults/, /__stats/, /__products/, /__reset/ (dev and tests only). Default true. */
+  faults?: boolean
+  seed?: number
+  /** Clock in ms; tests can move time (token expiry) without sleeping. */
+  now?: () => number
+}
+
+export interface DemoBackend {
+  /** MSW handlers: use with setupServer (Vitest), setupWorker (browser) or the HTTP bridge. */
+  handlers: RequestHandler[]
+  db: DemoDb
+  faults: FaultRegistry
+  stats: Stats
+  /** Back to the seed: data, faults and stats. */
+  reset(): void
+  /** The same logic without MSW: a Fetch API request in, a response out (undefined: not under baseUrl). */
+  handle(request: Request): Promise<Response | undefined>
+}
+
+export const API_ROUTES: Route[] = [...catalogRoutes, ...mediaRoutes]
+
+export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
+  const base = new URL(options.baseUrl)
+  const basePath = base.pathname.replace(/\/+$/, '')
+  const seedProducts = Math.min(Math.max(options.seedProducts ?? DEFAULT_SEED_PRODUCTS, 1), MAX_SEED_PRODUCTS)
+  const db = new DemoDb({ seed: options.seed ?? DEFAULT_SEED, seedProducts, now: options.now ?? Date.now })
+  const tokens = createTokenService(db, options.accessTtlS ?? DEFAULT_ACCESS_TTL_S)
+  const faults = createFaultRegistry()
+  const stats = createStats()
+  const reset = () => {
+    db.reset()
+    faults.clear()
+    stats.reset()
+  }
+  const api = createRouter(API_ROUTES)
+  const meta = createRouter(metaRoutes({ faults, stats, reset, enabled: options.faults ?? true }))
+  const handle = createDispatcher({ db, tokens, faults, stats, api, meta, basePath })
+  const handlers: RequestHandler[] = [http.all(`${base.origin}${basePath}/*`, ({ request }) => handle(request))]
+  return { handlers, db, faults, stats, reset, handle }
+}

@@ -1,0 +1,43 @@
+import type { FaultRegistry, Stats } from '../http/faults'
+import { json, noContent, validationError } from '../http/responses'
+import type { Route } from '../http/router'
+import { MAX_SEED_PRODUCTS } from '../seed/constants'
+
+// Demo-only endpoints for dev and tests. Only /__health/ exists when faults are disabled (production).
+
+export function metaRoutes(deps: { faults: FaultRegistry, stats: Stats, reset: () => void, enabled: boolean }): Route[] {
+  const { faults, stats } = deps
+  const health: Route = { method: 'GET', template: '/__health/', handle: () => json({ status: 'ok' }) }
+  if (!deps.enabled) return [health]
+  return [
+    health,
+    { method: 'GET', template: '/__faults/', handle: () => json(faults.list()) },
+    { method: 'POST', template: '/__faults/', handle: async c => json(faults.add(await c.body()), 201) },
+    // Clearing faults also clears the stats: a test starts from a clean slate with one call.
+    { method: 'DELETE', template: '/__faults/', handle: () => {
+      faults.clear()
+      stats.reset()
+      return noContent()
+    } },
+    { method: 'GET', template: '/__stats/', handle: () => json(stats.snapshot()) },
+    { method: 'DELETE', template: '/__stats/', handle: () => {
+      stats.reset()
+      return noContent()
+    } },
+    // Adds new (newest) products, e.g. to check that a running pagination walk stays consistent.
+    { method: 'POST', template: '/__products/', handle: async (c) => {
+      const body = await c.body() as { count?: unknown }
+      const count = body.count ?? 1
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1000) {
+        throw validationError({ count: ['Ensure this value is an integer between 1 and 1000.'] })
+      }
+      if (c.db.products.length + count > MAX_SEED_PRODUCTS * 2) throw validationError({ count: ['Too many products.'] })
+      return json({ ids: c.db.addProducts(count).map(p => p.id) }, 201)
+    } },
+    // Back to the seed: users, carts, orders, stock, faults and stats.
+    { method: 'POST', template: '/__reset/', handle: () => {
+      deps.reset()
+      return noContent()
+    } },
+  ]
+}
