@@ -2,9 +2,14 @@ import { http } from 'msw'
 import type { RequestHandler } from 'msw'
 import { createTokenService } from './auth/tokens'
 import { DemoDb } from './db/DemoDb'
+import { authRoutes } from './handlers/auth'
+import { cartRoutes } from './handlers/cart'
 import { catalogRoutes } from './handlers/catalog'
+import { discoveryRoutes } from './handlers/discovery'
 import { mediaRoutes } from './handlers/media'
 import { metaRoutes } from './handlers/meta'
+import { orderRoutes } from './handlers/orders'
+import { wishlistRoutes } from './handlers/wishlist'
 import { createDispatcher } from './http/dispatch'
 import { createFaultRegistry, createStats } from './http/faults'
 import type { FaultRegistry, Stats } from './http/faults'
@@ -39,7 +44,10 @@ export interface DemoBackend {
   handle(request: Request): Promise<Response | undefined>
 }
 
-export const API_ROUTES: Route[] = [...catalogRoutes, ...mediaRoutes]
+// Order matters: fixed paths ("/products/facets/") before parameterised ones ("/products/{id}/").
+export const API_ROUTES: Route[] = [
+  ...discoveryRoutes, ...catalogRoutes, ...mediaRoutes, ...authRoutes, ...cartRoutes, ...wishlistRoutes, ...orderRoutes,
+]
 
 export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
   const base = new URL(options.baseUrl)

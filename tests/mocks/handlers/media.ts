@@ -37,5 +37,5 @@ function productImage(context: DemoContext): Response {
 }
 
 export const mediaRoutes: Route[] = [
-  { method: 'GET', template: '/media/products/{file}', handle: productImage },
+  { method: 'GET', template: '/media/products/{file}', handle: productImage, authenticate: false },
 ]

@@ -63,7 +63,11 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
 
     if (found.kind === 'route') {
-      const response = await run(() => found.route.handle(contextFor(found.params)))
+      const context = contextFor(found.params)
+      const response = await run(async () => {
+        if (found.route.authenticate !== false) await context.user()
+        return found.route.handle(context)
+      })
       return method === 'HEAD' ? withoutBody(response) : response
     }
     if (method === 'OPTIONS' && found.kind === 'method_not_allowed') {

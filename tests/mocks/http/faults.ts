@@ -88,7 +88,7 @@ export function faultResponse(fault: Fault): Response {
   headers['Content-Type'] = 'application/json'
   if (fault.body === 'garbage') return new Response('{"results": [{"id": 1, "title": "Trunc', { status, headers })
   const body = status === 429
-    ? { detail: `Request was throttled. Expected available in ${retryAfter} seconds.`, code: 'throttled' }
+    ? { detail: `Request was throttled. Expected available in ${retryAfter} second${retryAfter === 1 ? '' : 's'}.`, code: 'throttled' }
     : JSON_BODIES[status] ?? { detail: `Injected fault ${status}.`, code: 'fault_injected' }
   return new Response(JSON.stringify(body), { status, headers })
 }

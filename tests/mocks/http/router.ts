@@ -7,6 +7,11 @@ export interface Route {
   /** Path after the base, with `{name}` parameters: "/products/{id}/". */
   template: string
   handle: RouteHandler
+  /**
+   * DRF authenticates every request before the view runs, so a bad Bearer token is a 401 even on public
+   * endpoints. false: skip it (SimpleJWT's token views have authentication_classes = (); media files).
+   */
+  authenticate?: false
 }
 
 interface CompiledRoute extends Route {

@@ -75,7 +75,8 @@ export function makeProduct(seed: number, id: number, total: number, taxonomy: C
   // Each department draws from 15 of the 60 brands, overlapping with its neighbours.
   const brand = taxonomy.brands[(departmentIndex * 7 + intBetween(rng, 0, 14)) % taxonomy.brands.length] as BrandRecord
   const noun = pick(rng, leaf.nouns)
-  const material = chance(rng, 0.5) ? `${pick(rng, MATERIALS)} ` : ''
+  // Materials only read well on clothing, shoes, home and outdoor goods ("Merino Crew Sweater", not "Oak Earbuds").
+  const material = [0, 1, 2, 4].includes(departmentIndex) && chance(rng, 0.5) ? `${pick(rng, MATERIALS)} ` : ''
   const title = `${pick(rng, ADJECTIVES)} ${material}${noun}`
   const priceCents = priceCentsIn(rng, leaf.price)
   const compareAtCents = chance(rng, 0.25) ? Math.ceil((priceCents * (1.15 + rng() * 0.35)) / 100) * 100 - 1 : null
