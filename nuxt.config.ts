@@ -11,6 +11,18 @@ export default defineNuxtConfig({
     apiBase: 'http://127.0.0.1:4010/api',
     public: {
       siteUrl: 'http://localhost:3000',
+      // useApi core policies (docs/api-core.md); each key is overridable, e.g. NUXT_PUBLIC_API_BREAKER_COOLDOWN_MS.
+      api: {
+        timeoutMs: 10_000,
+        ssrTimeoutMs: 5_000,
+        maxRetries: 2,
+        ssrMaxRetries: 1,
+        retryBaseDelayMs: 300,
+        retryMaxDelayMs: 5_000,
+        maxRetryAfterMs: 10_000,
+        breakerFailureThreshold: 5,
+        breakerCooldownMs: 10_000,
+      },
     },
   },
   // Our own code imports explicitly so every file shows which layer it depends on.

@@ -1,14 +1,33 @@
-import { defineNuxtPlugin, useRequestFetch } from '#app'
+import { defineNuxtPlugin, useRequestEvent, useRequestFetch, useRuntimeConfig } from '#app'
+import { appendResponseHeader } from 'h3'
 import type { $Fetch } from 'ofetch'
-import { createApiClient } from '~/composables/core/api/createApiClient'
+import { createApiCore } from '~/composables/core/api/createApiCore'
+import { forwardSetCookies } from '~/composables/core/api/forwardSetCookies'
 
-// One client per Nuxt app: in SSR that is one per request, so nothing is shared between shoppers.
+// One client and one session per Nuxt app: in SSR that is one per request, so nothing is shared between shoppers.
+// Other plugins subscribe to observability with `nuxtApp.$api.hooks.add({...})` (declare `dependsOn: ['api']`).
 export default defineNuxtPlugin({
   name: 'api',
   setup() {
-    // On the server, useRequestFetch calls the Nitro /api routes in-process with the incoming request's headers.
-    const fetch = (import.meta.server ? useRequestFetch() : $fetch) as $Fetch
-    const api = createApiClient({ fetch, baseURL: '/api' })
-    return { provide: { api } }
+    const settings = useRuntimeConfig().public.api
+    const server = import.meta.server
+    // On the server, useRequestFetch calls the Nitro /api routes in-process with the incoming request's cookie.
+    const fetch = (server ? useRequestFetch() : $fetch) as $Fetch
+    const { api, session } = createApiCore({
+      fetch,
+      baseURL: '/api',
+      // A server render holds the whole page: it waits less and retries less than a browser request.
+      timeoutMs: server ? settings.ssrTimeoutMs : settings.timeoutMs,
+      retry: {
+        maxRetries: server ? settings.ssrMaxRetries : settings.maxRetries,
+        baseDelayMs: settings.retryBaseDelayMs,
+        maxDelayMs: settings.retryMaxDelayMs,
+        maxRetryAfterMs: settings.maxRetryAfterMs,
+      },
+      breaker: { failureThreshold: settings.breakerFailureThreshold, cooldownMs: settings.breakerCooldownMs },
+    })
+    const event = server ? useRequestEvent() : undefined
+    if (event) api.hooks.add(forwardSetCookies(cookie => appendResponseHeader(event, 'set-cookie', cookie)))
+    return { provide: { api, apiSession: session } }
   },
 })

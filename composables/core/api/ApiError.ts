@@ -20,7 +20,7 @@ export class ApiError extends Error implements ApiErrorData {
   readonly code: string
   readonly fieldErrors: FieldErrors
   readonly retryable: boolean
-  /** Seconds the backend asked us to wait (Retry-After), if any. */
+  /** Milliseconds the backend asked us to wait (Retry-After), if any. */
   readonly retryAfterMs: number | undefined
 
   constructor(data: ApiErrorData & { cause?: unknown, retryAfterMs?: number }) {

@@ -1,15 +1,47 @@
-import type { $Fetch } from 'ofetch'
-import { normalizeError } from './normalizeError'
-import type { ApiClient, ApiRequestOptions, QueryParams } from './types'
+import type { $Fetch, FetchResponse } from 'ofetch'
+import { ApiError } from './ApiError'
+import { createCircuitBreaker, DEFAULT_BREAKER, type BreakerOptions, type BreakerState } from './circuitBreaker'
+import { createHookRegistry, type ApiHookRegistry } from './hookRegistry'
+import { abortError, badResponseError, normalizeError } from './normalizeError'
+import { createRetrySchedule, DEFAULT_RETRY, type RetryOptions } from './retryPolicy'
+import type { ApiSession } from './session'
+import { abortableDelay, attemptSignal } from './signals'
+import type { ApiClient, ApiHooks, ApiRequestOptions, HttpMethod, QueryParams } from './types'
 
 export interface ApiClientConfig {
   /** The fetch to use: the browser's $fetch, or the request-bound one during SSR. */
   fetch: $Fetch
-  /** Where the Nitro proxy lives, "/api". */
+  /** Where the backend is reached, "/api" (the Nitro proxy). One client, one base URL, one breaker. */
   baseURL: string
-  /** Default per-request timeout in ms. */
+  /** Default per-attempt timeout in ms. */
   timeoutMs?: number
+  retry?: Partial<RetryOptions>
+  breaker?: Partial<Omit<BreakerOptions, 'onStateChange'>>
+  /** Access token and refresh; without it requests go out anonymous and a 401 is final. */
+  session?: ApiSession
+  /** Hooks subscribed from the start; more can be added with `client.hooks.add`. */
+  hooks?: ApiHooks
 }
+
+/** The client plus what only plugins need: hook subscription and the breaker state. */
+export interface ApiClientInstance extends ApiClient {
+  readonly hooks: ApiHookRegistry
+  readonly breakerState: BreakerState
+}
+
+interface PreparedRequest {
+  path: string
+  method: HttpMethod
+  query: Record<string, string | string[]> | undefined
+  body: unknown
+  headers: Record<string, string>
+  signal: AbortSignal | undefined
+  timeoutMs: number
+  idempotent: boolean
+  auth: boolean
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000
 
 function toSearchParams(query: QueryParams | undefined): Record<string, string | string[]> | undefined {
   if (!query) return undefined
@@ -21,27 +53,139 @@ function toSearchParams(query: QueryParams | undefined): Record<string, string |
   return out
 }
 
-/** Builds the transport. Everything transport-level (errors, timeouts, ...) lives here and nowhere above. */
-export function createApiClient(config: ApiClientConfig): ApiClient {
-  const defaultTimeout = config.timeoutMs ?? 10_000
+function sessionExpiredError(cause: ApiError): ApiError {
+  return new ApiError({ status: 401, code: 'session_expired', message: 'Your session has ended. Please sign in again.', fieldErrors: {}, retryable: false, cause })
+}
 
-  async function request<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
+/** Bodies come as text and are parsed here, so an HTML or truncated 2xx becomes an ApiError instead of a string. */
+function parseSuccess<T>(text: string, status: number): T {
+  if (!text.trim()) return undefined as T
+  try {
+    return JSON.parse(text) as T
+  }
+  catch (error) {
+    throw badResponseError(status, error)
+  }
+}
+
+/**
+ * Builds the transport: auth (token + one refresh and replay on 401) around retries (backoff, Retry-After)
+ * around the circuit breaker around one attempt (timeout merged with the caller's signal).
+ */
+export function createApiClient(config: ApiClientConfig): ApiClientInstance {
+  const { fetch, baseURL, session } = config
+  const retryOptions: RetryOptions = { ...DEFAULT_RETRY, ...config.retry }
+  const hooks = createHookRegistry(config.hooks)
+  const breaker = createCircuitBreaker({
+    ...DEFAULT_BREAKER,
+    ...config.breaker,
+    onStateChange: state => hooks.call('onBreakerStateChange', { baseURL, state }),
+  })
+
+  function prepare(path: string, options: ApiRequestOptions): PreparedRequest {
+    const headers: Record<string, string> = { ...options.headers }
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey
+    return {
+      path,
+      method: options.method ?? 'GET',
+      query: toSearchParams(options.query),
+      body: options.body,
+      headers,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      idempotent: Object.keys(headers).some(name => name.toLowerCase() === 'idempotency-key'),
+      auth: options.auth !== false,
+    }
+  }
+
+  async function attempt<T>(req: PreparedRequest, token: string | null, attemptNo: number): Promise<T> {
+    if (req.signal?.aborted) throw abortError('aborted', req.signal.reason)
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers }
+    if (token) headers.authorization = `Bearer ${token}`
+    const base = { method: req.method, path: req.path, baseURL, attempt: attemptNo }
+    hooks.call('onRequest', { ...base, headers })
+    const signal = attemptSignal(req.signal, req.timeoutMs)
+    const started = Date.now()
+    let response: FetchResponse<unknown> | undefined
     try {
-      return await config.fetch<T>(path, {
-        baseURL: config.baseURL,
-        method: options.method ?? 'GET',
-        query: toSearchParams(options.query),
-        body: options.body as Record<string, unknown> | undefined,
+      const text = await fetch<string, 'text'>(req.path, {
+        baseURL,
+        method: req.method,
+        query: req.query,
+        body: req.body as BodyInit | Record<string, unknown> | null | undefined,
         headers,
-        signal: options.signal,
-        timeout: options.signal ? undefined : options.timeoutMs ?? defaultTimeout,
+        signal: signal.signal,
+        responseType: 'text',
         retry: 0,
+        onResponse: (context) => {
+          response = context.response
+        },
       })
+      return parseSuccess<T>(text ?? '', response?.status ?? 200)
     }
     catch (error) {
-      throw normalizeError(error)
+      throw normalizeError(error, signal.cause())
+    }
+    finally {
+      signal.dispose()
+      if (response) hooks.call('onResponse', { ...base, status: response.status, durationMs: Date.now() - started, headers: response.headers })
+    }
+  }
+
+  /** Retries (with backoff and Retry-After) around the breaker; an abort ends the wait at once. */
+  async function withRetries<T>(req: PreparedRequest, token: string | null): Promise<T> {
+    const schedule = createRetrySchedule(retryOptions, req.method, req.idempotent)
+    for (let attemptNo = 1; ; attemptNo++) {
+      try {
+        return await breaker.execute(() => attempt<T>(req, token, attemptNo))
+      }
+      catch (raw) {
+        const error = normalizeError(raw)
+        const delayMs = schedule.next(error)
+        if (delayMs === undefined) throw error
+        hooks.call('onRetry', { method: req.method, path: req.path, attempt: attemptNo + 1, delayMs, error })
+        try {
+          await abortableDelay(delayMs, req.signal)
+        }
+        catch (reason) {
+          throw abortError('aborted', reason)
+        }
+      }
+    }
+  }
+
+  /** A 401 the session can fix: an expired token, or no token yet on a fresh page load. */
+  function canRefresh(error: ApiError, tokenUsed: string | null): boolean {
+    if (!session || error.status !== 401 || session.getStatus() === 'signed_out') return false
+    return error.code === 'token_not_valid' || (error.code === 'not_authenticated' && tokenUsed === null)
+  }
+
+  /** Sends with the current token; on a refreshable 401, refreshes once (shared with every other caller) and replays once. */
+  async function withAuth<T>(req: PreparedRequest): Promise<T> {
+    const tokenUsed = req.auth ? session?.getAccessToken() ?? null : null
+    try {
+      return await withRetries<T>(req, tokenUsed)
+    }
+    catch (raw) {
+      const error = normalizeError(raw)
+      if (!req.auth || !session || !canRefresh(error, tokenUsed)) throw error
+      // Another request may have refreshed while this one was in flight: then its token is simply used.
+      const current = session.getAccessToken()
+      const token = current && current !== tokenUsed ? current : await session.refresh()
+      if (!token) throw sessionExpiredError(error)
+      return await withRetries<T>(req, token)
+    }
+  }
+
+  async function request<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
+    const req = prepare(path, options)
+    try {
+      return await withAuth<T>(req)
+    }
+    catch (raw) {
+      const error = normalizeError(raw)
+      hooks.call('onError', { method: req.method, path, baseURL, error })
+      throw error
     }
   }
 
@@ -51,5 +195,9 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     post: (path, body, options) => request(path, { ...options, method: 'POST', body }),
     patch: (path, body, options) => request(path, { ...options, method: 'PATCH', body }),
     delete: (path, options) => request(path, { ...options, method: 'DELETE' }),
+    hooks,
+    get breakerState() {
+      return breaker.state
+    },
   }
 }

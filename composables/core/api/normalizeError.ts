@@ -1,5 +1,6 @@
 import { FetchError } from 'ofetch'
 import { ApiError, type FieldErrors } from './ApiError'
+import type { AbortCause } from './signals'
 
 const STATUS_MESSAGES: Record<number, string> = {
   400: 'The request was not accepted.',
@@ -14,8 +15,23 @@ const STATUS_MESSAGES: Record<number, string> = {
   504: 'The shop took too long to answer. Please try again.',
 }
 
+export const MESSAGES = {
+  network: 'Could not reach the shop. Check your connection and try again.',
+  timeout: 'The shop took too long to answer. Please try again.',
+  aborted: 'The request was cancelled.',
+  badResponse: 'The shop sent an answer we could not read. Please try again.',
+  fields: 'Please check the highlighted fields.',
+} as const
+
+/** Backend `detail` strings are shown to shoppers; a runaway one (a stack trace in JSON) is cut. */
+const MAX_DETAIL_LENGTH = 300
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length > 0 && value.every(v => typeof v === 'string')
 }
 
 /** DRF field errors: `{email: ["..."], non_field_errors: ["..."]}`; nested serializers are flattened with dots. */
@@ -24,61 +40,97 @@ export function extractFieldErrors(body: Record<string, unknown>, prefix = ''): 
   for (const [key, value] of Object.entries(body)) {
     if (!prefix && (key === 'detail' || key === 'code')) continue
     const name = prefix ? `${prefix}.${key}` : key
-    if (Array.isArray(value) && value.every(v => typeof v === 'string')) out[name] = value as string[]
+    if (isStringArray(value)) out[name] = value
     else if (typeof value === 'string' && prefix) out[name] = [value]
     else if (isRecord(value)) Object.assign(out, extractFieldErrors(value, name))
   }
   return out
 }
 
+/** Retry-After is seconds or an HTTP date; returns milliseconds from `now`, never negative. */
 export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | undefined {
-  if (!header) return undefined
+  if (!header?.trim()) return undefined
   const seconds = Number(header)
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
   const date = Date.parse(header)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
+/** True when the same request may succeed later: throttling, gateway trouble, or no answer at all. */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 502 || status === 503 || status === 504 || status === 0
 }
 
-/** Turn any failure (FetchError with JSON/HTML/garbage body, network error, abort) into an ApiError. */
-export function normalizeError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error
-  if (error instanceof FetchError) {
-    const status = error.response?.status ?? 0
-    const body: unknown = error.data
-    const fieldErrors = isRecord(body) ? extractFieldErrors(body) : {}
-    const detail = isRecord(body) && typeof body.detail === 'string' ? body.detail : undefined
-    const code = isRecord(body) && typeof body.code === 'string'
-      ? body.code
-      : status === 0 ? 'network_error' : `http_${status}`
-    const firstField = Object.values(fieldErrors)[0]?.[0]
-    const message = detail ?? (status >= 500 ? undefined : firstField) ?? STATUS_MESSAGES[status]
-      ?? (status === 0 ? 'Could not reach the shop. Check your connection and try again.' : `Request failed (${status}).`)
-    return new ApiError({
-      status,
-      code,
-      message,
-      fieldErrors,
-      retryable: isRetryableStatus(status),
-      retryAfterMs: parseRetryAfter(error.response?.headers.get('retry-after')),
-      cause: error,
-    })
+/**
+ * Bodies arrive as text (the core asks ofetch for text so a broken body can never throw while parsing).
+ * JSON is parsed here; HTML, garbage and empty bodies stay undefined and the status decides the message.
+ */
+export function parseBody(data: unknown): unknown {
+  if (typeof data !== 'string') return data
+  const text = data.trim()
+  if (!text || (text[0] !== '{' && text[0] !== '[')) return undefined
+  try {
+    return JSON.parse(text) as unknown
   }
-  if (error instanceof Error && error.name === 'AbortError') {
-    return new ApiError({ status: 0, code: 'aborted', message: 'The request was cancelled.', fieldErrors: {}, retryable: false, cause: error })
+  catch {
+    return undefined
   }
-  if (error instanceof Error && error.name === 'TimeoutError') {
-    return new ApiError({ status: 0, code: 'timeout', message: 'The shop took too long to answer. Please try again.', fieldErrors: {}, retryable: true, cause: error })
-  }
+}
+
+function readableMessage(status: number, body: unknown, fieldErrors: FieldErrors): string {
+  if (isRecord(body) && typeof body.detail === 'string' && body.detail.trim()) return body.detail.trim().slice(0, MAX_DETAIL_LENGTH)
+  if (isStringArray(body)) return body[0]!.slice(0, MAX_DETAIL_LENGTH)
+  const nonField = fieldErrors.non_field_errors?.[0]
+  if (nonField) return nonField
+  if (status < 500 && Object.keys(fieldErrors).length > 0) return MESSAGES.fields
+  return STATUS_MESSAGES[status] ?? (status >= 500 ? STATUS_MESSAGES[500]! : `The request failed (${status}).`)
+}
+
+/** An error for an HTTP response, whatever its body was. */
+export function errorFromResponse(status: number, data: unknown, headers: Headers | undefined, cause?: unknown): ApiError {
+  const body = parseBody(data)
+  const fieldErrors = isRecord(body) ? extractFieldErrors(body) : {}
+  const code = isRecord(body) && typeof body.code === 'string' && body.code ? body.code : `http_${status}`
   return new ApiError({
-    status: 0,
-    code: 'network_error',
-    message: 'Could not reach the shop. Check your connection and try again.',
-    fieldErrors: {},
-    retryable: true,
-    cause: error,
+    status,
+    code,
+    message: readableMessage(status, body, fieldErrors),
+    fieldErrors,
+    retryable: isRetryableStatus(status),
+    retryAfterMs: parseRetryAfter(headers?.get('retry-after')),
+    cause,
   })
+}
+
+/** A 2xx whose body is not JSON (an HTML error page behind a misrouted proxy, a truncated answer). */
+export function badResponseError(status: number, cause?: unknown): ApiError {
+  return new ApiError({ status, code: 'bad_response', message: MESSAGES.badResponse, fieldErrors: {}, retryable: false, cause })
+}
+
+export function abortError(cause: AbortCause, error?: unknown): ApiError {
+  return cause === 'aborted'
+    ? new ApiError({ status: 0, code: 'aborted', message: MESSAGES.aborted, fieldErrors: {}, retryable: false, cause: error })
+    : new ApiError({ status: 0, code: 'timeout', message: MESSAGES.timeout, fieldErrors: {}, retryable: true, cause: error })
+}
+
+function errorName(error: unknown): string | undefined {
+  if (!(error instanceof Error) && !(typeof DOMException !== 'undefined' && error instanceof DOMException)) return undefined
+  const cause = (error as Error).cause
+  return (error as Error).name === 'FetchError' && cause instanceof Error ? cause.name : (error as Error).name
+}
+
+/**
+ * Turn any failure (FetchError with a JSON/HTML/garbage/empty body, network error, abort, timeout) into an ApiError.
+ * `abortCause` says which of our signals fired, which the error itself cannot tell reliably.
+ */
+export function normalizeError(error: unknown, abortCause?: AbortCause): ApiError {
+  if (error instanceof ApiError) return error
+  if (abortCause) return abortError(abortCause, error)
+  if (error instanceof FetchError && error.response) {
+    return errorFromResponse(error.response.status, error.data, error.response.headers, error)
+  }
+  const name = errorName(error)
+  if (name === 'AbortError') return abortError('aborted', error)
+  if (name === 'TimeoutError') return abortError('timeout', error)
+  return new ApiError({ status: 0, code: 'network_error', message: MESSAGES.network, fieldErrors: {}, retryable: true, cause: error })
 }

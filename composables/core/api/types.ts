@@ -1,3 +1,6 @@
+import type { ApiError } from './ApiError'
+import type { BreakerState } from './circuitBreaker'
+
 /** HTTP methods the storefront uses against the backend. */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -28,4 +31,58 @@ export interface ApiClient {
   post<T>(path: string, body?: unknown, options?: Omit<ApiRequestOptions, 'method' | 'body'>): Promise<T>
   patch<T>(path: string, body?: unknown, options?: Omit<ApiRequestOptions, 'method' | 'body'>): Promise<T>
   delete<T>(path: string, options?: Omit<ApiRequestOptions, 'method'>): Promise<T>
+}
+
+/** One attempt about to go out. `headers` may be changed here: the one place to add trace headers. */
+export interface ApiRequestContext {
+  method: HttpMethod
+  /** Backend path as the service gave it ("/products/"). */
+  path: string
+  baseURL: string
+  /** 1 for the first try, 2 for the first retry, ... (a replay after a token refresh starts again at 1). */
+  attempt: number
+  headers: Record<string, string>
+}
+
+/** A response arrived (any status). */
+export interface ApiResponseContext {
+  method: HttpMethod
+  path: string
+  baseURL: string
+  attempt: number
+  status: number
+  durationMs: number
+  /** The raw response headers (e.g. Set-Cookie during SSR). */
+  headers: Headers
+}
+
+export interface ApiRetryContext {
+  method: HttpMethod
+  path: string
+  /** The attempt that is about to be made. */
+  attempt: number
+  delayMs: number
+  error: ApiError
+}
+
+export interface ApiBreakerContext {
+  baseURL: string
+  state: BreakerState
+}
+
+/** The request finally failed (after retries and refresh): the one error the caller receives. */
+export interface ApiErrorContext {
+  method: HttpMethod
+  path: string
+  baseURL: string
+  error: ApiError
+}
+
+/** Observability hook points. Every member is optional; a throwing hook is ignored, never breaks a request. */
+export interface ApiHooks {
+  onRequest?: (context: ApiRequestContext) => void
+  onResponse?: (context: ApiResponseContext) => void
+  onRetry?: (context: ApiRetryContext) => void
+  onBreakerStateChange?: (context: ApiBreakerContext) => void
+  onError?: (context: ApiErrorContext) => void
 }

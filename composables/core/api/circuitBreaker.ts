@@ -1,0 +1,76 @@
+import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel'
+import { ApiError } from './ApiError'
+
+/** Breaker states as the rest of the app sees them (cockatiel's enum never leaves this file). */
+export type BreakerState = 'closed' | 'open' | 'half_open'
+
+export interface BreakerOptions {
+  /** Consecutive backend failures (5xx, network, timeout) that open the breaker. */
+  failureThreshold: number
+  /** How long the breaker stays open before one probe may go through. */
+  cooldownMs: number
+  onStateChange?: (state: BreakerState) => void
+}
+
+export interface CircuitBreaker {
+  /** Runs `fn` unless the breaker is open; then it throws ApiError `circuit_open` without calling `fn`. */
+  execute<T>(fn: () => Promise<T>): Promise<T>
+  readonly state: BreakerState
+}
+
+export const DEFAULT_BREAKER: Omit<BreakerOptions, 'onStateChange'> = { failureThreshold: 5, cooldownMs: 10_000 }
+
+const STATES: Record<CircuitState, BreakerState> = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half_open',
+  [CircuitState.Isolated]: 'open',
+}
+
+/** What says "the backend is in trouble": 5xx, no answer, or too slow. A 4xx is the backend working fine. */
+export function isBackendFailure(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false
+  if (error.status >= 500) return true
+  return error.status === 0 && (error.code === 'network_error' || error.code === 'timeout')
+}
+
+export function circuitOpenError(cause?: unknown): ApiError {
+  return new ApiError({
+    status: 0,
+    code: 'circuit_open',
+    message: 'The shop is having trouble right now. Please try again in a few seconds.',
+    fieldErrors: {},
+    retryable: true,
+    cause,
+  })
+}
+
+/**
+ * One breaker per backend base URL, on cockatiel's consecutive-failure breaker. Half-open lets exactly one
+ * probe through: cockatiel parks other callers until the probe settles, then they run (closed) or fail fast (open).
+ */
+export function createCircuitBreaker(options: Partial<BreakerOptions> = {}): CircuitBreaker {
+  const { failureThreshold, cooldownMs } = { ...DEFAULT_BREAKER, ...options }
+  const policy = circuitBreaker(handleWhen(isBackendFailure), {
+    halfOpenAfter: cooldownMs,
+    breaker: new ConsecutiveBreaker(failureThreshold),
+  })
+  if (options.onStateChange) {
+    const notify = options.onStateChange
+    policy.onStateChange(state => notify(STATES[state]))
+  }
+  return {
+    async execute<T>(fn: () => Promise<T>): Promise<T> {
+      try {
+        return await policy.execute(() => fn())
+      }
+      catch (error) {
+        if (error instanceof BrokenCircuitError) throw circuitOpenError(error)
+        throw error
+      }
+    },
+    get state() {
+      return STATES[policy.state]
+    },
+  }
+}
