@@ -1,27 +1,43 @@
 import type { ApiClient } from '~/composables/core/api/types'
 import type { FacetsDto, SuggestionDto } from './dto'
 import type { ProductSummary } from './domain/product'
-import type { SearchVocabulary, SuggestResult } from './domain/search'
+import type { ProductSuggestion, SearchVocabulary, Suggestion, SuggestResult } from './domain/search'
 import { productService } from './productService'
 import { toSearchVocabulary, toSuggestions } from './mappers/suggest'
 
-/** How many products a suggestion round shows with thumbnail and price. */
+/** How many product rows a suggestion round shows. */
 export const SUGGEST_PRODUCT_LIMIT = 4
 
 export interface SuggestRequest {
   signal?: AbortSignal
-  /** Products the client already holds (e.g. the product store), to enrich product entries without a request. */
-  known?: ReadonlyMap<number, ProductSummary>
+  /** Products the client already holds (the product store), to enrich product entries without a request. */
+  known?: (id: number) => ProductSummary | undefined
+}
+
+/**
+ * Product rows, best first: the backend's product suggestions we can show with picture and price, then the
+ * preview products, then (only if rows are still missing) backend suggestions as text.
+ */
+export function rankProductRows(suggested: readonly ProductSuggestion[], preview: readonly ProductSummary[]): ProductSuggestion[] {
+  const rows: ProductSuggestion[] = suggested.filter(s => s.product)
+  const listed = new Set(rows.map(r => r.id))
+  for (const product of preview) {
+    if (listed.has(product.id)) continue
+    listed.add(product.id)
+    rows.push({ kind: 'product', text: product.title, id: product.id, slug: product.slug, product })
+  }
+  rows.push(...suggested.filter(s => !s.product && !listed.has(s.id)))
+  return rows.slice(0, SUGGEST_PRODUCT_LIMIT)
 }
 
 /**
  * Search endpoints; stateless.
  *
  * The suggest DTO has no thumbnail or price, so one suggestion round is two parallel requests under one
- * abort signal: `/products/suggest/?q=` and `/products/?search=q&page_size=4`. The second is the same list
- * the results page will show first, so product rows are never blank even on a cold store, and the round still
- * costs one round-trip of latency. (Enriching only from the store would leave most rows without a picture;
- * fetching `/products/{id}/` per entry would be up to 10 requests.)
+ * abort signal: `/products/suggest/?q=` and `/products/?search=q&ordering=-rating&page_size=4` (the backend
+ * ranks product suggestions by rating too, so the two mostly agree). Rows are never blank even on a cold store,
+ * and the round costs one round-trip of latency. Enriching only from the store would leave most rows without a
+ * picture; `/products/{id}/` per entry would be up to 10 requests.
  */
 export function searchService(api: ApiClient) {
   const products = productService(api)
@@ -30,20 +46,13 @@ export function searchService(api: ApiClient) {
     async suggest(query: string, request: SuggestRequest = {}): Promise<SuggestResult> {
       const [dtos, preview] = await Promise.all([
         api.get<SuggestionDto[]>('/products/suggest/', { q: query }, { signal: request.signal }),
-        products.list({ search: query }, { pageSize: SUGGEST_PRODUCT_LIMIT, signal: request.signal }),
+        products.list({ search: query, sort: 'rating' }, { pageSize: SUGGEST_PRODUCT_LIMIT, signal: request.signal }),
       ])
-      const known = new Map(request.known)
-      for (const product of preview.items) known.set(product.id, product)
-      const suggestions = toSuggestions(Array.isArray(dtos) ? dtos : [], known)
-      // Products the backend ranks come first; the preview fills the remaining product slots.
-      const listed = new Set(suggestions.flatMap(s => (s.kind === 'product' ? [s.id] : [])))
-      for (const product of preview.items) {
-        const productRows = suggestions.filter(s => s.kind === 'product').length
-        if (productRows >= SUGGEST_PRODUCT_LIMIT) break
-        if (listed.has(product.id)) continue
-        suggestions.push({ kind: 'product', text: product.title, id: product.id, slug: product.slug, product })
-      }
-      return { query, suggestions }
+      const previewById = new Map(preview.items.map(p => [p.id, p]))
+      const all = toSuggestions(Array.isArray(dtos) ? dtos : [], id => previewById.get(id) ?? request.known?.(id))
+      const others: Suggestion[] = all.filter(s => s.kind !== 'product')
+      const productRows = rankProductRows(all.filter((s): s is ProductSuggestion => s.kind === 'product'), preview.items)
+      return { query, suggestions: [...others, ...productRows] }
     },
 
     /** Every category and brand with its product count: the unfiltered facets. */

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js'
-import { queryTokens, wordsOf, type TextRange } from './highlight'
+import { queryTokens, wordList, wordsOf, type TextRange } from './highlight'
 
 /** What an entry stands for; also the order groups are returned in. */
 export type FuzzyKind = 'recent' | 'query' | 'category' | 'brand' | 'product'
@@ -33,6 +33,8 @@ export interface FuzzyIndex<T> {
   /** Distinct words: the only thing Fuse searches, so the per-keystroke cost follows this, not `size`. */
   readonly vocabularySize: number
   search(query: string, options?: FuzzySearchOptions): FuzzyHit<T>[]
+  /** The known word closest to a token (the token itself, score 0, when known); null when nothing is close. */
+  closestWord(token: string): { word: string, score: number } | null
 }
 
 /** Fuse's 0..1 score with location ignored is errors / token length: 1 typo in 9 letters is 0.11. */
@@ -59,7 +61,7 @@ export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyInd
   const words: string[] = []
   const postings: number[][] = []
   entries.forEach((entry, entryIndex) => {
-    for (const { word } of wordsOf(entry.text)) {
+    for (const word of wordList(entry.text)) {
       let id = wordIds.get(word)
       if (id === undefined) {
         id = words.length
@@ -161,5 +163,30 @@ export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyInd
     return hits
   }
 
-  return { size: entries.length, vocabularySize: words.length, search }
+  function closestWord(token: string): { word: string, score: number } | null {
+    if (wordIds.has(token)) return { word: token, score: 0 }
+    if (token.length < FUZZY_MIN) return null
+    // Closest first; among equally close words, the one nearest in length ("phone" -> "phones", not "headphones").
+    return matchWords(token)
+      .map(({ id, score }) => ({ word: words[id]!, score }))
+      .sort((a, b) => a.score - b.score || Math.abs(a.word.length - token.length) - Math.abs(b.word.length - token.length))[0] ?? null
+  }
+
+  return { size: entries.length, vocabularySize: words.length, search, closestWord }
+}
+
+/**
+ * "Did you mean": each word of the query replaced by the closest word any of the indexes knows. Null when every
+ * word is already known or nothing is close, so there is nothing to suggest.
+ */
+export function correctQuery(query: string, indexes: ReadonlyArray<Pick<FuzzyIndex<unknown>, 'closestWord'>>): string | null {
+  let changed = false
+  const fixed = queryTokens(query).map((token) => {
+    const candidates = indexes.map(index => index.closestWord(token)).filter(c => c !== null)
+    const best = candidates.sort((a, b) => a.score - b.score)[0]
+    if (!best || best.word === token) return token
+    changed = true
+    return best.word
+  })
+  return changed ? fixed.join(' ') : null
 }

@@ -8,6 +8,7 @@ export interface TextPart {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu
+const NON_WORD = /[^\p{L}\p{N}]+/u
 
 /** Lowercased words of a text with their offsets; the unit both the fuzzy index and highlighting work on. */
 export function wordsOf(text: string): Array<{ word: string, start: number, end: number }> {
@@ -16,9 +17,14 @@ export function wordsOf(text: string): Array<{ word: string, start: number, end:
   return out
 }
 
+/** Just the lowercased words, without offsets: several times faster, for building an index. */
+export function wordList(text: string): string[] {
+  return text.toLowerCase().split(NON_WORD).filter(Boolean)
+}
+
 /** Query tokens: lowercase words, de-duplicated, in order. */
 export function queryTokens(query: string): string[] {
-  return [...new Set(wordsOf(query).map(w => w.word))]
+  return [...new Set(wordList(query))]
 }
 
 /** Sorted, merged ranges (overlapping or touching spans become one). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createFuzzyIndex, type FuzzyEntry } from '~/utils/search/fuzzy'
+import { correctQuery, createFuzzyIndex, type FuzzyEntry } from '~/utils/search/fuzzy'
 
 const entries: FuzzyEntry<string>[] = [
   { kind: 'category', text: 'Headphones', value: 'headphones', weight: 250 },
@@ -80,5 +80,23 @@ describe('createFuzzyIndex', () => {
   it('returns nothing for an empty query or an empty index', () => {
     expect(index.search('   ')).toEqual([])
     expect(createFuzzyIndex([]).search('lamp')).toEqual([])
+  })
+})
+
+describe('correctQuery', () => {
+  const terms = createFuzzyIndex(entries.filter(e => e.kind !== 'product'))
+  const products = createFuzzyIndex(entries.filter(e => e.kind === 'product'))
+
+  it('replaces each unknown word by the closest word any index knows', () => {
+    expect(correctQuery('wirelss hedphones', [terms, products])).toBe('wireless headphones')
+  })
+
+  it('keeps a word one index knows even if another would "fix" it', () => {
+    expect(correctQuery('nordpeak lamp', [products, terms])).toBeNull()
+  })
+
+  it('returns null when every word is known or nothing is close', () => {
+    expect(correctQuery('Wireless Headphones', [terms, products])).toBeNull()
+    expect(correctQuery('xyzzy', [terms, products])).toBeNull()
   })
 })

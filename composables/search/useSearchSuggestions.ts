@@ -1,0 +1,73 @@
+import { computed, type ComputedRef, type DeepReadonly, type Ref } from 'vue'
+import type { ApiErrorData } from '~/composables/core/api/ApiError'
+import { useSearchStore } from '~/stores/search'
+import { useDebouncedSearch, type SearchStatus, type UseDebouncedSearchOptions } from './useDebouncedSearch'
+import { useLocalSuggestions } from './useLocalSuggestions'
+import { useRecentSearches } from './useRecentSearches'
+import { groupOptions, optionFromHit, optionFromSuggestion, searchPath, type SuggestionGroup, type SuggestionOption } from './suggestionOptions'
+
+export interface UseSearchSuggestionsReturn {
+  /** The query the input stands for (trimmed). */
+  query: ComputedRef<string>
+  /** Rows to show, grouped: recent searches when the input is empty, else server + instant local matches. */
+  groups: ComputedRef<SuggestionGroup[]>
+  /** The same rows flattened in display order, for arrow-key navigation. */
+  options: ComputedRef<SuggestionOption[]>
+  /** Server side of the suggestions: idle, debouncing, loading, success, error. */
+  status: Readonly<Ref<SearchStatus>>
+  /** Why the server suggestions failed; local rows still show. */
+  error: Readonly<Ref<DeepReadonly<ApiErrorData> | null>>
+  /** Whether the server rows on screen answer the current query. */
+  serverAnswered: ComputedRef<boolean>
+  /** Call on focus: builds the instant index and loads the vocabulary before the first keystroke. */
+  warm: () => void
+  /** Remember a search the shopper submits and return where to go. */
+  submit: (query: string) => string
+  /** Forget the recent searches. */
+  clearRecent: () => void
+  /** Retry the server suggestions now. */
+  retry: () => Promise<void>
+}
+
+/**
+ * Everything the header search box shows. Local matches appear on the first keystroke and forgive typos; the
+ * debounced server round adds what only the backend knows, and only ever for the query on screen.
+ */
+export function useSearchSuggestions(term: Ref<string>, options: UseDebouncedSearchOptions = {}): UseSearchSuggestionsReturn {
+  const store = useSearchStore()
+  const recents = useRecentSearches()
+  const server = useDebouncedSearch(term, (q, signal) => store.suggest(q, signal), options)
+  const local = useLocalSuggestions(server.query, recents.recent)
+
+  const serverAnswered = computed(() =>
+    server.resultsFor.value !== null && server.resultsFor.value.toLowerCase() === server.query.value.toLowerCase())
+
+  const groups = computed<SuggestionGroup[]>(() => {
+    const q = server.query.value
+    if (!q) {
+      return groupOptions(recents.recent.value.map(text => ({
+        key: `query:${text.toLowerCase()}`, kind: 'recent', text, ranges: [], to: searchPath(text), product: null, source: 'local',
+      })))
+    }
+    const serverRows = serverAnswered.value && server.results.value
+      ? server.results.value.suggestions.map(s => optionFromSuggestion(s, q))
+      : []
+    return groupOptions([...serverRows, ...local.hits.value.map(optionFromHit)])
+  })
+
+  return {
+    query: server.query,
+    groups,
+    options: computed(() => groups.value.flatMap(g => g.options)),
+    status: server.status,
+    error: server.error,
+    serverAnswered,
+    warm: local.warm,
+    submit(q) {
+      recents.add(q)
+      return searchPath(q.trim())
+    },
+    clearRecent: recents.clear,
+    retry: server.flush,
+  }
+}
