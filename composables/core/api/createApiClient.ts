@@ -154,10 +154,13 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
     }
   }
 
-  /** A 401 the session can fix: an expired token, or no token yet on a fresh page load. */
+  /**
+   * A 401 the session can fix: an expired token (`token_not_valid`), or no token sent yet, as on a fresh page load
+   * (DRF then answers "credentials were not provided", usually without a code).
+   */
   function canRefresh(error: ApiError, tokenUsed: string | null): boolean {
     if (!session || error.status !== 401 || session.getStatus() === 'signed_out') return false
-    return error.code === 'token_not_valid' || (error.code === 'not_authenticated' && tokenUsed === null)
+    return error.code === 'token_not_valid' || tokenUsed === null
   }
 
   /** Sends with the current token; on a refreshable 401, refreshes once (shared with every other caller) and replays once. */
