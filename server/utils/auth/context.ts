@@ -1,0 +1,23 @@
+import type { H3Event } from 'h3'
+import { useRuntimeConfig, useStorage } from 'nitropack/runtime'
+import { DEFAULT_RATE_LIMITS, DEFAULT_ROTATION, type AuthDeps } from './deps'
+
+/**
+ * The auth routes' dependencies for one request. Storage mounts: "auth" (rotation grace, sign-in families,
+ * revocations) and "ratelimit"; nuxt.config points both at Redis when NUXT_REDIS_URL is set. Unmounted,
+ * they fall back to Nitro's in-memory storage (fine for one instance).
+ */
+export function authDeps(event: H3Event): AuthDeps {
+  const config = useRuntimeConfig(event)
+  return {
+    apiBase: config.apiBase,
+    sessions: useStorage('auth'),
+    limits: useStorage('ratelimit'),
+    cookie: { secure: !import.meta.dev },
+    siteUrl: config.public.siteUrl,
+    trustProxy: config.authTrustProxy === true,
+    rateLimits: DEFAULT_RATE_LIMITS,
+    rotation: DEFAULT_ROTATION,
+    now: Date.now,
+  }
+}

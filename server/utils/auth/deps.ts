@@ -1,0 +1,42 @@
+import type { Storage } from 'unstorage'
+import type { RefreshCookieOptions } from './cookie'
+import type { RateLimitRule } from '../rate-limit/fixedWindow'
+
+/** Everything the auth routes need from the outside world; built per request by `authDeps(event)`, or by tests. */
+export interface AuthDeps {
+  /** Backend base URL, e.g. http://127.0.0.1:4010/api. */
+  apiBase: string
+  /** Storage mount "auth": the rotation grace cache. */
+  sessions: Storage
+  /** Storage mount "ratelimit". */
+  limits: Storage
+  cookie: RefreshCookieOptions
+  /** Public origin of the shop, accepted by the CSRF check besides the request's own origin. */
+  siteUrl?: string
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean
+  rateLimits: {
+    /** Failed sign-ins per address and account. */
+    loginPerAccount: RateLimitRule
+    /** Failed sign-ins per address, whatever the account. */
+    loginPerAddress: RateLimitRule
+    /** Registrations per address. */
+    register: RateLimitRule
+  }
+  rotation: {
+    /** How long a rotated pair is handed to other requests that present the same old refresh token. */
+    graceMs: number
+    /** How long a request whose refresh the backend refused waits for a concurrent winner's pair. */
+    waitMs: number
+    pollMs: number
+  }
+  now: () => number
+}
+
+export const DEFAULT_RATE_LIMITS: AuthDeps['rateLimits'] = {
+  loginPerAccount: { limit: 10, windowMs: 60_000 },
+  loginPerAddress: { limit: 50, windowMs: 60_000 },
+  register: { limit: 10, windowMs: 60_000 },
+}
+
+export const DEFAULT_ROTATION: AuthDeps['rotation'] = { graceMs: 20_000, waitMs: 2_000, pollMs: 50 }

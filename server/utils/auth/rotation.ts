@@ -1,0 +1,46 @@
+import type { TokenPairDto } from '../../../services/dto'
+import { callBackend } from './backend'
+import type { AuthDeps } from './deps'
+import { expiringStore } from './expiringStore'
+import { tokenHash } from './tokenHash'
+
+export type RotationOutcome =
+  | { ok: true, pair: TokenPairDto }
+  | { ok: false, status: number, body: Record<string, unknown> }
+
+function graceKey(refresh: string): string {
+  return `rotated:${tokenHash(refresh)}`
+}
+
+/**
+ * Trades a refresh token for a new pair at the backend (which blacklists the old one).
+ *
+ * Two requests presenting the same cookie at once (two tabs reloading, an SSR render and a client refresh)
+ * would otherwise race: the backend rotates for the first and answers 401 to the second, signing the shopper
+ * out. So the winner's pair is kept for `graceMs` under a hash of the old token, and a loser that got a 401
+ * waits briefly for it. The pair lives in shared storage, so this also holds across Nitro instances on Redis.
+ */
+export async function rotateRefreshToken(deps: AuthDeps, refresh: string, forwardedFor?: string): Promise<RotationOutcome> {
+  const grace = expiringStore<TokenPairDto>(deps.sessions, deps.now)
+  const key = graceKey(refresh)
+  const cached = await grace.get(key)
+  if (cached) return { ok: true, pair: cached }
+
+  const result = await callBackend<TokenPairDto>(deps.apiBase, '/auth/token/refresh/', { method: 'POST', body: { refresh }, forwardedFor })
+  if (result.ok && typeof result.data?.access === 'string' && typeof result.data.refresh === 'string') {
+    const pair = { access: result.data.access, refresh: result.data.refresh }
+    await grace.set(key, pair, deps.rotation.graceMs)
+    return { ok: true, pair }
+  }
+  if (result.ok) return { ok: false, status: 502, body: { detail: 'The shop answered with something we could not read.', code: 'bad_response' } }
+  if (result.status !== 401) return result
+
+  // Refused: either the token is really spent, or a concurrent request with the same token just won.
+  const polls = Math.ceil(deps.rotation.waitMs / deps.rotation.pollMs)
+  for (let i = 0; i < polls; i++) {
+    await new Promise(resolve => setTimeout(resolve, deps.rotation.pollMs))
+    const winner = await grace.get(key)
+    if (winner) return { ok: true, pair: winner }
+  }
+  return result
+}

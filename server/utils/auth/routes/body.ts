@@ -1,0 +1,14 @@
+import type { H3Event } from 'h3'
+import { readBody } from 'h3'
+
+/** The JSON body as a record of strings we asked for; anything else (no body, bad JSON, non-strings) is left out. */
+export async function readStringFields<K extends string>(event: H3Event, fields: readonly K[]): Promise<Partial<Record<K, string>>> {
+  const body: unknown = await readBody(event).catch(() => undefined)
+  const out: Partial<Record<K, string>> = {}
+  if (typeof body !== 'object' || body === null) return out
+  for (const field of fields) {
+    const value = (body as Record<string, unknown>)[field]
+    if (typeof value === 'string') out[field] = value
+  }
+  return out
+}

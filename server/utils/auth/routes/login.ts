@@ -1,0 +1,35 @@
+import type { H3Event } from 'h3'
+import type { TokenPairDto } from '../../../../services/dto'
+import { refund, throttle } from '../../rate-limit/throttle'
+import { callBackend } from '../backend'
+import type { AuthDeps } from '../deps'
+import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
+import { completeSignIn } from '../session'
+import { readStringFields } from './body'
+
+/** POST /api/auth/login {email, password} -> {access, user}; the refresh token goes into the httpOnly cookie only. */
+export async function handleLogin(event: H3Event, deps: AuthDeps) {
+  const refused = refuseCrossSite(event, deps)
+  if (refused) return refused
+  noStore(event)
+  const input = await readStringFields(event, ['email', 'password'] as const)
+  const ip = clientAddress(event, deps)
+  // Per address and account, so one shopper's typos do not lock out everyone behind the same address; plus
+  // a looser per-address limit against trying many accounts.
+  const checks = [
+    { key: `login:account:${ip}:${(input.email ?? '').trim().toLowerCase()}`, rule: deps.rateLimits.loginPerAccount },
+    { key: `login:address:${ip}`, rule: deps.rateLimits.loginPerAddress },
+  ]
+  const throttled = await throttle(event, deps.limits, checks, deps.now)
+  if (throttled) return throttled
+
+  const token = await callBackend<TokenPairDto>(deps.apiBase, '/auth/token/', {
+    method: 'POST', body: { email: input.email, password: input.password }, forwardedFor: ip,
+  })
+  if (!token.ok) return fail(event, token.status, token.body)
+  await refund(deps.limits, checks, deps.now)
+
+  const signedIn = await completeSignIn(event, deps, token.data)
+  if (!signedIn.ok) return fail(event, signedIn.status, signedIn.body)
+  return { access: signedIn.access, user: signedIn.user }
+}

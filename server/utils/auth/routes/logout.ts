@@ -1,0 +1,44 @@
+import type { H3Event } from 'h3'
+import { sendNoContent } from 'h3'
+import { callBackend } from '../backend'
+import { clearRefreshCookie, readRefreshCookie } from '../cookie'
+import type { AuthDeps } from '../deps'
+import { jwtUserId } from '../jwt'
+import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
+import { revokeAllFamilies } from '../revocation'
+
+/**
+ * POST /api/auth/logout -> 204. Blacklists the refresh token at the backend and clears the cookie. The cookie
+ * is cleared even when the backend is unreachable: this browser is signed out either way.
+ */
+export async function handleLogout(event: H3Event, deps: AuthDeps) {
+  const refused = refuseCrossSite(event, deps)
+  if (refused) return refused
+  noStore(event)
+  const refresh = readRefreshCookie(event)
+  if (refresh) {
+    await callBackend(deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh }, forwardedFor: clientAddress(event, deps) })
+  }
+  clearRefreshCookie(event, deps.cookie)
+  return sendNoContent(event, 204)
+}
+
+/**
+ * POST /api/auth/logout-all -> 204. Ends this session at the backend and every other storefront session of
+ * the same user (see revocation.ts for how, and for what it cannot reach).
+ */
+export async function handleLogoutAll(event: H3Event, deps: AuthDeps) {
+  const refused = refuseCrossSite(event, deps)
+  if (refused) return refused
+  noStore(event)
+  const refresh = readRefreshCookie(event)
+  if (!refresh) return fail(event, 401, { detail: 'You are not signed in.', code: 'token_not_valid' })
+  // The backend validates the token; only then do we trust the user id in it.
+  const blacklisted = await callBackend(deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh }, forwardedFor: clientAddress(event, deps) })
+  if (!blacklisted.ok && blacklisted.status !== 401) return fail(event, blacklisted.status, blacklisted.body)
+  clearRefreshCookie(event, deps.cookie)
+  if (!blacklisted.ok) return fail(event, 401, { detail: 'Your session has ended. Please sign in again.', code: 'token_not_valid' })
+  const userId = jwtUserId(refresh)
+  if (userId) await revokeAllFamilies(deps, userId)
+  return sendNoContent(event, 204)
+}

@@ -1,0 +1,34 @@
+import type { H3Event } from 'h3'
+import { setResponseStatus } from 'h3'
+import type { TokenPairDto, UserDto } from '../../../../services/dto'
+import { throttle } from '../../rate-limit/throttle'
+import { callBackend } from '../backend'
+import type { AuthDeps } from '../deps'
+import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
+import { completeSignIn } from '../session'
+import { readStringFields } from './body'
+
+const FIELDS = ['email', 'password', 'first_name', 'last_name'] as const
+
+/** POST /api/auth/register -> 201 {access, user}, signed in. DRF field errors come back with their status. */
+export async function handleRegister(event: H3Event, deps: AuthDeps) {
+  const refused = refuseCrossSite(event, deps)
+  if (refused) return refused
+  noStore(event)
+  const input = await readStringFields(event, FIELDS)
+  const ip = clientAddress(event, deps)
+  const throttled = await throttle(event, deps.limits, [{ key: `register:address:${ip}`, rule: deps.rateLimits.register }], deps.now)
+  if (throttled) return throttled
+
+  const created = await callBackend<UserDto>(deps.apiBase, '/auth/register/', { method: 'POST', body: input, forwardedFor: ip })
+  if (!created.ok) return fail(event, created.status, created.body)
+
+  const token = await callBackend<TokenPairDto>(deps.apiBase, '/auth/token/', {
+    method: 'POST', body: { email: input.email, password: input.password }, forwardedFor: ip,
+  })
+  if (!token.ok) return fail(event, token.status, token.body)
+  const signedIn = await completeSignIn(event, deps, token.data)
+  if (!signedIn.ok) return fail(event, signedIn.status, signedIn.body)
+  setResponseStatus(event, 201)
+  return { access: signedIn.access, user: signedIn.user }
+}

@@ -1,0 +1,48 @@
+import type { H3Event } from 'h3'
+import type { TokenPairDto, UserDto } from '../../../services/dto'
+import { callBackend } from './backend'
+import { clearRefreshCookie, writeRefreshCookie } from './cookie'
+import type { AuthDeps } from './deps'
+import { clientAddress } from './respond'
+import { continueFamily, startFamily } from './revocation'
+import { rotateRefreshToken } from './rotation'
+
+export type SessionOutcome =
+  | { ok: true, pair: TokenPairDto }
+  /** The session is over (spent, expired, blacklisted or revoked): the cookie has been cleared. */
+  | { ok: false, ended: true, body: Record<string, unknown> }
+  /** The backend could not answer: the cookie is kept, the next attempt may succeed. */
+  | { ok: false, ended: false, status: number, body: Record<string, unknown> }
+
+const ENDED = { detail: 'Your session has ended. Please sign in again.', code: 'token_not_valid' }
+
+/** Rotates the cookie's refresh token and writes the new one; the one path every refresh takes. */
+export async function renewSession(event: H3Event, deps: AuthDeps, refresh: string): Promise<SessionOutcome> {
+  const ip = clientAddress(event, deps)
+  const rotated = await rotateRefreshToken(deps, refresh, ip)
+  if (!rotated.ok) {
+    if (rotated.status !== 401) return { ok: false, ended: false, status: rotated.status, body: rotated.body }
+    clearRefreshCookie(event, deps.cookie)
+    return { ok: false, ended: true, body: { ...ENDED, detail: typeof rotated.body.detail === 'string' ? rotated.body.detail : ENDED.detail } }
+  }
+  if (!await continueFamily(deps, refresh, rotated.pair)) {
+    await callBackend(deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh: rotated.pair.refresh }, forwardedFor: ip })
+    clearRefreshCookie(event, deps.cookie)
+    return { ok: false, ended: true, body: { ...ENDED, detail: 'You were signed out on all devices. Please sign in again.' } }
+  }
+  writeRefreshCookie(event, rotated.pair.refresh, deps.cookie, deps.now())
+  return { ok: true, pair: rotated.pair }
+}
+
+export type SignInOutcome =
+  | { ok: true, access: string, user: UserDto }
+  | { ok: false, status: number, body: Record<string, unknown> }
+
+/** After the backend issued a fresh pair: who is it, then the cookie. No cookie unless the user loads. */
+export async function completeSignIn(event: H3Event, deps: AuthDeps, pair: TokenPairDto): Promise<SignInOutcome> {
+  const me = await callBackend<UserDto>(deps.apiBase, '/auth/me/', { access: pair.access, forwardedFor: clientAddress(event, deps) })
+  if (!me.ok) return { ok: false, status: me.status, body: me.body }
+  await startFamily(deps, pair.refresh, pair.access)
+  writeRefreshCookie(event, pair.refresh, deps.cookie, deps.now())
+  return { ok: true, access: pair.access, user: me.data }
+}

@@ -1,0 +1,83 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createApp, createRouter, defineEventHandler, toNodeListener, type H3Event } from 'h3'
+import { createStorage } from 'unstorage'
+import { DEFAULT_RATE_LIMITS, type AuthDeps } from '~/server/utils/auth/deps'
+import { handleLogin } from '~/server/utils/auth/routes/login'
+import { handleLogout, handleLogoutAll } from '~/server/utils/auth/routes/logout'
+import { handleRefresh } from '~/server/utils/auth/routes/refresh'
+import { handleRegister } from '~/server/utils/auth/routes/register'
+import { handleSession } from '~/server/utils/auth/routes/session'
+
+export interface TestBff {
+  origin: string
+  deps: AuthDeps
+  /** Moves the BFF's clock (rate-limit windows, grace cache) without waiting. */
+  advance(ms: number): void
+  close(): Promise<void>
+}
+
+/** The auth routes on a real HTTP server with in-memory storage: what server/api/auth/* runs, minus Nitro. */
+export async function startTestBff(apiBase: string, overrides: Partial<AuthDeps> = {}): Promise<TestBff> {
+  let offset = 0
+  const deps: AuthDeps = {
+    apiBase,
+    sessions: createStorage(),
+    limits: createStorage(),
+    cookie: { secure: false },
+    trustProxy: false,
+    rateLimits: DEFAULT_RATE_LIMITS,
+    rotation: { graceMs: 20_000, waitMs: 1_000, pollMs: 10 },
+    now: () => Date.now() + offset,
+    ...overrides,
+  }
+  const route = (handler: (event: H3Event, deps: AuthDeps) => unknown) => defineEventHandler(event => handler(event, deps))
+  const router = createRouter()
+    .post('/api/auth/login', route(handleLogin))
+    .post('/api/auth/register', route(handleRegister))
+    .post('/api/auth/refresh', route(handleRefresh))
+    .post('/api/auth/logout', route(handleLogout))
+    .post('/api/auth/logout-all', route(handleLogoutAll))
+    .get('/api/auth/session', route(handleSession))
+  const app = createApp().use(router)
+  const server: Server = createServer(toNodeListener(app))
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    deps,
+    advance: (ms) => {
+      offset += ms
+    },
+    close: () => new Promise(resolve => server.close(() => resolve())),
+  }
+}
+
+/** A browser-ish client: keeps the refresh cookie like a cookie jar would, sends our CSRF headers by default. */
+export class CookieClient {
+  cookie: string | undefined
+
+  constructor(private readonly origin: string) {}
+
+  async post(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const merged = { 'origin': this.origin, 'x-requested-with': 'storefront', ...headers }
+    return this.send('POST', path, body, Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== '')))
+  }
+
+  async get(path: string): Promise<Response> {
+    return this.send('GET', path, undefined, {})
+  }
+
+  private async send(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<Response> {
+    const all: Record<string, string> = { ...headers }
+    if (body !== undefined) all['content-type'] = 'application/json'
+    if (this.cookie) all.cookie = `sf_refresh=${this.cookie}`
+    const response = await fetch(this.origin + path, { method, headers: all, body: body === undefined ? undefined : JSON.stringify(body) })
+    for (const line of response.headers.getSetCookie()) {
+      const match = /^sf_refresh=([^;]*)/.exec(line)
+      if (!match) continue
+      this.cookie = /max-age=0/i.test(line) || match[1] === '' ? undefined : match[1]
+    }
+    return response
+  }
+}
