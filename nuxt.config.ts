@@ -9,6 +9,8 @@ export default defineNuxtConfig({
   runtimeConfig: {
     // Backend base URL, server-only: the browser only ever talks to /api on this origin.
     apiBase: 'http://127.0.0.1:4010/api',
+    // Behind a reverse proxy you run, take the shopper's address from X-Forwarded-For (auth rate limits). NUXT_AUTH_TRUST_PROXY.
+    authTrustProxy: false,
     public: {
       siteUrl: 'http://localhost:3000',
       // useApi core policies (docs/api-core.md); each key is overridable, e.g. NUXT_PUBLIC_API_BREAKER_COOLDOWN_MS.
