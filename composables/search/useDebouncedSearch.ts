@@ -71,6 +71,8 @@ export function useDebouncedSearch<T>(
   let controller: AbortController | null = null
   let inflightKey: string | null = null
   let inflight: Promise<void> | null = null
+  // A debounce timer can outlive its component; once disposed, nothing more is sent.
+  let disposed = false
 
   function remember(key: string, value: T): void {
     cache.delete(key)
@@ -92,7 +94,7 @@ export function useDebouncedSearch<T>(
   function run(): Promise<void> {
     const q = query.value
     const key = cacheKey(q)
-    if (q.length < minLength) return Promise.resolve()
+    if (disposed || q.length < minLength) return Promise.resolve()
     const cached = cache.get(key)
     if (cached !== undefined) {
       show(q, cached)
@@ -152,7 +154,10 @@ export function useDebouncedSearch<T>(
     void debounced()
   })
 
-  tryOnScopeDispose(() => controller?.abort())
+  tryOnScopeDispose(() => {
+    disposed = true
+    controller?.abort()
+  })
 
   return {
     query,

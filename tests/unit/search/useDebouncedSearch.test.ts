@@ -184,4 +184,12 @@ describe('useDebouncedSearch', () => {
     scope.stop()
     expect(calls[0]!.signal.aborted).toBe(true)
   })
+
+  it('sends nothing after disposal, even if a debounce was pending', async () => {
+    const { term, scope, calls } = setup()
+    await type(term, 'sofa', 80)
+    scope.stop()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(calls).toHaveLength(0)
+  })
 })

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { mountSuspended, registerEndpoint } from '@nuxt/test-utils/runtime'
+import { flushPromises } from '@vue/test-utils'
+import { useRouter } from '#imports'
+import SearchDropdown from '~/components/ui/SearchDropdown.vue'
+import { RECENT_SEARCHES_KEY } from '~/composables/search/useRecentSearches'
+import type { ProductSummary } from '~/services/domain/product'
+import type { CursorPageDto, ProductSummaryDto, SuggestionDto } from '~/services/dto'
+import { useProductStore } from '~/stores/catalog/products'
+import { useSearchStore } from '~/stores/search'
+
+function product(id: number, title: string): ProductSummary {
+  return {
+    id, slug: `p-${id}`, title, price: { amount: 12900, currency: 'USD' }, compareAtPrice: null,
+    image: { url: `/img/${id}.svg`, alt: title, width: 800, height: 800 }, rating: 4.5, reviewsCount: 10, inStock: true,
+    brand: { slug: 'nordpeak', name: 'Nordpeak' }, category: { slug: 'headphones', name: 'Headphones' },
+  }
+}
+
+function productDto(id: number, title: string): ProductSummaryDto {
+  return {
+    id, slug: `p-${id}`, title, price: '59.00', compare_at_price: null, currency: 'USD',
+    image: { url: `/img/${id}.svg`, alt: title, width: 800, height: 800 }, rating: '4.8', reviews_count: 2, in_stock: true,
+    brand: { slug: 'nordpeak', name: 'Nordpeak' }, category: { slug: 'headphones', name: 'Headphones' },
+  }
+}
+
+// The server answers only when a test says so; until then every suggestion on screen is local.
+let releaseServer: () => void = () => {}
+let serverCalls: string[] = []
+let serverAnswer: SuggestionDto[] = []
+
+beforeEach(() => {
+  serverCalls = []
+  serverAnswer = []
+  let release!: () => void
+  const gate = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  releaseServer = release
+  registerEndpoint('/api/products/suggest/', async (event) => {
+    serverCalls.push(new URL(event.node.req.url ?? '', 'http://x').searchParams.get('q') ?? '')
+    await gate
+    return serverAnswer
+  })
+  registerEndpoint('/api/products/', async () => {
+    await gate
+    const page: CursorPageDto<ProductSummaryDto> = { next: null, previous: null, results: [productDto(77, 'Studio Wireless Headphones')] }
+    return page
+  })
+  localStorage.clear()
+  const search = useSearchStore()
+  search.vocabulary = { categories: [{ slug: 'headphones', name: 'Headphones', count: 250 }, { slug: 'bedding', name: 'Bedding', count: 240 }], brands: [] }
+  search.vocabularyStatus = 'success'
+  const products = useProductStore()
+  products.byId[1] = product(1, 'Urban Wireless Headphones')
+  products.byId[2] = product(2, 'Oak Desk Lamp')
+})
+
+afterEach(() => {
+  releaseServer()
+  vi.restoreAllMocks()
+})
+
+async function mountBox() {
+  const wrapper = await mountSuspended(SearchDropdown, { attachTo: document.body })
+  const input = wrapper.get('input[role="combobox"]')
+  return { wrapper, input }
+}
+
+const optionTexts = (wrapper: Awaited<ReturnType<typeof mountBox>>['wrapper']) =>
+  wrapper.findAll('[role="option"]').map(o => o.text().replace(/\s+/g, ' ').replace(' ,', ',').trim())
+
+describe('SearchDropdown', () => {
+  it('shows headphone suggestions for "hedphones" before any server answer', async () => {
+    const { wrapper, input } = await mountBox()
+    await input.trigger('focus')
+    await input.setValue('hedphones')
+    expect(input.attributes('aria-expanded')).toBe('true')
+    expect(optionTexts(wrapper)).toEqual(['Headphones', 'Urban Wireless Headphones, $129.00'])
+    expect(wrapper.findAll('[role="option"] mark').map(m => m.text())).toEqual(['Headphones', 'Headphones'])
+    expect(wrapper.get('[role="listbox"]').attributes('data-results-for')).toBe('')
+    wrapper.unmount()
+  })
+
+  it('adds the server rows, with thumbnail and price, once they answer the query on screen', async () => {
+    serverAnswer = [{ type: 'query', text: 'wireless headphones' }, { type: 'product', text: 'Studio Wireless Headphones', id: 77, slug: 'p-77' }]
+    const { wrapper, input } = await mountBox()
+    await input.trigger('focus')
+    await input.setValue('wireless')
+    await vi.waitFor(() => expect(serverCalls).toEqual(['wireless']))
+    releaseServer()
+    await vi.waitFor(() => expect(wrapper.get('[role="listbox"]').attributes('data-results-for')).toBe('wireless'))
+    expect(optionTexts(wrapper)).toEqual(['wireless headphones', 'Studio Wireless Headphones, $59.00', 'Urban Wireless Headphones, $129.00'])
+    expect(wrapper.get('[role="option"] img').attributes('src')).toBe('/img/77.svg')
+    wrapper.unmount()
+  })
+
+  it('works with the keyboard: arrows move aria-activedescendant, Escape closes then clears', async () => {
+    const { wrapper, input } = await mountBox()
+    await input.trigger('focus')
+    await input.setValue('hedphones')
+    const options = () => wrapper.findAll('[role="option"]')
+
+    await input.trigger('keydown', { key: 'ArrowDown' })
+    expect(input.attributes('aria-activedescendant')).toBe(options()[0]!.attributes('id'))
+    expect(options()[0]!.attributes('aria-selected')).toBe('true')
+    await input.trigger('keydown', { key: 'ArrowDown' })
+    expect(input.attributes('aria-activedescendant')).toBe(options()[1]!.attributes('id'))
+    await input.trigger('keydown', { key: 'ArrowDown' })
+    expect(input.attributes('aria-activedescendant')).toBe(options()[0]!.attributes('id'))
+    await input.trigger('keydown', { key: 'ArrowUp' })
+    expect(input.attributes('aria-activedescendant')).toBe(options()[1]!.attributes('id'))
+
+    await input.trigger('keydown', { key: 'Escape' })
+    expect(input.attributes('aria-expanded')).toBe('false')
+    expect(input.attributes('aria-activedescendant')).toBeUndefined()
+    await input.trigger('keydown', { key: 'Escape' })
+    expect((input.element as HTMLInputElement).value).toBe('')
+    wrapper.unmount()
+  })
+
+  it('Enter on a highlighted product goes to the product; Enter without one searches and remembers the query', async () => {
+    const push = vi.spyOn(useRouter(), 'push').mockResolvedValue(undefined)
+    const { wrapper, input } = await mountBox()
+    await input.trigger('focus')
+    await input.setValue('hedphones')
+    await input.trigger('keydown', { key: 'ArrowDown' })
+    await input.trigger('keydown', { key: 'ArrowDown' })
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(push).toHaveBeenLastCalledWith('/products/1-p-1')
+
+    await input.setValue('desk lamp')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(push).toHaveBeenLastCalledWith('/search?q=desk%20lamp')
+    expect(JSON.parse(localStorage.getItem(RECENT_SEARCHES_KEY) ?? '[]')).toEqual(['desk lamp'])
+    wrapper.unmount()
+  })
+
+  it('offers recent searches on focus and clears them', async () => {
+    localStorage.setItem(RECENT_SEARCHES_KEY, JSON.stringify(['wireless earbuds', 'oak lamp']))
+    const { wrapper, input } = await mountBox()
+    await input.trigger('focus')
+    expect(wrapper.get('[role="listbox"]').attributes('aria-label')).toBe('Recent searches')
+    expect(optionTexts(wrapper)).toEqual(['wireless earbuds', 'oak lamp'])
+
+    await wrapper.get('button').trigger('click')
+    expect(optionTexts(wrapper)).toEqual([])
+    expect(input.attributes('aria-expanded')).toBe('false')
+    expect(JSON.parse(localStorage.getItem(RECENT_SEARCHES_KEY) ?? 'null')).toEqual([])
+    wrapper.unmount()
+  })
+})
