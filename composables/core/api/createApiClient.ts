@@ -5,7 +5,7 @@ import { createHookRegistry, type ApiHookRegistry } from './hookRegistry'
 import { abortError, badResponseError, normalizeError } from './normalizeError'
 import { createRetrySchedule, DEFAULT_RETRY, type RetryOptions } from './retryPolicy'
 import type { ApiSession } from './session'
-import { abortableDelay, attemptSignal } from './signals'
+import { abortableDelay, attemptSignal, raceWithSignal } from './signals'
 import type { ApiClient, ApiHooks, ApiRequestOptions, HttpMethod, QueryParams } from './types'
 
 export interface ApiClientConfig {
@@ -137,10 +137,10 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
     const schedule = createRetrySchedule(retryOptions, req.method, req.idempotent)
     for (let attemptNo = 1; ; attemptNo++) {
       try {
-        return await breaker.execute(() => attempt<T>(req, token, attemptNo))
+        return await raceWithSignal(breaker.execute(() => attempt<T>(req, token, attemptNo)), req.signal)
       }
       catch (raw) {
-        const error = normalizeError(raw)
+        const error = normalizeError(raw, req.signal?.aborted ? 'aborted' : undefined)
         const delayMs = schedule.next(error)
         if (delayMs === undefined) throw error
         hooks.call('onRetry', { method: req.method, path: req.path, attempt: attemptNo + 1, delayMs, error })

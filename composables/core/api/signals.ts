@@ -60,3 +60,20 @@ export function abortableDelay(ms: number, signal: AbortSignal | undefined): Pro
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 }
+
+/**
+ * Settles with `promise`, or rejects at once when `signal` aborts. Used where a library may park a caller
+ * (cockatiel holds callers while the half-open probe runs); the abandoned promise's outcome is swallowed.
+ */
+export function raceWithSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => undefined)
+      reject(signal.reason)
+    }
+    if (signal.aborted) return onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}

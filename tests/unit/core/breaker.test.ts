@@ -100,6 +100,25 @@ describe('circuit breaker', () => {
     expect(transitions).toEqual(['open', 'half_open', 'closed'])
   })
 
+  it('lets a caller parked behind the half-open probe abort at once', async () => {
+    const be = backend()
+    const { api, call } = coreWithBreaker()
+    for (let i = 0; i < 5; i++) await call()
+    await vi.advanceTimersByTimeAsync(10_000)
+    be.status = 200
+    const release = deferred()
+    be.hold = release.promise
+    const probe = call()
+    await vi.advanceTimersByTimeAsync(0)
+    const controller = new AbortController()
+    const parked = api.get('/products/', undefined, { signal: controller.signal }).catch((e: ApiError) => e)
+    controller.abort()
+    expect(await parked).toMatchObject({ code: 'aborted' })
+    release.resolve()
+    expect(await probe).toEqual({ ok: true })
+    expect(be.hits).toBe(6)
+  })
+
   it('re-opens when the probe fails, and fails fast again for another cooldown', async () => {
     const be = backend()
     const { api, call } = coreWithBreaker()
