@@ -1,0 +1,93 @@
+import { computed, reactive, ref, type ComputedRef, type Ref, type UnwrapNestedRefs } from 'vue'
+import { isApiError } from '~/composables/core/api/ApiError'
+
+export type FormStatus = 'idle' | 'submitting' | 'error' | 'success'
+
+export type FieldMessages<F extends string> = Record<F, string[]>
+
+export interface UseAuthFormOptions<F extends string> {
+  /** Initial values, one per field. */
+  initial: Record<F, string>
+  /** Checks done before anything is sent; a message per failing field. */
+  validate: (values: Record<F, string>) => Partial<Record<F, string>>
+  /** Backend (DRF, snake_case) field name -> form field; unknown names go to the top of the form. */
+  serverFields: Record<string, F>
+  /** Sends the form; rejects with an ApiError to have it shown. */
+  send: (values: Record<F, string>) => Promise<void>
+}
+
+export interface UseAuthFormReturn<F extends string> {
+  /** v-model targets; kept as typed after any error, nothing is cleared. */
+  values: UnwrapNestedRefs<Record<F, string>>
+  /** Messages next to each field: client checks first, then what the server said about it. */
+  fieldErrors: ComputedRef<FieldMessages<F>>
+  /** Messages for the top of the form: DRF non_field_errors, `detail` (wrong password, throttled), outages. */
+  formErrors: ComputedRef<string[]>
+  status: Ref<FormStatus>
+  /** Validates, sends, and records the outcome; resolves true on success. */
+  submit: () => Promise<boolean>
+}
+
+/** The state machine every account form shares: idle -> submitting -> success | error. */
+export function useAuthForm<F extends string>(options: UseAuthFormOptions<F>): UseAuthFormReturn<F> {
+  const fields = Object.keys(options.initial) as F[]
+  const values = reactive({ ...options.initial }) as UnwrapNestedRefs<Record<F, string>>
+  const status = ref<FormStatus>('idle')
+  const attempted = ref(false)
+  const serverFieldErrors = ref<Partial<Record<F, string[]>>>({})
+  const serverFormErrors = ref<string[]>([])
+
+  const current = (): Record<F, string> => ({ ...values }) as Record<F, string>
+  const clientErrors = computed<Partial<Record<F, string>>>(() => (attempted.value ? options.validate(current()) : {}))
+
+  const fieldErrors = computed(() => {
+    const out = {} as FieldMessages<F>
+    for (const field of fields) {
+      const client = clientErrors.value[field]
+      out[field] = client ? [client] : serverFieldErrors.value[field] ?? []
+    }
+    return out
+  })
+
+  function recordFailure(error: unknown): void {
+    const byField: Partial<Record<F, string[]>> = {}
+    const top: string[] = []
+    if (isApiError(error)) {
+      for (const [name, messages] of Object.entries(error.fieldErrors)) {
+        const field = options.serverFields[name]
+        if (field) byField[field] = [...(byField[field] ?? []), ...messages]
+        else top.push(...messages)
+      }
+      if (Object.keys(error.fieldErrors).length === 0) top.push(error.message)
+    }
+    else {
+      top.push('Something went wrong. Please try again.')
+    }
+    serverFieldErrors.value = byField
+    serverFormErrors.value = top
+    status.value = 'error'
+  }
+
+  async function submit(): Promise<boolean> {
+    if (status.value === 'submitting') return false
+    attempted.value = true
+    serverFieldErrors.value = {}
+    serverFormErrors.value = []
+    if (Object.keys(options.validate(current())).length > 0) {
+      status.value = 'error'
+      return false
+    }
+    status.value = 'submitting'
+    try {
+      await options.send(current())
+      status.value = 'success'
+      return true
+    }
+    catch (error) {
+      recordFailure(error)
+      return false
+    }
+  }
+
+  return { values, fieldErrors, formErrors: computed(() => serverFormErrors.value), status, submit }
+}

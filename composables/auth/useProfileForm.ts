@@ -1,0 +1,27 @@
+import { watch } from 'vue'
+import { useAuth } from './useAuth'
+import { useAuthForm, type UseAuthFormReturn } from './useAuthForm'
+import { problems, requiredProblem } from './validation'
+
+export type ProfileField = 'firstName' | 'lastName'
+
+export type UseProfileFormReturn = UseAuthFormReturn<ProfileField>
+
+/** Edits the shopper's name; starts from the current one and follows it when it changes elsewhere. */
+export function useProfileForm(): UseProfileFormReturn {
+  const auth = useAuth()
+  const form = useAuthForm<ProfileField>({
+    initial: { firstName: auth.user.value?.firstName ?? '', lastName: auth.user.value?.lastName ?? '' },
+    validate: values => problems({ firstName: requiredProblem(values.firstName, 'first name'), lastName: undefined }),
+    serverFields: { first_name: 'firstName', last_name: 'lastName' },
+    async send(values) {
+      await auth.updateProfile({ firstName: values.firstName, lastName: values.lastName })
+    },
+  })
+  watch(() => auth.user.value, (user) => {
+    if (!user || form.status.value === 'submitting') return
+    form.values.firstName = user.firstName
+    form.values.lastName = user.lastName
+  })
+  return form
+}

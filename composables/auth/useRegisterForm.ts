@@ -1,0 +1,30 @@
+import { useRoute, useRouter } from '#app'
+import { safeRedirect } from '~/utils/navigation/safeRedirect'
+import { useAuth } from './useAuth'
+import { useAuthForm, type UseAuthFormReturn } from './useAuthForm'
+import { emailProblem, newPasswordProblem, problems, requiredProblem } from './validation'
+
+export type RegisterField = 'firstName' | 'lastName' | 'email' | 'password'
+
+export type UseRegisterFormReturn = UseAuthFormReturn<RegisterField>
+
+/** The registration form: creates the account (signed in at once), then goes to `redirect` or the profile. */
+export function useRegisterForm(): UseRegisterFormReturn {
+  const auth = useAuth()
+  const route = useRoute()
+  const router = useRouter()
+  return useAuthForm<RegisterField>({
+    initial: { firstName: '', lastName: '', email: '', password: '' },
+    validate: values => problems({
+      firstName: requiredProblem(values.firstName, 'first name'),
+      lastName: undefined,
+      email: emailProblem(values.email),
+      password: newPasswordProblem(values.password),
+    }),
+    serverFields: { first_name: 'firstName', last_name: 'lastName', email: 'email', password: 'password' },
+    async send(values) {
+      await auth.register({ firstName: values.firstName, lastName: values.lastName, email: values.email, password: values.password })
+      await router.replace(safeRedirect(route.query.redirect, '/auth/profile'))
+    },
+  })
+}

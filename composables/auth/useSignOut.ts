@@ -1,0 +1,46 @@
+import { ref, type Ref } from 'vue'
+import { useRouter } from '#app'
+import { isApiError } from '~/composables/core/api/ApiError'
+import { useAuth } from './useAuth'
+
+export interface UseSignOutReturn {
+  /** Which action is running, if any. */
+  pending: Ref<'here' | 'everywhere' | null>
+  /** Why the last action failed, for an alert next to the buttons. */
+  error: Ref<string | null>
+  /** Signs out this browser and goes home. */
+  signOut: () => Promise<void>
+  /** Signs out every device and goes home. */
+  signOutEverywhere: () => Promise<void>
+}
+
+/** The profile's sign-out buttons. */
+export function useSignOut(): UseSignOutReturn {
+  const auth = useAuth()
+  const router = useRouter()
+  const pending = ref<'here' | 'everywhere' | null>(null)
+  const error = ref<string | null>(null)
+
+  async function run(kind: 'here' | 'everywhere', action: () => Promise<void>): Promise<void> {
+    if (pending.value) return
+    pending.value = kind
+    error.value = null
+    try {
+      await action()
+      await router.push('/')
+    }
+    catch (failure) {
+      error.value = isApiError(failure) ? failure.message : 'Signing out failed. Please try again.'
+    }
+    finally {
+      pending.value = null
+    }
+  }
+
+  return {
+    pending,
+    error,
+    signOut: () => run('here', auth.signOut),
+    signOutEverywhere: () => run('everywhere', auth.signOutEverywhere),
+  }
+}

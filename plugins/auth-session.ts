@@ -1,0 +1,34 @@
+import { defineNuxtPlugin, navigateTo, useRouter } from '#app'
+import { useApiSession } from '~/composables/core/useApiSession'
+import { isProtectedPath, loginLocation } from '~/composables/auth/routes'
+import { useNotify } from '~/composables/auth/useNotify'
+import { useAuthStore } from '~/stores/auth'
+
+/**
+ * Server: once per request, ask the BFF who the refresh cookie belongs to. The user goes into the auth store
+ * (and so the payload); the access token goes only to this request's api session, for authenticated SSR calls.
+ * Client: the token is fetched lazily by the api core; when a refresh is refused the shopper is told, and a
+ * protected page sends them to sign in.
+ */
+export default defineNuxtPlugin({
+  name: 'auth-session',
+  dependsOn: ['api'],
+  async setup(nuxtApp) {
+    const store = useAuthStore()
+    if (import.meta.server) {
+      await store.restoreSession()
+      return
+    }
+    const router = useRouter()
+    useApiSession().onSignedOut((reason) => {
+      // 'signed_out' is the shopper's own action: the store has already been cleared and they were told.
+      if (reason !== 'refresh_failed' || !store.isSignedIn) return
+      store.markSignedOut()
+      void nuxtApp.runWithContext(async () => {
+        useNotify().info('Your session has expired. Please sign in again.')
+        const current = router.currentRoute.value
+        if (isProtectedPath(current.path)) await navigateTo(loginLocation(current.fullPath))
+      })
+    })
+  },
+})

@@ -1,0 +1,32 @@
+import { defineNuxtPlugin } from '#app'
+import dayjs from 'dayjs'
+import relativeTime from 'dayjs/plugin/relativeTime'
+import utc from 'dayjs/plugin/utc'
+
+dayjs.extend(utc)
+dayjs.extend(relativeTime)
+
+/**
+ * Dates as shoppers read them. Calendar dates are formatted in UTC so the server and the browser (in another
+ * time zone) render the same text and hydration matches; relative times take the "now" to compare with.
+ */
+export interface DateFormatter {
+  /** "March 2024" */
+  monthYear(iso: string): string
+  /** "12 March 2024" */
+  day(iso: string): string
+  /** "2 years ago", relative to `now` (ms). */
+  fromNow(iso: string, now: number): string
+}
+
+export default defineNuxtPlugin({
+  name: 'dayjs',
+  setup() {
+    const dates: DateFormatter = {
+      monthYear: iso => dayjs.utc(iso).format('MMMM YYYY'),
+      day: iso => dayjs.utc(iso).format('D MMMM YYYY'),
+      fromNow: (iso, now) => dayjs.utc(iso).from(dayjs.utc(now)),
+    }
+    return { provide: { dates } }
+  },
+})

@@ -1,0 +1,87 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { useApi } from '~/composables/core/useApi'
+import { useApiSession } from '~/composables/core/useApiSession'
+import { authService } from '~/services/authService'
+import type { Credentials, ProfileChanges, Registration, User } from '~/services/domain/user'
+
+/** unknown: the server could not tell (backend down); the next page load or refresh decides. */
+export type AuthStatus = 'signed_in' | 'signed_out' | 'unknown'
+
+/**
+ * Who is signed in. Only the user and the status are state (they travel in the SSR payload); the access token
+ * goes straight to the api session (composables/core), which keeps it in memory and nowhere else.
+ */
+export const useAuthStore = defineStore('auth', () => {
+  const service = authService(useApi())
+  const session = useApiSession()
+
+  const user = ref<User | null>(null)
+  const status = ref<AuthStatus>('signed_out')
+  const isSignedIn = computed(() => user.value !== null)
+
+  function setSignedIn(next: User, accessToken?: string): User {
+    if (accessToken) session.setAccessToken(accessToken)
+    user.value = next
+    status.value = 'signed_in'
+    return next
+  }
+
+  /** The session is over from elsewhere (refresh refused, signed out in another place): forget the user. */
+  function markSignedOut(): void {
+    user.value = null
+    status.value = 'signed_out'
+  }
+
+  /** Server render only: reads the refresh cookie through the BFF and authenticates this request's api calls. */
+  async function restoreSession(): Promise<void> {
+    try {
+      const restored = await service.session()
+      if (restored.user) setSignedIn(restored.user, restored.accessToken ?? undefined)
+      else markSignedOut()
+    }
+    catch {
+      // The backend is unreachable: render signed out-looking but keep the cookie; the client retries lazily.
+      user.value = null
+      status.value = 'unknown'
+    }
+  }
+
+  async function signIn(credentials: Credentials): Promise<User> {
+    const result = await service.login(credentials)
+    return setSignedIn(result.user, result.accessToken)
+  }
+
+  async function register(input: Registration): Promise<User> {
+    const result = await service.register(input)
+    return setSignedIn(result.user, result.accessToken)
+  }
+
+  /** Ends the session at the BFF; this browser is signed out even if that call fails. */
+  async function signOut(): Promise<void> {
+    try {
+      await service.logout()
+    }
+    finally {
+      session.signOut()
+      markSignedOut()
+    }
+  }
+
+  async function signOutEverywhere(): Promise<void> {
+    await service.logoutEverywhere()
+    session.signOut()
+    markSignedOut()
+  }
+
+  /** Fresh data from the backend (authenticated with the session's token, refreshed on demand). */
+  async function reloadUser(): Promise<User> {
+    return setSignedIn(await service.me())
+  }
+
+  async function updateProfile(changes: ProfileChanges): Promise<User> {
+    return setSignedIn(await service.updateProfile(changes))
+  }
+
+  return { user, status, isSignedIn, restoreSession, signIn, register, signOut, signOutEverywhere, reloadUser, updateProfile, markSignedOut }
+})
