@@ -45,6 +45,23 @@ export function circuitOpenError(cause?: unknown): ApiError {
   })
 }
 
+type Outcome<T> = { value: T } | { error: ApiError }
+
+/**
+ * An answer that proves the backend alive (a 4xx, an unreadable 2xx) is handed to cockatiel as a success, so it
+ * breaks a run of consecutive failures; cockatiel alone would ignore it. Backend failures are thrown (counted);
+ * a caller's abort is thrown too and, not being a handled failure, counts neither way.
+ */
+async function settle<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { value: await fn() }
+  }
+  catch (error) {
+    if (error instanceof ApiError && !isBackendFailure(error) && error.code !== 'aborted') return { error }
+    throw error
+  }
+}
+
 /**
  * One breaker per backend base URL, on cockatiel's consecutive-failure breaker. Half-open lets exactly one
  * probe through: cockatiel parks other callers until the probe settles, then they run (closed) or fail fast (open).
@@ -61,13 +78,16 @@ export function createCircuitBreaker(options: Partial<BreakerOptions> = {}): Cir
   }
   return {
     async execute<T>(fn: () => Promise<T>): Promise<T> {
+      let outcome: Outcome<T>
       try {
-        return await policy.execute(() => fn())
+        outcome = await policy.execute(() => settle(fn))
       }
       catch (error) {
         if (error instanceof BrokenCircuitError) throw circuitOpenError(error)
         throw error
       }
+      if ('error' in outcome) throw outcome.error
+      return outcome.value
     },
     get state() {
       return STATES[policy.state]

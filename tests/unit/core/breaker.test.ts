@@ -66,6 +66,19 @@ describe('circuit breaker', () => {
     expect(api.breakerState).toBe('open')
   })
 
+  it('needs the failures to be consecutive: an answered 4xx in between starts the count again', async () => {
+    const be = backend()
+    const { api, call } = coreWithBreaker()
+    for (let i = 0; i < 4; i++) await call()
+    be.status = 404
+    await call()
+    be.status = 503
+    for (let i = 0; i < 4; i++) await call()
+    expect(api.breakerState).toBe('closed')
+    await call()
+    expect(api.breakerState).toBe('open')
+  })
+
   it('counts timeouts as failures', async () => {
     server.use(http.get(`${API}/products/`, () => new Promise<Response>(() => {})))
     const { api } = makeCore({ timeoutMs: 100, retry: { maxRetries: 0 }, breaker: { failureThreshold: 2 } })
