@@ -9,6 +9,8 @@ export default defineNuxtConfig({
   runtimeConfig: {
     // Backend base URL, server-only: the browser only ever talks to /api on this origin.
     apiBase: 'http://127.0.0.1:4010/api',
+    // The /api proxy answers 504 after this long (NUXT_API_TIMEOUT_MS).
+    apiTimeoutMs: 15_000,
     // Behind a reverse proxy you run, take the shopper's address from X-Forwarded-For (auth rate limits). NUXT_AUTH_TRUST_PROXY.
     authTrustProxy: false,
     public: {

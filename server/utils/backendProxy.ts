@@ -1,6 +1,12 @@
 import type { H3Event } from 'h3'
-import { getRequestHeader, readRawBody, setResponseHeader, setResponseStatus, appendResponseHeader, getRequestURL } from 'h3'
-import { randomUUID } from 'node:crypto'
+import { appendResponseHeader, getRequestHeader, getRequestURL, readRawBody, setResponseHeader, setResponseStatus } from 'h3'
+import { requestIdFor } from './requestId'
+import { checkBackendPath, rewriteLocation } from './proxy/backendPath'
+
+/** `<apiBase>/<path>` with exactly one slash between; also used by the auth BFF. */
+export function backendUrl(apiBase: string, pathAndQuery: string): string {
+  return apiBase.replace(/\/+$/, '') + (pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}`)
+}
 
 /** Request headers a browser may pass through to the backend. Cookies never go: the BFF owns them. */
 const FORWARDED_REQUEST_HEADERS = [
@@ -10,47 +16,93 @@ const FORWARDED_REQUEST_HEADERS = [
 
 /** Response headers worth returning; hop-by-hop and encoding headers are dropped (fetch already decoded the body). */
 const RETURNED_RESPONSE_HEADERS = [
-  'content-type', 'cache-control', 'etag', 'last-modified', 'retry-after', 'vary', 'x-cart-token', 'location',
+  'content-type', 'content-language', 'content-disposition', 'cache-control', 'etag', 'last-modified', 'retry-after',
+  'vary', 'www-authenticate', 'x-cart-token',
 ] as const
 
-export function backendUrl(apiBase: string, pathAndQuery: string): string {
-  return apiBase.replace(/\/+$/, '') + (pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}`)
+const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+
+export interface ProxyOptions {
+  /** Give up on the backend after this long and answer 504. */
+  timeoutMs?: number
+  /** Extra headers the BFF adds (e.g. an Authorization it derived from its own cookie). */
+  headers?: Record<string, string>
 }
 
-/** Forwards the current request to the backend and streams the answer back. */
-export async function proxyToBackend(event: H3Event, apiBase: string, pathAndQuery: string): Promise<ReadableStream<Uint8Array> | null> {
+function errorBody(event: H3Event, status: number, detail: string, code: string): ReadableStream<Uint8Array> | null {
+  setResponseStatus(event, status)
+  setResponseHeader(event, 'content-type', 'application/json')
+  setResponseHeader(event, 'cache-control', 'no-store')
+  return new Response(JSON.stringify({ detail, code })).body
+}
+
+function forwardedHeaders(event: H3Event, requestId: string, extra: Record<string, string> | undefined): Headers {
   const headers = new Headers()
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = getRequestHeader(event, name)
     if (value) headers.set(name, value)
   }
-  const requestId = getRequestHeader(event, 'x-request-id') ?? randomUUID()
+  for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value)
   headers.set('x-request-id', requestId)
   const forwardedFor = getRequestHeader(event, 'x-forwarded-for')
   const clientIp = event.node?.req.socket?.remoteAddress
   if (clientIp) headers.set('x-forwarded-for', forwardedFor ? `${forwardedFor}, ${clientIp}` : clientIp)
-  headers.set('x-forwarded-host', getRequestURL(event).host)
+  const url = getRequestURL(event)
+  headers.set('x-forwarded-host', url.host)
+  headers.set('x-forwarded-proto', url.protocol.replace(':', ''))
+  return headers
+}
 
-  const method = event.method
+/** Aborts on timeout and when the shopper goes away, so a slow backend call does not outlive its reader. */
+function upstreamSignal(event: H3Event, timeoutMs: number): AbortSignal {
+  const signals = [AbortSignal.timeout(timeoutMs)]
+  const res = event.node?.res
+  if (res && typeof res.once === 'function') {
+    const gone = new AbortController()
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort()
+    })
+    signals.push(gone.signal)
+  }
+  return AbortSignal.any(signals)
+}
+
+/**
+ * Forwards the current request to the backend and streams the answer back: status, body and every
+ * Set-Cookie unchanged; a request id both ways; a JSON 502/504 when the backend cannot answer.
+ */
+export async function proxyToBackend(event: H3Event, apiBase: string, pathAndQuery: string, options: ProxyOptions = {}): Promise<ReadableStream<Uint8Array> | null> {
+  const requestId = requestIdFor(event)
+  setResponseHeader(event, 'x-request-id', requestId)
+
+  const method = event.method.toUpperCase()
+  if (!ALLOWED_METHODS.has(method)) {
+    setResponseHeader(event, 'allow', [...ALLOWED_METHODS].join(', '))
+    return errorBody(event, 405, `Method "${method}" not allowed.`, 'method_not_allowed')
+  }
+  const checked = checkBackendPath(pathAndQuery)
+  if (!checked.ok) {
+    return checked.reason === 'hidden'
+      ? errorBody(event, 404, 'Not found.', 'not_found')
+      : errorBody(event, 400, 'Malformed API path.', 'bad_path')
+  }
+
   const body = method === 'GET' || method === 'HEAD' ? undefined : await readRawBody(event, false)
-
   let response: Response
   try {
-    response = await fetch(backendUrl(apiBase, pathAndQuery), {
+    response = await fetch(backendUrl(apiBase, checked.path), {
       method,
-      headers,
-      body: body ? body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer : undefined,
+      headers: forwardedHeaders(event, requestId, options.headers),
+      body: body ? new Uint8Array(body) : undefined,
       redirect: 'manual',
-      signal: AbortSignal.timeout(15_000),
+      signal: upstreamSignal(event, options.timeoutMs ?? 15_000),
     })
   }
   catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-    setResponseStatus(event, timedOut ? 504 : 502)
-    setResponseHeader(event, 'content-type', 'application/json')
-    setResponseHeader(event, 'x-request-id', requestId)
-    const detail = timedOut ? 'The backend did not answer in time.' : 'The backend is unreachable.'
-    return new Response(JSON.stringify({ detail, code: timedOut ? 'upstream_timeout' : 'upstream_unreachable' })).body
+    return timedOut
+      ? errorBody(event, 504, 'The backend did not answer in time.', 'upstream_timeout')
+      : errorBody(event, 502, 'The backend is unreachable.', 'upstream_unreachable')
   }
 
   setResponseStatus(event, response.status, response.statusText)
@@ -58,8 +110,12 @@ export async function proxyToBackend(event: H3Event, apiBase: string, pathAndQue
     const value = response.headers.get(name)
     if (value) setResponseHeader(event, name, value)
   }
+  const location = response.headers.get('location')
+  if (location) setResponseHeader(event, 'location', rewriteLocation(location, apiBase))
   // Several cookies must stay several headers: never join or split them on commas.
-  for (const cookie of response.headers.getSetCookie()) appendResponseHeader(event, 'set-cookie', cookie)
-  setResponseHeader(event, 'x-request-id', requestId)
+  const cookies = response.headers.getSetCookie()
+  for (const cookie of cookies) appendResponseHeader(event, 'set-cookie', cookie)
+  // A response that sets a cookie belongs to one shopper: no shared cache may keep it.
+  if (cookies.length > 0) setResponseHeader(event, 'cache-control', 'private, no-store')
   return response.body
 }

@@ -1,0 +1,49 @@
+/** Why a path was refused: a malformed one is the client's mistake, a hidden one does not exist for it. */
+export type BackendPathRejection = 'malformed' | 'hidden'
+
+export type BackendPathResult = { ok: true, path: string } | { ok: false, reason: BackendPathRejection }
+
+// Dot segments and backslashes would let a URL parser (ours, or one behind the backend that decodes
+// first) climb out of the API prefix; they are looked for after percent-decoding.
+const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/
+const BACKSLASH = /\\/
+// The demo backend's control endpoints (/__faults/, /__stats/, ...) are for tests, which call the backend directly.
+const HIDDEN_PREFIX = /^\/__/
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x20 || code === 0x7F) return true
+  }
+  return false
+}
+
+/** Checks a path+query taken from `/api/<here>` before it is appended to the backend base URL. */
+export function checkBackendPath(pathAndQuery: string): BackendPathResult {
+  const path = pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}`
+  const pathname = path.split('?')[0] ?? ''
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  }
+  catch {
+    return { ok: false, reason: 'malformed' }
+  }
+  if (DOT_SEGMENT.test(decoded) || BACKSLASH.test(decoded) || hasControlCharacter(decoded) || pathname.startsWith('//')) {
+    return { ok: false, reason: 'malformed' }
+  }
+  if (HIDDEN_PREFIX.test(pathname)) return { ok: false, reason: 'hidden' }
+  return { ok: true, path }
+}
+
+/**
+ * A backend redirect points at the backend's own URL (DRF builds absolute URLs); the browser must
+ * follow it through the proxy instead, so `<apiBase>/x` becomes `<proxyPrefix>/x`.
+ */
+export function rewriteLocation(location: string, apiBase: string, proxyPrefix = '/api'): string {
+  const base = apiBase.replace(/\/+$/, '')
+  if (location === base || location.startsWith(`${base}/`) || location.startsWith(`${base}?`)) {
+    return proxyPrefix + location.slice(base.length)
+  }
+  return location
+}
