@@ -66,7 +66,15 @@ export class OrderingIndex {
     for (const ordering of PRODUCT_ORDERINGS) {
       const { key, direction } = ORDERING_SPECS[ordering]
       const keyed = products.map(p => ({ p, k: key(p) }))
-      keyed.sort((a, b) => comparePosition(direction, a.k, a.p.id, b.k, b.p.id))
+      if (ordering === 'title') {
+        // Titles: sort by precomputed collation keys (strings compared by code unit), then id.
+        keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.p.id - b.p.id))
+      }
+      else {
+        // Numeric keys: plain subtraction is several times faster than the generic comparator.
+        const sign = direction
+        keyed.sort((a, b) => sign * (((a.k as number) - (b.k as number)) || (a.p.id - b.p.id)))
+      }
       this.sorted[ordering] = keyed.map(entry => entry.p)
     }
   }

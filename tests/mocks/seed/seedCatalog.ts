@@ -10,6 +10,7 @@ export interface CatalogSeed {
   brands: BrandRecord[]
   /** Leaf category id -> what products in it look like. */
   leafSpecs: Map<number, LeafSpec>
+  leafIds: number[]
 }
 
 /** 8 departments with 4 leaves each; ids follow tree order (department, then its leaves). */
@@ -26,7 +27,7 @@ export function seedTaxonomy(): CatalogSeed {
     }
   }
   const brands = BRAND_NAMES.map((name, index) => ({ id: index + 1, slug: slugify(name), name }))
-  return { categories, brands, leafSpecs }
+  return { categories, brands, leafSpecs, leafIds: [...leafSpecs.keys()] }
 }
 
 /** Spacing of seeded creation times: the catalog spans about two years before SEED_EPOCH_MS. */
@@ -68,8 +69,7 @@ function makeVariants(rng: Rng, productId: number, leaf: LeafSpec, priceCents: n
 /** One product, entirely determined by (seed, id, total). */
 export function makeProduct(seed: number, id: number, total: number, taxonomy: CatalogSeed, createdAt?: number): ProductRecord {
   const rng = createRng(seedFor(seed, id))
-  const leafIds = [...taxonomy.leafSpecs.keys()]
-  const categoryId = pick(rng, leafIds)
+  const categoryId = pick(rng, taxonomy.leafIds)
   const leaf = taxonomy.leafSpecs.get(categoryId) as LeafSpec
   const departmentIndex = Math.floor((categoryId - 1) / 5)
   // Each department draws from 15 of the 60 brands, overlapping with its neighbours.

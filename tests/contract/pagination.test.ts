@@ -1,0 +1,135 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import type { CursorPageDto, ProductSummaryDto } from '../../services/dto'
+import type { ApiResponse } from './support/http'
+import { assertSchema } from './support/schema'
+import { contractTarget } from './support/target'
+
+const target = await contractTarget()
+const { client } = target
+afterAll(() => target.close())
+
+const ORDERINGS = ['-created_at', 'price', '-price', '-rating', 'title'] as const
+type Ordering = typeof ORDERINGS[number]
+
+/** The comparable key of an ordering as far as a summary shows it (created_at is not in summaries). */
+const KEY: Record<Ordering, ((p: ProductSummaryDto) => number | string) | null> = {
+  '-created_at': null,
+  'price': p => Number(p.price),
+  '-price': p => Number(p.price),
+  '-rating': p => Number(p.rating),
+  'title': p => p.title,
+}
+
+async function walk(query: string, onPage?: (index: number) => Promise<void>): Promise<{ ids: number[], items: ProductSummaryDto[] }> {
+  const items: ProductSummaryDto[] = []
+  let url: string | null = `/products/?${query}`
+  for (let index = 0; url; index++) {
+    const response: ApiResponse<CursorPageDto<ProductSummaryDto>> = await client.call<CursorPageDto<ProductSummaryDto>>(url)
+    expect(response.status, url).toBe(200)
+    if (index === 0) assertSchema('ProductPage', response.body)
+    items.push(...response.body.results)
+    url = response.body.next ?? null
+    if (url) expect(url, 'next is an absolute URL').toMatch(/^https?:\/\//)
+    await onPage?.(index)
+  }
+  return { ids: items.map(p => p.id), items }
+}
+
+function expectSorted(ordering: Ordering, items: ProductSummaryDto[]): void {
+  const key = KEY[ordering]
+  // A real database sorts titles by its collation, which no client-side comparison reproduces exactly.
+  if (!key || (ordering === 'title' && !target.isLocalDemo)) return
+  const descending = ordering.startsWith('-')
+  for (let i = 1; i < items.length; i++) {
+    const [a, b] = [key(items[i - 1] as ProductSummaryDto), key(items[i] as ProductSummaryDto)]
+    if (descending ? a < b : a > b) throw new Error(`${ordering}: item ${i} (${String(b)}) is out of order after ${String(a)}`)
+  }
+}
+
+describe('cursor pagination: walking every page of each ordering', () => {
+  const idSets = new Map<Ordering, Set<number>>()
+
+  for (const ordering of ORDERINGS) {
+    it(`ordering=${ordering} yields every product exactly once, in order`, async () => {
+      const { ids, items } = await walk(`ordering=${encodeURIComponent(ordering)}&page_size=100`)
+      const unique = new Set(ids)
+      expect(unique.size, 'no duplicates').toBe(ids.length)
+      if (target.isLocalDemo) expect(unique.size).toBe(10_000)
+      expectSorted(ordering, items)
+      idSets.set(ordering, unique)
+    })
+  }
+
+  it('every ordering walks the same set of products (none missing)', () => {
+    const sets = [...idSets.values()]
+    expect(sets).toHaveLength(ORDERINGS.length)
+    const first = sets[0] as Set<number>
+    for (const set of sets) {
+      expect(set.size).toBe(first.size)
+      for (const id of set) if (!first.has(id)) throw new Error(`id ${id} missing from the first ordering`)
+    }
+  })
+})
+
+describe('cursor pagination: filtered walks', () => {
+  it('a filtered walk yields each matching product once, in every ordering', async () => {
+    const sets: Array<Set<number>> = []
+    for (const ordering of ORDERINGS) {
+      const { ids, items } = await walk(`ordering=${encodeURIComponent(ordering)}&page_size=100&in_stock=true&min_rating=4`)
+      expect(new Set(ids).size).toBe(ids.length)
+      expect(items.every(p => p.in_stock && Number(p.rating) >= 4)).toBe(true)
+      expectSorted(ordering, items)
+      sets.push(new Set(ids))
+    }
+    for (const set of sets) expect(set.size).toBe(sets[0]?.size)
+  })
+
+  it.runIf(target.hasDemoEndpoints)('products added during a walk cause no duplicates and no misses (demo: POST /__products/)', async () => {
+    const before = await walk('ordering=price&page_size=100')
+    const { ids } = await walk('ordering=price&page_size=100', async (index) => {
+      if (index % 10 === 3) expect((await client.call('/__products/', { method: 'POST', body: { count: 25 } })).status).toBe(201)
+    })
+    expect(new Set(ids).size).toBe(ids.length)
+    const seen = new Set(ids)
+    expect(before.ids.filter(id => !seen.has(id))).toEqual([])
+  })
+})
+
+describe('cursor pagination: links and page size', () => {
+  it('previous of page 2 leads back to page 1', async () => {
+    const first = (await client.call<CursorPageDto<ProductSummaryDto>>('/products/?ordering=title&page_size=10')).body
+    expect(first.previous).toBeNull()
+    const second = (await client.call<CursorPageDto<ProductSummaryDto>>(first.next as string)).body
+    expect(second.previous).toMatch(/^https?:\/\/.*cursor=/)
+    const back = (await client.call<CursorPageDto<ProductSummaryDto>>(second.previous as string)).body
+    expect(back.results.map(p => p.id)).toEqual(first.results.map(p => p.id))
+  })
+
+  it('next keeps the filters and page size of the request', async () => {
+    const page = (await client.call<CursorPageDto<ProductSummaryDto>>('/products/?in_stock=true&page_size=7&ordering=-price')).body
+    const next = new URL(page.next as string)
+    expect(next.searchParams.get('in_stock')).toBe('true')
+    expect(next.searchParams.get('page_size')).toBe('7')
+    expect(next.searchParams.get('ordering')).toBe('-price')
+    expect(next.searchParams.get('cursor')).toBeTruthy()
+  })
+
+  it.each([
+    ['(none)', '', 24],
+    ['1', 'page_size=1', 1],
+    ['100', 'page_size=100', 100],
+    ['500 (clamped to 100)', 'page_size=500', 100],
+    ['0 (default)', 'page_size=0', 24],
+    ['abc (default)', 'page_size=abc', 24],
+  ])('page_size %s gives %#', async (_label, query, expected) => {
+    const response = await client.call<CursorPageDto<ProductSummaryDto>>(`/products/?${query}`)
+    expect(response.status).toBe(200)
+    expect(response.body.results).toHaveLength(expected)
+  })
+
+  it('an invalid cursor is 404 {"detail": "Invalid cursor"}', async () => {
+    const response = await client.call('/products/?cursor=not-a-real-cursor')
+    expect(response.status).toBe(404)
+    expect(response.body).toEqual({ detail: 'Invalid cursor' })
+  })
+})

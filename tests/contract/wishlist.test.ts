@@ -1,0 +1,47 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import type { CursorPageDto, WishlistItemDto } from '../../services/dto'
+import { listProducts, registerAndSignIn } from './support/fixtures'
+import { assertSchema } from './support/schema'
+import { contractTarget } from './support/target'
+
+const target = await contractTarget()
+const { client } = target
+afterAll(() => target.close())
+
+const products = (await listProducts(client, 'page_size=3')).results
+
+describe('wishlist', () => {
+  it('requires authentication', async () => {
+    expect((await client.call('/wishlist/')).status).toBe(401)
+  })
+
+  it('add (201), add again (200, same entry), list newest first, delete (204)', async () => {
+    const { tokens } = await registerAndSignIn(client)
+    const token = tokens.access
+    for (const product of products) {
+      const added = await client.call<WishlistItemDto>('/wishlist/', { method: 'POST', token, body: { product_id: product.id } })
+      expect(added.status).toBe(201)
+      assertSchema('WishlistItem', added.body)
+    }
+    const again = await client.call<WishlistItemDto>('/wishlist/', { method: 'POST', token, body: { product_id: products[0]?.id } })
+    expect(again.status).toBe(200)
+
+    const page = await client.call<CursorPageDto<WishlistItemDto>>('/wishlist/?page_size=2', { token })
+    assertSchema('WishlistPage', page.body)
+    expect(page.body.results.map(i => i.product.id)).toEqual([products[2]?.id, products[1]?.id])
+    const rest = await client.call<CursorPageDto<WishlistItemDto>>(page.body.next as string, { token })
+    expect(rest.body.results.map(i => i.product.id)).toEqual([products[0]?.id])
+
+    expect((await client.call(`/wishlist/${products[1]?.id}/`, { method: 'DELETE', token })).status).toBe(204)
+    expect((await client.call(`/wishlist/${products[1]?.id}/`, { method: 'DELETE', token })).status).toBe(404)
+    const after = await client.call<CursorPageDto<WishlistItemDto>>('/wishlist/', { token })
+    expect(after.body.results.map(i => i.product.id)).toEqual([products[2]?.id, products[0]?.id])
+  })
+
+  it('an unknown product is a field error', async () => {
+    const { tokens } = await registerAndSignIn(client)
+    const response = await client.call('/wishlist/', { method: 'POST', token: tokens.access, body: { product_id: 999999999 } })
+    expect(response.status).toBe(400)
+    expect(response.body).toHaveProperty('product_id')
+  })
+})
