@@ -1,10 +1,12 @@
+import { securityOptions } from './server/config/security'
+
 // Every setting that differs between machines comes from env through runtimeConfig
 // (NUXT_API_BASE, NUXT_PUBLIC_SITE_URL, ...), never from code.
 export default defineNuxtConfig({
   compatibilityDate: '2025-07-15',
   devtools: { enabled: false },
   telemetry: false,
-  modules: ['@pinia/nuxt', '@vueuse/nuxt', '@nuxtjs/tailwindcss', '@nuxt/eslint'],
+  modules: ['@pinia/nuxt', '@vueuse/nuxt', '@nuxtjs/tailwindcss', '@nuxt/eslint', 'nuxt-security'],
   typescript: { strict: true, typeCheck: false },
   runtimeConfig: {
     // Backend base URL, server-only: the browser only ever talks to /api on this origin.
@@ -33,6 +35,12 @@ export default defineNuxtConfig({
   imports: { scan: false },
   components: [{ path: '~/components', pathPrefix: false }],
   eslint: { config: { stylistic: false } },
+  // Security headers and CSP (docs/seo-and-caching.md).
+  security: securityOptions,
+  $development: {
+    // Vite's dev client and HMR would need their own CSP; the built app is what the policy is tested on.
+    security: { headers: { contentSecurityPolicy: false, strictTransportSecurity: false } },
+  },
   app: {
     head: {
       htmlAttrs: { lang: 'en' },
