@@ -13,6 +13,9 @@ export default defineNuxtConfig({
     apiBase: 'http://127.0.0.1:4010/api',
     // The /api proxy answers 504 after this long (NUXT_API_TIMEOUT_MS).
     apiTimeoutMs: 15_000,
+    // Shared page cache, auth sessions and rate limits in Redis when set, e.g. redis://127.0.0.1:6379 (NUXT_REDIS_URL).
+    redisUrl: '',
+    redisKeyPrefix: 'sf',
     // Behind a reverse proxy you run, take the shopper's address from X-Forwarded-For (auth rate limits). NUXT_AUTH_TRUST_PROXY.
     authTrustProxy: false,
     public: {

@@ -1,0 +1,51 @@
+import type { H3Event } from 'h3'
+import { appendResponseHeader, defineEventHandler, getRequestHeader, setResponseHeader, setResponseStatus } from 'h3'
+import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl, PRIVATE_CACHE_CONTROL, SHARED_CACHE_CONTROL } from '../utils/pageCache/policy'
+import type { PageCacheResult } from '../utils/pageCache/pageCache'
+import { RENDER_HEADER } from '../utils/pageCache/renderAnonymously'
+import '../utils/pageCache/context'
+
+function send(event: H3Event, result: PageCacheResult): string {
+  const { page } = result
+  setResponseStatus(event, page.status)
+  for (const [name, value] of Object.entries(page.headers)) {
+    if (name === 'set-cookie') for (const cookie of [value].flat()) appendResponseHeader(event, 'set-cookie', cookie)
+    else setResponseHeader(event, name, value)
+  }
+  setResponseHeader(event, 'x-cache', result.state)
+  if (result.state === 'UNCACHEABLE') return page.body
+
+  setResponseHeader(event, 'cache-control', SHARED_CACHE_CONTROL)
+  setResponseHeader(event, 'age', result.ageS)
+  if (page.etag) {
+    setResponseHeader(event, 'etag', page.etag)
+    if (getRequestHeader(event, 'if-none-match') === page.etag) {
+      setResponseStatus(event, 304)
+      return ''
+    }
+  }
+  return page.body
+}
+
+/**
+ * Pages: anonymous catalog pages come from the shared cache (rendered on a miss, refreshed in the background
+ * when stale); a signed-in shopper's pages and cart/checkout/account pages bypass it and are marked private.
+ */
+export default defineEventHandler(async (event) => {
+  if (event.method !== 'GET' && event.method !== 'HEAD') return
+  const pathname = event.path.split('?')[0] ?? '/'
+  const context = event.context.pageCache
+  if (!context || !isPagePath(pathname)) return
+  if (getRequestHeader(event, RENDER_HEADER) === context.renderToken) return
+
+  const kind = classifyPage(pathname)
+  if (kind === 'private' || isSignedInRequest(getRequestHeader(event, 'cookie'), getRequestHeader(event, 'authorization'))) {
+    setResponseHeader(event, 'cache-control', PRIVATE_CACHE_CONTROL)
+    if (kind !== 'other') setResponseHeader(event, 'x-cache', 'BYPASS')
+    return
+  }
+  if (kind !== 'shared') return
+
+  const result = await context.cache.get(normalizePageUrl(event.path), promise => event.waitUntil(promise))
+  return send(event, result)
+})

@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto'
+import { getResponseHeader, setResponseHeader } from 'h3'
+import { defineNitroPlugin, useRuntimeConfig, useStorage } from 'nitropack/runtime'
+import { createPageCache } from '../utils/pageCache/pageCache'
+import { renderAnonymously, type LocalFetch } from '../utils/pageCache/renderAnonymously'
+import { PRIVATE_CACHE_CONTROL } from '../utils/pageCache/policy'
+import '../utils/pageCache/context'
+
+// One page cache per server process; server/middleware/pageCache.ts decides per request whether to use it.
+export default defineNitroPlugin((nitroApp) => {
+  const { public: { siteUrl } } = useRuntimeConfig()
+  const renderToken = randomUUID()
+  const localFetch = nitroApp.localFetch as unknown as LocalFetch
+  const cache = createPageCache({
+    storage: useStorage('cache'),
+    render: url => renderAnonymously(localFetch, url, { siteUrl: String(siteUrl), token: renderToken }),
+  })
+
+  nitroApp.hooks.hook('request', (event) => {
+    event.context.pageCache = { cache, renderToken }
+  })
+
+  // Whatever produced it, a response that sets a cookie is for one browser only.
+  nitroApp.hooks.hook('beforeResponse', (event) => {
+    if (getResponseHeader(event, 'set-cookie') !== undefined) setResponseHeader(event, 'cache-control', PRIVATE_CACHE_CONTROL)
+  })
+})

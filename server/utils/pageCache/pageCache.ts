@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto'
+import type { Storage } from 'unstorage'
+
+/** A rendered page as the cache keeps and serves it. Header names are lower-case. */
+export interface StoredPage {
+  status: number
+  headers: Record<string, string | string[]>
+  body: string
+  etag: string
+  /** Epoch ms when it was rendered. */
+  storedAt: number
+}
+
+/** What the renderer produced for an anonymous request. */
+export interface RenderedPage {
+  status: number
+  headers: Record<string, string | string[]>
+  body: string
+}
+
+/** HIT: fresh; STALE: served while re-rendering; STALE-IF-ERROR: the render failed; MISS: rendered now; UNCACHEABLE: rendered, not kept. */
+export type CacheState = 'HIT' | 'STALE' | 'STALE-IF-ERROR' | 'MISS' | 'UNCACHEABLE'
+
+export interface PageCacheResult {
+  state: CacheState
+  page: RenderedPage & { etag?: string }
+  /** Seconds since the served copy was rendered. */
+  ageS: number
+}
+
+export interface PageCacheOptions {
+  storage: Storage
+  /** Renders `url` as an anonymous shopper would see it. */
+  render: (url: string) => Promise<RenderedPage>
+  now?: () => number
+  maxAgeS?: number
+  staleWhileRevalidateS?: number
+  staleIfErrorS?: number
+  /** A cache that does not answer in time is treated as a miss: the page still renders. */
+  storageTimeoutMs?: number
+  onError?: (message: string, error: unknown) => void
+}
+
+export interface PageCache {
+  /** Serves `url` from the cache or renders it; `waitUntil` keeps a background re-render alive. */
+  get(url: string, waitUntil?: (promise: Promise<unknown>) => void): Promise<PageCacheResult>
+}
+
+// Per-shopper, per-connection or per-response headers are never stored with a shared page.
+const UNSTORED_HEADERS = new Set([
+  'set-cookie', 'cache-control', 'age', 'date', 'etag', 'content-length', 'transfer-encoding', 'connection',
+  'keep-alive', 'x-request-id', 'x-cache', 'vary',
+])
+
+interface Rendered {
+  page: RenderedPage
+  /** The shareable copy that was written, or null when the page may not be shared. */
+  stored: StoredPage | null
+}
+
+function headerText(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(', ') : value ?? ''
+}
+
+/** Only a complete, anonymous 200 that sets no cookie and does not forbid caching may be shared. */
+export function isShareable(page: RenderedPage): boolean {
+  if (page.status !== 200) return false
+  if (page.headers['set-cookie'] !== undefined) return false
+  return !/(?:^|[\s,])(?:private|no-store|no-cache)(?:$|[\s,=])/i.test(headerText(page.headers['cache-control']))
+}
+
+export function cacheKeyFor(url: string): string {
+  return `pages:${createHash('sha256').update(url).digest('hex').slice(0, 40)}`
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`cache storage did not answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+function toStored(page: RenderedPage, storedAt: number): StoredPage {
+  const headers: Record<string, string | string[]> = {}
+  for (const [name, value] of Object.entries(page.headers)) {
+    if (!UNSTORED_HEADERS.has(name.toLowerCase())) headers[name.toLowerCase()] = value
+  }
+  const etag = `W/"${createHash('sha1').update(page.body).digest('base64url')}"`
+  return { status: page.status, headers, body: page.body, etag, storedAt }
+}
+
+function isStoredPage(value: unknown): value is StoredPage {
+  if (!value || typeof value !== 'object') return false
+  const page = value as Partial<StoredPage>
+  return typeof page.body === 'string' && typeof page.storedAt === 'number' && typeof page.status === 'number' && !!page.headers
+}
+
+/**
+ * A shared page cache with stale-while-revalidate and stale-if-error, on any unstorage driver (memory per
+ * process, Redis across instances). Concurrent misses for one URL in this process share one render.
+ */
+export function createPageCache(options: PageCacheOptions): PageCache {
+  const now = options.now ?? Date.now
+  const maxAgeMs = (options.maxAgeS ?? 60) * 1000
+  const swrMs = (options.staleWhileRevalidateS ?? 300) * 1000
+  const staleIfErrorMs = (options.staleIfErrorS ?? 86_400) * 1000
+  const timeoutMs = options.storageTimeoutMs ?? 500
+  const report = options.onError ?? ((message, error) => console.warn(`[page-cache] ${message}`, error))
+  // Renders in flight in this process, so a burst of misses renders a page once. Lives as long as the cache.
+  const inflight = new Map<string, Promise<Rendered>>()
+
+  async function read(key: string): Promise<StoredPage | null> {
+    try {
+      const value = await withTimeout(options.storage.getItem(key), timeoutMs)
+      return isStoredPage(value) ? value : null
+    }
+    catch (error) {
+      report('read failed; rendering instead', error)
+      return null
+    }
+  }
+
+  async function renderAndStore(url: string, key: string): Promise<Rendered> {
+    const running = inflight.get(key)
+    if (running) return running
+    const task = (async (): Promise<Rendered> => {
+      const page = await options.render(url)
+      if (!isShareable(page)) {
+        // A page that is gone (404/410) must not keep being served stale from an older copy.
+        if (page.status >= 400 && page.status < 500) {
+          await withTimeout(options.storage.removeItem(key), timeoutMs).catch(error => report('remove failed', error))
+        }
+        return { page, stored: null }
+      }
+      const stored = toStored(page, now())
+      // The entry outlives its freshness so it can still be served stale, or when rendering fails.
+      const ttl = Math.ceil((maxAgeMs + Math.max(swrMs, staleIfErrorMs)) / 1000)
+      await withTimeout(options.storage.setItem(key, stored, { ttl }), timeoutMs)
+        .catch(error => report('write failed', error))
+      return { page, stored }
+    })()
+    inflight.set(key, task)
+    try {
+      return await task
+    }
+    finally {
+      inflight.delete(key)
+    }
+  }
+
+  function fromStore(state: CacheState, stored: StoredPage): PageCacheResult {
+    const { status, headers, body, etag } = stored
+    return { state, page: { status, headers, body, etag }, ageS: Math.max(0, Math.floor((now() - stored.storedAt) / 1000)) }
+  }
+
+  return {
+    async get(url, waitUntil) {
+      const key = cacheKeyFor(url)
+      const stored = await read(key)
+      const age = stored ? now() - stored.storedAt : Number.POSITIVE_INFINITY
+      if (stored && age < maxAgeMs) return fromStore('HIT', stored)
+      if (stored && age < maxAgeMs + swrMs) {
+        const refresh = renderAndStore(url, key).catch(error => report(`background render of ${url} failed`, error))
+        waitUntil?.(refresh)
+        return fromStore('STALE', stored)
+      }
+      try {
+        const rendered = await renderAndStore(url, key)
+        if (rendered.page.status >= 500 && stored && age < maxAgeMs + staleIfErrorMs) return fromStore('STALE-IF-ERROR', stored)
+        return rendered.stored ? fromStore('MISS', rendered.stored) : { state: 'UNCACHEABLE', page: rendered.page, ageS: 0 }
+      }
+      catch (error) {
+        if (stored && age < maxAgeMs + staleIfErrorMs) {
+          report(`render of ${url} failed; serving the stale copy`, error)
+          return fromStore('STALE-IF-ERROR', stored)
+        }
+        throw error
+      }
+    },
+  }
+}

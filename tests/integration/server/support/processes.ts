@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { resolve } from 'node:path'
+
+/** A child process this test started, stopped by its own pid. */
+export interface Running {
+  url: string
+  stop(): Promise<void>
+}
+
+export const BUILT_SERVER = resolve(process.cwd(), '.output/server/index.mjs')
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer()
+    server.on('error', fail)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => done(port))
+    })
+  })
+}
+
+/** Resolves when `pattern` shows up in the child's output; rejects when it exits or `timeoutMs` passes first. */
+function waitForOutput(child: ChildProcess, pattern: RegExp, name: string, timeoutMs = 30_000): Promise<void> {
+  return new Promise((done, fail) => {
+    let output = ''
+    const timer = setTimeout(() => fail(new Error(`${name} did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (pattern.test(output)) {
+        clearTimeout(timer)
+        done()
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      fail(new Error(`${name} exited with ${code}:\n${output}`))
+    })
+  })
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () => new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done()
+    child.once('exit', () => done())
+    child.kill('SIGTERM')
+  })
+}
+
+/** Debian's redis-server on a free port, in memory only. */
+export async function startRedis(): Promise<Running> {
+  const port = await freePort()
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  await waitForOutput(child, /Ready to accept connections/, 'redis-server')
+  return { url: `redis://127.0.0.1:${port}`, stop: stopper(child) }
+}
+
+export interface StorefrontOptions {
+  apiBase: string
+  siteUrl: string
+  redisUrl?: string
+  env?: Record<string, string>
+}
+
+/** `node .output/server/index.mjs`, the production build, on a free port. */
+export async function startStorefront(options: StorefrontOptions): Promise<Running> {
+  if (!existsSync(BUILT_SERVER)) throw new Error('No build at .output/: run `npm run build` before this test.')
+  const port = await freePort()
+  const child = spawn(process.execPath, [BUILT_SERVER], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NUXT_API_BASE: options.apiBase,
+      NUXT_PUBLIC_SITE_URL: options.siteUrl,
+      NUXT_REDIS_URL: options.redisUrl ?? '',
+      ...options.env,
+    },
+  })
+  await waitForOutput(child, /Listening on/, 'storefront')
+  return { url: `http://127.0.0.1:${port}`, stop: stopper(child) }
+}

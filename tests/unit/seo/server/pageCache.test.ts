@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest'
+import { createStorage, type Storage } from 'unstorage'
+import { cacheKeyFor, createPageCache, type RenderedPage } from '~/server/utils/pageCache/pageCache'
+
+function page(body: string, extra: Partial<RenderedPage> = {}): RenderedPage {
+  return { status: 200, headers: { 'content-type': 'text/html', 'content-security-policy': "script-src 'self'" }, body, ...extra }
+}
+
+/** A cache over in-memory storage, a hand-moved clock and a scripted renderer that counts its calls. */
+function setup(storage: Storage = createStorage()) {
+  let clock = 1_000_000
+  const renders: string[] = []
+  let next: () => Promise<RenderedPage> = async () => page(`v${renders.length}`)
+  const background: Promise<unknown>[] = []
+  const errors: string[] = []
+  const cache = createPageCache({
+    storage,
+    now: () => clock,
+    render: (url) => {
+      renders.push(url)
+      return next()
+    },
+    onError: message => errors.push(message),
+  })
+  return {
+    storage,
+    cache,
+    renders,
+    errors,
+    get: (url = '/products') => cache.get(url, promise => background.push(promise)),
+    advance: (seconds: number) => { clock += seconds * 1000 },
+    renderWith: (fn: () => Promise<RenderedPage>) => { next = fn },
+    settle: () => Promise.all(background.splice(0)),
+  }
+}
+
+describe('page cache', () => {
+  it('renders on a miss, then serves the stored copy while fresh', async () => {
+    const t = setup()
+    const first = await t.get()
+    expect(first.state).toBe('MISS')
+    expect(first.page.body).toBe('v1')
+    t.advance(59)
+    const second = await t.get()
+    expect(second).toMatchObject({ state: 'HIT', ageS: 59, page: { body: 'v1' } })
+    expect(second.page.etag).toBe(first.page.etag)
+    expect(t.renders).toEqual(['/products'])
+  })
+
+  it('serves a stale copy within stale-while-revalidate and re-renders it in the background', async () => {
+    const t = setup()
+    await t.get()
+    t.advance(61)
+    const stale = await t.get()
+    expect(stale).toMatchObject({ state: 'STALE', page: { body: 'v1' } })
+    await t.settle()
+    expect(t.renders).toHaveLength(2)
+    const refreshed = await t.get()
+    expect(refreshed).toMatchObject({ state: 'HIT', ageS: 0, page: { body: 'v2' } })
+  })
+
+  it('renders again before answering once a copy is older than max-age + stale-while-revalidate', async () => {
+    const t = setup()
+    await t.get()
+    t.advance(60 + 300)
+    const result = await t.get()
+    expect(result).toMatchObject({ state: 'MISS', page: { body: 'v2' } })
+  })
+
+  it('serves the old copy when rendering fails, up to stale-if-error', async () => {
+    const t = setup()
+    await t.get()
+    t.advance(3600)
+    t.renderWith(async () => page('<h1>Server error</h1>', { status: 500 }))
+    expect(await t.get()).toMatchObject({ state: 'STALE-IF-ERROR', ageS: 3600, page: { body: 'v1', status: 200 } })
+    t.renderWith(async () => { throw new Error('renderer crashed') })
+    expect(await t.get()).toMatchObject({ state: 'STALE-IF-ERROR', page: { body: 'v1' } })
+    t.advance(86_400)
+    await expect(t.get()).rejects.toThrow('renderer crashed')
+  })
+
+  it('never stores a page that sets a cookie, is private or is not a 200', async () => {
+    const t = setup()
+    const uncacheable: RenderedPage[] = [
+      page('a', { headers: { 'set-cookie': ['x=1; Path=/'] } }),
+      page('b', { headers: { 'cache-control': 'private, no-store' } }),
+      page('c', { status: 404 }),
+      page('d', { status: 301, headers: { location: '/products/1-mug' } }),
+    ]
+    for (const rendered of uncacheable) {
+      t.renderWith(async () => rendered)
+      const result = await t.get()
+      expect(result.state).toBe('UNCACHEABLE')
+      expect(result.page).toEqual(rendered)
+    }
+    expect(await t.storage.getKeys()).toEqual([])
+  })
+
+  it('stores no per-request headers with a shared page', async () => {
+    const t = setup()
+    t.renderWith(async () => page('x', { headers: { 'content-type': 'text/html', 'x-request-id': 'r-1', 'date': 'now', 'content-length': '1' } }))
+    await t.get()
+    const stored = await t.storage.getItem<{ headers: Record<string, string> }>(cacheKeyFor('/products'))
+    expect(stored?.headers).toEqual({ 'content-type': 'text/html' })
+  })
+
+  it('drops a stored copy once the page is gone', async () => {
+    const t = setup()
+    await t.get()
+    t.advance(400)
+    t.renderWith(async () => page('Not found', { status: 404 }))
+    expect((await t.get()).state).toBe('UNCACHEABLE')
+    expect(await t.storage.getItem(cacheKeyFor('/products'))).toBeNull()
+  })
+
+  it('renders a page once for a burst of concurrent misses', async () => {
+    const t = setup()
+    let release: () => void = () => {}
+    t.renderWith(() => new Promise(resolve => { release = () => resolve(page('once')) }))
+    const burst = Promise.all([t.get(), t.get(), t.get()])
+    await new Promise(resolve => setImmediate(resolve))
+    release()
+    const results = await burst
+    expect(results.map(r => r.page.body)).toEqual(['once', 'once', 'once'])
+    expect(t.renders).toHaveLength(1)
+  })
+
+  it('keeps serving pages when the cache storage fails', async () => {
+    const broken = createStorage()
+    broken.getItem = () => Promise.reject(new Error('connection refused'))
+    broken.setItem = () => Promise.reject(new Error('connection refused'))
+    const t = setup(broken)
+    const result = await t.get()
+    expect(result).toMatchObject({ state: 'MISS', page: { body: 'v1' } })
+    expect(t.errors).toEqual(['read failed; rendering instead', 'write failed'])
+  })
+})

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl } from '~/server/utils/pageCache/policy'
+
+describe('page cache policy', () => {
+  it('shares catalog pages and keeps personal pages private', () => {
+    expect(classifyPage('/')).toBe('shared')
+    expect(classifyPage('/products')).toBe('shared')
+    expect(classifyPage('/products/12-blue-mug')).toBe('shared')
+    expect(classifyPage('/categories/kitchen')).toBe('shared')
+    for (const path of ['/cart', '/checkout/shipping', '/account', '/auth/login', '/orders/7', '/wishlist']) {
+      expect(classifyPage(path), path).toBe('private')
+    }
+    expect(classifyPage('/search')).toBe('other')
+    expect(classifyPage('/productsale')).toBe('other')
+  })
+
+  it('treats only page paths as pages', () => {
+    expect(isPagePath('/products/1-mug')).toBe(true)
+    expect(isPagePath('/api/products/')).toBe(false)
+    expect(isPagePath('/_nuxt/entry.js')).toBe(false)
+    expect(isPagePath('/robots.txt')).toBe(false)
+    expect(isPagePath('/sitemap.xml')).toBe(false)
+  })
+
+  it('recognises a signed-in shopper by the session cookies or an Authorization header', () => {
+    expect(isSignedInRequest('sf_refresh=eyJ.abc', undefined)).toBe(true)
+    expect(isSignedInRequest('theme=dark; sf_session=1', undefined)).toBe(true)
+    expect(isSignedInRequest(undefined, 'Bearer x')).toBe(true)
+    expect(isSignedInRequest('sf_refresh=; theme=dark', undefined)).toBe(false)
+    expect(isSignedInRequest('xsf_refresh=1; _ga=GA1', undefined)).toBe(false)
+    expect(isSignedInRequest(undefined, undefined)).toBe(false)
+  })
+
+  it('keys pages without tracking parameters and independent of parameter order', () => {
+    expect(normalizePageUrl('/products?utm_source=news&sort=price-asc&gclid=1')).toBe('/products?sort=price-asc')
+    expect(normalizePageUrl('/products?b=2&a=1')).toBe(normalizePageUrl('/products?a=1&b=2'))
+    expect(normalizePageUrl('/?fbclid=x')).toBe('/')
+  })
+})
