@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test'
+import { accountButton, gotoHydrated, register, signInLink, signInThroughForm, uniqueEmail, watchHydration } from './support'
+
+test('register, stay signed in across a reload, sign out, and come back to a protected page after signing in', async ({ page }) => {
+  const hydration = watchHydration(page)
+  const user = { firstName: 'Ada', lastName: 'Journey', email: uniqueEmail('journey'), password: 'a-long-password-9' }
+
+  await register(page, user)
+  await expect(page).toHaveURL(/\/auth\/profile$/)
+  await expect(accountButton(page, 'Ada Journey')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible()
+
+  // The server already knows: the first HTML has the account menu, not "Sign in".
+  const reloaded = await page.reload()
+  const html = await reloaded!.text()
+  expect(html).toContain('Account: Ada Journey')
+  expect(html).toContain(user.email)
+  expect(html).not.toMatch(/>\s*Sign in\s*<\/a>/)
+  await expect(accountButton(page, 'Ada Journey')).toBeVisible()
+  expect(hydration).toEqual([])
+
+  // Sign out from the account menu.
+  await accountButton(page, 'Ada Journey').click()
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click()
+  await expect(signInLink(page)).toBeVisible()
+  await expect(page.getByRole('alert').filter({ hasText: 'You are signed out.' })).toBeVisible()
+
+  // A protected page now sends us to sign in, and back after it.
+  await gotoHydrated(page, '/auth/profile')
+  await expect(page).toHaveURL(/\/auth\/login\?redirect=(%2F|\/)auth(%2F|\/)profile$/)
+  await signInThroughForm(page, user.email, user.password)
+  await expect(page).toHaveURL(/\/auth\/profile$/)
+  await expect(accountButton(page, 'Ada Journey')).toBeVisible()
+  expect(hydration).toEqual([])
+})
+
+test('every protected route sends a signed-out shopper to sign in with the way back', async ({ page }) => {
+  for (const path of ['/auth/profile', '/orders', '/wishlist', '/checkout']) {
+    await page.goto(path)
+    await expect(page, path).toHaveURL(new RegExp(`/auth/login\\?redirect=${encodeURIComponent(path).replace(/%2F/g, '(%2F|/)')}$`))
+  }
+})
+
+test('a signed-in shopper can rename themselves and sign out everywhere', async ({ page, browser }) => {
+  const user = { firstName: 'Grace', lastName: 'Everywhere', email: uniqueEmail('everywhere'), password: 'a-long-password-9' }
+  await register(page, user)
+  await expect(page).toHaveURL(/\/auth\/profile$/)
+
+  await page.getByLabel('First name').fill('Gracie')
+  await page.getByRole('button', { name: 'Save name' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await expect(accountButton(page, 'Gracie Everywhere')).toBeVisible()
+
+  // A second browser signed in as the same shopper.
+  const other = await browser.newContext()
+  const phone = await other.newPage()
+  await gotoHydrated(phone, '/auth/login')
+  await signInThroughForm(phone, user.email, user.password)
+  await expect(accountButton(phone, 'Gracie Everywhere')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Sign out everywhere' }).click()
+  await expect(signInLink(page)).toBeVisible()
+
+  await phone.reload()
+  await expect(signInLink(phone)).toBeVisible()
+  await other.close()
+})

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test'
+import { gotoHydrated, register, signInLink, signInThroughForm, uniqueEmail } from './support'
+
+test('a wrong password shows the backend message and keeps what was typed; the 11th rapid attempt is rate-limited', async ({ page }) => {
+  const email = uniqueEmail('throttle')
+  await gotoHydrated(page, '/auth/login')
+  const summary = page.getByRole('alert').filter({ hasText: /credentials|Too many attempts/ })
+
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    await signInThroughForm(page, email, `wrong-password-${attempt}`)
+    await expect(summary).toHaveText('No active account found with the given credentials')
+    await expect(page.getByLabel('Email')).toHaveValue(email)
+    await expect(page.getByLabel('Password', { exact: true })).toHaveValue(`wrong-password-${attempt}`)
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled()
+  }
+  await signInThroughForm(page, email, 'wrong-password-11')
+  await expect(summary).toHaveText(/Too many attempts\. Please wait \d+ seconds and try again\./)
+  await expect(signInLink(page)).toBeVisible()
+})
+
+test('the sign-in form checks fields before sending and shows the password on request', async ({ page }) => {
+  let posted = 0
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/auth/login')) posted += 1
+  })
+  await gotoHydrated(page, '/auth/login')
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await expect(page.getByText('Enter your email address.')).toBeVisible()
+  await expect(page.getByText('Enter your password.')).toBeVisible()
+  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true')
+  expect(posted).toBe(0)
+
+  const password = page.getByLabel('Password', { exact: true })
+  await expect(password).toHaveAttribute('autocomplete', 'current-password')
+  await expect(page.getByLabel('Email')).toHaveAttribute('autocomplete', 'username')
+  await password.fill('secret-value')
+  await expect(password).toHaveAttribute('type', 'password')
+  await page.getByRole('button', { name: 'Show password' }).click()
+  await expect(password).toHaveAttribute('type', 'text')
+  await expect(page.getByRole('button', { name: 'Hide password' })).toHaveAttribute('aria-pressed', 'true')
+})
+
+test('registration shows server field errors next to their fields and keeps the input', async ({ page }) => {
+  await register(page, { firstName: 'Dup', lastName: 'Licate', email: 'demo@example.com', password: 'password' })
+  const email = page.getByLabel('Email')
+  await expect(email).toHaveAttribute('aria-invalid', 'true')
+  const emailError = page.locator(`[id="${await email.getAttribute('aria-describedby')}"]`)
+  await expect(emailError).toHaveText(/already exists/)
+  const password = page.getByLabel('Password', { exact: true })
+  const passwordIds = (await password.getAttribute('aria-describedby'))!.split(' ')
+  await expect(page.locator(`[id="${passwordIds.at(-1)}"]`)).toHaveText(/too common/)
+  await expect(page.getByLabel('First name')).toHaveValue('Dup')
+  await expect(email).toHaveValue('demo@example.com')
+  await expect(password).toHaveAttribute('autocomplete', 'new-password')
+  await expect(page).toHaveURL(/\/auth\/register/)
+})
