@@ -42,7 +42,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: [
     {
-      command: 'npx tsx tests/mocks/cli/serve.ts',
+      command: 'node --import tsx tests/mocks/cli/serve.ts',
       url: `${apiBase}/__health/`,
       env: { DEMO_API_PORT: apiPort, DEMO_FAULTS: '1' },
       reuseExistingServer: false,
