@@ -163,7 +163,11 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
     return error.code === 'token_not_valid' || tokenUsed === null
   }
 
-  /** Sends with the current token; on a refreshable 401, refreshes once (shared with every other caller) and replays once. */
+  /**
+   * Sends with the current token; on a refreshable 401, refreshes once (shared with every other caller) and
+   * replays once. When the session has ended, a request that carried a token is replayed once without it:
+   * DRF rejects a dead token even on public endpoints, and the catalog must keep working for the now-guest.
+   */
   async function withAuth<T>(req: PreparedRequest): Promise<T> {
     const tokenUsed = req.auth ? session?.getAccessToken() ?? null : null
     try {
@@ -175,8 +179,15 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
       // Another request may have refreshed while this one was in flight: then its token is simply used.
       const current = session.getAccessToken()
       const token = current && current !== tokenUsed ? current : await session.refresh()
-      if (!token) throw sessionExpiredError(error)
-      return await withRetries<T>(req, token)
+      if (token) return await withRetries<T>(req, token)
+      if (tokenUsed === null) throw sessionExpiredError(error)
+      try {
+        return await withRetries<T>(req, null)
+      }
+      catch (replayRaw) {
+        const replayError = normalizeError(replayRaw)
+        throw replayError.status === 401 ? sessionExpiredError(error) : replayError
+      }
     }
   }
 

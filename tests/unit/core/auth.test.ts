@@ -96,7 +96,9 @@ describe('auth: token, single-flight refresh, replay', () => {
 
     expect(errors.every(e => e?.status === 401 && e.code === 'session_expired')).toBe(true)
     expect(calls).toHaveLength(1)
-    expect(seen).toHaveLength(50)
+    // Each request: once with the dead token, once as a guest (public endpoints keep working). Never more.
+    expect(seen.filter(a => a === 'Bearer stale')).toHaveLength(50)
+    expect(seen.filter(a => a === null)).toHaveLength(50)
     expect(signedOut).toHaveBeenCalledTimes(1)
     expect(signedOut).toHaveBeenCalledWith('refresh_failed')
     expect(session.getStatus()).toBe('signed_out')
@@ -105,7 +107,34 @@ describe('auth: token, single-flight refresh, replay', () => {
     // Signed out: later 401s are final, no further refresh until the next sign-in.
     await expect(api.get('/me/')).rejects.toMatchObject({ status: 401, code: 'http_401' })
     expect(calls).toHaveLength(1)
+    expect(seen).toHaveLength(101)
     expect(signedOut).toHaveBeenCalledTimes(1)
+  })
+
+  it('replays a public request without the dead token when the session has ended, so the catalog keeps working', async () => {
+    const seen: Array<string | null> = []
+    server.use(http.get(`${API}/products/`, ({ request }) => {
+      const auth = request.headers.get('authorization')
+      seen.push(auth)
+      // DRF authenticates every request: a dead token is refused even where a guest is welcome.
+      return auth ? HttpResponse.json(TOKEN_NOT_VALID, { status: 401 }) : HttpResponse.json({ results: [] })
+    }))
+    refreshRoute(() => HttpResponse.json({ detail: 'You are not signed in.', code: 'token_not_valid' }, { status: 401 }))
+    const { api, session } = makeCore()
+    session.setAccessToken('stale')
+    await expect(api.get('/products/')).resolves.toEqual({ results: [] })
+    expect(seen).toEqual(['Bearer stale', null])
+    expect(session.getStatus()).toBe('signed_out')
+  })
+
+  it('does not refresh for a guest twice: a failed restore on a fresh page load is final', async () => {
+    const seen = protectedEndpoint('never')
+    const calls = refreshRoute(() => HttpResponse.json({ detail: 'You are not signed in.', code: 'token_not_valid' }, { status: 401 }))
+    const { api } = makeCore()
+    await expect(api.get('/me/')).rejects.toMatchObject({ code: 'session_expired' })
+    await expect(api.get('/me/')).rejects.toMatchObject({ code: 'http_401' })
+    expect(seen).toEqual([null, null])
+    expect(calls).toHaveLength(1)
   })
 
   it('replays once: a second 401 after a successful refresh is final', async () => {
