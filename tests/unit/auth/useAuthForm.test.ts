@@ -1,0 +1,94 @@
+import { describe, expect, it, vi } from 'vitest'
+import { ApiError } from '~/composables/core/api/ApiError'
+import { useAuthForm } from '~/composables/auth/useAuthForm'
+import { emailProblem, problems } from '~/composables/auth/validation'
+
+function apiError(status: number, message: string, fieldErrors: Record<string, string[]> = {}): ApiError {
+  return new ApiError({ status, code: `http_${status}`, message, fieldErrors, retryable: false })
+}
+
+function setup(send: (values: Record<'email' | 'firstName', string>) => Promise<void>) {
+  return useAuthForm<'email' | 'firstName'>({
+    initial: { email: '', firstName: '' },
+    validate: values => problems({ email: emailProblem(values.email), firstName: undefined }),
+    serverFields: { email: 'email', first_name: 'firstName' },
+    send,
+  })
+}
+
+describe('useAuthForm', () => {
+  it('does not send while client checks fail, and shows them next to the field only after a submit', async () => {
+    const send = vi.fn(async () => {})
+    const form = setup(send)
+    expect(form.fieldErrors.value.email).toEqual([])
+    expect(await form.submit()).toBe(false)
+    expect(send).not.toHaveBeenCalled()
+    expect(form.status.value).toBe('error')
+    expect(form.fieldErrors.value.email).toEqual(['Enter your email address.'])
+    form.values.email = 'ada@example.com'
+    expect(form.fieldErrors.value.email).toEqual([])
+  })
+
+  it('puts DRF field errors next to their fields and non_field_errors on top, keeping every value', async () => {
+    const form = setup(async () => {
+      throw apiError(400, 'Enter a valid email address.', {
+        email: ['user with this email already exists.'],
+        first_name: ['Too long.'],
+        non_field_errors: ['Registration is closed today.'],
+      })
+    })
+    form.values.email = 'ada@example.com'
+    form.values.firstName = 'Ada'
+    expect(await form.submit()).toBe(false)
+    expect(form.fieldErrors.value).toEqual({ email: ['user with this email already exists.'], firstName: ['Too long.'] })
+    expect(form.formErrors.value).toEqual(['Registration is closed today.'])
+    expect({ ...form.values }).toEqual({ email: 'ada@example.com', firstName: 'Ada' })
+  })
+
+  it('shows a detail-only failure (wrong password, throttled) at the top', async () => {
+    const form = setup(async () => {
+      throw apiError(429, 'Too many attempts. Please wait 42 seconds and try again.')
+    })
+    form.values.email = 'ada@example.com'
+    await form.submit()
+    expect(form.formErrors.value).toEqual(['Too many attempts. Please wait 42 seconds and try again.'])
+    expect(form.fieldErrors.value.email).toEqual([])
+  })
+
+  it('shows something readable for a failure that is not an ApiError', async () => {
+    const form = setup(async () => {
+      throw new TypeError('boom')
+    })
+    form.values.email = 'ada@example.com'
+    await form.submit()
+    expect(form.formErrors.value).toEqual(['Something went wrong. Please try again.'])
+  })
+
+  it('clears old server errors on the next submit and ends in success', async () => {
+    let fail = true
+    const form = setup(async () => {
+      if (fail) throw apiError(401, 'No active account found with the given credentials')
+    })
+    form.values.email = 'ada@example.com'
+    await form.submit()
+    fail = false
+    expect(await form.submit()).toBe(true)
+    expect(form.formErrors.value).toEqual([])
+    expect(form.status.value).toBe('success')
+  })
+
+  it('ignores a second submit while one is in flight', async () => {
+    let release!: () => void
+    const send = vi.fn(() => new Promise<void>((resolve) => {
+      release = resolve
+    }))
+    const form = setup(send)
+    form.values.email = 'ada@example.com'
+    const first = form.submit()
+    expect(form.status.value).toBe('submitting')
+    expect(await form.submit()).toBe(false)
+    release()
+    expect(await first).toBe(true)
+    expect(send).toHaveBeenCalledTimes(1)
+  })
+})
