@@ -16,6 +16,8 @@ export default defineNuxtConfig({
     // Shared page cache, auth sessions and rate limits in Redis when set, e.g. redis://127.0.0.1:6379 (NUXT_REDIS_URL).
     redisUrl: '',
     redisKeyPrefix: 'sf',
+    // Products per sitemap file before /sitemap.xml becomes an index (NUXT_SITEMAP_CHUNK_SIZE; protocol max 50,000).
+    sitemapChunkSize: 45_000,
     // Behind a reverse proxy you run, take the shopper's address from X-Forwarded-For (auth rate limits). NUXT_AUTH_TRUST_PROXY.
     authTrustProxy: false,
     public: {

@@ -1,0 +1,5 @@
+import { defineEventHandler, getRouterParam } from 'h3'
+import { sendSitemap, sitemapFor } from '../../utils/seo/sitemap/sendSitemap'
+
+// The files a sitemap index lists: /sitemap/pages.xml and /sitemap/products-{n}.xml.
+export default defineEventHandler(event => sendSitemap(event, () => sitemapFor(event).part(getRouterParam(event, 'file') ?? '')))

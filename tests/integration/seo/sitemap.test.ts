@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createStorage } from 'unstorage'
+import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
+import { backendCatalogSource, CatalogUnavailableError } from '~/server/utils/seo/sitemap/catalogSource'
+import { sitemapService, type SitemapBody } from '~/server/utils/seo/sitemap/sitemapService'
+
+// The sitemap walks the demo backend's real cursor API (page_size=100) over HTTP.
+
+let api: RunningDemoApi
+
+beforeAll(async () => {
+  api = await startDemoApi({ seedProducts: 500 })
+})
+
+afterAll(async () => {
+  await api?.close()
+})
+
+async function text(body: SitemapBody | null): Promise<string> {
+  if (!body) throw new Error('no sitemap')
+  return body.kind === 'xml' ? body.xml : await new Response(body.stream).text()
+}
+
+const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(match => match[1] ?? '')
+const productIds = (urls: string[]) => urls.map(url => /\/products\/(\d+)-/.exec(url)?.[1]).filter(Boolean).map(Number)
+
+function service(chunkSize: number) {
+  return sitemapService({ source: backendCatalogSource({ apiBase: api.url }), storage: createStorage(), siteUrl: 'https://shop.example', chunkSize })
+}
+
+describe('sitemap over the demo backend', () => {
+  it('lists all 500 products and every category in one urlset', async () => {
+    const urls = locs(await text(await service(45_000).root()))
+    const ids = productIds(urls)
+    expect(ids).toHaveLength(500)
+    expect(new Set(ids)).toEqual(new Set(api.backend.db.products.map(product => product.id)))
+    const slugs = api.backend.db.categories.map(category => category.slug)
+    for (const slug of slugs) expect(urls).toContain(`https://shop.example/categories/${slug}`)
+    for (const product of api.backend.db.products.slice(0, 20)) expect(urls).toContain(`https://shop.example/products/${product.id}-${product.slug}`)
+  })
+
+  it('splits into an index whose product files cover the catalog exactly once', async () => {
+    const sitemap = service(200)
+    const parts = locs(await text(await sitemap.root()))
+    expect(parts).toEqual([
+      'https://shop.example/sitemap/pages.xml',
+      'https://shop.example/sitemap/products-1.xml',
+      'https://shop.example/sitemap/products-2.xml',
+      'https://shop.example/sitemap/products-3.xml',
+    ])
+    const ids: number[] = []
+    for (const n of [1, 2, 3]) ids.push(...productIds(locs(await text(await sitemap.part(`products-${n}.xml`)))))
+    expect(ids).toHaveLength(500)
+    expect(new Set(ids).size).toBe(500)
+  })
+
+  it('reports an unreachable backend as such, before any byte is sent', async () => {
+    const broken = sitemapService({ source: backendCatalogSource({ apiBase: 'http://127.0.0.1:9/api', timeoutMs: 2_000 }), storage: createStorage(), siteUrl: 'https://shop.example', chunkSize: 100 })
+    await expect(broken.root()).rejects.toBeInstanceOf(CatalogUnavailableError)
+  })
+})
