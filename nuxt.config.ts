@@ -20,6 +20,8 @@ export default defineNuxtConfig({
     sitemapChunkSize: 45_000,
     // Behind a reverse proxy you run, take the shopper's address from X-Forwarded-For (auth rate limits). NUXT_AUTH_TRUST_PROXY.
     authTrustProxy: false,
+    // Auth attempts per minute (docs/auth.md), e.g. NUXT_AUTH_RATE_LIMIT_REGISTER=100 for a suite that registers a lot.
+    authRateLimit: { loginPerAccount: 10, loginPerAddress: 50, register: 10 },
     public: {
       siteUrl: 'http://localhost:3000',
       // useApi core policies (docs/api-core.md); each key is overridable, e.g. NUXT_PUBLIC_API_BREAKER_COOLDOWN_MS.

@@ -1,6 +1,6 @@
 import type { H3Event } from 'h3'
 import { useRuntimeConfig, useStorage } from 'nitropack/runtime'
-import { DEFAULT_RATE_LIMITS, DEFAULT_ROTATION, type AuthDeps } from './deps'
+import { DEFAULT_ROTATION, rateLimitsPerMinute, type AuthDeps } from './deps'
 
 /**
  * The auth routes' dependencies for one request. Storage mounts: "auth" (rotation grace, sign-in families,
@@ -16,7 +16,7 @@ export function authDeps(event: H3Event): AuthDeps {
     cookie: { secure: !import.meta.dev },
     siteUrl: config.public.siteUrl,
     trustProxy: config.authTrustProxy === true,
-    rateLimits: DEFAULT_RATE_LIMITS,
+    rateLimits: rateLimitsPerMinute(config.authRateLimit),
     rotation: DEFAULT_ROTATION,
     now: Date.now,
   }

@@ -40,3 +40,12 @@ export const DEFAULT_RATE_LIMITS: AuthDeps['rateLimits'] = {
 }
 
 export const DEFAULT_ROTATION: AuthDeps['rotation'] = { graceMs: 20_000, waitMs: 2_000, pollMs: 50 }
+
+/** Per-minute counts from runtimeConfig.authRateLimit; a missing or non-positive value keeps the default. */
+export function rateLimitsPerMinute(config: Partial<Record<keyof AuthDeps['rateLimits'], unknown>> | undefined): AuthDeps['rateLimits'] {
+  const pick = (key: keyof AuthDeps['rateLimits']) => {
+    const value = Number(config?.[key])
+    return Number.isInteger(value) && value > 0 ? { limit: value, windowMs: 60_000 } : DEFAULT_RATE_LIMITS[key]
+  }
+  return { loginPerAccount: pick('loginPerAccount'), loginPerAddress: pick('loginPerAddress'), register: pick('register') }
+}

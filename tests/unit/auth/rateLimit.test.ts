@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createStorage } from 'unstorage'
 import { hitRateLimit, refundRateLimit } from '~/server/utils/rate-limit/fixedWindow'
 import { expiringStore } from '~/server/utils/auth/expiringStore'
+import { DEFAULT_RATE_LIMITS, rateLimitsPerMinute } from '~/server/utils/auth/deps'
 
 function clock(start = 1_000_000) {
   let now = start
@@ -54,5 +55,16 @@ describe('expiringStore', () => {
     time.advance(1_000)
     expect(await store.get('x')).toBeUndefined()
     expect(await storage.hasItem('x')).toBe(false)
+  })
+})
+
+describe('rateLimitsPerMinute', () => {
+  it('takes positive integers from runtime config and keeps the defaults otherwise', () => {
+    expect(rateLimitsPerMinute({ register: 100, loginPerAccount: '0', loginPerAddress: 'x' })).toEqual({
+      register: { limit: 100, windowMs: 60_000 },
+      loginPerAccount: DEFAULT_RATE_LIMITS.loginPerAccount,
+      loginPerAddress: DEFAULT_RATE_LIMITS.loginPerAddress,
+    })
+    expect(rateLimitsPerMinute(undefined)).toEqual(DEFAULT_RATE_LIMITS)
   })
 })
