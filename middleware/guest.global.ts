@@ -6,5 +6,7 @@ import { safeRedirect } from '~/utils/navigation/safeRedirect'
 // A signed-in shopper has nothing to do on sign-in or registration: on to where they were going.
 export default defineNuxtRouteMiddleware((to) => {
   if (!isGuestOnlyPath(to.path) || !useAuthStore().isSignedIn) return
-  return navigateTo(safeRedirect(to.query.redirect), { replace: true })
+  const target = safeRedirect(to.query.redirect)
+  // A redirect back to sign-in itself would only bounce again.
+  return navigateTo(isGuestOnlyPath(target.split(/[?#]/)[0] ?? '/') ? '/' : target, { replace: true })
 })

@@ -34,4 +34,10 @@ test('hostile ?redirect= values land on a same-origin page when already signed i
     }, target)
     await expect(page, target).toHaveURL(`${baseURL}/`)
   }
+  // A way back to sign-in itself does not bounce between the guards.
+  await gotoHydrated(page, `/auth/login?redirect=${encodeURIComponent('/auth/register?redirect=/auth/login')}`)
+  await expect(page).toHaveURL(`${baseURL}/`)
+  // A good target is honoured.
+  await gotoHydrated(page, `/auth/login?redirect=${encodeURIComponent('/products?sort=price-asc')}`)
+  await expect(page).toHaveURL(`${baseURL}/products?sort=price-asc`)
 })
