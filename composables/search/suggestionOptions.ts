@@ -49,7 +49,7 @@ export function searchPath(query: string): string {
 }
 
 export function categoryPath(slug: string): string {
-  return `/products?category=${encodeURIComponent(slug)}`
+  return `/categories/${encodeURIComponent(slug)}`
 }
 
 export function brandPath(slug: string): string {

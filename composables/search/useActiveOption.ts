@@ -1,8 +1,8 @@
-import { computed, ref, watch, type ComputedRef, type Ref } from 'vue'
+import { computed, ref, type ComputedRef, type Ref } from 'vue'
 
 export interface UseActiveOptionReturn<T> {
   /** Key of the highlighted row (aria-activedescendant), or null when focus is just in the input. */
-  activeKey: Ref<string | null>
+  activeKey: ComputedRef<string | null>
   /** Its position in the rows, -1 when none. */
   activeIndex: ComputedRef<number>
   /** The highlighted row itself. */
@@ -18,28 +18,24 @@ export interface UseActiveOptionReturn<T> {
  * when server rows arrive and shift the list. A row that disappears takes the highlight with it.
  */
 export function useActiveOption<T extends { key: string }>(options: Readonly<Ref<readonly T[]>>): UseActiveOptionReturn<T> {
-  const activeKey = ref<string | null>(null)
-  const activeIndex = computed(() => (activeKey.value === null ? -1 : options.value.findIndex(o => o.key === activeKey.value)))
-
-  watch(activeIndex, (index) => {
-    if (index === -1) activeKey.value = null
-  })
+  const chosen = ref<string | null>(null)
+  const activeIndex = computed(() => (chosen.value === null ? -1 : options.value.findIndex(o => o.key === chosen.value)))
 
   function move(delta: 1 | -1): void {
     const count = options.value.length
     if (!count) return
     const from = activeIndex.value
     const next = from === -1 ? (delta === 1 ? 0 : count - 1) : (from + delta + count) % count
-    activeKey.value = options.value[next]!.key
+    chosen.value = options.value[next]!.key
   }
 
   return {
-    activeKey,
+    activeKey: computed(() => (activeIndex.value === -1 ? null : chosen.value)),
     activeIndex,
     active: computed(() => options.value[activeIndex.value] ?? null),
     move,
     reset: () => {
-      activeKey.value = null
+      chosen.value = null
     },
   }
 }

@@ -57,19 +57,24 @@ beforeEach(() => {
   products.byId[2] = product(2, 'Oak Desk Lamp')
 })
 
+const mounted: Array<{ unmount: () => void }> = []
+
 afterEach(() => {
+  // Unmounting disposes the box's scope, so no debounce from one test fires into the next.
+  for (const wrapper of mounted.splice(0)) wrapper.unmount()
   releaseServer()
   vi.restoreAllMocks()
 })
 
 async function mountBox() {
   const wrapper = await mountSuspended(SearchDropdown, { attachTo: document.body })
+  mounted.push(wrapper)
   const input = wrapper.get('input[role="combobox"]')
   return { wrapper, input }
 }
 
 const optionTexts = (wrapper: Awaited<ReturnType<typeof mountBox>>['wrapper']) =>
-  wrapper.findAll('[role="option"]').map(o => o.text().replace(/\s+/g, ' ').replace(' ,', ',').trim())
+  wrapper.findAll('[role="option"]').map(o => o.text().replace(/\s+/g, ' ').replace(/,\s*/, ', ').trim())
 
 describe('SearchDropdown', () => {
   it('shows headphone suggestions for "hedphones" before any server answer', async () => {
@@ -80,7 +85,6 @@ describe('SearchDropdown', () => {
     expect(optionTexts(wrapper)).toEqual(['Headphones', 'Urban Wireless Headphones, $129.00'])
     expect(wrapper.findAll('[role="option"] mark').map(m => m.text())).toEqual(['Headphones', 'Headphones'])
     expect(wrapper.get('[role="listbox"]').attributes('data-results-for')).toBe('')
-    wrapper.unmount()
   })
 
   it('adds the server rows, with thumbnail and price, once they answer the query on screen', async () => {
@@ -93,7 +97,6 @@ describe('SearchDropdown', () => {
     await vi.waitFor(() => expect(wrapper.get('[role="listbox"]').attributes('data-results-for')).toBe('wireless'))
     expect(optionTexts(wrapper)).toEqual(['wireless headphones', 'Studio Wireless Headphones, $59.00', 'Urban Wireless Headphones, $129.00'])
     expect(wrapper.get('[role="option"] img').attributes('src')).toBe('/img/77.svg')
-    wrapper.unmount()
   })
 
   it('works with the keyboard: arrows move aria-activedescendant, Escape closes then clears', async () => {
@@ -117,7 +120,6 @@ describe('SearchDropdown', () => {
     expect(input.attributes('aria-activedescendant')).toBeUndefined()
     await input.trigger('keydown', { key: 'Escape' })
     expect((input.element as HTMLInputElement).value).toBe('')
-    wrapper.unmount()
   })
 
   it('Enter on a highlighted product goes to the product; Enter without one searches and remembers the query', async () => {
@@ -136,7 +138,6 @@ describe('SearchDropdown', () => {
     await flushPromises()
     expect(push).toHaveBeenLastCalledWith('/search?q=desk%20lamp')
     expect(JSON.parse(localStorage.getItem(RECENT_SEARCHES_KEY) ?? '[]')).toEqual(['desk lamp'])
-    wrapper.unmount()
   })
 
   it('offers recent searches on focus and clears them', async () => {
@@ -150,6 +151,5 @@ describe('SearchDropdown', () => {
     expect(optionTexts(wrapper)).toEqual([])
     expect(input.attributes('aria-expanded')).toBe('false')
     expect(JSON.parse(localStorage.getItem(RECENT_SEARCHES_KEY) ?? 'null')).toEqual([])
-    wrapper.unmount()
   })
 })
