@@ -1,13 +1,21 @@
 import type { ApiClient } from '~/composables/core/api/types'
-import type { CursorPageDto, ProductSummaryDto } from './dto'
+import type { CursorPageDto, FacetsDto, ProductDetailDto, ProductSummaryDto, ReviewDto } from './dto'
+import type { ProductFacets } from './domain/facets'
 import type { CursorPage } from './domain/pagination'
-import type { ProductQuery, ProductSummary } from './domain/product'
+import type { ProductDetail, ProductQuery, ProductSummary } from './domain/product'
+import type { Review } from './domain/review'
 import { mapCursorPage } from './mappers/cursorPage'
-import { toProductListParams, toProductSummary } from './mappers/product'
+import { toProductFacets } from './mappers/facets'
+import { toProductDetail, toProductListParams, toProductSummary } from './mappers/product'
+import { toReview } from './mappers/review'
 
 export interface PageRequest {
   cursor?: string | null
   pageSize?: number
+  signal?: AbortSignal
+}
+
+export interface RequestOptions {
   signal?: AbortSignal
 }
 
@@ -18,6 +26,26 @@ export function productService(api: ApiClient) {
       const params = { ...toProductListParams(query), cursor: page.cursor ?? undefined, page_size: page.pageSize }
       const dto = await api.get<CursorPageDto<ProductSummaryDto>>('/products/', params, { signal: page.signal })
       return mapCursorPage(dto, toProductSummary)
+    },
+
+    async get(id: number, options: RequestOptions = {}): Promise<ProductDetail> {
+      const dto = await api.get<ProductDetailDto>(`/products/${id}/`, undefined, { signal: options.signal })
+      // Loaded on demand: the sanitizer (DOMPurify) only ships to pages that show a product description.
+      const { sanitizeHtml } = await import('~/utils/html/sanitize')
+      return toProductDetail(dto, sanitizeHtml)
+    },
+
+    /** Filter counts for a query; sort and paging do not change them. */
+    async facets(query: ProductQuery, options: RequestOptions = {}): Promise<ProductFacets> {
+      const params = { ...toProductListParams(query), ordering: undefined }
+      const dto = await api.get<FacetsDto>('/products/facets/', params, { signal: options.signal })
+      return toProductFacets(dto)
+    },
+
+    async reviews(productId: number, page: PageRequest = {}): Promise<CursorPage<Review>> {
+      const params = { cursor: page.cursor ?? undefined, page_size: page.pageSize }
+      const dto = await api.get<CursorPageDto<ReviewDto>>(`/products/${productId}/reviews/`, params, { signal: page.signal })
+      return mapCursorPage(dto, toReview)
     },
   }
 }

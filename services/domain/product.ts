@@ -26,9 +26,39 @@ export interface ProductSummary {
   category: Ref
 }
 
+/** One purchasable combination of options (e.g. colour Navy, size M). */
+export interface ProductVariant {
+  id: number
+  sku: string
+  /** Option name -> value, e.g. { colour: 'Navy', size: 'M' }. */
+  options: Record<string, string>
+  price: Money
+  inStock: boolean
+}
+
+export interface ProductAttribute {
+  name: string
+  value: string
+}
+
+/** Everything the product page shows. `descriptionHtml` is already sanitized. */
+export interface ProductDetail extends ProductSummary {
+  descriptionHtml: string
+  images: ProductImage[]
+  attributes: ProductAttribute[]
+  variants: ProductVariant[]
+  /** Units available now (sum over variants when there are variants). */
+  stock: number
+  /** ISO 8601 timestamps, kept as strings so the SSR payload stays plain JSON. */
+  createdAt: string
+  updatedAt: string
+}
+
 export type ProductSort = 'newest' | 'price-asc' | 'price-desc' | 'rating' | 'title'
 
-/** What a shopper can ask a product list for. Prices in minor units. */
+export const PRODUCT_SORTS: readonly ProductSort[] = ['newest', 'price-asc', 'price-desc', 'rating', 'title']
+
+/** What a shopper can ask a product list for. Prices in minor units. Search is just another filter. */
 export interface ProductQuery {
   search?: string
   category?: string
@@ -38,4 +68,24 @@ export interface ProductQuery {
   minRating?: number
   inStock?: boolean
   sort?: ProductSort
+}
+
+/** Canonical product page path: /products/{id}-{slug}. */
+export function productPath(product: Pick<ProductSummary, 'id' | 'slug'>): string {
+  return `/products/${product.id}-${product.slug}`
+}
+
+/** "123-blue-mug" -> { id: 123, slug: 'blue-mug' }; "123" -> slug ''; anything else -> null. */
+export function parseProductPath(segment: string): { id: number, slug: string } | null {
+  const match = /^(\d+)(?:-(.*))?$/.exec(segment)
+  if (!match) return null
+  const id = Number(match[1])
+  return Number.isSafeInteger(id) && id > 0 ? { id, slug: match[2] ?? '' } : null
+}
+
+/** What the product page's add-to-cart hands over: the cart feature's handler receives it. */
+export interface PurchaseLine {
+  productId: number
+  variantId: number | null
+  quantity: number
 }

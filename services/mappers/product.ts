@@ -1,6 +1,6 @@
 import { fromMinorUnits, money } from '~/utils/format/money'
-import type { ProductListParamsDto, ProductOrderingDto, ProductSummaryDto } from '../dto'
-import type { ProductQuery, ProductSort, ProductSummary } from '../domain/product'
+import type { ImageDto, ProductDetailDto, ProductListParamsDto, ProductOrderingDto, ProductSummaryDto, VariantDto } from '../dto'
+import type { ProductDetail, ProductImage, ProductQuery, ProductSort, ProductSummary, ProductVariant } from '../domain/product'
 
 const SORT_TO_ORDERING: Record<ProductSort, ProductOrderingDto> = {
   'newest': '-created_at',
@@ -10,6 +10,10 @@ const SORT_TO_ORDERING: Record<ProductSort, ProductOrderingDto> = {
   'title': 'title',
 }
 
+function toImage(dto: ImageDto): ProductImage {
+  return { url: dto.url, alt: dto.alt, width: dto.width, height: dto.height }
+}
+
 export function toProductSummary(dto: ProductSummaryDto): ProductSummary {
   return {
     id: dto.id,
@@ -17,12 +21,33 @@ export function toProductSummary(dto: ProductSummaryDto): ProductSummary {
     title: dto.title,
     price: money(dto.price, dto.currency),
     compareAtPrice: dto.compare_at_price ? money(dto.compare_at_price, dto.currency) : null,
-    image: { url: dto.image.url, alt: dto.image.alt, width: dto.image.width, height: dto.image.height },
+    image: toImage(dto.image),
     rating: Number(dto.rating),
     reviewsCount: dto.reviews_count,
     inStock: dto.in_stock,
     brand: { slug: dto.brand.slug, name: dto.brand.name },
     category: { slug: dto.category.slug, name: dto.category.name },
+  }
+}
+
+function toVariant(dto: VariantDto, currency: string): ProductVariant {
+  return { id: dto.id, sku: dto.sku, options: { ...dto.options }, price: money(dto.price, currency), inStock: dto.in_stock }
+}
+
+/**
+ * Detail DTO -> domain. The description is backend HTML that ends up in v-html, so the caller passes the sanitizer
+ * (kept out of this module so the listing page's bundle does not carry it).
+ */
+export function toProductDetail(dto: ProductDetailDto, sanitize: (html: string) => string): ProductDetail {
+  return {
+    ...toProductSummary(dto),
+    descriptionHtml: sanitize(dto.description_html ?? ''),
+    images: (dto.images?.length ? dto.images : [dto.image]).map(toImage),
+    attributes: Object.entries(dto.attributes ?? {}).map(([name, value]) => ({ name, value: String(value) })),
+    variants: (dto.variants ?? []).map(v => toVariant(v, dto.currency)),
+    stock: dto.stock,
+    createdAt: dto.created_at,
+    updatedAt: dto.updated_at,
   }
 }
 
