@@ -1,127 +1,243 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { markRaw, ref } from 'vue'
 import { useApi } from '~/composables/core/useApi'
-import { isApiError, type ApiErrorData } from '~/composables/core/api/ApiError'
+import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import { productService } from '~/services/productService'
 import type { ProductQuery, ProductSummary } from '~/services/domain/product'
-import { normalizeQuery, queryKey } from './queryKey'
+import { listKey, normalizeQuery } from './queryKey'
+import { toErrorData } from './toErrorData'
 
+/** One value per UI state: more to load (idle), loading, failed (error), nothing more (done). */
 export type ListStatus = 'idle' | 'loading' | 'error' | 'done'
+
+/** Where a loaded page starts: the cursor it was requested with and its first index in `ids`. */
+export interface ListPage {
+  cursor: string | null
+  offset: number
+}
 
 /** One list of products for one canonical query. Serializable: it travels in the SSR payload. */
 export interface ProductListState {
   key: string
   query: ProductQuery
+  /** Cursor of the first loaded page; null when the list starts at the beginning. */
+  startCursor: string | null
   ids: number[]
+  pages: ListPage[]
+  /** The page before `startCursor` (for a "previous" link), null at the beginning. */
+  previousCursor: string | null
   nextCursor: string | null
   hasNext: boolean
   status: ListStatus
   error: ApiErrorData | null
+  /** When the first page arrived (ms since epoch); 0 = never loaded. */
   fetchedAt: number
+  pageSize: number
+}
+
+export interface ListOptions {
+  startCursor?: string | null
+  pageSize?: number
+}
+
+export interface FetchFirstOptions extends ListOptions {
+  /** Refetch even when a fresh list exists. */
+  force?: boolean
+  /** Override the store's TTL for this call. */
+  ttlMs?: number
 }
 
 export const PAGE_SIZE = 24
+/** The backend's upper bound (DRF page_size 1..100). */
+export const MAX_PAGE_SIZE = 100
 /** How long a loaded list is reused before fetchFirst refreshes it. */
 export const LIST_TTL_MS = 5 * 60_000
 
-function toErrorData(error: unknown): ApiErrorData {
-  if (isApiError(error)) return error.toJSON()
-  return { status: 0, code: 'unknown', message: 'Something went wrong. Please try again.', fieldErrors: {}, retryable: true }
+export function clampPageSize(size: number | undefined): number {
+  if (size === undefined || !Number.isFinite(size)) return PAGE_SIZE
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(size)))
+}
+
+interface Inflight {
+  kind: 'first' | 'more'
+  promise: Promise<void>
+  controller: AbortController
 }
 
 export const useProductStore = defineStore('products', () => {
   const service = productService(useApi())
 
+  /** Every product summary any list has loaded, shared by all lists. */
   const byId = ref<Record<number, ProductSummary>>({})
   const lists = ref<Record<string, ProductListState>>({})
-  // Not state: in-flight requests per list, so concurrent loadMore calls share one request.
-  const inflight = new Map<string, Promise<void>>()
-  // Bumped by fetchFirst/reset so a response for an older generation of a list is dropped.
+
+  // Not state (never serialized): per store instance, so per SSR request.
+  const settings = { ttlMs: LIST_TTL_MS, pageSize: PAGE_SIZE }
+  const inflight = new Map<string, Inflight>()
+  // Bumped whenever a list's in-flight request must no longer land (cancel, reset, forced refetch).
   const generation = new Map<string, number>()
+  let activeKey: string | null = null
 
-  function upsert(items: ProductSummary[]): void {
-    for (const item of items) byId.value[item.id] = item
+  function configure(options: { ttlMs?: number, pageSize?: number }): void {
+    if (options.ttlMs !== undefined && options.ttlMs >= 0) settings.ttlMs = options.ttlMs
+    if (options.pageSize !== undefined) settings.pageSize = clampPageSize(options.pageSize)
   }
 
-  function listFor(query: ProductQuery): ProductListState | undefined {
-    return lists.value[queryKey(query)]
+  // Summaries are replaced whole, never edited: markRaw spares Vue a deep proxy per product (thousands of them).
+  function upsert(items: readonly ProductSummary[]): void {
+    for (const item of items) byId.value[item.id] = markRaw(item)
   }
 
-  function ensureList(query: ProductQuery): ProductListState {
-    const key = queryKey(query)
+  function listFor(query: ProductQuery, options: ListOptions = {}): ProductListState | undefined {
+    return lists.value[listKey(query, options.startCursor)]
+  }
+
+  function isFresh(list: ProductListState, ttlMs = settings.ttlMs): boolean {
+    return list.fetchedAt > 0 && Date.now() - list.fetchedAt < ttlMs
+  }
+
+  function ensureList(query: ProductQuery, options: ListOptions): ProductListState {
+    const key = listKey(query, options.startCursor)
     lists.value[key] ??= {
-      key, query: normalizeQuery(query), ids: [], nextCursor: null, hasNext: true, status: 'idle', error: null, fetchedAt: 0,
+      key,
+      query: normalizeQuery(query),
+      startCursor: options.startCursor ?? null,
+      ids: [],
+      pages: [],
+      previousCursor: null,
+      nextCursor: null,
+      hasNext: true,
+      status: 'idle',
+      error: null,
+      fetchedAt: 0,
+      pageSize: clampPageSize(options.pageSize ?? settings.pageSize),
     }
     return lists.value[key]
   }
 
-  async function loadPage(key: string, cursor: string | null, replace: boolean): Promise<void> {
+  function bump(key: string): number {
+    const next = (generation.get(key) ?? 0) + 1
+    generation.set(key, next)
+    return next
+  }
+
+  /** Stops a list's request; its late answer is dropped and the list keeps what it had. */
+  function cancel(key: string): void {
+    const running = inflight.get(key)
+    if (!running) return
+    bump(key)
+    inflight.delete(key)
+    running.controller.abort()
+    const list = lists.value[key]
+    if (list && list.status === 'loading') list.status = list.fetchedAt && !list.hasNext ? 'done' : 'idle'
+  }
+
+  async function loadPage(key: string, cursor: string | null, replace: boolean, signal: AbortSignal): Promise<void> {
     const list = lists.value[key]
     if (!list) return
     const gen = generation.get(key) ?? 0
+    const current = () => (generation.get(key) ?? 0) === gen && lists.value[key] === list
     list.status = 'loading'
     list.error = null
     try {
-      const page = await service.list(list.query, { cursor, pageSize: PAGE_SIZE })
-      if ((generation.get(key) ?? 0) !== gen) return
+      const page = await service.list(list.query, { cursor, pageSize: list.pageSize, signal })
+      if (!current()) return
       upsert(page.items)
-      const incoming = page.items.map(p => p.id)
-      if (replace) list.ids = [...new Set(incoming)]
-      else {
-        const seen = new Set(list.ids)
-        list.ids.push(...incoming.filter(id => !seen.has(id)))
+      const seen = new Set(replace ? [] : list.ids)
+      const fresh: number[] = []
+      for (const item of page.items) {
+        if (seen.has(item.id)) continue
+        seen.add(item.id)
+        fresh.push(item.id)
       }
-      list.nextCursor = page.nextCursor
-      list.hasNext = page.nextCursor !== null
+      if (replace) {
+        list.ids = fresh
+        list.pages = [{ cursor, offset: 0 }]
+        list.previousCursor = page.previousCursor
+        list.fetchedAt = Date.now()
+      }
+      else {
+        list.pages.push({ cursor, offset: list.ids.length })
+        list.ids.push(...fresh)
+      }
+      // A backend that hands back the cursor it was given would loop forever: treat it as the end.
+      const next = page.nextCursor !== null && page.nextCursor !== cursor ? page.nextCursor : null
+      list.nextCursor = next
+      list.hasNext = next !== null
       list.status = list.hasNext ? 'idle' : 'done'
-      if (replace) list.fetchedAt = Date.now()
     }
     catch (error) {
-      if ((generation.get(key) ?? 0) !== gen) return
+      if (!current()) return
       list.status = 'error'
       list.error = toErrorData(error)
     }
   }
 
-  function run(key: string, task: () => Promise<void>): Promise<void> {
-    const existing = inflight.get(key)
-    if (existing) return existing
-    const promise = task().finally(() => inflight.delete(key))
-    inflight.set(key, promise)
+  function run(key: string, kind: Inflight['kind'], task: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    const controller = new AbortController()
+    const promise = task(controller.signal).finally(() => {
+      if (inflight.get(key)?.promise === promise) inflight.delete(key)
+    })
+    inflight.set(key, { kind, promise, controller })
     return promise
   }
 
   /** First page of a query; reuses a fresh list (SSR payload, back navigation) unless `force`. */
-  async function fetchFirst(query: ProductQuery, options: { force?: boolean, ttlMs?: number } = {}): Promise<ProductListState> {
-    const list = ensureList(query)
-    const fresh = list.fetchedAt > 0 && Date.now() - list.fetchedAt < (options.ttlMs ?? LIST_TTL_MS)
-    if (fresh && list.status !== 'error' && !options.force) return list
-    generation.set(list.key, (generation.get(list.key) ?? 0) + 1)
-    inflight.delete(list.key)
-    await run(list.key, () => loadPage(list.key, null, true))
-    return lists.value[list.key]!
-  }
-
-  /** Next page of a query's list; concurrent calls coalesce, finished lists are left alone. */
-  async function loadMore(query: ProductQuery): Promise<void> {
-    const list = listFor(query)
-    if (!list || !list.hasNext || list.fetchedAt === 0) return
-    await run(list.key, () => loadPage(list.key, list.nextCursor, false))
-  }
-
-  function reset(query?: ProductQuery): void {
-    const keys = query ? [queryKey(query)] : Object.keys(lists.value)
-    for (const key of keys) {
-      generation.set(key, (generation.get(key) ?? 0) + 1)
-      inflight.delete(key)
+  async function fetchFirst(query: ProductQuery, options: FetchFirstOptions = {}): Promise<ProductListState> {
+    const list = ensureList(query, options)
+    const key = list.key
+    const running = inflight.get(key)
+    if (!options.force) {
+      if (running?.kind === 'first') {
+        await running.promise
+        return lists.value[key] ?? list
+      }
+      if (isFresh(list, options.ttlMs)) return list
     }
-    lists.value = Object.fromEntries(Object.entries(lists.value).filter(([key]) => !keys.includes(key)))
+    cancel(key)
+    bump(key)
+    if (options.pageSize !== undefined) list.pageSize = clampPageSize(options.pageSize)
+    await run(key, 'first', signal => loadPage(key, list.startCursor, true, signal))
+    return lists.value[key] ?? list
   }
 
-  /** Switch to another query: its first page, from cache when fresh. */
-  function applyFilters(query: ProductQuery): Promise<ProductListState> {
-    return fetchFirst(query)
+  /** Next page of a list; concurrent calls share one request; finished or unloaded lists are left alone. */
+  function loadMore(query: ProductQuery, options: ListOptions = {}): Promise<void> {
+    const list = listFor(query, options)
+    if (!list || list.fetchedAt === 0 || !list.hasNext || list.nextCursor === null) return Promise.resolve()
+    const running = inflight.get(list.key)
+    if (running) return running.promise
+    const cursor = list.nextCursor
+    return run(list.key, 'more', signal => loadPage(list.key, cursor, false, signal))
   }
 
-  return { byId, lists, listFor, fetchFirst, loadMore, reset, applyFilters }
+  /** Forgets one list (or all): in-flight requests are aborted and their answers dropped. */
+  function reset(query?: ProductQuery, options: ListOptions = {}): void {
+    const keys = query ? [listKey(query, options.startCursor)] : Object.keys(lists.value)
+    for (const key of keys) {
+      cancel(key)
+      bump(key)
+    }
+    const drop = new Set(keys)
+    lists.value = Object.fromEntries(Object.entries(lists.value).filter(([key]) => !drop.has(key)))
+    if (activeKey && drop.has(activeKey)) activeKey = null
+  }
+
+  /**
+   * Switch the page's main list to another query: the previous main list's request is cancelled (its answer
+   * would be stale), expired lists are forgotten, and the new query's first page comes from cache when fresh.
+   */
+  function applyFilters(query: ProductQuery, options: FetchFirstOptions = {}): Promise<ProductListState> {
+    const key = listKey(query, options.startCursor)
+    if (activeKey !== null && activeKey !== key) cancel(activeKey)
+    activeKey = key
+    const expired = Object.values(lists.value).filter(l => l.key !== key && !inflight.has(l.key) && l.fetchedAt > 0 && !isFresh(l))
+    if (expired.length) {
+      const drop = new Set(expired.map(l => l.key))
+      lists.value = Object.fromEntries(Object.entries(lists.value).filter(([k]) => !drop.has(k)))
+    }
+    return fetchFirst(query, options)
+  }
+
+  return { byId, lists, configure, upsert, listFor, fetchFirst, loadMore, reset, applyFilters }
 })

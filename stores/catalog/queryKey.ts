@@ -19,9 +19,23 @@ export function normalizeQuery(query: ProductQuery): ProductQuery {
   return out
 }
 
-/** A stable string for a query: keys in fixed order. */
+/** A stable string for a query: keys in fixed order, values URI-encoded so no value can fake a separator. */
 export function queryKey(query: ProductQuery): string {
   const q = normalizeQuery(query)
   const keys = Object.keys(q).sort() as (keyof ProductQuery)[]
-  return keys.map(k => `${k}=${Array.isArray(q[k]) ? (q[k] as string[]).join(',') : String(q[k])}`).join('&') || 'all'
+  return keys.map((k) => {
+    const value = q[k]
+    return `${k}=${Array.isArray(value) ? value.map(encodeURIComponent).join(',') : encodeURIComponent(String(value))}`
+  }).join('&') || 'all'
+}
+
+/** Facets do not depend on the sort, so queries that differ only by sort share their facets. */
+export function facetsKey(query: ProductQuery): string {
+  return queryKey({ ...query, sort: undefined })
+}
+
+/** A list is one query read from one starting cursor (a server-rendered component page starts mid-way). */
+export function listKey(query: ProductQuery, startCursor?: string | null): string {
+  const base = queryKey(query)
+  return startCursor ? `${base}|from=${encodeURIComponent(startCursor)}` : base
 }

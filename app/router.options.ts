@@ -1,0 +1,54 @@
+import type { RouterConfig } from 'nuxt/schema'
+import type { RouteLocationNormalized } from 'vue-router'
+import { START_LOCATION } from 'vue-router'
+import { useNuxtApp } from '#app'
+
+type Position = { left: number, top: number }
+
+/** Up to about half a second of frames for a page to grow tall enough for the saved position. */
+const MAX_LAYOUT_FRAMES = 30
+
+function samePath(a: RouteLocationNormalized, b: RouteLocationNormalized): boolean {
+  return a.path.replace(/\/$/, '') === b.path.replace(/\/$/, '')
+}
+
+/**
+ * Back/forward to a long list: the page may still be building its height (a virtual grid switches in after mount,
+ * lazily loaded), and scrolling before it is tall enough would clamp to the wrong product. Wait, frame by frame,
+ * until the saved position fits (bounded, so a page that really got shorter still scrolls).
+ */
+function whenTallEnough(position: Position): Promise<void> {
+  return new Promise((resolve) => {
+    let frames = 0
+    const check = () => {
+      const fits = document.documentElement.scrollHeight >= position.top + window.innerHeight
+      if (fits || ++frames >= MAX_LAYOUT_FRAMES) resolve()
+      else requestAnimationFrame(check)
+    }
+    check()
+  })
+}
+
+// Nuxt's default behaviour (same-page query changes keep the scroll, hashes scroll to the element, new pages
+// start at the top once rendered, back/forward restore the saved position) plus the wait above.
+export default <RouterConfig>{
+  scrollBehavior(to, from, savedPosition) {
+    if (samePath(to, from)) {
+      if (from.hash && !to.hash) return { left: 0, top: 0 }
+      return to.hash ? { el: to.hash, top: 0 } : false
+    }
+    const target = (): Position | { el: string, top: number } => savedPosition ?? (to.hash ? { el: to.hash, top: 0 } : { left: 0, top: 0 })
+    if (from === START_LOCATION) return target()
+
+    const nuxtApp = useNuxtApp()
+    return new Promise((resolve) => {
+      nuxtApp.hooks.hookOnce('page:loading:end', async () => {
+        await nuxtApp['~transitionPromise']
+        await new Promise(requestAnimationFrame)
+        if (nuxtApp.$router.currentRoute.value.fullPath !== to.fullPath) return resolve(false)
+        if (savedPosition) await whenTallEnough(savedPosition)
+        resolve(target())
+      })
+    })
+  },
+}

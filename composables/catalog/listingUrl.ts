@@ -1,0 +1,87 @@
+import type { LocationQuery, LocationQueryRaw } from 'vue-router'
+import { fromMinorUnits, toMinorUnits } from '~/utils/format/money'
+import { PRODUCT_SORTS, type ProductQuery, type ProductSort } from '~/services/domain/product'
+import { normalizeQuery } from '~/stores/catalog/queryKey'
+
+// The listing's URL schema, shared by /products, /categories/[slug] and /search. Prices are decimal strings in the
+// shop currency so a shopper can read and edit them; everything else is a slug or a small number.
+//   q, category, brand (repeated), min_price, max_price, rating, in_stock=1, sort, cursor, page_size
+
+/** What a listing URL says: the filters, plus where the list starts and how big its pages are (not filters). */
+export interface ListingUrlState {
+  query: ProductQuery
+  /** Server-rendered component page: the list starts at this cursor. */
+  cursor: string | null
+  pageSize: number | undefined
+}
+
+export const SHOP_CURRENCY = 'USD'
+
+function first(value: LocationQuery[string] | undefined): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined
+}
+
+function all(value: LocationQuery[string] | undefined): string[] {
+  const values = Array.isArray(value) ? value : [value]
+  return values.flatMap(v => (typeof v === 'string' ? v.split(',') : [])).map(v => v.trim()).filter(Boolean)
+}
+
+function price(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  try {
+    const minor = toMinorUnits(value, SHOP_CURRENCY)
+    return minor >= 0 ? minor : undefined
+  }
+  catch {
+    return undefined
+  }
+}
+
+function isSort(value: string | undefined): value is ProductSort {
+  return value !== undefined && (PRODUCT_SORTS as readonly string[]).includes(value)
+}
+
+/** URL query -> listing state. Anything malformed is ignored rather than failing the page. */
+export function parseListingQuery(query: LocationQuery): ListingUrlState {
+  const rating = Number(first(query.rating))
+  const pageSize = Number(first(query.page_size))
+  const sort = first(query.sort)
+  const parsed: ProductQuery = {
+    search: first(query.q),
+    category: first(query.category),
+    brands: all(query.brand),
+    minPrice: price(first(query.min_price)),
+    maxPrice: price(first(query.max_price)),
+    minRating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : undefined,
+    inStock: ['1', 'true'].includes(first(query.in_stock) ?? '') || undefined,
+    sort: isSort(sort) ? sort : undefined,
+  }
+  return {
+    query: normalizeQuery(parsed),
+    cursor: first(query.cursor) ?? null,
+    pageSize: Number.isInteger(pageSize) && pageSize >= 1 ? pageSize : undefined,
+  }
+}
+
+/**
+ * Listing state -> URL query, in a fixed key order so equal filters always give the same (shareable) URL.
+ * `fixed` names filters the route itself carries (the category of /categories/[slug]).
+ */
+export function toListingQuery(state: Partial<ListingUrlState>, fixed: ReadonlyArray<keyof ProductQuery> = []): LocationQueryRaw {
+  const skip = new Set(fixed)
+  const full = normalizeQuery(state.query ?? {})
+  const q = Object.fromEntries(Object.entries(full).filter(([key]) => !skip.has(key as keyof ProductQuery))) as ProductQuery
+  const out: LocationQueryRaw = {}
+  if (q.search) out.q = q.search
+  if (q.category) out.category = q.category
+  if (q.brands?.length) out.brand = q.brands
+  if (q.minPrice !== undefined) out.min_price = fromMinorUnits(q.minPrice, SHOP_CURRENCY)
+  if (q.maxPrice !== undefined) out.max_price = fromMinorUnits(q.maxPrice, SHOP_CURRENCY)
+  if (q.minRating) out.rating = String(q.minRating)
+  if (q.inStock) out.in_stock = '1'
+  if (q.sort) out.sort = q.sort
+  if (state.pageSize !== undefined) out.page_size = String(state.pageSize)
+  if (state.cursor) out.cursor = state.cursor
+  return out
+}

@@ -1,0 +1,56 @@
+import { computed, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import type { RouteLocationRaw } from 'vue-router'
+import { facetResultCount } from '~/services/domain/facets'
+import type { ProductQuery } from '~/services/domain/product'
+import { useCategories, type UseCategoriesReturn } from './useCategories'
+import { useProductFacets, type UseProductFacetsReturn } from './useProductFacets'
+import { useProductList, type UseProductListReturn } from './useProductList'
+import { toListingQuery } from './listingUrl'
+import { useSearchFilters, type UseSearchFiltersReturn } from './useSearchFilters'
+
+export interface UseCatalogListingOptions {
+  /** Filters the route carries (the category of /categories/[slug], the search term of /search). */
+  fixed?: MaybeRefOrGetter<ProductQuery>
+}
+
+export interface UseCatalogListingReturn {
+  /** Filters and sort, bound to the URL. */
+  filters: UseSearchFiltersReturn
+  /** The products for those filters. */
+  list: UseProductListReturn
+  /** Counts for the filter panel. */
+  facets: UseProductFacetsReturn
+  /** The category tree, for the filter panel and breadcrumbs. */
+  categories: UseCategoriesReturn
+  /** How many products match: exact once the whole list is loaded, else from the facet counts; null while unknown. */
+  resultCount: ComputedRef<number | null>
+  /** Link to a category's listing (null: all products) keeping the other filters, for the category tree. */
+  categoryLink: (slug: string | null) => RouteLocationRaw
+}
+
+/**
+ * Everything a listing page needs, loaded in parallel (first page, facets and categories in one SSR round trip).
+ * Pages stay thin: they add their heading and page-level metadata around it.
+ */
+export async function useCatalogListing(options: UseCatalogListingOptions = {}): Promise<UseCatalogListingReturn> {
+  const filters = useSearchFilters({ fixed: options.fixed })
+  const [list, facets, categories] = await Promise.all([
+    useProductList(filters.query, { startCursor: filters.cursor, pageSize: filters.pageSize }),
+    useProductFacets(filters.query),
+    useCategories(),
+  ])
+
+  const resultCount = computed(() => {
+    const state = list.list.value
+    if (state && state.status === 'done' && state.startCursor === null) return state.ids.length
+    const counts = facets.facets.value
+    return counts && facets.status.value === 'success' ? facetResultCount(counts, filters.query.value.brands) : null
+  })
+
+  function categoryLink(slug: string | null): RouteLocationRaw {
+    const query = toListingQuery({ query: { ...filters.query.value, category: undefined }, pageSize: filters.pageSize.value })
+    return { path: slug ? `/categories/${slug}` : '/products', query }
+  }
+
+  return { filters, list, facets, categories, resultCount, categoryLink }
+}

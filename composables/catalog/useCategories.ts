@@ -1,0 +1,34 @@
+import { computed, type ComputedRef } from 'vue'
+import { useAsyncData } from '#app'
+import type { Category, CategoryNode } from '~/services/domain/category'
+import { useCategoryStore } from '~/stores/catalog/categories'
+import type { ResourceStatus } from '~/stores/catalog/keyedResource'
+
+export interface UseCategoriesReturn {
+  /** Every category, flat, in the backend's order. */
+  categories: ComputedRef<Category[]>
+  /** The same as a forest (top-level categories with their children). */
+  tree: ComputedRef<CategoryNode[]>
+  status: ComputedRef<ResourceStatus>
+  /** Root-first ancestry of a category (itself last); empty when unknown. */
+  pathTo: (slug: string) => Category[]
+  /** The category with this slug, if it exists. */
+  find: (slug: string) => Category | undefined
+}
+
+/** The category tree: loaded once per session (SSR payload on the first page), shared by every page. */
+export async function useCategories(): Promise<UseCategoriesReturn> {
+  const store = useCategoryStore()
+  const result: UseCategoriesReturn = {
+    categories: computed(() => store.categories),
+    tree: computed(() => store.tree),
+    status: computed(() => store.state?.status ?? 'loading'),
+    pathTo: slug => store.pathTo(slug),
+    find: slug => store.bySlug.get(slug),
+  }
+  await useAsyncData('catalog:categories', async () => {
+    await store.fetchCategories()
+    return true
+  }, { lazy: true })
+  return result
+}

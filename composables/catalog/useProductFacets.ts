@@ -1,0 +1,49 @@
+import { computed, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import { useAsyncData } from '#app'
+import type { ApiErrorData } from '~/composables/core/api/ApiError'
+import type { ProductFacets } from '~/services/domain/facets'
+import type { ProductQuery } from '~/services/domain/product'
+import { useFacetsStore } from '~/stores/catalog/facets'
+import type { ResourceStatus } from '~/stores/catalog/keyedResource'
+import { facetsKey, normalizeQuery } from '~/stores/catalog/queryKey'
+
+export interface UseProductFacetsReturn {
+  /** Counts for the current filters; the last known ones while new ones load (so the panel does not flicker). */
+  facets: ComputedRef<ProductFacets | null>
+  status: ComputedRef<ResourceStatus>
+  error: ComputedRef<ApiErrorData | null>
+  /** Loads the current query's facets again. */
+  retry: () => Promise<void>
+}
+
+/** Filter-panel counts for a (reactive) query: server-rendered, reused on hydration, cached per query. */
+export async function useProductFacets(query: MaybeRefOrGetter<ProductQuery>): Promise<UseProductFacetsReturn> {
+  const store = useFacetsStore()
+  const current = computed(() => normalizeQuery(toValue(query)))
+  const key = computed(() => facetsKey(current.value))
+  const entry = computed(() => store.entries[key.value])
+  let lastShown: ProductFacets | null = null
+
+  const load = async (): Promise<true> => {
+    await store.fetchFacets(current.value)
+    return true
+  }
+  watch(key, () => { void load() })
+
+  const facets = computed(() => {
+    const data = entry.value?.data ?? null
+    if (data) lastShown = data
+    return data ?? lastShown
+  })
+
+  const result: UseProductFacetsReturn = {
+    facets,
+    status: computed(() => entry.value?.status ?? 'loading'),
+    error: computed(() => entry.value?.error ?? null),
+    retry: async () => {
+      await store.fetchFacets(current.value, { force: true })
+    },
+  }
+  await useAsyncData(`catalog:facets:${key.value}`, load, { lazy: true })
+  return result
+}

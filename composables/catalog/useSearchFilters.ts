@@ -1,0 +1,85 @@
+import { computed, ref, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
+import { useRoute, useRouter } from '#app'
+import { useThrottleFn } from '@vueuse/core'
+import type { LocationQueryRaw } from 'vue-router'
+import type { ProductQuery } from '~/services/domain/product'
+import { normalizeQuery, queryKey } from '~/stores/catalog/queryKey'
+import { parseListingQuery, toListingQuery } from './listingUrl'
+
+export interface UseSearchFiltersOptions {
+  /** Filters the route itself carries (the category of /categories/[slug]); never written to the query string. */
+  fixed?: MaybeRefOrGetter<ProductQuery>
+  /** Minimum time between two URL writes (ms); edits in between coalesce into one history entry. Default 300. */
+  throttleMs?: number
+}
+
+export interface UseSearchFiltersReturn {
+  /** Filters and sort as the URL says (plus the fixed ones): what the list shows. */
+  query: ComputedRef<ProductQuery>
+  /** Filters as the shopper is editing them; runs ahead of `query` until the throttled URL write lands. */
+  draft: Readonly<Ref<ProductQuery>>
+  /** Cursor the list starts from (`?cursor=`, a server-rendered component page); null from the beginning. */
+  cursor: ComputedRef<string | null>
+  /** Page size the URL asks for (`?page_size=`), if any. */
+  pageSize: ComputedRef<number | undefined>
+  /** Changes some filters or the sort; the URL follows (throttled) and the list restarts from the beginning. */
+  update: (patch: Partial<ProductQuery>) => void
+  /** Drops every filter the shopper set and the sort (fixed filters stay). */
+  clear: () => void
+  /** Query string for a set of filters on this page, for links. */
+  locationQuery: (query: ProductQuery) => LocationQueryRaw
+}
+
+/**
+ * Filters and sort <-> URL. The URL is the single source of truth, so a reload or a shared link shows the same
+ * results and back/forward step through filter changes (each write is a history entry, like any navigation).
+ */
+export function useSearchFilters(options: UseSearchFiltersOptions = {}): UseSearchFiltersReturn {
+  const route = useRoute()
+  const router = useRouter()
+  const fixed = computed(() => normalizeQuery(toValue(options.fixed) ?? {}))
+  const fixedKeys = computed(() => Object.keys(fixed.value) as (keyof ProductQuery)[])
+  const parsed = computed(() => parseListingQuery(route.query))
+  const query = computed(() => normalizeQuery({ ...parsed.value.query, ...fixed.value }))
+
+  const draft = ref<ProductQuery>({ ...query.value })
+  // A write is queued: keep the shopper's edits instead of snapping back to the (older) URL meanwhile.
+  let pending = false
+
+  watch(() => queryKey(query.value), () => {
+    if (!pending) draft.value = { ...query.value }
+  })
+
+  function locationQuery(next: ProductQuery): LocationQueryRaw {
+    return toListingQuery({ query: next, pageSize: parsed.value.pageSize }, fixedKeys.value)
+  }
+
+  const write = useThrottleFn(() => {
+    pending = false
+    if (queryKey(draft.value) === queryKey(query.value) && !parsed.value.cursor) return
+    // A filter change starts the list from the beginning: the cursor belongs to the old results.
+    void router.push({ path: route.path, query: locationQuery(draft.value) })
+  }, options.throttleMs ?? 300, true, true)
+
+  function update(patch: Partial<ProductQuery>): void {
+    draft.value = normalizeQuery({ ...draft.value, ...patch, ...fixed.value })
+    pending = true
+    void write()
+  }
+
+  function clear(): void {
+    draft.value = { ...fixed.value }
+    pending = true
+    void write()
+  }
+
+  return {
+    query,
+    draft,
+    cursor: computed(() => parsed.value.cursor),
+    pageSize: computed(() => parsed.value.pageSize),
+    update,
+    clear,
+    locationQuery,
+  }
+}
