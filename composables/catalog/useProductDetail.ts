@@ -1,0 +1,50 @@
+import { computed, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import { useAsyncData } from '#app'
+import type { ApiErrorData } from '~/composables/core/api/ApiError'
+import type { ProductDetail, ProductSummary } from '~/services/domain/product'
+import type { ResourceStatus } from '~/stores/catalog/keyedResource'
+import { useProductDetailStore } from '~/stores/catalog/productDetail'
+
+export interface UseProductDetailReturn {
+  /** The full product, once loaded. */
+  product: ComputedRef<ProductDetail | null>
+  /** What a list already knew (title, price, image): shown at once on client navigation while details load. */
+  summary: ComputedRef<ProductSummary | null>
+  status: ComputedRef<ResourceStatus>
+  /** The failure, e.g. status 404 for an unknown product. */
+  error: ComputedRef<ApiErrorData | null>
+  /** Up to eight products from the same category. */
+  related: ComputedRef<ProductSummary[]>
+  /** Loads the product again after an error. */
+  retry: () => Promise<void>
+}
+
+/**
+ * One product page's data: details then related products, server-rendered and reused on hydration.
+ * Await it: on the server it resolves once both are in the store.
+ */
+export async function useProductDetail(id: MaybeRefOrGetter<number>): Promise<UseProductDetailReturn> {
+  const store = useProductDetailStore()
+  const currentId = computed(() => toValue(id))
+  const entry = computed(() => store.detailFor(currentId.value))
+
+  async function load(force = false): Promise<true> {
+    if (!(currentId.value > 0)) return true
+    const detail = await store.fetchDetail(currentId.value, { force })
+    if (detail.data) await store.fetchRelated(detail.data)
+    return true
+  }
+  watch(currentId, () => { void load() })
+
+  const product = computed(() => entry.value?.data ?? null)
+  const result: UseProductDetailReturn = {
+    product,
+    summary: computed(() => product.value ?? store.summaryFor(currentId.value) ?? null),
+    status: computed(() => entry.value?.status ?? 'loading'),
+    error: computed(() => entry.value?.error ?? null),
+    related: computed(() => store.relatedFor(currentId.value)),
+    retry: async () => { await load(true) },
+  }
+  await useAsyncData(`catalog:product:${currentId.value}`, () => load(), { lazy: true })
+  return result
+}
