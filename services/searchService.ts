@@ -1,9 +1,9 @@
 import type { ApiClient } from '~/composables/core/api/types'
-import type { FacetsDto, SuggestionDto } from './dto'
+import type { SuggestionDto } from './dto'
 import type { ProductSummary } from './domain/product'
-import type { ProductSuggestion, SearchVocabulary, Suggestion, SuggestResult } from './domain/search'
+import type { ProductSuggestion, Suggestion, SuggestResult } from './domain/search'
 import { productService } from './productService'
-import { toSearchVocabulary, toSuggestions } from './mappers/suggest'
+import { toSuggestions } from './mappers/suggest'
 
 /** How many product rows a suggestion round shows. */
 export const SUGGEST_PRODUCT_LIMIT = 4
@@ -31,7 +31,7 @@ export function rankProductRows(suggested: readonly ProductSuggestion[], preview
 }
 
 /**
- * Search endpoints; stateless.
+ * The suggest endpoint; stateless. (The vocabulary is the catalog's unfiltered facets: productService.facets.)
  *
  * The suggest DTO has no thumbnail or price, so one suggestion round is two parallel requests under one
  * abort signal: `/products/suggest/?q=` and `/products/?search=q&ordering=-rating&page_size=4` (the backend
@@ -53,12 +53,6 @@ export function searchService(api: ApiClient) {
       const others: Suggestion[] = all.filter(s => s.kind !== 'product')
       const productRows = rankProductRows(all.filter((s): s is ProductSuggestion => s.kind === 'product'), preview.items)
       return { query, suggestions: [...others, ...productRows] }
-    },
-
-    /** Every category and brand with its product count: the unfiltered facets. */
-    async vocabulary(signal?: AbortSignal): Promise<SearchVocabulary> {
-      const dto = await api.get<FacetsDto>('/products/facets/', undefined, { signal })
-      return toSearchVocabulary(dto)
     },
   }
 }

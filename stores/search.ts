@@ -1,52 +1,37 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed } from 'vue'
 import { useApi } from '~/composables/core/useApi'
-import { isApiError, type ApiErrorData } from '~/composables/core/api/ApiError'
+import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import { searchService } from '~/services/searchService'
 import type { SearchVocabulary, SuggestResult } from '~/services/domain/search'
+import { useFacetsStore } from '~/stores/catalog/facets'
+import type { ResourceStatus } from '~/stores/catalog/keyedResource'
 import { useProductStore } from '~/stores/catalog/products'
 
-export type VocabularyStatus = 'idle' | 'loading' | 'success' | 'error'
-
-function toErrorData(error: unknown): ApiErrorData {
-  if (isApiError(error)) return error.toJSON()
-  return { status: 0, code: 'unknown', message: 'Something went wrong. Please try again.', fieldErrors: {}, retryable: true }
-}
+/** The unfiltered facets: every category and brand with its product count. */
+const ALL_PRODUCTS = {}
 
 /**
- * What search knows beyond one query: the shop's vocabulary (categories and brands with counts, loaded once,
- * shared by the header box and the results page, and carried in the SSR payload), and the suggest call that
- * enriches product rows from products the catalog store already holds.
+ * What search knows beyond one query: the shop's vocabulary and the suggest call. The vocabulary is the catalog's
+ * unfiltered facets (same cache entry as the /products filter panel, so one request serves both, and it travels in
+ * the SSR payload); suggest enriches product rows from products the catalog store already holds.
  */
 export const useSearchStore = defineStore('search', () => {
   const service = searchService(useApi())
   const products = useProductStore()
+  const facets = useFacetsStore()
 
-  const vocabulary = ref<SearchVocabulary | null>(null)
-  const vocabularyStatus = ref<VocabularyStatus>('idle')
-  const vocabularyError = ref<ApiErrorData | null>(null)
-  // Not state: the one in-flight vocabulary request, so the box and the page share it.
-  let pending: Promise<void> | null = null
+  const entry = computed(() => facets.entryFor(ALL_PRODUCTS))
+  const vocabulary = computed<SearchVocabulary | null>(() => {
+    const data = entry.value?.data
+    return data ? { categories: data.categories, brands: data.brands } : null
+  })
+  const vocabularyStatus = computed<ResourceStatus>(() => entry.value?.status ?? 'idle')
+  const vocabularyError = computed<ApiErrorData | null>(() => entry.value?.error ?? null)
 
-  /** Loads the vocabulary once; later calls reuse it (or retry after an error). */
-  function loadVocabulary(): Promise<void> {
-    if (vocabularyStatus.value === 'success') return Promise.resolve()
-    pending ??= (async () => {
-      vocabularyStatus.value = 'loading'
-      try {
-        vocabulary.value = await service.vocabulary()
-        vocabularyStatus.value = 'success'
-        vocabularyError.value = null
-      }
-      catch (error) {
-        vocabularyStatus.value = 'error'
-        vocabularyError.value = toErrorData(error)
-      }
-      finally {
-        pending = null
-      }
-    })()
-    return pending
+  /** Loads the vocabulary once (the facets store coalesces and caches it). */
+  async function loadVocabulary(): Promise<void> {
+    await facets.fetchFacets(ALL_PRODUCTS)
   }
 
   /** One suggestion round for a query (two parallel requests, see searchService). */

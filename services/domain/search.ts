@@ -1,3 +1,4 @@
+import type { FacetCount, ProductFacets } from './facets'
 import type { ProductSummary } from './product'
 
 /** A search phrase the backend proposes (popular or completed query). */
@@ -30,15 +31,8 @@ export interface SuggestResult {
   suggestions: Suggestion[]
 }
 
-/** A named term with how many products carry it (from the unfiltered facets). */
-export interface TermCount {
-  slug: string
-  name: string
-  count: number
-}
+/** A category or brand with how many products carry it (a facet count). */
+export type TermCount = FacetCount
 
-/** The words the shop knows: what instant suggestions and "did you mean" match against. */
-export interface SearchVocabulary {
-  categories: TermCount[]
-  brands: TermCount[]
-}
+/** The words the shop knows, from the unfiltered facets: what instant suggestions and "did you mean" match against. */
+export type SearchVocabulary = Pick<ProductFacets, 'categories' | 'brands'>

@@ -1,6 +1,6 @@
-import type { FacetsDto, SuggestionDto } from '../dto'
+import type { SuggestionDto } from '../dto'
 import type { ProductSummary } from '../domain/product'
-import type { SearchVocabulary, Suggestion } from '../domain/search'
+import type { Suggestion } from '../domain/search'
 
 /**
  * Wire suggestions -> domain. Entries that break the contract (a product without id/slug, a category without
@@ -19,12 +19,4 @@ export function toSuggestions(dtos: readonly SuggestionDto[], known: (id: number
     }
   }
   return out
-}
-
-/** The unfiltered facets name every category and brand that has products, with counts. */
-export function toSearchVocabulary(dto: FacetsDto): SearchVocabulary {
-  const terms = (list: FacetsDto['categories']) => list
-    .filter(t => t.slug && t.name)
-    .map(t => ({ slug: t.slug, name: t.name, count: t.count }))
-  return { categories: terms(dto.categories ?? []), brands: terms(dto.brands ?? []) }
 }

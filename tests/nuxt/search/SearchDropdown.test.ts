@@ -7,7 +7,8 @@ import { RECENT_SEARCHES_KEY } from '~/composables/search/useRecentSearches'
 import type { ProductSummary } from '~/services/domain/product'
 import type { CursorPageDto, ProductSummaryDto, SuggestionDto } from '~/services/dto'
 import { useProductStore } from '~/stores/catalog/products'
-import { useSearchStore } from '~/stores/search'
+import { useFacetsStore } from '~/stores/catalog/facets'
+import { facetsKey } from '~/stores/catalog/queryKey'
 
 function product(id: number, title: string): ProductSummary {
   return {
@@ -49,9 +50,13 @@ beforeEach(() => {
     return page
   })
   localStorage.clear()
-  const search = useSearchStore()
-  search.vocabulary = { categories: [{ slug: 'headphones', name: 'Headphones', count: 250 }, { slug: 'bedding', name: 'Bedding', count: 240 }], brands: [] }
-  search.vocabularyStatus = 'success'
+  // The vocabulary is the unfiltered facets, already loaded (as after any listing page).
+  useFacetsStore().entries[facetsKey({})] = {
+    data: { categories: [{ slug: 'headphones', name: 'Headphones', count: 250 }, { slug: 'bedding', name: 'Bedding', count: 240 }], brands: [], price: { min: null, max: null }, ratings: [] },
+    status: 'success',
+    error: null,
+    fetchedAt: Date.now(),
+  }
   const products = useProductStore()
   products.byId[1] = product(1, 'Urban Wireless Headphones')
   products.byId[2] = product(2, 'Oak Desk Lamp')

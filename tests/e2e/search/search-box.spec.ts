@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+import { waitForHydration } from '../support/hydration'
+import { addFault, backendStats, queryOf, recordSuggestionRequests, resetFaults, watchServerRows } from './support'
+
+test.beforeEach(async ({ page }) => {
+  await resetFaults()
+  await page.goto('/')
+  await waitForHydration(page)
+})
+
+// Slow-response faults left behind would slow down whatever test runs next.
+test.afterEach(async () => {
+  await resetFaults()
+})
+
+test('"wireless" typed at 80 ms per key sends at most 2 suggestion requests and shows results for "wireless"', async ({ page }) => {
+  const requests = recordSuggestionRequests(page)
+  const box = page.getByRole('combobox', { name: 'Search products' })
+  await box.focus()
+  const history = await watchServerRows(page)
+  // Every suggestion answer is slow, so an early (prefix) answer would arrive after later keystrokes.
+  await addFault({ path_pattern: '/products/suggest/', latency_ms: 600, count: 10 })
+
+  await box.pressSequentially('wireless', { delay: 80 })
+
+  const listbox = page.getByRole('listbox', { name: 'Suggestions for wireless' })
+  await expect(listbox).toHaveAttribute('data-results-for', 'wireless')
+  await expect(listbox.getByRole('option', { name: /wireless headphones/i }).first()).toBeVisible()
+  expect(requests.suggest.length).toBeGreaterThanOrEqual(1)
+  expect(requests.suggest.length).toBeLessThanOrEqual(2)
+  expect(queryOf(requests.suggest.at(-1)!)).toBe('wireless')
+  expect(requests.preview.length).toBe(requests.suggest.length)
+  expect(await history()).toEqual(['wireless'])
+  const routes = await backendStats()
+  expect(routes['GET /products/suggest/']).toBe(requests.suggest.length)
+  test.info().annotations.push({ type: 'suggest requests for "wireless"', description: String(requests.suggest.length) })
+})
+
+test('a prefix answer that arrives late never replaces the results for "wireless"', async ({ page }) => {
+  const requests = recordSuggestionRequests(page)
+  const box = page.getByRole('combobox', { name: 'Search products' })
+  await box.focus()
+  const history = await watchServerRows(page)
+  // Only the first suggestion answer (for the prefix) is delayed; the later one for "wireless" is not.
+  await addFault({ path_pattern: '/products/suggest/', latency_ms: 3000, count: 1 })
+
+  const prefixSent = page.waitForRequest(r => r.url().includes('/api/products/suggest/') && queryOf(r) === 'wire')
+  await box.pressSequentially('wire', { delay: 80 })
+  const prefix = await prefixSent
+  // The prefix request ends one way or another (aborted by the newer query, or answered late): wait for that event.
+  const prefixDone = Promise.race([page.waitForEvent('requestfailed', r => r === prefix), prefix.response().then(r => r?.finished())])
+  await box.pressSequentially('less', { delay: 80 })
+
+  const listbox = page.getByRole('listbox', { name: 'Suggestions for wireless' })
+  await expect(listbox).toHaveAttribute('data-results-for', 'wireless')
+  await prefixDone
+  await expect(listbox).toHaveAttribute('data-results-for', 'wireless')
+  expect(requests.suggest.map(queryOf)).toEqual(['wire', 'wireless'])
+  expect(await history()).toEqual(['wireless'])
+})
+
+test('"hedphones" shows headphone suggestions before any server answer arrives', async ({ page }) => {
+  let suggestAnswers = 0
+  page.on('response', (response) => {
+    const url = new URL(response.url())
+    if (url.pathname === '/api/products/suggest/' || (url.pathname === '/api/products/' && url.searchParams.get('page_size') === '4')) suggestAnswers += 1
+  })
+  await addFault({ path_pattern: '/products/suggest/', latency_ms: 10_000, count: 10 })
+  await addFault({ path_pattern: '/products/', latency_ms: 10_000, count: 10 })
+  const box = page.getByRole('combobox', { name: 'Search products' })
+  await box.focus()
+  await box.pressSequentially('hedphones', { delay: 80 })
+
+  const listbox = page.getByRole('listbox', { name: 'Suggestions for hedphones' })
+  await expect(listbox.getByRole('option', { name: 'Headphones', exact: true })).toBeVisible()
+  await expect(listbox.getByRole('group', { name: 'Categories' }).locator('mark')).toHaveText('Headphones')
+  expect(suggestAnswers).toBe(0)
+})
+
+test('the combobox passes axe and works with the keyboard alone', async ({ page }) => {
+  // Reach the box with Tab only.
+  const box = page.getByRole('combobox', { name: 'Search products' })
+  for (let i = 0; i < 10 && !(await box.evaluate(el => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  await expect(box).toBeFocused()
+
+  await page.keyboard.type('wireless', { delay: 30 })
+  const listbox = page.getByRole('listbox', { name: 'Suggestions for wireless' })
+  await expect(listbox).toHaveAttribute('data-results-for', 'wireless')
+  await expect(box).toHaveAttribute('aria-expanded', 'true')
+
+  const closed = await new AxeBuilder({ page }).include('form[role="search"]').analyze()
+  expect(closed.violations).toEqual([])
+
+  // Arrows move the active option (focus stays in the input); Escape closes, ArrowDown reopens.
+  await page.keyboard.press('ArrowDown')
+  const first = listbox.getByRole('option').first()
+  await expect(box).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id'))!)
+  await expect(first).toHaveAttribute('aria-selected', 'true')
+  const withActive = await new AxeBuilder({ page }).include('form[role="search"]').analyze()
+  expect(withActive.violations).toEqual([])
+
+  await page.keyboard.press('Escape')
+  await expect(box).toHaveAttribute('aria-expanded', 'false')
+  await expect(box).toHaveValue('wireless')
+  await page.keyboard.press('ArrowDown')
+  await expect(box).toHaveAttribute('aria-expanded', 'true')
+
+  // Enter on the highlighted "wireless headphones" search goes to its results.
+  const target = listbox.getByRole('option', { name: 'wireless headphones', exact: true })
+  const targetId = (await target.getAttribute('id'))!
+  for (let i = 0; i < 12 && (await box.getAttribute('aria-activedescendant')) !== targetId; i++) await page.keyboard.press('ArrowDown')
+  await expect(box).toHaveAttribute('aria-activedescendant', targetId)
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/search\?q=wireless%20headphones$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “wireless headphones”')
+
+  // The search is remembered: focusing the box again offers it under recent searches.
+  await box.focus()
+  await page.keyboard.press('Control+a')
+  await page.keyboard.press('Backspace')
+  const recent = page.getByRole('listbox', { name: 'Recent searches' })
+  await expect(recent.getByRole('option', { name: 'wireless headphones' })).toBeVisible()
+  const recentAxe = await new AxeBuilder({ page }).include('form[role="search"]').analyze()
+  expect(recentAxe.violations).toEqual([])
+})
