@@ -1,7 +1,7 @@
 import { computed, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { useAsyncData } from '#app'
 import { useProductStore, type ListStatus, type ProductListState } from '~/stores/catalog/products'
-import { listKey, normalizeQuery } from '~/stores/catalog/queryKey'
+import { normalizeQuery } from '~/stores/catalog/queryKey'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import type { ProductQuery, ProductSummary } from '~/services/domain/product'
 
@@ -43,7 +43,8 @@ export async function useProductList(query: MaybeRefOrGetter<ProductQuery>, opti
   const store = useProductStore()
   const current = computed(() => normalizeQuery(toValue(query)))
   const view = computed(() => ({ startCursor: toValue(options.startCursor) ?? null, pageSize: toValue(options.pageSize), ttlMs: options.ttlMs }))
-  const key = computed(() => listKey(current.value, view.value.startCursor))
+  // Usually listKey(query, cursor); a list that already holds the cursor's page is reused (see store.resolveKey).
+  const key = computed(() => store.resolveKey(current.value, view.value.startCursor))
   const list = computed(() => store.lists[key.value])
 
   const apply = async (): Promise<true> => {

@@ -4,7 +4,7 @@ import { useApi } from '~/composables/core/useApi'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import { productService } from '~/services/productService'
 import type { ProductQuery, ProductSummary } from '~/services/domain/product'
-import { listKey, normalizeQuery } from './queryKey'
+import { listKey, normalizeQuery, queryKey } from './queryKey'
 import { toErrorData } from './toErrorData'
 
 /** One value per UI state: more to load (idle), loading, failed (error), nothing more (done). */
@@ -88,8 +88,21 @@ export const useProductStore = defineStore('products', () => {
     for (const item of items) byId.value[item.id] = markRaw(item)
   }
 
+  /**
+   * The list to show for a query read from `startCursor`. A list of the same query that already holds the page
+   * starting at that cursor is that list: coming back to `?cursor=X` (the address bar follows the scroll) shows
+   * what was loaded, at the same place, instead of starting a new list from X.
+   */
+  function resolveKey(query: ProductQuery, startCursor?: string | null): string {
+    const own = listKey(query, startCursor)
+    if (!startCursor || lists.value[own]) return own
+    const base = queryKey(query)
+    const holder = Object.values(lists.value).find(l => queryKey(l.query) === base && l.pages.some(p => p.cursor === startCursor))
+    return holder?.key ?? own
+  }
+
   function listFor(query: ProductQuery, options: ListOptions = {}): ProductListState | undefined {
-    return lists.value[listKey(query, options.startCursor)]
+    return lists.value[resolveKey(query, options.startCursor)]
   }
 
   function isFresh(list: ProductListState, ttlMs = settings.ttlMs): boolean {
@@ -97,7 +110,7 @@ export const useProductStore = defineStore('products', () => {
   }
 
   function ensureList(query: ProductQuery, options: ListOptions): ProductListState {
-    const key = listKey(query, options.startCursor)
+    const key = resolveKey(query, options.startCursor)
     lists.value[key] ??= {
       key,
       query: normalizeQuery(query),
@@ -213,7 +226,7 @@ export const useProductStore = defineStore('products', () => {
 
   /** Forgets one list (or all): in-flight requests are aborted and their answers dropped. */
   function reset(query?: ProductQuery, options: ListOptions = {}): void {
-    const keys = query ? [listKey(query, options.startCursor)] : Object.keys(lists.value)
+    const keys = query ? [resolveKey(query, options.startCursor)] : Object.keys(lists.value)
     for (const key of keys) {
       cancel(key)
       bump(key)
@@ -228,7 +241,7 @@ export const useProductStore = defineStore('products', () => {
    * would be stale), expired lists are forgotten, and the new query's first page comes from cache when fresh.
    */
   function applyFilters(query: ProductQuery, options: FetchFirstOptions = {}): Promise<ProductListState> {
-    const key = listKey(query, options.startCursor)
+    const key = resolveKey(query, options.startCursor)
     if (activeKey !== null && activeKey !== key) cancel(activeKey)
     activeKey = key
     const expired = Object.values(lists.value).filter(l => l.key !== key && !inflight.has(l.key) && l.fetchedAt > 0 && !isFresh(l))
@@ -239,5 +252,5 @@ export const useProductStore = defineStore('products', () => {
     return fetchFirst(query, options)
   }
 
-  return { byId, lists, configure, upsert, listFor, fetchFirst, loadMore, reset, applyFilters }
+  return { byId, lists, configure, upsert, resolveKey, listFor, fetchFirst, loadMore, reset, applyFilters }
 })

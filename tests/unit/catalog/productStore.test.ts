@@ -156,6 +156,24 @@ describe('product store', () => {
     expect(store.listFor({})).toBeUndefined()
   })
 
+  it('coming back to ?cursor=X reuses the list that already holds that page instead of starting a new one', async () => {
+    const store = useProductStore()
+    const first = store.fetchFirst({ inStock: true })
+    scripted.calls[0]!.resolve(page([1, 2], 'c2'))
+    await first
+    const more = store.loadMore({ inStock: true })
+    scripted.calls[1]!.resolve(page([3, 4], 'c3'))
+    await more
+
+    expect(store.resolveKey({ inStock: true }, 'c2')).toBe(store.listFor({ inStock: true })!.key)
+    const back = await store.fetchFirst({ inStock: true }, { startCursor: 'c2' })
+    expect(back.ids).toEqual([1, 2, 3, 4])
+    expect(scripted.calls).toHaveLength(2)
+    // A cursor no list has loaded (a shared link) starts its own list there.
+    void store.fetchFirst({ inStock: true }, { startCursor: 'c9' })
+    expect(scripted.calls[2]!.query.cursor).toBe('c9')
+  })
+
   it('asks for the page size the list was created with, clamped to the backend range', async () => {
     const store = useProductStore()
     void store.fetchFirst({}, { pageSize: 500 })

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test'
+import { waitForHydration } from '../support/hydration'
+import { firstIds, renderedCards } from './support'
+
+test('filters and sort live in the URL: reload and back/forward show the same results', async ({ page }) => {
+  await page.goto('/products')
+  await waitForHydration(page)
+  const grid = page.getByRole('list', { name: 'Products' })
+  const unfiltered = await firstIds(page)
+
+  // A brand: every card is from that brand.
+  const filters = page.getByRole('complementary', { name: 'Filters' })
+  const brandBox = filters.getByRole('group', { name: 'Brand' }).getByRole('checkbox').first()
+  const brandName = (await brandBox.locator('xpath=..').locator('span').first().textContent())!.trim()
+  await brandBox.check()
+  await expect(page).toHaveURL(/[?&]brand=[a-z0-9-]+/)
+  await expect.poll(async () => (await renderedCards(page)).every(card => card.brand === brandName)).toBe(true)
+  const byBrand = await firstIds(page)
+  expect(byBrand).not.toEqual(unfiltered)
+
+  // Then a sort: prices go up.
+  await page.getByLabel('Sort by').selectOption('price-asc')
+  await expect(page).toHaveURL(/sort=price-asc/)
+  await expect.poll(() => firstIds(page)).not.toEqual(byBrand)
+  const sorted = await firstIds(page)
+  const prices = (await renderedCards(page)).sort((a, b) => a.position - b.position).map(c => Number(c.price.replace(/[^0-9.]/g, '')))
+  expect(prices).toEqual([...prices].sort((a, b) => a - b))
+
+  // Reload: same URL, same results, same controls.
+  const url = page.url()
+  await page.reload()
+  await waitForHydration(page)
+  expect(page.url()).toBe(url)
+  expect(await firstIds(page)).toEqual(sorted)
+  await expect(page.getByLabel('Sort by')).toHaveValue('price-asc')
+  await expect(page.getByRole('checkbox', { name: new RegExp(`^${brandName}`) })).toBeChecked()
+
+  // Back and forward walk through the filter history.
+  await page.goBack()
+  await expect(page).not.toHaveURL(/sort=/)
+  await expect.poll(() => firstIds(page)).toEqual(byBrand)
+  await page.goBack()
+  await expect(page).not.toHaveURL(/brand=/)
+  await expect.poll(() => firstIds(page)).toEqual(unfiltered)
+  await page.goForward()
+  await expect.poll(() => firstIds(page)).toEqual(byBrand)
+  await expect(grid).toBeVisible()
+})
+
+test('a category page keeps its filters in the URL and its category in the path', async ({ page }) => {
+  await page.goto('/products')
+  await waitForHydration(page)
+  await page.getByRole('checkbox', { name: 'In stock only' }).check()
+  await expect(page).toHaveURL(/in_stock=1/)
+  const categoryLink = page.getByRole('navigation', { name: 'Categories' }).getByRole('link').nth(1)
+  await categoryLink.click()
+  await expect(page).toHaveURL(/\/categories\/[a-z0-9-]+\?in_stock=1$/)
+  await expect(page.getByRole('checkbox', { name: 'In stock only' })).toBeChecked()
+  await expect.poll(async () => (await page.locator('[role="listitem"] article').allTextContents()).some(t => t.includes('Sold out'))).toBe(false)
+})

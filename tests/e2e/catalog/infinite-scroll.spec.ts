@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test'
+import { observeLongTasks, sample, scrollUntilLoaded } from '../../../bench/catalog/scrollProbe'
+import { waitForHydration } from '../support/hydration'
+
+interface FacetCount { slug: string, name: string, count: number }
+
+test('scrolling to the end of a 1,000-product category shows every product exactly once', async ({ page, request }) => {
+  test.setTimeout(180_000)
+  const facets = await (await request.get('/api/products/facets/')).json() as { categories: FacetCount[] }
+  // The smallest category with at least 1,000 products (a top-level one in the demo catalog).
+  const category = facets.categories.filter(c => c.count >= 1000).sort((a, b) => a.count - b.count)[0]!
+  await page.goto(`/categories/${category.slug}?page_size=100`)
+  await waitForHydration(page)
+  const seen = new Map<number, number>()
+  // Walk down a screen at a time, recording every rendered card's position and product id.
+  for (;;) {
+    // One snapshot, so "at the end" and "how many are loaded" describe the same moment.
+    const snapshot = await page.evaluate(() => {
+      const grid = document.querySelector<HTMLElement>('[role="list"][aria-label="Products"]')!
+      const cards = [...grid.querySelectorAll('[role="listitem"]')].map(item => ({
+        position: Number(item.getAttribute('aria-posinset')),
+        id: Number(/\/products\/(\d+)-/.exec(item.querySelector('a')?.getAttribute('href') ?? '')?.[1]),
+        setSize: Number(item.getAttribute('aria-setsize')),
+      }))
+      const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2
+      return { cards, atEnd, loaded: Number(grid.dataset.items) }
+    })
+    for (const card of snapshot.cards) {
+      const previous = seen.get(card.position)
+      if (previous !== undefined) expect(previous, `position ${card.position} changed product`).toBe(card.id)
+      seen.set(card.position, card.id)
+    }
+    if (snapshot.atEnd && snapshot.cards.some(c => c.setSize !== -1)) break
+    if (snapshot.atEnd) {
+      // At the bottom with more to come: the sentinel is in view, so the next page must arrive by itself.
+      await page.waitForFunction(n => Number(document.querySelector<HTMLElement>('[role="list"][aria-label="Products"]')?.dataset.items) > n, snapshot.loaded)
+    }
+    await page.evaluate(() => window.scrollBy(0, window.innerHeight))
+  }
+
+  const ids = [...seen.entries()].sort((a, b) => a[0] - b[0])
+  expect(ids).toHaveLength(category.count)
+  expect(ids.map(([position]) => position)).toEqual(Array.from({ length: category.count }, (_, i) => i + 1))
+  expect(new Set(ids.map(([, id]) => id)).size).toBe(category.count)
+  await expect(page.getByText('You have seen all products.')).toBeVisible()
+})
+
+test('after 5,000 loaded products the DOM holds a bounded number of cards and the page stays responsive', async ({ page }, testInfo) => {
+  test.setTimeout(240_000)
+  await observeLongTasks(page)
+  const startedAt = Date.now()
+  await page.goto('/products?page_size=100')
+  await waitForHydration(page)
+
+  expect(await scrollUntilLoaded(page, 1000)).toBe(1000)
+  const at1000 = await sample(page, startedAt)
+  expect(await scrollUntilLoaded(page, 5000)).toBe(5000)
+  const at5000 = await sample(page, startedAt)
+  testInfo.annotations.push({ type: 'infinite-scroll', description: JSON.stringify({ at1000, at5000 }) })
+  console.log('infinite scroll', JSON.stringify({ at1000, at5000 }))
+
+  expect(at5000.cardsInDom).toBeGreaterThan(0)
+  expect(at5000.cardsInDom).toBeLessThanOrEqual(300)
+  // The DOM does not grow with the list: 4,000 more products, (almost) the same number of elements.
+  expect(at5000.domNodes).toBeLessThan(at1000.domNodes * 1.2)
+  // Responsive: no single task blocks input for long while pages keep arriving (generous for a shared CI box).
+  expect(at5000.longestTaskMs).toBeLessThan(1000)
+
+  // Still usable at the end: the last products are there and the shopper can open one.
+  const last = page.locator('[role="listitem"][aria-posinset="5000"]')
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+  await expect(last).toBeAttached()
+})
