@@ -1,0 +1,76 @@
+import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import { useHead, useRuntimeConfig, useSeoMeta } from '#imports'
+import { absoluteUrl } from '~/utils/seo/paths'
+import { serializeJsonLd, type JsonLd } from '~/utils/seo/jsonLd'
+
+export const SITE_NAME = 'Storefront'
+
+export interface PageSeo {
+  /** Page title without the site name ("Blue mug"); the site name is appended. */
+  title: string
+  /** One or two sentences for the search result snippet. */
+  description: string
+  /** Canonical path ("/products/12-blue-mug"), made absolute with NUXT_PUBLIC_SITE_URL. */
+  canonicalPath: string | null
+  /** Absolute image URL for link previews. */
+  image?: string | null
+  /** Open Graph type: website for listings, product for product pages. */
+  type?: 'website' | 'product'
+  /** Structured data blocks, serialized safely into <script type="application/ld+json">. */
+  jsonLd?: JsonLd[]
+  /** Pages that must not be indexed (a 404, a search result): noindex, links still followed. */
+  noindex?: boolean
+  /** Neighbouring component pages of a paginated listing (absolute or path). */
+  prevPath?: string | null
+  nextPath?: string | null
+}
+
+export interface UsePageSeoReturn {
+  /** The absolute canonical URL, or null when the page has none. */
+  canonicalUrl: ComputedRef<string | null>
+}
+
+/**
+ * Head tags every indexable page needs, reactive to `seo`: title, meta description, canonical, Open Graph,
+ * Twitter card, JSON-LD and robots. Everything lands in the server-rendered HTML.
+ */
+export function usePageSeo(seo: MaybeRefOrGetter<PageSeo>): UsePageSeoReturn {
+  const siteUrl = String(useRuntimeConfig().public.siteUrl)
+  const current = computed(() => toValue(seo))
+  const url = (path: string | null | undefined) => (path ? absoluteUrl(siteUrl, path) : null)
+  const canonicalUrl = computed(() => url(current.value.canonicalPath))
+  const fullTitle = computed(() => (current.value.title ? `${current.value.title} · ${SITE_NAME}` : SITE_NAME))
+
+  useSeoMeta({
+    title: () => fullTitle.value,
+    description: () => current.value.description,
+    robots: () => (current.value.noindex ? 'noindex, follow' : undefined),
+    ogSiteName: SITE_NAME,
+    ogTitle: () => current.value.title || SITE_NAME,
+    ogDescription: () => current.value.description,
+    ogUrl: () => canonicalUrl.value ?? undefined,
+    ogImage: () => current.value.image ?? undefined,
+    twitterCard: () => (current.value.image ? 'summary_large_image' : 'summary'),
+    twitterTitle: () => current.value.title || SITE_NAME,
+    twitterDescription: () => current.value.description,
+    twitterImage: () => current.value.image ?? undefined,
+  })
+
+  useHead(() => {
+    const { prevPath, nextPath, jsonLd = [] } = current.value
+    const links: Array<{ rel: string, href: string, key: string }> = []
+    if (canonicalUrl.value) links.push({ rel: 'canonical', href: canonicalUrl.value, key: 'canonical' })
+    const prev = url(prevPath)
+    const next = url(nextPath)
+    if (prev) links.push({ rel: 'prev', href: prev, key: 'prev' })
+    if (next) links.push({ rel: 'next', href: next, key: 'next' })
+    return {
+      // og:type goes here: unhead's typed ogType has no "product".
+      meta: [{ key: 'og:type', property: 'og:type', content: current.value.type ?? 'website' }],
+      link: links,
+      script: jsonLd.map((data, index) => ({ key: `ld-json-${index}`, type: 'application/ld+json', innerHTML: serializeJsonLd(data) })),
+    }
+  })
+
+  return { canonicalUrl }
+}

@@ -1,0 +1,76 @@
+import { computed, toValue, type MaybeRefOrGetter } from 'vue'
+import { useRuntimeConfig } from '#imports'
+import type { ProductDetail } from '~/services/domain/product'
+import { breadcrumbJsonLd, productJsonLd, type Crumb } from '~/utils/seo/jsonLd'
+import { htmlToText, truncateText } from '~/utils/seo/metaText'
+import { absoluteUrl, categoryPagePath, productPagePath } from '~/utils/seo/paths'
+import { formatMoney } from '~/utils/format/money'
+import { usePageSeo, type UsePageSeoReturn } from './usePageSeo'
+
+export interface UseProductSeoOptions {
+  /** The loaded product, or null while loading / when unknown. */
+  product: MaybeRefOrGetter<ProductDetail | null>
+  /** Category path from the top level down to the product's category. */
+  categoryTrail: MaybeRefOrGetter<ReadonlyArray<{ slug: string, name: string }>>
+  /** The id is unknown: the page says so, and search engines must not index it. */
+  notFound: MaybeRefOrGetter<boolean>
+}
+
+/** Absolute URL for an image: backend images are usually absolute already, some backends send paths. */
+function absoluteImage(siteUrl: string, url: string): string {
+  return /^https?:\/\//i.test(url) ? url : absoluteUrl(siteUrl, url)
+}
+
+/** The snippet: the description's first sentences, else a line built from title, brand and price. */
+export function productDescription(product: ProductDetail): string {
+  const text = htmlToText(product.descriptionHtml)
+  const fallback = `${product.title} by ${product.brand.name}, ${formatMoney(product.price)}. ${product.inStock ? 'In stock' : 'Currently out of stock'}.`
+  return truncateText(text.length >= 50 ? text : `${fallback} ${text}`.trim())
+}
+
+/**
+ * A product page's metadata: title, description, canonical /products/{id}-{slug}, Open Graph and Twitter
+ * tags, and JSON-LD Product (price, availability, rating) plus BreadcrumbList (home > categories > product).
+ */
+export function useProductSeo(options: UseProductSeoOptions): UsePageSeoReturn {
+  const siteUrl = String(useRuntimeConfig().public.siteUrl)
+  return usePageSeo(computed(() => {
+    const product = toValue(options.product)
+    if (toValue(options.notFound) || !product) {
+      return { title: 'Product not found', description: 'This product does not exist or is no longer available. Browse the catalog for similar products.', canonicalPath: null, noindex: toValue(options.notFound) }
+    }
+    const path = productPagePath(product)
+    const url = absoluteUrl(siteUrl, path)
+    const images = (product.images.length ? product.images : [product.image]).map(image => absoluteImage(siteUrl, image.url))
+    const description = productDescription(product)
+    const trail = toValue(options.categoryTrail)
+    const categories = trail.length ? trail : [product.category]
+    const crumbs: Crumb[] = [
+      { name: 'Home', url: absoluteUrl(siteUrl, '/') },
+      ...categories.map(category => ({ name: category.name, url: absoluteUrl(siteUrl, categoryPagePath(category.slug)) })),
+      { name: product.title, url },
+    ]
+    return {
+      title: product.title,
+      description,
+      canonicalPath: path,
+      image: images[0] ?? null,
+      type: 'product' as const,
+      jsonLd: [
+        productJsonLd({
+          id: product.id,
+          title: product.title,
+          description,
+          images,
+          price: product.price,
+          brandName: product.brand.name,
+          inStock: product.inStock,
+          rating: product.rating,
+          reviewsCount: product.reviewsCount,
+          url,
+        }),
+        breadcrumbJsonLd(crumbs),
+      ],
+    }
+  }))
+}
