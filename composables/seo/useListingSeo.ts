@@ -1,0 +1,83 @@
+import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import { useRoute, useRuntimeConfig } from '#imports'
+import { breadcrumbJsonLd, itemListJsonLd, type Crumb } from '~/utils/seo/jsonLd'
+import { truncateText } from '~/utils/seo/metaText'
+import { absoluteUrl, categoryPagePath, productPagePath } from '~/utils/seo/paths'
+import { canonicalListingPath, listingPagePath, type RawQuery } from '~/utils/seo/listingUrls'
+import { SITE_NAME, usePageSeo } from './usePageSeo'
+
+export interface ListingSeoInput {
+  /** What the listing is: a category name, "All products". */
+  name: string
+  /** The listing's own path: /products or /categories/{slug}. */
+  path: string
+  /** Category ancestry, root first, ending with this category; empty for all products. */
+  categoryTrail: ReadonlyArray<{ slug: string, name: string }>
+  /** The products this component page renders on the server, in order. */
+  products: ReadonlyArray<{ id: number, slug: string, title: string }>
+  /** Human-readable active filters ("Acme, in stock, under $50"); empty when none. */
+  filterSummary: string
+  /** How many products match, when known. */
+  resultCount: number | null
+  /** Cursor of the previous component page: undefined = this is the first page, null = the previous one is the first. */
+  previousCursor: string | null | undefined
+  /** Cursor of the next component page; null on the last one. */
+  nextCursor: string | null
+  /** Search results and the like: followed but not indexed. */
+  noindex?: boolean
+}
+
+export interface UseListingSeoReturn {
+  /** Paths of the neighbouring component pages, for the visible "previous"/"next" links. */
+  previousPath: ComputedRef<string | null>
+  nextPath: ComputedRef<string | null>
+}
+
+/**
+ * A listing's metadata: title and description from category and filters, a canonical without sort or tracking
+ * parameters, rel prev/next, and JSON-LD BreadcrumbList (home > categories) and ItemList (this page's products).
+ */
+export function useListingSeo(input: MaybeRefOrGetter<ListingSeoInput>): UseListingSeoReturn {
+  const route = useRoute()
+  const siteUrl = String(useRuntimeConfig().public.siteUrl)
+  const current = computed(() => toValue(input))
+  const query = computed(() => route.query as RawQuery)
+  const isComponentPage = computed(() => current.value.previousCursor !== undefined)
+
+  const previousPath = computed(() => {
+    const { previousCursor, path } = current.value
+    return previousCursor === undefined ? null : listingPagePath(path, query.value, previousCursor)
+  })
+  const nextPath = computed(() => (current.value.nextCursor ? listingPagePath(current.value.path, query.value, current.value.nextCursor) : null))
+
+  usePageSeo(computed(() => {
+    const listing = current.value
+    const filtered = listing.filterSummary ? ` – ${listing.filterSummary}` : ''
+    const continued = isComponentPage.value ? ' (more)' : ''
+    const count = listing.resultCount !== null ? `${listing.resultCount} ` : ''
+    const subject = listing.categoryTrail.length ? `${listing.name.toLowerCase()} products` : 'products'
+    const description = truncateText(
+      `Shop ${count}${subject}${listing.filterSummary ? ` (${listing.filterSummary})` : ''} at ${SITE_NAME}: compare prices, ratings and reviews, and see what is in stock today.`,
+    )
+    const crumbs: Crumb[] = [
+      { name: 'Home', url: absoluteUrl(siteUrl, '/') },
+      ...(listing.categoryTrail.length
+        ? listing.categoryTrail.map(category => ({ name: category.name, url: absoluteUrl(siteUrl, categoryPagePath(category.slug)) }))
+        : [{ name: listing.name, url: absoluteUrl(siteUrl, listing.path) }]),
+    ]
+    return {
+      title: `${listing.name}${filtered}${continued}`,
+      description,
+      canonicalPath: canonicalListingPath(listing.path, query.value),
+      noindex: listing.noindex,
+      prevPath: previousPath.value,
+      nextPath: nextPath.value,
+      jsonLd: [
+        breadcrumbJsonLd(crumbs),
+        itemListJsonLd(listing.products.map(product => ({ url: absoluteUrl(siteUrl, productPagePath(product)), name: product.title }))),
+      ],
+    }
+  }))
+
+  return { previousPath, nextPath }
+}

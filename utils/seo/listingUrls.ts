@@ -1,0 +1,36 @@
+export type RawQuery = Record<string, string | null | undefined | Array<string | null>>
+
+// Filters change what a listing shows, so a canonical keeps them; sort, page size and tracking do not.
+const CANONICAL_KEYS = ['q', 'category', 'brand', 'min_price', 'max_price', 'rating', 'in_stock'] as const
+
+function values(query: RawQuery, key: string): string[] {
+  const value = query[key]
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '')
+}
+
+/**
+ * The canonical of a listing URL: path + filters in a fixed order. A component page (`?cursor=`) is its own
+ * canonical, except under a sort: cursors belong to one ordering, so a sorted page points at the first page.
+ */
+export function canonicalListingPath(path: string, query: RawQuery): string {
+  const params = new URLSearchParams()
+  for (const key of CANONICAL_KEYS) {
+    for (const value of [...values(query, key)].sort()) params.append(key, value)
+  }
+  const cursor = values(query, 'cursor')[0]
+  if (cursor && values(query, 'sort').length === 0) params.append('cursor', cursor)
+  const text = params.toString()
+  return text ? `${path}?${text}` : path
+}
+
+/** The same listing at another component page: every parameter kept, the cursor replaced (null: the first page). */
+export function listingPagePath(path: string, query: RawQuery, cursor: string | null): string {
+  const params = new URLSearchParams()
+  for (const key of Object.keys(query).sort()) {
+    if (key === 'cursor') continue
+    for (const value of values(query, key)) params.append(key, value)
+  }
+  if (cursor) params.append('cursor', cursor)
+  const text = params.toString()
+  return text ? `${path}?${text}` : path
+}
