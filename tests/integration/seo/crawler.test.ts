@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
+import { startStorefront, type Running } from '../server/support/processes'
+import { anchorUrls, parseHtml } from './support/html'
+
+// A crawler that runs no JavaScript, does not scroll and clicks nothing: it only follows <a href> from the home
+// page, honours robots.txt, and must still reach every product of a 500-product catalog.
+
+const PRODUCTS = 500
+const MAX_FETCHES = 3_000
+
+let api: RunningDemoApi
+let web: Running
+
+beforeAll(async () => {
+  api = await startDemoApi({ seedProducts: PRODUCTS, faults: false })
+  web = await startStorefront({ apiBase: api.url, siteUrl: 'http://shop.test' })
+})
+
+afterAll(async () => {
+  await web?.stop()
+  await api?.close()
+})
+
+/** robots.txt Disallow rules as predicates (prefixes, and Google-style `*` wildcards). */
+async function robotsRules(origin: string): Promise<Array<(pathAndQuery: string) => boolean>> {
+  const text = await (await fetch(`${origin}/robots.txt`)).text()
+  return text.split('\n').filter(line => line.startsWith('Disallow:')).map((line) => {
+    const rule = line.slice('Disallow:'.length).trim()
+    const pattern = new RegExp(`^${rule.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}`)
+    return (pathAndQuery: string) => pattern.test(pathAndQuery)
+  })
+}
+
+interface CrawlResult {
+  productIds: Set<number>
+  fetched: number
+  statuses: Map<number, number>
+}
+
+async function crawl(origin: string): Promise<CrawlResult> {
+  const disallowed = await robotsRules(origin)
+  const seen = new Set<string>([`${origin}/`])
+  const queue = [`${origin}/`]
+  const productIds = new Set<number>()
+  const statuses = new Map<number, number>()
+  let fetched = 0
+
+  const visit = async (url: string) => {
+    const response = await fetch(url, { redirect: 'manual', headers: { 'user-agent': 'TestCrawler/1.0' } })
+    fetched++
+    statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
+    const targets = response.status >= 300 && response.status < 400
+      ? [new URL(response.headers.get('location') ?? '/', url).href]
+      : response.status === 200 ? anchorUrls(parseHtml(await response.text(), url), url) : []
+    if (response.status !== 200) await response.body?.cancel()
+    for (const target of targets) {
+      const parsed = new URL(target)
+      if (parsed.origin !== origin || seen.has(target)) continue
+      if (disallowed.some(rule => rule(parsed.pathname + parsed.search))) continue
+      seen.add(target)
+      queue.push(target)
+    }
+    const product = /^\/products\/(\d+)-[^/]+$/.exec(new URL(url).pathname)
+    if (product && response.status === 200) productIds.add(Number(product[1]))
+  }
+
+  while (queue.length > 0) {
+    if (fetched > MAX_FETCHES) throw new Error(`crawl did not converge within ${MAX_FETCHES} fetches`)
+    await Promise.all(queue.splice(0, 6).map(visit))
+  }
+  return { productIds, fetched, statuses }
+}
+
+describe('crawling with links only', () => {
+  it(`reaches all ${PRODUCTS} product pages from the home page`, async () => {
+    const result = await crawl(web.url)
+    const expected = api.backend.db.products.map(product => product.id)
+    const missing = expected.filter(id => !result.productIds.has(id))
+    expect(missing, `${missing.length} products never linked (crawled ${result.fetched} URLs)`).toEqual([])
+    expect(result.productIds.size).toBe(PRODUCTS)
+    expect(result.statuses.get(404) ?? 0).toBe(0)
+    expect(result.statuses.get(500) ?? 0).toBe(0)
+  }, 300_000)
+
+  it(`lists all ${PRODUCTS} products in the served sitemap`, async () => {
+    const response = await fetch(`${web.url}/sitemap.xml`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toContain('application/xml')
+    const xml = await response.text()
+    const ids = new Set([...xml.matchAll(/<loc>http:\/\/shop\.test\/products\/(\d+)-[^<]+<\/loc>/g)].map(match => Number(match[1])))
+    expect(ids.size).toBe(PRODUCTS)
+  })
+})

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
+import { formatMoney, toMinorUnits } from '~/utils/format/money'
+import { startStorefront, type Running } from '../server/support/processes'
+import { anchorUrls, jsonLdOfType, linkHref, metaContent, parseHtml } from './support/html'
+
+// Raw server HTML, no JavaScript: every tag and JSON-LD field a crawler reads on a product and a listing page.
+
+const SITE = 'http://shop.test'
+let api: RunningDemoApi
+let web: Running
+
+beforeAll(async () => {
+  api = await startDemoApi({ seedProducts: 120, faults: false })
+  web = await startStorefront({ apiBase: api.url, siteUrl: SITE })
+})
+
+afterAll(async () => {
+  await web?.stop()
+  await api?.close()
+})
+
+async function page(path: string): Promise<{ status: number, doc: Document, location: string | null }> {
+  const response = await fetch(`${web.url}${path}`, { redirect: 'manual' })
+  const html = await response.text()
+  return { status: response.status, doc: parseHtml(html, `${web.url}${path}`), location: response.headers.get('location') }
+}
+
+function reviewedProduct() {
+  const product = api.backend.db.products.find(p => p.reviewsCount > 0 && p.stock > 0)
+  if (!product) throw new Error('seed has no reviewed product in stock')
+  return product
+}
+
+describe('product page', () => {
+  it('has title, description, canonical, Open Graph, Twitter and JSON-LD Product + BreadcrumbList', async () => {
+    const product = reviewedProduct()
+    const path = `/products/${product.id}-${product.slug}`
+    const { status, doc } = await page(path)
+    expect(status).toBe(200)
+
+    expect(doc.title).toBe(`${product.title} · Storefront`)
+    const description = metaContent(doc, 'description') ?? ''
+    expect(description.length).toBeGreaterThan(50)
+    expect(description.length).toBeLessThanOrEqual(160)
+    expect(linkHref(doc, 'canonical')).toBe(`${SITE}${path}`)
+    expect(metaContent(doc, 'og:title')).toBe(product.title)
+    expect(metaContent(doc, 'og:description')).toBe(description)
+    expect(metaContent(doc, 'og:url')).toBe(`${SITE}${path}`)
+    expect(metaContent(doc, 'og:type')).toBe('product')
+    expect(metaContent(doc, 'og:image')).toMatch(/^https?:\/\/.+\/media\/products\//)
+    expect(metaContent(doc, 'twitter:card')).toBe('summary_large_image')
+    expect(metaContent(doc, 'twitter:title')).toBe(product.title)
+    expect(metaContent(doc, 'twitter:description')).toBe(description)
+    expect(metaContent(doc, 'twitter:image')).toBe(metaContent(doc, 'og:image'))
+    expect(metaContent(doc, 'robots')).toBeNull()
+
+    const ld = jsonLdOfType(doc, 'Product')
+    expect(ld).toMatchObject({ '@context': 'https://schema.org', 'name': product.title, 'description': description, 'sku': String(product.id) })
+    expect(ld.brand).toMatchObject({ '@type': 'Brand', 'name': api.backend.db.brands.find(b => b.id === product.brandId)?.name })
+    expect((ld.image as string[])[0]).toMatch(/^https?:\/\//)
+    const offers = ld.offers as Record<string, string>
+    expect(offers).toMatchObject({ '@type': 'Offer', 'priceCurrency': 'USD', 'availability': 'https://schema.org/InStock', 'url': `${SITE}${path}` })
+    const dto = await (await fetch(`${api.url}/products/${product.id}/`)).json() as { price: string }
+    expect(offers.price).toBe(dto.price)
+    // The price in the JSON-LD is the price the page shows.
+    const shown = formatMoney({ amount: toMinorUnits(offers.price ?? '', 'USD'), currency: 'USD' })
+    expect(doc.querySelector('main')?.textContent).toContain(shown)
+    expect(ld.aggregateRating).toMatchObject({ '@type': 'AggregateRating', 'reviewCount': product.reviewsCount, 'ratingValue': product.ratingTenths / 10 })
+
+    const crumbs = (jsonLdOfType(doc, 'BreadcrumbList').itemListElement as Array<Record<string, unknown>>)
+    expect(crumbs[0]).toMatchObject({ position: 1, name: 'Home', item: `${SITE}/` })
+    expect(crumbs.at(-1)).toMatchObject({ name: product.title, item: `${SITE}${path}` })
+    const category = api.backend.db.categories.find(c => c.id === product.categoryId)
+    expect(crumbs.at(-2)).toMatchObject({ name: category?.name, item: `${SITE}/categories/${category?.slug}` })
+    if (category?.parentId) expect(crumbs).toHaveLength(4)
+  })
+
+  it('answers 200 for the canonical URL, 301 to it for a wrong or missing slug, 404 for an unknown id', async () => {
+    const product = reviewedProduct()
+    const canonical = `/products/${product.id}-${product.slug}`
+    expect((await page(canonical)).status).toBe(200)
+
+    for (const wrong of [`/products/${product.id}-not-the-slug`, `/products/${product.id}`]) {
+      const moved = await page(wrong)
+      expect(moved.status, wrong).toBe(301)
+      expect(new URL(moved.location ?? '', web.url).pathname).toBe(canonical)
+    }
+
+    const missing = await page('/products/987654-no-such-product')
+    expect(missing.status).toBe(404)
+    expect(metaContent(missing.doc, 'robots')).toContain('noindex')
+    expect(missing.doc.querySelector('h1')?.textContent).toMatch(/could not find/i)
+    expect(anchorUrls(missing.doc, web.url)).toContain(`${web.url}/products`)
+  })
+})
+
+describe('listing page', () => {
+  it('has title, description, a canonical without sort or tracking, BreadcrumbList, ItemList and a next-page link', async () => {
+    const category = api.backend.db.categories.find(c => c.parentId !== null && api.backend.db.products.filter(p => p.categoryId === c.id).length > 24)
+      ?? api.backend.db.categories.find(c => c.parentId === null)
+    if (!category) throw new Error('no category')
+    const path = `/categories/${category.slug}`
+    const { status, doc } = await page(`${path}?sort=price-asc&utm_source=newsletter`)
+    expect(status).toBe(200)
+    expect(doc.title).toContain(category.name)
+    expect((metaContent(doc, 'description') ?? '').length).toBeGreaterThan(50)
+    expect(linkHref(doc, 'canonical')).toBe(`${SITE}${path}`)
+    expect(metaContent(doc, 'og:url')).toBe(`${SITE}${path}`)
+
+    const crumbs = jsonLdOfType(doc, 'BreadcrumbList').itemListElement as Array<Record<string, unknown>>
+    expect(crumbs[0]).toMatchObject({ name: 'Home' })
+    expect(crumbs.at(-1)).toMatchObject({ name: category.name, item: `${SITE}${path}` })
+
+    const items = jsonLdOfType(doc, 'ItemList').itemListElement as Array<Record<string, unknown>>
+    expect(items.length).toBeGreaterThan(0)
+    const productLinks = anchorUrls(doc, web.url).filter(url => /\/products\/\d+-/.test(url)).map(url => new URL(url).pathname)
+    expect(items.map(item => new URL(String(item.url)).pathname)).toEqual([...new Set(productLinks)].slice(0, items.length))
+  })
+
+  it('links component pages with real <a href> so every product is one link chain away', async () => {
+    const first = await page('/products')
+    const next = first.doc.querySelector('a[rel="next"]')?.getAttribute('href')
+    expect(next).toMatch(/^\/products\?cursor=/)
+    expect(linkHref(first.doc, 'next')).toBe(`${SITE}${next}`)
+    expect(first.doc.querySelector('a[rel="prev"]')).toBeNull()
+
+    const second = await page(next ?? '')
+    expect(second.status).toBe(200)
+    expect(linkHref(second.doc, 'canonical')).toBe(`${SITE}${next}`)
+    const productLinks = (doc: Document) => new Set(anchorUrls(doc, web.url).filter(url => /\/products\/\d+-/.test(url)))
+    const firstIds = productLinks(first.doc)
+    expect([...productLinks(second.doc)].some(url => firstIds.has(url))).toBe(false)
+
+    // "Previous" leads back to the products of the first page (through DRF's reverse cursor).
+    const previous = second.doc.querySelector('a[rel="prev"]')?.getAttribute('href')
+    expect(previous).toMatch(/^\/products(\?|$)/)
+    const back = await page(previous ?? '')
+    expect(back.status).toBe(200)
+    expect([...productLinks(back.doc)].filter(url => firstIds.has(url)).length).toBeGreaterThan(0)
+  })
+
+  it('gives the home page a title, description and canonical', async () => {
+    const { status, doc } = await page('/')
+    expect(status).toBe(200)
+    expect(doc.title).toBeTruthy()
+    expect((metaContent(doc, 'description') ?? '').length).toBeGreaterThan(50)
+    expect(linkHref(doc, 'canonical')).toBe(`${SITE}/`)
+  })
+})
