@@ -7,12 +7,15 @@ export interface AssetWeight {
   jsGzip: number
   jsRaw: number
   cssGzip: number
+  /** Gzip bytes of the CSS inlined in the HTML (<style>): Nuxt inlines component and global styles in production. */
+  inlineCssGzip: number
   files: string[]
 }
 
 const SCRIPT_SRC = /<script\b[^>]*\bsrc="([^"]+\.m?js)"/g
 const MODULE_PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"|<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="modulepreload"/g
 const STYLESHEET = /<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+\.css)"|<link\b[^>]*\bhref="([^"]+\.css)"[^>]*\brel="stylesheet"/g
+const STYLE_TAG = /<style\b[^>]*>([\s\S]*?)<\/style>/g
 // Static imports in Vite's minified chunks: `import"./a.js"`, `from"./b.js"`. Dynamic import("./c.js") is lazy: not counted.
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+\.m?js)["']/g
 
@@ -44,5 +47,7 @@ export async function measureAssetWeight(html: string, publicDir = '.output/publ
   for (const href of new Set(matches(STYLESHEET, html).map(publicPath).filter((p): p is string => !!p))) {
     cssGzip += gzipSync(await readFile(join(publicDir, href)), { level: 9 }).byteLength
   }
-  return { jsGzip, jsRaw, cssGzip, files: [...seen] }
+  const inlineCss = matches(STYLE_TAG, html).join('\n')
+  const inlineCssGzip = inlineCss ? gzipSync(inlineCss, { level: 9 }).byteLength : 0
+  return { jsGzip, jsRaw, cssGzip, inlineCssGzip, files: [...seen] }
 }

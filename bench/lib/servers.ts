@@ -14,6 +14,16 @@ export interface StackOptions {
   seedProducts?: number
   /** Extra env for the storefront process (e.g. NUXT_REDIS_URL). */
   webEnv?: Record<string, string>
+  /** The build to serve; `npm run bench` serves a private copy so a concurrent rebuild cannot change it mid-run. */
+  outputDir?: string
+  /** CPU lists for `taskset -c` (e.g. '0'), so a load generator can get a core of its own. Ignored without taskset. */
+  cpus?: { web?: string, api?: string }
+}
+
+/** Prefixes `command` with `taskset -c <cpus>` when asked for and available. */
+function pinned(cpus: string | undefined, command: string, args: string[]): [string, string[]] {
+  if (!cpus || !existsSync('/usr/bin/taskset')) return [command, args]
+  return ['/usr/bin/taskset', ['-c', cpus, command, ...args]]
 }
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -40,18 +50,20 @@ function stopProcess(child: ChildProcess): Promise<void> {
 
 /** Starts the demo backend and the built storefront (.output) on free ports. */
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
-  if (!existsSync('.output/server/index.mjs')) throw new Error('No build found: run `npm run build` first')
+  const entry = `${options.outputDir ?? '.output'}/server/index.mjs`
+  if (!existsSync(entry)) throw new Error('No build found: run `npm run build` first')
   const [apiPort, webPort] = [await freePort(), await freePort()]
   const apiBase = `http://127.0.0.1:${apiPort}/api`
   const webUrl = `http://127.0.0.1:${webPort}`
 
-  const api = spawn('npx', ['tsx', 'tests/mocks/cli/serve.ts'], {
+  // One process (tsx as a loader, not its CLI): SIGTERM reaches the server itself, nothing is left orphaned.
+  const api = spawn(...pinned(options.cpus?.api, process.execPath, ['--import', 'tsx', 'tests/mocks/cli/serve.ts']), {
     env: { ...process.env, DEMO_API_PORT: String(apiPort), DEMO_SEED_PRODUCTS: String(options.seedProducts ?? 10_000), DEMO_FAULTS: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   await waitFor(`${apiBase}/__health/`, api, 60_000)
 
-  const web = spawn('node', ['.output/server/index.mjs'], {
+  const web = spawn(...pinned(options.cpus?.web, process.execPath, [entry]), {
     env: { ...process.env, PORT: String(webPort), HOST: '127.0.0.1', NUXT_API_BASE: apiBase, NUXT_PUBLIC_SITE_URL: webUrl, ...options.webEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
