@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest'
+import { mountSuspended } from '@nuxt/test-utils/runtime'
+import { useRouter } from '#imports'
+import ProductPurchasePanel from '~/components/product/ProductPurchasePanel.vue'
+import type { ProductDetail, PurchaseLine } from '~/services/domain/product'
+
+const usd = (amount: number) => ({ amount, currency: 'USD' })
+const product: ProductDetail = {
+  id: 5, slug: 'tee', title: 'Tee', price: usd(2000), compareAtPrice: null,
+  image: { url: '/a.svg', alt: 'Tee', width: 600, height: 600 }, rating: 4, reviewsCount: 2, inStock: true,
+  brand: { slug: 'acme', name: 'Acme' }, category: { slug: 'tees', name: 'Tees' },
+  descriptionHtml: '', images: [], attributes: [], stock: 7, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+  variants: [
+    { id: 51, sku: 'B-S', options: { colour: 'Black', size: 'S' }, price: usd(2000), inStock: true },
+    { id: 52, sku: 'B-M', options: { colour: 'Black', size: 'M' }, price: usd(2200), inStock: false },
+    { id: 53, sku: 'W-M', options: { colour: 'White', size: 'M' }, price: usd(2100), inStock: true },
+  ],
+}
+
+describe('ProductPurchasePanel', () => {
+  it('asks for every option first, then names the variant in the URL and shows its price', async () => {
+    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart: vi.fn() }, route: '/products/5-tee' })
+    const button = wrapper.get('button[aria-describedby]')
+    expect(button.attributes('disabled')).toBeDefined()
+    expect(wrapper.text()).toContain('Choose colour and size first.')
+
+    await wrapper.get('input[value="White"]').trigger('change')
+    expect(wrapper.text()).toContain('Choose size first.')
+    await wrapper.get('input[value="M"]').trigger('change')
+    await vi.waitFor(() => expect(useRouter().currentRoute.value.query.variant).toBe('53'))
+    expect(wrapper.text()).toContain('$21.00')
+  })
+
+  it('hands the chosen line to the cart handler', async () => {
+    const addToCart = vi.fn<(line: PurchaseLine) => Promise<void>>().mockResolvedValue()
+    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: '/products/5-tee?variant=51' })
+    await wrapper.get('button[aria-label="Increase quantity"]').trigger('click')
+    const add = wrapper.findAll('button').find(b => b.text() === 'Add to cart')!
+    expect(add.attributes('disabled')).toBeUndefined()
+    await add.trigger('click')
+    expect(addToCart).toHaveBeenCalledWith({ productId: 5, variantId: 51, quantity: 2 })
+  })
+
+  it('stays disabled, with a reason, for a sold-out variant or without a cart handler', async () => {
+    const soldOut = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart: vi.fn() }, route: '/products/5-tee?variant=52' })
+    expect(soldOut.text()).toContain('This item is sold out.')
+    const noCart = await mountSuspended(ProductPurchasePanel, { props: { product }, route: '/products/5-tee?variant=51' })
+    expect(noCart.text()).toContain('Adding to the cart is not available yet.')
+    expect(noCart.findAll('button').find(b => b.text() === 'Add to cart')!.attributes('disabled')).toBeDefined()
+  })
+
+  it('shows a failed add as an alert', async () => {
+    const addToCart = vi.fn().mockRejectedValue(new Error('boom'))
+    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: '/products/5-tee?variant=51' })
+    await wrapper.findAll('button').find(b => b.text() === 'Add to cart')!.trigger('click')
+    await vi.waitFor(() => expect(wrapper.get('[role="alert"]').text()).toContain('Could not add to the cart'))
+  })
+})

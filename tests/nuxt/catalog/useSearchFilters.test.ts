@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h, nextTick } from 'vue'
+import { mountSuspended } from '@nuxt/test-utils/runtime'
+import { useRouter } from '#imports'
+import { useSearchFilters, type UseSearchFiltersReturn } from '~/composables/catalog/useSearchFilters'
+
+async function mountFilters(route: string, fixed?: { category: string }) {
+  let filters!: UseSearchFiltersReturn
+  await mountSuspended(defineComponent({
+    setup() {
+      filters = useSearchFilters({ fixed, throttleMs: 50 })
+      return () => h('div')
+    },
+  }), { route })
+  return filters
+}
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('useSearchFilters', () => {
+  it('reads filters from the URL and writes changes back as navigations', async () => {
+    const router = useRouter()
+    const filters = await mountFilters('/products?brand=acme&min_price=10&sort=rating&cursor=abc')
+    expect(filters.query.value).toEqual({ brands: ['acme'], minPrice: 1000, sort: 'rating' })
+    expect(filters.cursor.value).toBe('abc')
+
+    filters.update({ inStock: true })
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/products?brand=acme&min_price=10.00&in_stock=1&sort=rating'))
+    // A filter change starts the list from the beginning: the cursor is gone.
+    expect(filters.cursor.value).toBeNull()
+    expect(filters.query.value.inStock).toBe(true)
+  })
+
+  it('coalesces a burst of edits into one history entry, showing them in the draft at once', async () => {
+    const router = useRouter()
+    const filters = await mountFilters('/products')
+    const push = vi.spyOn(router, 'push')
+
+    filters.update({ brands: ['a'] })
+    filters.update({ brands: ['a', 'b'] })
+    filters.update({ minRating: 4 })
+    expect(filters.draft.value).toEqual({ brands: ['a', 'b'], minRating: 4 })
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ brand: ['a', 'b'], rating: '4' }))
+    // The first edit goes at once (leading edge), the other two together at the end of the window.
+    expect(push).toHaveBeenCalledTimes(2)
+  })
+
+  it('follows back/forward: the draft snaps to what the URL says', async () => {
+    const router = useRouter()
+    const filters = await mountFilters('/products?brand=a')
+    await router.push('/products?brand=b')
+    await nextTick()
+    expect(filters.draft.value).toEqual({ brands: ['b'] })
+    await router.push('/products?brand=a')
+    await nextTick()
+    expect(filters.draft.value).toEqual({ brands: ['a'] })
+  })
+
+  it('keeps a route-fixed category out of the query string but in the filters', async () => {
+    const router = useRouter()
+    const filters = await mountFilters('/categories/mugs', { category: 'mugs' })
+    expect(filters.query.value).toEqual({ category: 'mugs' })
+    filters.update({ inStock: true })
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/categories/mugs?in_stock=1'))
+    filters.clear()
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/categories/mugs'))
+    expect(filters.query.value).toEqual({ category: 'mugs' })
+  })
+})
