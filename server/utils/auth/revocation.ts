@@ -29,6 +29,11 @@ export async function startFamily(deps: AuthDeps, refresh: string, access: strin
   await expiringStore<Family>(deps.sessions, deps.now).set(`family:${tokenHash(refresh)}`, { userId, startedAt: deps.now() }, familyTtl(deps, refresh))
 }
 
+/** Whether this refresh token was issued through this BFF (by sign-in or rotation) and not yet forgotten. */
+export async function isKnownSignIn(deps: AuthDeps, refresh: string): Promise<boolean> {
+  return (await expiringStore<Family>(deps.sessions, deps.now).get(`family:${tokenHash(refresh)}`)) !== undefined
+}
+
 /** After a rotation: the new token belongs to the old one's sign-in. False when that sign-in was revoked. */
 export async function continueFamily(deps: AuthDeps, oldRefresh: string, pair: { access: string, refresh: string }): Promise<boolean> {
   const families = expiringStore<Family>(deps.sessions, deps.now)

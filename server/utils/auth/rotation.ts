@@ -2,6 +2,7 @@ import type { TokenPairDto } from '../../../services/dto'
 import { callBackend } from './backend'
 import type { AuthDeps } from './deps'
 import { expiringStore } from './expiringStore'
+import { isKnownSignIn } from './revocation'
 import { tokenHash } from './tokenHash'
 
 export type RotationOutcome =
@@ -36,6 +37,9 @@ export async function rotateRefreshToken(deps: AuthDeps, refresh: string, forwar
   if (result.status !== 401) return result
 
   // Refused: either the token is really spent, or a concurrent request with the same token just won.
+  // Only a token this BFF issued can have a concurrent winner; a forged or ancient cookie is refused at once
+  // instead of holding every render that carries it for the whole wait.
+  if (!await isKnownSignIn(deps, refresh)) return result
   const polls = Math.ceil(deps.rotation.waitMs / deps.rotation.pollMs)
   for (let i = 0; i < polls; i++) {
     await new Promise(resolve => setTimeout(resolve, deps.rotation.pollMs))

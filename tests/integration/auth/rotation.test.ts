@@ -77,6 +77,17 @@ describe('refresh', () => {
     expect(stale.cookie).toBeUndefined()
   })
 
+  it('refuses a forged cookie at once instead of waiting for a concurrent rotation', async () => {
+    // A wait longer than the test timeout: this only passes if an unknown token skips the grace wait.
+    bff = await startTestBff(api.url, { rotation: { graceMs: 20_000, waitMs: 600_000, pollMs: 10 } })
+    const forged = new CookieClient(bff.origin)
+    forged.cookie = 'eyJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoicmVmcmVzaCJ9.forged'
+    const response = await forged.post('/api/auth/refresh')
+    expect(response.status).toBe(401)
+    expect(await response.json()).toMatchObject({ code: 'token_not_valid' })
+    expect(forged.cookie).toBeUndefined()
+  })
+
   it('ends the session when the token was rotated elsewhere (reuse detected by the backend)', async () => {
     bff = await startTestBff(api.url)
     const client = await signedIn()
