@@ -32,7 +32,7 @@ describe('searchRows', () => {
 
   it('summarises keystroke cost and suggestion rounds per word, slowest typing last', () => {
     const rows = searchRows(report)!
-    expect(rows[0]![1]).toBe('p50 0.4 ms, p95 4.7 ms, max 8.8 ms (budget 16 ms: within)')
+    expect(rows[0]![1]).toBe('p50 0.4 ms, p95 4.7 ms, max 8.8 ms (p95 budget 16 ms: within)')
     expect(rows.at(-1)).toEqual(['suggestion rounds typing "wireless"', '1 at 80 ms/key, 7 at 300 ms/key (each round = 2 HTTP requests)'])
   })
 
