@@ -1,16 +1,6 @@
-import { defineNuxtPlugin } from '#app'
-import Toast, { POSITION, useToast, type PluginOptions } from 'vue-toastification'
-import 'vue-toastification/dist/index.css'
+import { defineNuxtPlugin, onNuxtReady } from '#app'
 import { isApiError, type ApiError } from '~/composables/core/api/ApiError'
 import type { Notifier } from '~/composables/auth/useNotify'
-
-const OPTIONS: PluginOptions = {
-  position: POSITION.BOTTOM_RIGHT,
-  timeout: 5000,
-  maxToasts: 3,
-  // One message once: a burst of identical failures is one toast.
-  filterBeforeCreate: (toast, toasts) => (toasts.some(t => t.content === toast.content) ? false : toast),
-}
 
 /** Failures nobody should see as a toast: the caller gave up, or the session handler already said it. */
 const SILENT_CODES = new Set(['aborted', 'session_expired'])
@@ -23,13 +13,19 @@ function shouldToast(error: unknown): error is ApiError {
 export default defineNuxtPlugin({
   name: 'toast',
   setup(nuxtApp) {
-    nuxtApp.vueApp.use(Toast, OPTIONS)
-    const toast = useToast()
-    const notify: Notifier = {
-      success: message => void toast.success(message),
-      info: message => void toast.info(message),
-      error: message => void toast.error(message),
+    // vue-toastification is not first-view code: it loads once the app is idle after hydration, or with the
+    // first toast if that comes sooner. Messages wait on the same promise, so they keep their order.
+    let container: Promise<Notifier> | null = null
+    const load = (): Promise<Notifier> =>
+      (container ??= import('~/composables/ui/toastContainer').then(m => m.installToasts(nuxtApp.vueApp)))
+    const show = (kind: keyof Notifier) => (message: string) => {
+      load().then(n => n[kind](message), () => {
+        // The chunk failed to load (offline, new deploy): allow a later toast to try again.
+        container = null
+      })
     }
+    const notify: Notifier = { success: show('success'), info: show('info'), error: show('error') }
+    onNuxtReady(() => void load().catch(() => (container = null)))
 
     // useApi errors a page did not handle itself: a rejected promise nobody caught, or an error thrown in a component.
     window.addEventListener('unhandledrejection', (event) => {

@@ -1,6 +1,6 @@
 import { computed, onMounted, type ComputedRef } from 'vue'
-import { useNuxtApp, useState } from '#app'
-import type { DateFormatter } from '~/plugins/dayjs'
+import { useState } from '#app'
+import { dates } from '~/utils/format/dates'
 import { useAuth } from './useAuth'
 
 export interface MemberSince {
@@ -18,7 +18,6 @@ export interface MemberSince {
  */
 export function useMemberSince(): ComputedRef<MemberSince | null> {
   const { user } = useAuth()
-  const dates = useNuxtApp().$dates as DateFormatter
   const now = useState('auth:member-since-now', () => Date.now())
   onMounted(() => {
     now.value = Date.now()

@@ -4,6 +4,7 @@ import type { RouteLocationRaw } from 'vue-router'
 import { useCatalogListing, type UseCatalogListingReturn } from '~/composables/catalog/useCatalogListing'
 import type { TermCount } from '~/services/domain/search'
 import { useSearchStore } from '~/stores/search'
+import * as fuzzy from '~/utils/search/fuzzy'
 import { useLocalSuggestions } from './useLocalSuggestions'
 import { useRecentSearches } from './useRecentSearches'
 
@@ -36,7 +37,7 @@ export async function useSearchResults(): Promise<UseSearchResultsReturn> {
   const { recent } = useRecentSearches()
   const current = shallowRef<UseCatalogListingReturn | null>(null)
   const term = computed(() => current.value?.filters.query.value.search ?? '')
-  const local = useLocalSuggestions(term, recent)
+  const local = useLocalSuggestions(term, recent, fuzzy)
 
   function hasNoResults(listing: UseCatalogListingReturn): boolean {
     const { filters, list } = listing

@@ -1,8 +1,8 @@
-import { computed, type ComputedRef, type DeepReadonly, type Ref } from 'vue'
+import { computed, shallowRef, type ComputedRef, type DeepReadonly, type Ref } from 'vue'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import { useSearchStore } from '~/stores/search'
 import { useDebouncedSearch, type SearchStatus, type UseDebouncedSearchOptions } from './useDebouncedSearch'
-import { useLocalSuggestions } from './useLocalSuggestions'
+import { useLocalSuggestions, type FuzzyEngine } from './useLocalSuggestions'
 import { useRecentSearches } from './useRecentSearches'
 import { groupOptions, optionFromHit, optionFromSuggestion, searchPath, type SuggestionGroup, type SuggestionOption } from './suggestionOptions'
 
@@ -21,6 +21,8 @@ export interface UseSearchSuggestionsReturn {
   serverAnswered: ComputedRef<boolean>
   /** Call on focus: builds the instant index and loads the vocabulary before the first keystroke. */
   warm: () => void
+  /** Start loading the fuzzy engine (e.g. on pointer hover), without fetching anything from the API. */
+  prepare: () => void
   /** Remember a search the shopper submits and return where to go. */
   submit: (query: string) => string
   /** Forget the recent searches. */
@@ -37,7 +39,21 @@ export function useSearchSuggestions(term: Ref<string>, options: UseDebouncedSea
   const store = useSearchStore()
   const recents = useRecentSearches()
   const server = useDebouncedSearch(term, (q, signal) => store.suggest(q, signal), options)
-  const local = useLocalSuggestions(server.query, recents.recent)
+  // fuse.js and the index code are ~10 KiB gzip the first view does not need: loaded on hover or focus, well
+  // before the first keystroke; until then the server rows alone show.
+  const engine = shallowRef<FuzzyEngine | null>(null)
+  let loading: Promise<void> | null = null
+  let warmed = false
+  function prepare(): void {
+    loading ??= import('~/utils/search/fuzzy').then((module) => {
+      engine.value = module
+      // Build the indexes now if the box already has focus, so the next keystroke only searches.
+      if (warmed) local.warm()
+    }, () => {
+      loading = null
+    })
+  }
+  const local = useLocalSuggestions(server.query, recents.recent, engine)
 
   const serverAnswered = computed(() =>
     server.resultsFor.value !== null && server.resultsFor.value.toLowerCase() === server.query.value.toLowerCase())
@@ -62,7 +78,12 @@ export function useSearchSuggestions(term: Ref<string>, options: UseDebouncedSea
     status: server.status,
     error: server.error,
     serverAnswered,
-    warm: local.warm,
+    warm() {
+      warmed = true
+      prepare()
+      local.warm()
+    },
+    prepare,
     submit(q) {
       recents.add(q)
       return searchPath(q.trim())

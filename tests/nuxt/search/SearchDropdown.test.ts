@@ -78,6 +78,12 @@ async function mountBox() {
   return { wrapper, input }
 }
 
+/** Types `text` and waits for the first rows: the fuzzy engine is a dynamic import that starts on focus. */
+async function typeUntilRows(wrapper: Awaited<ReturnType<typeof mountBox>>['wrapper'], input: Awaited<ReturnType<typeof mountBox>>['input'], text: string) {
+  await input.setValue(text)
+  await vi.waitFor(() => expect(wrapper.findAll('[role="option"]').length).toBeGreaterThan(0))
+}
+
 const optionTexts = (wrapper: Awaited<ReturnType<typeof mountBox>>['wrapper']) =>
   wrapper.findAll('[role="option"]').map(o => o.text().replace(/\s+/g, ' ').replace(/,\s*/, ', ').trim())
 
@@ -85,7 +91,7 @@ describe('SearchDropdown', () => {
   it('shows headphone suggestions for "hedphones" before any server answer', async () => {
     const { wrapper, input } = await mountBox()
     await input.trigger('focus')
-    await input.setValue('hedphones')
+    await typeUntilRows(wrapper, input, 'hedphones')
     expect(input.attributes('aria-expanded')).toBe('true')
     expect(optionTexts(wrapper)).toEqual(['Headphones', 'Urban Wireless Headphones, $129.00'])
     expect(wrapper.findAll('[role="option"] mark').map(m => m.text())).toEqual(['Headphones', 'Headphones'])
@@ -107,7 +113,7 @@ describe('SearchDropdown', () => {
   it('works with the keyboard: arrows move aria-activedescendant, Escape closes then clears', async () => {
     const { wrapper, input } = await mountBox()
     await input.trigger('focus')
-    await input.setValue('hedphones')
+    await typeUntilRows(wrapper, input, 'hedphones')
     const options = () => wrapper.findAll('[role="option"]')
 
     await input.trigger('keydown', { key: 'ArrowDown' })
@@ -131,7 +137,7 @@ describe('SearchDropdown', () => {
     const push = vi.spyOn(useRouter(), 'push').mockResolvedValue(undefined)
     const { wrapper, input } = await mountBox()
     await input.trigger('focus')
-    await input.setValue('hedphones')
+    await typeUntilRows(wrapper, input, 'hedphones')
     await input.trigger('keydown', { key: 'ArrowDown' })
     await input.trigger('keydown', { key: 'ArrowDown' })
     await wrapper.get('form').trigger('submit')

@@ -1,4 +1,3 @@
-import { defineNuxtPlugin } from '#app'
 import dayjs from 'dayjs'
 import relativeTime from 'dayjs/plugin/relativeTime'
 import utc from 'dayjs/plugin/utc'
@@ -9,6 +8,8 @@ dayjs.extend(relativeTime)
 /**
  * Dates as shoppers read them. Calendar dates are formatted in UTC so the server and the browser (in another
  * time zone) render the same text and hydration matches; relative times take the "now" to compare with.
+ * Imported by the composables that show dates rather than provided by a plugin, so dayjs is in those pages'
+ * chunks and not in every page's entry (first-view JS budget, bench/budgets.json).
  */
 export interface DateFormatter {
   /** "March 2024" */
@@ -19,14 +20,8 @@ export interface DateFormatter {
   fromNow(iso: string, now: number): string
 }
 
-export default defineNuxtPlugin({
-  name: 'dayjs',
-  setup() {
-    const dates: DateFormatter = {
-      monthYear: iso => dayjs.utc(iso).format('MMMM YYYY'),
-      day: iso => dayjs.utc(iso).format('D MMMM YYYY'),
-      fromNow: (iso, now) => dayjs.utc(iso).from(dayjs.utc(now)),
-    }
-    return { provide: { dates } }
-  },
-})
+export const dates: DateFormatter = {
+  monthYear: iso => dayjs.utc(iso).format('MMMM YYYY'),
+  day: iso => dayjs.utc(iso).format('D MMMM YYYY'),
+  fromNow: (iso, now) => dayjs.utc(iso).from(dayjs.utc(now)),
+}

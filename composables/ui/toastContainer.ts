@@ -1,0 +1,26 @@
+import type { App } from 'vue'
+import Toast, { POSITION, useToast, type PluginOptions } from 'vue-toastification'
+import 'vue-toastification/dist/index.css'
+import type { Notifier } from '~/composables/auth/useNotify'
+
+const OPTIONS: PluginOptions = {
+  position: POSITION.BOTTOM_RIGHT,
+  timeout: 5000,
+  maxToasts: 3,
+  // One message once: a burst of identical failures is one toast.
+  filterBeforeCreate: (toast, toasts) => (toasts.some(t => t.content === toast.content) ? false : toast),
+}
+
+/**
+ * Mounts the toast container and returns the notifier. Loaded with a dynamic import by plugins/toast.client.ts,
+ * so the library and its CSS stay out of the entry chunk (first-view JS budget, bench/budgets.json).
+ */
+export function installToasts(app: App): Notifier {
+  app.use(Toast, OPTIONS)
+  const toast = useToast()
+  return {
+    success: message => void toast.success(message),
+    info: message => void toast.info(message),
+    error: message => void toast.error(message),
+  }
+}
