@@ -4,6 +4,12 @@ import type { $Fetch } from 'ofetch'
 import { createApiCore } from '~/composables/core/api/createApiCore'
 import { forwardSetCookies } from '~/composables/core/api/forwardSetCookies'
 
+// Nitro's route-typed $Fetch and ofetch's are the same function; comparing their generic types directly
+// exceeds the compiler's depth limit once there are enough server routes, so the view is changed through unknown.
+function asOfetch(fetch: unknown): $Fetch {
+  return fetch as $Fetch
+}
+
 // One client and one session per Nuxt app: in SSR that is one per request, so nothing is shared between shoppers.
 // Other plugins subscribe to observability with `nuxtApp.$api.hooks.add({...})` (declare `dependsOn: ['api']`).
 export default defineNuxtPlugin({
@@ -12,7 +18,7 @@ export default defineNuxtPlugin({
     const settings = useRuntimeConfig().public.api
     const server = import.meta.server
     // On the server, useRequestFetch calls the Nitro /api routes in-process with the incoming request's cookie.
-    const fetch = (server ? useRequestFetch() : $fetch) as $Fetch
+    const fetch = server ? asOfetch(useRequestFetch()) : asOfetch($fetch)
     const { api, session } = createApiCore({
       fetch,
       baseURL: '/api',
