@@ -1,4 +1,4 @@
-import { computed, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import { computed, toRaw, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { useAsyncData } from '#app'
 import { useProductStore, type ListStatus, type ProductListState } from '~/stores/catalog/products'
 import { normalizeQuery } from '~/stores/catalog/queryKey'
@@ -55,9 +55,11 @@ export async function useProductList(query: MaybeRefOrGetter<ProductQuery>, opti
   // Filters changed (URL, back/forward): switch lists; the store answers from cache when it can.
   watch(key, () => { void apply() })
 
+  // One dependency on the store's revision rather than one per product: this list can hold thousands.
   const products = computed(() => {
+    void store.revision
     const ids = list.value?.ids ?? []
-    const byId = store.byId
+    const byId = toRaw(store.byId)
     const out: ProductSummary[] = []
     for (const id of ids) {
       const product = byId[id]
