@@ -1,20 +1,7 @@
-import { createServer } from 'node:net'
 import { defineConfig, devices } from '@playwright/test'
+import { freePort } from './bench/lib/ports'
 
 // Free ports are chosen once by the runner and passed to workers through env.
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 process.env.E2E_WEB_PORT ??= String(await freePort())
 process.env.E2E_API_PORT ??= String(await freePort())
 const webPort = process.env.E2E_WEB_PORT
