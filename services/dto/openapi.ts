@@ -500,6 +500,11 @@ export interface components {
             in_stock: boolean;
             brand: components["schemas"]["Ref"];
             category: components["schemas"]["Ref"];
+            /**
+             * Format: date-time
+             * @description Optional in lists; the sitemap uses it for lastmod when present.
+             */
+            updated_at?: string;
         };
         Variant: {
             id: number;

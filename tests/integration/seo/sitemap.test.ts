@@ -39,6 +39,15 @@ describe('sitemap over the demo backend', () => {
     for (const product of api.backend.db.products.slice(0, 20)) expect(urls).toContain(`https://shop.example/products/${product.id}-${product.slug}`)
   })
 
+  it('gives every product URL the lastmod of its last update, and every index entry the newest of its file', async () => {
+    const xml = await text(await service(45_000).root())
+    const product = api.backend.db.products[7]!
+    const entry = new RegExp(`<url><loc>https://shop.example/products/${product.id}-${product.slug}</loc><lastmod>([^<]+)</lastmod></url>`).exec(xml)
+    expect(entry?.[1]).toBe(new Date(product.updatedAt).toISOString())
+    const index = await text(await service(200).root())
+    expect([...index.matchAll(/<sitemap><loc>[^<]+products-\d\.xml<\/loc><lastmod>[^<]+<\/lastmod>/g)]).toHaveLength(3)
+  })
+
   it('splits into an index whose product files cover the catalog exactly once', async () => {
     const sitemap = service(200)
     const parts = locs(await text(await sitemap.root()))

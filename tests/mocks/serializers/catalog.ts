@@ -45,6 +45,7 @@ export function productSummaryDto(db: DemoDb, publicBase: string, product: Produ
     in_stock: product.stock > 0,
     brand: { slug: brand.slug, name: brand.name },
     category: { slug: category.slug, name: category.name },
+    updated_at: isoDate(product.updatedAt),
   }
 }
 
@@ -63,7 +64,6 @@ export function productDetailDto(db: DemoDb, publicBase: string, product: Produc
     variants: (product.variants ?? []).map(variantDto),
     stock: product.stock,
     created_at: isoDate(product.createdAt),
-    updated_at: isoDate(product.updatedAt),
   }
 }
 

@@ -5,7 +5,7 @@ import { cursorFromUrl } from '~/services/mappers/cursorPage'
 export interface SitemapProduct {
   id: number
   slug: string
-  /** ISO 8601; null while the list endpoint does not send `updated_at`. */
+  /** ISO 8601; null when the backend's list endpoint does not send the optional `updated_at`. */
   updatedAt: string | null
 }
 
@@ -54,7 +54,7 @@ export function backendCatalogSource(options: BackendCatalogOptions): CatalogSou
     async productPage(cursor) {
       const query = new URLSearchParams({ page_size: String(options.pageSize ?? 100) })
       if (cursor) query.set('cursor', cursor)
-      const page = await getJson<CursorPageDto<ProductSummaryDto & { updated_at?: string }>>(`/products/?${query}`)
+      const page = await getJson<CursorPageDto<ProductSummaryDto>>(`/products/?${query}`)
       return {
         products: page.results.map(product => ({ id: product.id, slug: product.slug, updatedAt: product.updated_at ?? null })),
         nextCursor: (page.next_cursor ?? cursorFromUrl(page.next)) || null,
