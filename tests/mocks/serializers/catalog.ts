@@ -64,6 +64,7 @@ export function productDetailDto(db: DemoDb, publicBase: string, product: Produc
     variants: (product.variants ?? []).map(variantDto),
     stock: product.stock,
     created_at: isoDate(product.createdAt),
+    updated_at: isoDate(product.updatedAt),
   }
 }
 
