@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { resolve } from 'node:path'
+import { freePort } from '../../../../bench/lib/ports'
 
 /** A child process this test started, stopped by its own pid. */
 export interface Running {
@@ -10,18 +10,6 @@ export interface Running {
 }
 
 export const BUILT_SERVER = resolve(process.cwd(), '.output/server/index.mjs')
-
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer()
-    server.on('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => done(port))
-    })
-  })
-}
 
 /** Resolves when `pattern` shows up in the child's output; rejects when it exits or `timeoutMs` passes first. */
 function waitForOutput(child: ChildProcess, pattern: RegExp, name: string, timeoutMs = 30_000): Promise<void> {
