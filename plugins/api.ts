@@ -1,4 +1,4 @@
-import { defineNuxtPlugin, useRequestEvent, useRequestFetch, useRuntimeConfig } from '#app'
+import { defineNuxtPlugin, onNuxtReady, useRequestEvent, useRequestFetch, useRuntimeConfig } from '#app'
 import { appendResponseHeader } from 'h3'
 import type { $Fetch } from 'ofetch'
 import { createApiCore } from '~/composables/core/api/createApiCore'
@@ -34,6 +34,9 @@ export default defineNuxtPlugin({
     })
     const event = server ? useRequestEvent() : undefined
     if (event) api.hooks.add(forwardSetCookies(cookie => appendResponseHeader(event, 'set-cookie', cookie)))
+    // The transport is not part of the page's JavaScript (hydration sends no request): fetch it once idle, so the
+    // shopper's first scroll, search or sign-in does not wait for it.
+    if (import.meta.client) onNuxtReady(() => void api.warm())
     return { provide: { api, apiSession: session } }
   },
 })

@@ -21,6 +21,8 @@ export interface ApiClientConfig {
   session?: ApiSession
   /** Hooks subscribed from the start; more can be added with `client.hooks.add`. */
   hooks?: ApiHooks
+  /** A registry made by the caller (createApiCore), used instead of a new one; `hooks` is then ignored. */
+  registry?: ApiHookRegistry
 }
 
 /** The client plus what only plugins need: hook subscription and the breaker state. */
@@ -75,7 +77,7 @@ function parseSuccess<T>(text: string, status: number): T {
 export function createApiClient(config: ApiClientConfig): ApiClientInstance {
   const { fetch, baseURL, session } = config
   const retryOptions: RetryOptions = { ...DEFAULT_RETRY, ...config.retry }
-  const hooks = createHookRegistry(config.hooks)
+  const hooks = config.registry ?? createHookRegistry(config.hooks)
   const breaker = createCircuitBreaker({
     ...DEFAULT_BREAKER,
     ...config.breaker,

@@ -1,35 +1,42 @@
-import type { ApiClient } from './types'
-import { createApiClient, type ApiClientConfig, type ApiClientInstance } from './createApiClient'
-import { badResponseError } from './normalizeError'
+import { createHookRegistry } from './hookRegistry'
+import type { ApiClientConfig } from './createApiClient'
+import { createDeferredClient, type DeferredClient } from './deferredClient'
 import { createSession, type ApiSession, type LockManagerLike } from './session'
 
-/** The BFF route that reads the httpOnly refresh cookie and answers `{access}` (server/api/auth/refresh.post.ts). */
-export const REFRESH_PATH = '/auth/refresh'
-
-export interface ApiCoreConfig extends Omit<ApiClientConfig, 'session'> {
+export interface ApiCoreConfig extends Omit<ApiClientConfig, 'session' | 'registry'> {
   /** Cross-tab lock for the refresh; defaults to navigator.locks (absent on the server). */
   locks?: LockManagerLike | null
+  /** Loads the transport; defaults to the dynamic import. Tests hand in the module itself. */
+  loadTransport?: () => Promise<Transport>
 }
 
+export type Transport = typeof import('./transport')
+
 export interface ApiCore {
-  api: ApiClientInstance
+  api: DeferredClient
   session: ApiSession
 }
 
 /**
- * The refresh call. `auth: false`: it carries no token and a 401 on it is final (never refreshed, never replayed);
- * a POST without an idempotency key, so it is never retried either. The custom header is the BFF's CSRF check.
+ * Wires one session, one hook registry and one client together: what plugins/api.ts provides per Nuxt app
+ * (per SSR request). The session and hooks exist from the start (plugins subscribe, login sets the token); the
+ * transport behind the client is loaded on the first request or warm().
  */
-export async function refreshViaBff(api: ApiClient): Promise<string> {
-  const body = await api.post<unknown>(REFRESH_PATH, undefined, { auth: false, headers: { 'x-requested-with': 'storefront' } })
-  if (typeof body === 'object' && body !== null && 'access' in body && typeof body.access === 'string' && body.access) return body.access
-  throw badResponseError(200)
-}
-
-/** Wires one session and one client together: what plugins/api.ts provides per Nuxt app (per SSR request). */
 export function createApiCore(config: ApiCoreConfig): ApiCore {
-  const { locks, ...clientConfig } = config
-  const session = createSession({ refreshAccessToken: () => refreshViaBff(api), locks })
-  const api = createApiClient({ ...clientConfig, session })
+  const { locks, hooks: initialHooks, loadTransport, ...clientConfig } = config
+  const hooks = createHookRegistry(initialHooks)
+  const load = loadTransport ?? (() => import('./transport'))
+  // One load shared by the client and the refresh; a failed one is forgotten so the next call tries again.
+  let loading: Promise<Transport> | null = null
+  const transport = () => (loading ??= load().catch((error: unknown) => {
+    loading = null
+    throw error
+  }))
+  const session = createSession({ refreshAccessToken: async () => (await transport()).refreshViaBff(api), locks })
+  const api = createDeferredClient({
+    hooks,
+    baseURL: config.baseURL,
+    load: async () => (await transport()).createApiClient({ ...clientConfig, session, registry: hooks }),
+  })
   return { api, session }
 }

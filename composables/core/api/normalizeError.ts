@@ -1,5 +1,6 @@
 import { FetchError } from 'ofetch'
 import { ApiError, type FieldErrors } from './ApiError'
+import { MESSAGES } from './messages'
 import type { AbortCause } from './signals'
 
 const STATUS_MESSAGES: Record<number, string> = {
@@ -15,13 +16,6 @@ const STATUS_MESSAGES: Record<number, string> = {
   504: 'The shop took too long to answer. Please try again.',
 }
 
-export const MESSAGES = {
-  network: 'Could not reach the shop. Check your connection and try again.',
-  timeout: 'The shop took too long to answer. Please try again.',
-  aborted: 'The request was cancelled.',
-  badResponse: 'The shop sent an answer we could not read. Please try again.',
-  fields: 'Please check the highlighted fields.',
-} as const
 
 /** Backend `detail` strings are shown to shoppers; a runaway one (a stack trace in JSON) is cut. */
 const MAX_DETAIL_LENGTH = 300

@@ -2,6 +2,7 @@ import { setupServer } from 'msw/node'
 import { $fetch } from 'ofetch'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { createApiCore, type ApiCoreConfig } from '~/composables/core/api/createApiCore'
+import * as transport from '~/composables/core/api/transport'
 import type { ApiRetryContext } from '~/composables/core/api/types'
 
 /** Every unit test talks to this origin; msw answers, nothing leaves the process. */
@@ -17,9 +18,13 @@ export function useMswServer() {
   return server
 }
 
-/** The same wiring as plugins/api.ts, against the msw origin, without a cross-tab lock unless given. */
+/**
+ * The same wiring as plugins/api.ts, against the msw origin, without a cross-tab lock unless given. The transport
+ * module is handed in already loaded, so fake timers see requests go out as they would once it is warm
+ * (deferredClient.test.ts covers the loading itself).
+ */
 export function makeCore(config: Partial<ApiCoreConfig> = {}) {
-  return createApiCore({ fetch: $fetch, baseURL: API, locks: null, ...config })
+  return createApiCore({ fetch: $fetch, baseURL: API, locks: null, loadTransport: async () => transport, ...config })
 }
 
 /** Records every retry the core reports. */
