@@ -1,12 +1,15 @@
 // `npm test` stage "budgets": the JavaScript weight of the first view of key pages must stay within bench/budgets.json.
 // Deterministic for a given build, so it can fail a test run; timing figures live in `npm run bench`.
+// `npx tsx bench/budget.ts --files` also lists each page's files with their gzip size, to see what to cut.
 import { readFile } from 'node:fs/promises'
+import { gzipSync } from 'node:zlib'
 import { measureAssetWeight } from './lib/jsWeight'
 import { startStack } from './lib/servers'
 import { samplePages } from './lib/pages'
 
 interface Budgets { js: Record<string, number> }
 
+const listFiles = process.argv.includes('--files')
 const budgets = JSON.parse(await readFile('bench/budgets.json', 'utf8')) as Budgets
 const stack = await startStack({ seedProducts: 200 })
 let failed = 0
@@ -23,6 +26,12 @@ try {
     const ok = kib <= budget
     if (!ok) failed++
     console.log(`${name.padEnd(18)}${kib.toFixed(1).padStart(11)}   ${String(budget).padStart(6)}   ${(weight.cssGzip / 1024).toFixed(1).padStart(12)}  ${ok ? 'ok' : 'OVER BUDGET'}`)
+    if (listFiles) {
+      for (const file of weight.files) {
+        const gzip = gzipSync(await readFile(`.output/public${file}`), { level: 9 }).byteLength
+        console.log(`${(gzip / 1024).toFixed(1).padStart(29)}   ${file}`)
+      }
+    }
   }
 }
 finally {
