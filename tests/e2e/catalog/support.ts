@@ -29,7 +29,8 @@ export async function renderedCards(page: Page): Promise<RenderedCard[]> {
       position: Number(item.getAttribute('aria-posinset')),
       id: Number(/\/products\/(\d+)-/.exec(href)?.[1]),
       brand: item.querySelector('article > p')?.textContent?.trim() ?? '',
-      price: item.querySelector('article p.flex span')?.textContent?.trim() ?? '',
+      // ProductPrice's line (the rating line is a flex paragraph too).
+      price: item.querySelector('article p.items-baseline > span')?.textContent?.trim() ?? '',
     }
   }))
 }

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 
 interface NuxtRoot { __vue_app__?: { $nuxt?: { isHydrating?: boolean } } }
 
@@ -8,4 +8,17 @@ export async function waitForHydration(page: Page): Promise<void> {
     const root = document.querySelector('#__nuxt') as unknown as NuxtRoot | null
     return root?.__vue_app__?.$nuxt?.isHydrating === false
   })
+}
+
+/**
+ * Resolves once Vue has attached its event listeners to the element: how a lazily hydrated component
+ * (`hydrate-on-idle`) is seen to have hydrated, since its server HTML looks the same before and after.
+ */
+export async function waitForListeners(locator: Locator): Promise<void> {
+  await locator.evaluate(el => new Promise<void>((resolve) => {
+    // Vue keeps an element's listeners under a symbol described "_vei" (vue event invokers).
+    const hasListeners = () => Object.getOwnPropertySymbols(el).some(symbol => symbol.description === '_vei')
+    const check = () => (hasListeners() ? resolve() : requestAnimationFrame(check))
+    check()
+  }))
 }
