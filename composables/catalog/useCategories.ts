@@ -1,8 +1,8 @@
 import { computed, type ComputedRef } from 'vue'
-import { useAsyncData } from '#app'
 import type { Category, CategoryNode } from '~/services/domain/category'
 import { useCategoryStore } from '~/stores/catalog/categories'
 import type { ResourceStatus } from '~/stores/catalog/keyedResource'
+import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 
 export interface UseCategoriesReturn {
   /** Every category, flat, in the backend's order. */
@@ -26,9 +26,6 @@ export async function useCategories(): Promise<UseCategoriesReturn> {
     pathTo: slug => store.pathTo(slug),
     find: slug => store.bySlug.get(slug),
   }
-  await useAsyncData('catalog:categories', async () => {
-    await store.fetchCategories()
-    return true
-  }, { lazy: true })
+  await useStoreLoad('catalog:categories', () => store.fetchCategories())
   return result
 }

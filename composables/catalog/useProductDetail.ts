@@ -1,9 +1,9 @@
 import { computed, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
-import { useAsyncData } from '#app'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import type { ProductDetail, ProductSummary } from '~/services/domain/product'
 import type { ResourceStatus } from '~/stores/catalog/keyedResource'
 import { useProductDetailStore } from '~/stores/catalog/productDetail'
+import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 
 export interface UseProductDetailReturn {
   /** The full product, once loaded. */
@@ -28,11 +28,10 @@ export async function useProductDetail(id: MaybeRefOrGetter<number>): Promise<Us
   const currentId = computed(() => toValue(id))
   const entry = computed(() => store.detailFor(currentId.value))
 
-  async function load(force = false): Promise<true> {
-    if (!(currentId.value > 0)) return true
+  async function load(force = false): Promise<void> {
+    if (!(currentId.value > 0)) return
     const detail = await store.fetchDetail(currentId.value, { force })
     if (detail.data) await store.fetchRelated(detail.data)
-    return true
   }
   watch(currentId, () => { void load() })
 
@@ -45,6 +44,6 @@ export async function useProductDetail(id: MaybeRefOrGetter<number>): Promise<Us
     related: computed(() => store.relatedFor(currentId.value)),
     retry: async () => { await load(true) },
   }
-  await useAsyncData(`catalog:product:${currentId.value}`, () => load(), { lazy: true })
+  await useStoreLoad(`catalog:product:${currentId.value}`, () => load())
   return result
 }

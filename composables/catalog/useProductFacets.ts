@@ -1,11 +1,11 @@
 import { computed, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
-import { useAsyncData } from '#app'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import type { ProductFacets } from '~/services/domain/facets'
 import type { ProductQuery } from '~/services/domain/product'
 import { useFacetsStore } from '~/stores/catalog/facets'
 import type { ResourceStatus } from '~/stores/catalog/keyedResource'
 import { facetsKey, normalizeQuery } from '~/stores/catalog/queryKey'
+import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 
 export interface UseProductFacetsReturn {
   /** Counts for the current filters; the last known ones while new ones load (so the panel does not flicker). */
@@ -24,9 +24,8 @@ export async function useProductFacets(query: MaybeRefOrGetter<ProductQuery>): P
   const entry = computed(() => store.entries[key.value])
   let lastShown: ProductFacets | null = null
 
-  const load = async (): Promise<true> => {
+  const load = async (): Promise<void> => {
     await store.fetchFacets(current.value)
-    return true
   }
   watch(key, () => { void load() })
 
@@ -44,6 +43,6 @@ export async function useProductFacets(query: MaybeRefOrGetter<ProductQuery>): P
       await store.fetchFacets(current.value, { force: true })
     },
   }
-  await useAsyncData(`catalog:facets:${key.value}`, load, { lazy: true })
+  await useStoreLoad(`catalog:facets:${key.value}`, load)
   return result
 }

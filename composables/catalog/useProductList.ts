@@ -1,9 +1,9 @@
 import { computed, toRaw, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
-import { useAsyncData } from '#app'
 import { useProductStore, type ListStatus, type ProductListState } from '~/stores/catalog/products'
 import { normalizeQuery } from '~/stores/catalog/queryKey'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import type { ProductQuery, ProductSummary } from '~/services/domain/product'
+import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 
 export interface UseProductListOptions {
   /** Start the list at this cursor (a server-rendered component page, `?cursor=`); null/undefined = from the start. */
@@ -47,9 +47,8 @@ export async function useProductList(query: MaybeRefOrGetter<ProductQuery>, opti
   const key = computed(() => store.resolveKey(current.value, view.value.startCursor))
   const list = computed(() => store.lists[key.value])
 
-  const apply = async (): Promise<true> => {
+  const apply = async (): Promise<void> => {
     await store.applyFilters(current.value, view.value)
-    return true
   }
 
   // Filters changed (URL, back/forward): switch lists; the store answers from cache when it can.
@@ -84,7 +83,7 @@ export async function useProductList(query: MaybeRefOrGetter<ProductQuery>, opti
     },
   }
 
-  // lazy: client navigation does not wait for the network (skeletons show); the server always waits.
-  await useAsyncData(`catalog:list:${key.value}`, apply, { lazy: true })
+  // The server waits for the first page; a client navigation does not (skeletons show), see useStoreLoad.
+  await useStoreLoad(`catalog:list:${key.value}`, apply)
   return result
 }

@@ -1,9 +1,9 @@
 import { computed, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
-import { useAsyncData } from '#app'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import type { Review } from '~/services/domain/review'
 import type { ListStatus } from '~/stores/catalog/products'
 import { useReviewStore } from '~/stores/catalog/reviews'
+import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 
 export interface UseProductReviewsReturn {
   /** Reviews loaded so far, newest first. */
@@ -22,9 +22,8 @@ export async function useProductReviews(productId: MaybeRefOrGetter<number>): Pr
   const store = useReviewStore()
   const id = computed(() => toValue(productId))
   const list = computed(() => store.listFor(id.value))
-  const load = async (): Promise<true> => {
+  const load = async (): Promise<void> => {
     if (id.value > 0) await store.fetchFirst(id.value)
-    return true
   }
   watch(id, () => { void load() })
 
@@ -36,6 +35,6 @@ export async function useProductReviews(productId: MaybeRefOrGetter<number>): Pr
     loadMore: () => store.loadMore(id.value),
     retry: () => (list.value?.fetchedAt ? store.loadMore(id.value) : store.fetchFirst(id.value)),
   }
-  await useAsyncData(`catalog:reviews:${id.value}`, load, { lazy: true })
+  await useStoreLoad(`catalog:reviews:${id.value}`, load)
   return result
 }
