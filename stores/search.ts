@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed } from 'vue'
+import { computed, ref } from 'vue'
 import { useApi } from '~/composables/core/useApi'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import { searchService } from '~/services/searchService'
@@ -34,10 +34,20 @@ export const useSearchStore = defineStore('search', () => {
     await facets.fetchFacets(ALL_PRODUCTS)
   }
 
+  /**
+   * "Did you mean" per search term (null: nothing to suggest). Computed where the fuzzy engine is loaded (the
+   * server, for the first render) and kept here, so it reaches the browser in the payload instead of the browser
+   * loading fuse.js to compute it again while hydrating.
+   */
+  const corrections = ref<Record<string, string | null>>({})
+  function rememberCorrection(term: string, correction: string | null): void {
+    corrections.value[term] = correction
+  }
+
   /** One suggestion round for a query (two parallel requests, see searchService). */
   function suggest(query: string, signal: AbortSignal): Promise<SuggestResult> {
     return service.suggest(query, { signal, known: id => products.byId[id] })
   }
 
-  return { vocabulary, vocabularyStatus, vocabularyError, loadVocabulary, suggest }
+  return { vocabulary, vocabularyStatus, vocabularyError, loadVocabulary, corrections, rememberCorrection, suggest }
 })

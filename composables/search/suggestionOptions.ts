@@ -2,6 +2,7 @@ import type { ProductSummary } from '~/services/domain/product'
 import type { Suggestion } from '~/services/domain/search'
 import type { FuzzyHit } from '~/utils/search/fuzzy'
 import { literalRanges, type TextRange } from '~/utils/search/highlight'
+import { GROUP_LIMITS } from './groupLimits'
 
 export type SuggestionGroupKind = 'recent' | 'query' | 'category' | 'brand' | 'product'
 
@@ -42,7 +43,6 @@ export const GROUP_LABELS: Record<SuggestionGroupKind, string> = {
   product: 'Products',
 }
 
-export const GROUP_LIMITS: Record<SuggestionGroupKind, number> = { recent: 4, query: 4, category: 3, brand: 2, product: 4 }
 
 export function searchPath(query: string): string {
   return `/search?q=${encodeURIComponent(query)}`

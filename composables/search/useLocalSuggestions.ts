@@ -2,7 +2,8 @@ import { computed, toRaw, toValue, type ComputedRef, type MaybeRefOrGetter } fro
 import { useProductStore } from '~/stores/catalog/products'
 import { useSearchStore } from '~/stores/search'
 import type { correctQuery, createFuzzyIndex, FuzzyEntry, FuzzyHit, FuzzyIndex } from '~/utils/search/fuzzy'
-import { GROUP_LIMITS, type LocalTarget } from './suggestionOptions'
+import { GROUP_LIMITS } from './groupLimits'
+import type { LocalTarget } from './suggestionOptions'
 
 export interface UseLocalSuggestionsReturn {
   /** Typo-tolerant matches for the query among what the client knows, grouped by kind; instant. */

@@ -1,12 +1,10 @@
 import { computed, shallowRef, watch, type ComputedRef } from 'vue'
-import { useAsyncData } from '#app'
 import type { RouteLocationRaw } from 'vue-router'
 import { useCatalogListing, type UseCatalogListingReturn } from '~/composables/catalog/useCatalogListing'
+import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 import type { TermCount } from '~/services/domain/search'
 import { useSearchStore } from '~/stores/search'
-import * as fuzzy from '~/utils/search/fuzzy'
-import { useLocalSuggestions } from './useLocalSuggestions'
-import { useRecentSearches } from './useRecentSearches'
+import { useLocalSuggestions, type FuzzyEngine } from './useLocalSuggestions'
 
 export const POPULAR_CATEGORY_COUNT = 6
 
@@ -25,19 +23,24 @@ export interface UseSearchResultsReturn {
   categoryLink: (slug: string | null) => RouteLocationRaw
 }
 
+const loadFuzzy = (): Promise<FuzzyEngine> => import('~/utils/search/fuzzy')
+
 /**
  * The /search page: the catalog listing with the search term as one more filter (server-rendered first page and
  * facet counts), plus what only search needs. When nothing matches, the shop vocabulary is loaded (during SSR when
  * the first render already knows) so "did you mean" and popular categories are in the server HTML too.
+ * The correction needs fuse.js (10 KiB gzip): the server computes it and the search store carries it in the
+ * payload; the browser loads the engine only for a term that found nothing after a client-side navigation.
  */
 export async function useSearchResults(): Promise<UseSearchResultsReturn> {
   // Every composable is called before the first await (Nuxt and Vue lose the component context after it); the
   // listing arrives later through `current`.
   const store = useSearchStore()
-  const { recent } = useRecentSearches()
   const current = shallowRef<UseCatalogListingReturn | null>(null)
   const term = computed(() => current.value?.filters.query.value.search ?? '')
-  const local = useLocalSuggestions(term, recent, fuzzy)
+  const engine = shallowRef<FuzzyEngine | null>(null)
+  // Shop vocabulary and catalog products only: a shopper's own recent searches may hold the very typo.
+  const local = useLocalSuggestions(term, [], engine)
 
   function hasNoResults(listing: UseCatalogListingReturn): boolean {
     const { filters, list } = listing
@@ -51,16 +54,26 @@ export async function useSearchResults(): Promise<UseSearchResultsReturn> {
     if (needed) void store.loadVocabulary()
   })
 
+  /** Works out "did you mean" for the current term once, loading the engine if need be. */
+  async function correctTerm(): Promise<void> {
+    const q = term.value
+    if (!noResults.value || !store.vocabulary || q in store.corrections) return
+    engine.value ??= await loadFuzzy()
+    if (q === term.value) store.rememberCorrection(q, local.correct(q))
+  }
+
+  if (import.meta.client) watch([noResults, () => store.vocabulary, term], () => void correctTerm(), { immediate: true })
+
   const listingPromise = useCatalogListing()
-  const vocabularyLoaded = useAsyncData('search:vocabulary', async () => {
+  const vocabularyLoaded = useStoreLoad('search:vocabulary', async () => {
     if (needsVocabulary(await listingPromise)) await store.loadVocabulary()
-    return true
-  }, { lazy: true })
+  })
   const [listing] = await Promise.all([listingPromise, vocabularyLoaded])
   current.value = listing
   const { filters } = listing
+  if (import.meta.server) await correctTerm()
 
-  const didYouMean = computed(() => (noResults.value && store.vocabulary ? local.correct(term.value) : null))
+  const didYouMean = computed(() => (noResults.value ? store.corrections[term.value] ?? null : null))
 
   const popularCategories = computed(() =>
     [...store.vocabulary?.categories ?? []].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, POPULAR_CATEGORY_COUNT))

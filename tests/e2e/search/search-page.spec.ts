@@ -19,6 +19,21 @@ function recordApiRequests(page: import('@playwright/test').Page): string[] {
   return seen
 }
 
+/** The app's JavaScript files the page loads, as responses (to read them afterwards). */
+function recordScripts(page: import('@playwright/test').Page): import('@playwright/test').Response[] {
+  const seen: import('@playwright/test').Response[] = []
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith('/_nuxt/') && response.request().resourceType() === 'script') seen.push(response)
+  })
+  return seen
+}
+
+/** Whether one of those files is fuse.js (recognized by one of its error messages, which minifying keeps). */
+async function loadedFuse(scripts: import('@playwright/test').Response[]): Promise<boolean> {
+  const texts = await Promise.all(scripts.map(response => response.text()))
+  return texts.some(text => text.includes('Pattern length exceeds max'))
+}
+
 test('/search?q= is server-rendered with the first results and facet counts, and hydration fetches nothing', async ({ page }) => {
   const requests = recordApiRequests(page)
   const response = await page.goto('/search?q=wireless')
@@ -39,6 +54,7 @@ test('/search?q= is server-rendered with the first results and facet counts, and
 
 test('zero results: "did you mean" and popular categories are in the server HTML, and the suggestion works', async ({ page }) => {
   const requests = recordApiRequests(page)
+  const scripts = recordScripts(page)
   const response = await page.goto('/search?q=hedphones')
   const html = await response!.text()
   expect(html).toContain('No results for “hedphones”')
@@ -49,9 +65,22 @@ test('zero results: "did you mean" and popular categories are in the server HTML
   await waitForHydration(page)
   await page.waitForLoadState('networkidle')
   expect(requests).toEqual([])
+  // The correction came in the payload: hydrating does not load the fuzzy engine to work it out again.
+  expect(await loadedFuse(scripts)).toBe(false)
 
   await page.getByRole('link', { name: 'headphones' }).click()
   await expect(page).toHaveURL(/\/search\?q=headphones$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “headphones”')
   await expect(page.getByRole('list', { name: 'Products' }).getByRole('listitem').first()).toBeVisible()
+})
+
+test('a search that finds nothing after a client-side navigation still offers "did you mean"', async ({ page }) => {
+  await page.goto('/search?q=headphones')
+  await waitForHydration(page)
+  const box = page.getByRole('combobox', { name: 'Search products' })
+  await box.fill('hedphones')
+  await box.press('Enter')
+  await expect(page).toHaveURL(/\/search\?q=hedphones$/)
+  await expect(page.getByText('No results for “hedphones”')).toBeVisible()
+  await expect(page.getByRole('main').getByRole('link', { name: 'headphones' })).toHaveAttribute('href', '/search?q=headphones')
 })
