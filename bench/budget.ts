@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { gzipSync } from 'node:zlib'
 import { measureAssetWeight } from './lib/jsWeight'
 import { startStack } from './lib/servers'
-import { samplePages } from './lib/pages'
+import { weightPages } from './lib/pages'
 
 interface Budgets { js: Record<string, number> }
 
@@ -14,11 +14,11 @@ const budgets = JSON.parse(await readFile('bench/budgets.json', 'utf8')) as Budg
 const stack = await startStack({ seedProducts: 200 })
 let failed = 0
 try {
-  const pages = await samplePages(stack.webUrl)
+  const pages = await weightPages(stack.webUrl)
   console.log('page              JS gzip KiB   budget   CSS gzip KiB')
   for (const [name, path] of Object.entries(pages)) {
     const budget = budgets.js[name]
-    if (budget === undefined) continue
+    if (budget === undefined) throw new Error(`bench/budgets.json has no budget for ${name}`)
     const res = await fetch(stack.webUrl + path)
     if (!res.ok) throw new Error(`${path} answered ${res.status}`)
     const weight = await measureAssetWeight(await res.text())

@@ -1,10 +1,11 @@
 // `npm run bench [-- --quick]`: measures the production build against the demo backend and writes
 // bench/results.json and bench/RESULTS.md. What each figure means: docs/benchmarks.md.
 import { cpus, loadavg } from 'node:os'
+import { join } from 'node:path'
 import { writeFile } from 'node:fs/promises'
 import { prepareBuild } from './lib/build'
 import { startStack } from './lib/servers'
-import { samplePages } from './lib/pages'
+import { SEARCH_PAGE, samplePages, weightPages } from './lib/pages'
 import { errorText, notMeasured, type Outcome } from './lib/outcome'
 import { round } from './lib/stats'
 import { runExternal } from './lib/external'
@@ -28,7 +29,6 @@ const throughput: ThroughputConfig = quick
 const lighthouseRuns = quick ? 1 : 3
 const hydrationRuns = quick ? 1 : 3
 const scrollRuns = quick ? 1 : 3
-const SEARCH_PAGE = '/search?q=headphones'
 
 const sectionsS: Record<string, number> = {}
 async function section<T>(name: string, task: () => Promise<T>, fallback: (reason: string) => T): Promise<T> {
@@ -69,8 +69,8 @@ try {
   const ssrPages = { '/products': products!, 'product page': product! }
 
   const ssr = await section('ssr', () => perPage(ssrPages, path => measurePageThroughput(webUrl, path, throughput)), reason => ({ '/products': notMeasured(reason) }))
-  const jsWeight = await section('jsWeight', () => measureWeights(webUrl, pages, build.outputDir), reason => ({ '/products': notMeasured(reason) }))
-  const hydration = await section('hydration', () => perPage(ssrPages, path => measureHydration(webUrl + path, hydrationRuns)), reason => ({ '/products': notMeasured(reason) }))
+  const jsWeight = await section('jsWeight', async () => measureWeights(webUrl, await weightPages(webUrl), build.outputDir), reason => ({ '/products': notMeasured(reason) }))
+  const hydration = await section('hydration', () => perPage(withSearch, path => measureHydration(webUrl + path, hydrationRuns, join(build.outputDir, 'public'))), reason => ({ '/products': notMeasured(reason) }))
   const external = { webUrl, apiBase: stack.apiBase, outputDir: build.outputDir }
   const outArg = (jsonPath: string) => ['--out', jsonPath]
   const infiniteScroll = await section('infiniteScroll', () => measureScroll(webUrl, scrollRuns), notMeasured)

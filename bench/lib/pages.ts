@@ -11,3 +11,20 @@ export async function samplePages(webUrl: string): Promise<Record<string, string
     'product page': `/products/${product.id}-${product.slug}`,
   }
 }
+
+export const SEARCH_PAGE = '/search?q=headphones'
+
+/** samplePages plus the other kinds of first view a shopper lands on: what the JS budgets cover. */
+export async function weightPages(webUrl: string): Promise<Record<string, string>> {
+  const res = await fetch(`${webUrl}/api/categories/`)
+  if (!res.ok) throw new Error(`/api/categories/ answered ${res.status}`)
+  const categories = await res.json() as { slug: string }[]
+  const category = categories[0]
+  if (!category) throw new Error('the backend has no categories')
+  return {
+    ...await samplePages(webUrl),
+    'category page': `/categories/${category.slug}`,
+    'search': SEARCH_PAGE,
+    'sign-in': '/auth/login',
+  }
+}
