@@ -37,3 +37,20 @@ describe('formatMoney', () => {
     expect(formatMoney({ amount: 123456, currency: 'EUR' }, 'de-DE')).toBe('1.234,56\u00A0€')
   })
 })
+
+describe('formatters are reused per locale and currency', () => {
+  it('keeps locales and currencies apart, whatever was formatted before', () => {
+    expect(formatMoney({ amount: 123456, currency: 'EUR' }, 'de-DE')).toBe('1.234,56\u00A0€')
+    expect(formatMoney({ amount: 123456, currency: 'EUR' }, 'en-US')).toBe('€1,234.56')
+    expect(formatMoney({ amount: 123456, currency: 'JPY' }, 'en-US')).toBe('¥123,456')
+    expect(formatMoney({ amount: 123456, currency: 'EUR' }, 'de-DE')).toBe('1.234,56\u00A0€')
+  })
+
+  it('still formats correctly past the cache bound, and an unknown currency fails every time', () => {
+    const codes = Intl.supportedValuesOf('currency').slice(0, 100)
+    for (const code of codes) expect(formatMoney({ amount: 0, currency: code })).toMatch(/0/)
+    expect(formatMoney({ amount: 1999, currency: 'USD' })).toBe('$19.99')
+    expect(() => formatMoney({ amount: 1, currency: 'NOT-A-CODE' })).toThrow(RangeError)
+    expect(() => formatMoney({ amount: 1, currency: 'NOT-A-CODE' })).toThrow(RangeError)
+  })
+})
