@@ -2,6 +2,7 @@ import type { $Fetch, FetchResponse } from 'ofetch'
 import { ApiError } from './ApiError'
 import { createCircuitBreaker, DEFAULT_BREAKER, type BreakerOptions, type BreakerState } from './circuitBreaker'
 import { createHookRegistry, type ApiHookRegistry } from './hookRegistry'
+import { methodShortcuts } from './methodShortcuts'
 import { abortError, badResponseError, normalizeError } from './normalizeError'
 import { createRetrySchedule, DEFAULT_RETRY, type RetryOptions } from './retryPolicy'
 import type { ApiSession } from './session'
@@ -206,11 +207,7 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
   }
 
   return {
-    request,
-    get: (path, query, options) => request(path, { ...options, method: 'GET', query }),
-    post: (path, body, options) => request(path, { ...options, method: 'POST', body }),
-    patch: (path, body, options) => request(path, { ...options, method: 'PATCH', body }),
-    delete: (path, options) => request(path, { ...options, method: 'DELETE' }),
+    ...methodShortcuts(request),
     hooks,
     get breakerState() {
       return breaker.state

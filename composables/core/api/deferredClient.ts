@@ -3,6 +3,7 @@ import type { BreakerState } from './circuitBreaker'
 import type { ApiClientInstance } from './createApiClient'
 import type { ApiHookRegistry } from './hookRegistry'
 import { MESSAGES } from './messages'
+import { methodShortcuts } from './methodShortcuts'
 import type { ApiClient, ApiRequestOptions } from './types'
 
 export interface DeferredClient extends ApiClientInstance {
@@ -53,11 +54,7 @@ export function createDeferredClient(options: {
   }
 
   return {
-    request,
-    get: (path, query, opts) => request(path, { ...opts, method: 'GET', query }),
-    post: (path, body, opts) => request(path, { ...opts, method: 'POST', body }),
-    patch: (path, body, opts) => request(path, { ...opts, method: 'PATCH', body }),
-    delete: (path, opts) => request(path, { ...opts, method: 'DELETE' }),
+    ...methodShortcuts(request),
     hooks,
     get breakerState(): BreakerState {
       return loaded?.breakerState ?? 'closed'

@@ -1,17 +1,12 @@
 import { expect, test } from '@playwright/test'
-import { waitForHydration, waitForListeners } from '../support/hydration'
+import { holdScripts, waitForHydration, waitForListeners } from '../support/hydration'
 import { renderedCards } from './support'
 
 // The filter panel hydrates when the browser is idle, after the rest of the page. A shopper who ticks, types and
 // chooses in the server HTML before that must get those filters applied, not a panel that silently ignores them.
 // Holding every script until the input is done makes that order certain instead of a race.
 test('filters set in the server-rendered panel before it hydrates are applied once it does', async ({ page }) => {
-  const held: Array<() => Promise<void>> = []
-  let holding = true
-  await page.route(url => url.pathname.startsWith('/_nuxt/') && url.pathname.endsWith('.js'), async (route) => {
-    if (holding) held.push(() => route.continue())
-    else await route.continue()
-  })
+  const scripts = await holdScripts(page)
   await page.goto('/products', { waitUntil: 'commit' })
   const filters = page.getByRole('complementary', { name: 'Filters' })
   const brandBox = filters.getByRole('group', { name: 'Brand' }).getByRole('checkbox').first()
@@ -23,10 +18,9 @@ test('filters set in the server-rendered panel before it hydrates are applied on
   await filters.getByLabel('Minimum price').fill('10')
   // Leaving the field is the change the panel would have applied; here nothing was listening yet.
   await filters.getByLabel('Maximum price').focus()
-  expect(held.length).toBeGreaterThan(0)
+  expect(scripts.held()).toBeGreaterThan(0)
 
-  holding = false
-  await Promise.all(held.map(release => release()))
+  await scripts.release()
   await waitForHydration(page)
 
   await expect(page).toHaveURL(/[?&]brand=[a-z0-9-]+/)
@@ -43,18 +37,12 @@ test('filters set in the server-rendered panel before it hydrates are applied on
 })
 
 test('a price still being typed when the panel hydrates is kept in the field and applied on leaving it', async ({ page }) => {
-  const held: Array<() => Promise<void>> = []
-  let holding = true
-  await page.route(url => url.pathname.startsWith('/_nuxt/') && url.pathname.endsWith('.js'), async (route) => {
-    if (holding) held.push(() => route.continue())
-    else await route.continue()
-  })
+  const scripts = await holdScripts(page)
   await page.goto('/products', { waitUntil: 'commit' })
   const maxPrice = page.getByRole('complementary', { name: 'Filters' }).getByLabel('Maximum price')
   await maxPrice.fill('50')
 
-  holding = false
-  await Promise.all(held.map(release => release()))
+  await scripts.release()
   await waitForHydration(page)
   // Once the panel is live, the field still holds the text and nothing was applied behind the shopper's back.
   await waitForListeners(maxPrice)

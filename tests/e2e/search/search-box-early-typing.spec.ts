@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { waitForHydration } from '../support/hydration'
+import { holdScripts, waitForHydration } from '../support/hydration'
 import { resetFaults } from './support'
 
 test.beforeEach(async () => {
@@ -9,19 +9,13 @@ test.beforeEach(async () => {
 // The header box hydrates lazily (when the browser is idle), so a fast shopper types into the server HTML first.
 // Holding every script until the text is in makes that order certain instead of a race.
 test('text typed into the server-rendered search box before hydration is kept and gets suggestions', async ({ page }) => {
-  const held: Array<() => Promise<void>> = []
-  let holding = true
-  await page.route(url => url.pathname.startsWith('/_nuxt/') && url.pathname.endsWith('.js'), async (route) => {
-    if (holding) held.push(() => route.continue())
-    else await route.continue()
-  })
+  const scripts = await holdScripts(page)
   await page.goto('/', { waitUntil: 'commit' })
   const box = page.getByRole('combobox', { name: 'Search products' })
   await box.fill('headphones')
-  expect(held.length).toBeGreaterThan(0)
+  expect(scripts.held()).toBeGreaterThan(0)
 
-  holding = false
-  await Promise.all(held.map(release => release()))
+  await scripts.release()
   await waitForHydration(page)
 
   const listbox = page.getByRole('listbox', { name: 'Suggestions for headphones' })

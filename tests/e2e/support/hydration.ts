@@ -22,3 +22,23 @@ export async function waitForListeners(locator: Locator): Promise<void> {
     check()
   }))
 }
+
+/**
+ * Holds back every app script until release(): the server HTML is live and nothing has hydrated, so a test can
+ * act on the page "before hydration" for certain instead of racing it. Call before page.goto.
+ */
+export async function holdScripts(page: Page): Promise<{ held: () => number, release: () => Promise<void> }> {
+  const held: Array<() => Promise<void>> = []
+  let holding = true
+  await page.route(url => url.pathname.startsWith('/_nuxt/') && url.pathname.endsWith('.js'), async (route) => {
+    if (holding) held.push(() => route.continue())
+    else await route.continue()
+  })
+  return {
+    held: () => held.length,
+    release: async () => {
+      holding = false
+      await Promise.all(held.map(continueRoute => continueRoute()))
+    },
+  }
+}
