@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createStorage, type Storage } from 'unstorage'
 import { cacheKeyFor, createPageCache, type RenderedPage } from '~/server/utils/pageCache/pageCache'
+import { decodeStoredPage } from '~/server/utils/pageCache/storedPageCodec'
 
 function page(body: string, extra: Partial<RenderedPage> = {}): RenderedPage {
   return { status: 200, headers: { 'content-type': 'text/html', 'content-security-policy': "script-src 'self'" }, body, ...extra }
@@ -100,7 +101,7 @@ describe('page cache', () => {
     const t = setup()
     t.renderWith(async () => page('x', { headers: { 'content-type': 'text/html', 'x-request-id': 'r-1', 'date': 'now', 'content-length': '1' } }))
     await t.get()
-    const stored = await t.storage.getItem<{ headers: Record<string, string> }>(cacheKeyFor('/products'))
+    const stored = decodeStoredPage(await t.storage.getItemRaw(cacheKeyFor('/products')))
     expect(stored?.headers).toEqual({ 'content-type': 'text/html' })
   })
 
@@ -127,11 +128,32 @@ describe('page cache', () => {
 
   it('keeps serving pages when the cache storage fails', async () => {
     const broken = createStorage()
-    broken.getItem = () => Promise.reject(new Error('connection refused'))
-    broken.setItem = () => Promise.reject(new Error('connection refused'))
+    broken.getItemRaw = () => Promise.reject(new Error('connection refused'))
+    broken.setItemRaw = () => Promise.reject(new Error('connection refused'))
     const t = setup(broken)
     const result = await t.get()
     expect(result).toMatchObject({ state: 'MISS', page: { body: 'v1' } })
     expect(t.errors).toEqual(['read failed; rendering instead', 'write failed'])
+  })
+
+  it('renders instead of serving an entry that is not a stored page (corrupt, or written by something else)', async () => {
+    const storage = createStorage()
+    const t = setup(storage)
+    await t.get()
+    for (const key of await storage.getKeys()) await storage.setItemRaw(key, 'storefront-page/1\n{"status":200,"hea')
+    expect(await t.get()).toMatchObject({ state: 'MISS', page: { body: 'v2' } })
+    expect(t.renders).toHaveLength(2)
+    expect(t.errors).toEqual(['read failed; rendering instead'])
+  })
+
+  it('stores the page so that it reads back exactly, however the HTML is written', async () => {
+    const storage = createStorage()
+    const body = '<!DOCTYPE html>\n<p title="a \\"quote\\"">line\r\nbreak</p>\n{"__proto__":{"polluted":true}}\u2028'
+    const t = setup(storage)
+    t.renderWith(async () => ({ status: 200, headers: { 'content-type': 'text/html' }, body }))
+    await t.get()
+    const hit = await t.get()
+    expect(hit).toMatchObject({ state: 'HIT', page: { status: 200, body, headers: { 'content-type': 'text/html' } } })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })
