@@ -59,6 +59,11 @@ export default defineNuxtConfig({
       },
     },
   },
+  nitro: {
+    // The built server serves /_nuxt and public files gzip- and brotli-compressed (made at build time) to
+    // browsers that accept them: a shopper on a phone gets ~100 KiB of JS instead of ~260 KiB.
+    compressPublicAssets: { gzip: true, brotli: true },
+  },
   app: {
     head: {
       htmlAttrs: { lang: 'en' },
