@@ -1,11 +1,12 @@
 import type { H3Event } from 'h3'
 import { appendResponseHeader, defineEventHandler, getRequestHeader, setResponseHeader, setResponseStatus } from 'h3'
 import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl, PRIVATE_CACHE_CONTROL, SHARED_CACHE_CONTROL } from '../utils/pageCache/policy'
+import { chooseEncoding, type CompressedBodies } from '../utils/pageCache/compressedBodies'
 import type { PageCacheResult } from '../utils/pageCache/pageCache'
 import { RENDER_HEADER } from '../utils/pageCache/renderAnonymously'
 import '../utils/pageCache/context'
 
-function send(event: H3Event, result: PageCacheResult): string {
+async function send(event: H3Event, result: PageCacheResult, compressed: CompressedBodies): Promise<string | Buffer> {
   const { page } = result
   setResponseStatus(event, page.status)
   for (const [name, value] of Object.entries(page.headers)) {
@@ -17,14 +18,18 @@ function send(event: H3Event, result: PageCacheResult): string {
 
   setResponseHeader(event, 'cache-control', SHARED_CACHE_CONTROL)
   setResponseHeader(event, 'age', result.ageS)
-  if (page.etag) {
-    setResponseHeader(event, 'etag', page.etag)
-    if (getRequestHeader(event, 'if-none-match') === page.etag) {
-      setResponseStatus(event, 304)
-      return ''
-    }
+  setResponseHeader(event, 'vary', 'accept-encoding')
+  if (!page.etag) return page.body
+  // Weak etag: the same for every encoding of the page, as weak comparison allows.
+  setResponseHeader(event, 'etag', page.etag)
+  if (getRequestHeader(event, 'if-none-match') === page.etag) {
+    setResponseStatus(event, 304)
+    return ''
   }
-  return page.body
+  const encoding = chooseEncoding(getRequestHeader(event, 'accept-encoding'))
+  if (!encoding) return page.body
+  setResponseHeader(event, 'content-encoding', encoding)
+  return compressed.get(page.etag, page.body, encoding)
 }
 
 /**
@@ -47,5 +52,5 @@ export default defineEventHandler(async (event) => {
   if (kind !== 'shared') return
 
   const result = await context.cache.get(normalizePageUrl(event.path), promise => event.waitUntil(promise))
-  return send(event, result)
+  return send(event, result, context.compressed)
 })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { getResponseHeader, setResponseHeader } from 'h3'
 import { defineNitroPlugin, useRuntimeConfig, useStorage } from 'nitropack/runtime'
+import { createCompressedBodies } from '../utils/pageCache/compressedBodies'
 import { createPageCache } from '../utils/pageCache/pageCache'
 import { renderAnonymously, type LocalFetch } from '../utils/pageCache/renderAnonymously'
 import { PRIVATE_CACHE_CONTROL } from '../utils/pageCache/policy'
@@ -16,8 +17,10 @@ export default defineNitroPlugin((nitroApp) => {
     render: url => renderAnonymously(localFetch, url, { siteUrl: String(siteUrl), token: renderToken }),
   })
 
+  const compressed = createCompressedBodies()
+
   nitroApp.hooks.hook('request', (event) => {
-    event.context.pageCache = { cache, renderToken }
+    event.context.pageCache = { cache, renderToken, compressed }
   })
 
   // Whatever produced it, a response that sets a cookie is for one browser only.

@@ -65,6 +65,22 @@ describe('shared page cache over Redis', () => {
     expect(revalidated.status).toBe(304)
   })
 
+  it('sends a cached page compressed to a browser that accepts it, and as it is to one that does not', async () => {
+    const url = `${first.url}/products?sort=price-asc`
+    const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(plain.headers.get('vary')).toBe('accept-encoding')
+    const html = await plain.text()
+    // fetch decodes the body; the headers still say what came over the wire.
+    for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip']] as const) {
+      const compressed = await fetch(url, { headers: { 'accept-encoding': accept } })
+      expect(compressed.headers.get('x-cache')).toBe('HIT')
+      expect(compressed.headers.get('content-encoding')).toBe(encoding)
+      expect(Number(compressed.headers.get('content-length'))).toBeLessThan(html.length / 4)
+      expect(await compressed.text()).toBe(html)
+    }
+  })
+
   it('never serves a signed-in shopper from the cache, and never stores what they see', async () => {
     const keysBefore = await cachedPageKeys()
     const backendBefore = await backendRequests()
