@@ -86,11 +86,13 @@ describe('shared page cache over Redis', () => {
     const backendBefore = await backendRequests()
 
     // The page is in the cache (previous test), yet a signed-in request is rendered for them.
-    const signedIn = await fetch(`${second.url}/products?sort=price-asc`, { headers: { cookie: 'sf_refresh=opaque-token' } })
+    const signedIn = await fetch(`${second.url}/products?sort=price-asc`, { headers: { 'cookie': 'sf_refresh=opaque-token', 'accept-encoding': 'gzip, br' } })
     expect(signedIn.status).toBe(200)
     expect(signedIn.headers.get('x-cache')).toBe('BYPASS')
     expect(signedIn.headers.get('cache-control')).toBe('private, no-store')
-    await signedIn.text()
+    // Rendered for them alone, and compressed all the same.
+    expect(signedIn.headers.get('content-encoding')).toBe('br')
+    expect(await signedIn.text()).toContain('</html>')
     expect(await backendRequests()).toBeGreaterThan(backendBefore)
 
     // A page nobody has cached yet, seen first by a signed-in shopper, is still not in the cache afterwards.

@@ -1,6 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { chooseEncoding, createCompressedBodies } from '~/server/utils/pageCache/compressedBodies'
+import { chooseEncoding } from '~/server/utils/compression'
+import { createCompressedBodies } from '~/server/utils/pageCache/compressedBodies'
 
 describe('chooseEncoding', () => {
   it('prefers brotli, then gzip, and honours q=0 refusals', () => {
