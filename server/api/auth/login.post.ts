@@ -2,4 +2,4 @@ import { defineEventHandler } from 'h3'
 import { authDeps } from '../../utils/auth/context'
 import { handleLogin } from '../../utils/auth/routes/login'
 
-export default defineEventHandler(event => handleLogin(event, authDeps(event)))
+export default defineEventHandler(event => handleLogin(event, authDeps()))

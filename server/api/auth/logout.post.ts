@@ -2,4 +2,4 @@ import { defineEventHandler } from 'h3'
 import { authDeps } from '../../utils/auth/context'
 import { handleLogout } from '../../utils/auth/routes/logout'
 
-export default defineEventHandler(event => handleLogout(event, authDeps(event)))
+export default defineEventHandler(event => handleLogout(event, authDeps()))

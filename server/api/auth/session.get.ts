@@ -2,4 +2,4 @@ import { defineEventHandler } from 'h3'
 import { authDeps } from '../../utils/auth/context'
 import { handleSession } from '../../utils/auth/routes/session'
 
-export default defineEventHandler(event => handleSession(event, authDeps(event)))
+export default defineEventHandler(event => handleSession(event, authDeps()))

@@ -1,4 +1,3 @@
-import type { H3Event } from 'h3'
 import { useRuntimeConfig, useStorage } from 'nitropack/runtime'
 import { DEFAULT_ROTATION, rateLimitsPerMinute, type AuthDeps } from './deps'
 
@@ -7,8 +6,9 @@ import { DEFAULT_ROTATION, rateLimitsPerMinute, type AuthDeps } from './deps'
  * revocations) and "ratelimit"; nuxt.config points both at Redis when NUXT_REDIS_URL is set. Unmounted,
  * they fall back to Nitro's in-memory storage (fine for one instance).
  */
-export function authDeps(event: H3Event): AuthDeps {
-  const config = useRuntimeConfig(event)
+export function authDeps(): AuthDeps {
+  // The process-wide config, read-only: per event, Nitro would clone it and re-read the environment each time.
+  const config = useRuntimeConfig()
   return {
     apiBase: config.apiBase,
     sessions: useStorage('auth'),

@@ -2,7 +2,7 @@ import type { Storage } from 'unstorage'
 import type { RefreshCookieOptions } from './cookie'
 import type { RateLimitRule } from '../rate-limit/fixedWindow'
 
-/** Everything the auth routes need from the outside world; built per request by `authDeps(event)`, or by tests. */
+/** Everything the auth routes need from the outside world; built per request by `authDeps()`, or by tests. */
 export interface AuthDeps {
   /** Backend base URL, e.g. http://127.0.0.1:4010/api. */
   apiBase: string
