@@ -1,35 +1,32 @@
 import type { Money } from '~/services/domain/money'
 
 // Building an Intl.NumberFormat costs far more than using one (~26 µs against ~0.4 µs on this machine, and a
-// /products render built one per price shown and per price converted), so formatters are kept per locale and
-// currency, and exponents per currency. Safe to share across requests: each is derived from those strings alone and holds nothing of a
-// shopper's. The bound only guards against a flood of distinct currency codes (invalid ones throw before they
-// are stored).
-const formatters = new Map<string, Intl.NumberFormat>()
-const MAX_FORMATTERS = 64
+// /products render built one per price shown and per price converted). The formatters the shop uses are built
+// once, when this module loads, and never change afterwards: nothing per request is stored at module level.
+// Any other currency or locale gets a fresh formatter per call, which is correct, only slower.
+const DISPLAY_LOCALE = 'en-US'
+const SHOP_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN'] as const
 
-function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
-  const key = `${locale}|${currency}`
-  let format = formatters.get(key)
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency })
-    if (formatters.size >= MAX_FORMATTERS) formatters.clear()
-    formatters.set(key, format)
-  }
-  return format
+const PREBUILT: Readonly<Record<string, Intl.NumberFormat>> = Object.freeze(Object.fromEntries(
+  SHOP_CURRENCIES.map(currency => [currency, new Intl.NumberFormat(DISPLAY_LOCALE, { style: 'currency', currency })]),
+))
+
+function exponentOf(format: Intl.NumberFormat): number {
+  return format.resolvedOptions().maximumFractionDigits ?? 2
 }
 
-const exponents = new Map<string, number>()
+const PREBUILT_EXPONENTS: Readonly<Record<string, number>> = Object.freeze(Object.fromEntries(
+  Object.entries(PREBUILT).map(([currency, format]) => [currency, exponentOf(format)]),
+))
+
+function currencyFormat(currency: string, locale = DISPLAY_LOCALE): Intl.NumberFormat {
+  const prebuilt = locale === DISPLAY_LOCALE ? PREBUILT[currency] : undefined
+  return prebuilt ?? new Intl.NumberFormat(locale, { style: 'currency', currency })
+}
 
 /** ISO 4217 minor-unit exponent (USD 2, JPY 0, KWD 3), from Intl so we carry no table. */
 export function currencyExponent(currency: string): number {
-  let exp = exponents.get(currency)
-  if (exp === undefined) {
-    exp = currencyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2
-    if (exponents.size >= MAX_FORMATTERS) exponents.clear()
-    exponents.set(currency, exp)
-  }
-  return exp
+  return PREBUILT_EXPONENTS[currency] ?? exponentOf(currencyFormat(currency))
 }
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/
@@ -65,7 +62,7 @@ export function money(decimal: string, currency: string): Money {
 }
 
 /** Locale-aware display from minor units. */
-export function formatMoney(value: Money, locale = 'en-US'): string {
+export function formatMoney(value: Money, locale = DISPLAY_LOCALE): string {
   const exp = currencyExponent(value.currency)
-  return currencyFormat(locale, value.currency).format(value.amount / 10 ** exp)
+  return currencyFormat(value.currency, locale).format(value.amount / 10 ** exp)
 }
