@@ -1,17 +1,26 @@
 /** Field errors as DRF returns them: field name -> messages; `non_field_errors` kept under its own key. */
 export type FieldErrors = Record<string, string[]>
 
+/** Top-level scalar members of an error body besides `detail`/`code`, e.g. `available` on a 409 out-of-stock. */
+export type ErrorExtras = Record<string, string | number | boolean | null>
+
 /** The serializable part of an ApiError: safe to keep in store state and the SSR payload. */
 export interface ApiErrorData {
-  /** HTTP status; 0 when no response arrived (network, timeout, abort, breaker open). */
+  /** HTTP status; 0 when no response arrived (network, timeout, abort, breaker open). Decide on this. */
   status: number
-  /** Machine-readable code: the backend's `code`, or one of ours (network_error, timeout, aborted, circuit_open, bad_response). */
+  /**
+   * The backend's `code` when it sent one (SimpleJWT's `token_not_valid`, the contract's `out_of_stock`), else
+   * `http_<status>`; or one of ours when no response arrived (network_error, timeout, aborted, circuit_open,
+   * bad_response, session_expired). DRF's own 401/403/404/405/429 bodies carry no code: branch on `status`.
+   */
   code: string
   /** A sentence a shopper can read. */
   message: string
   fieldErrors: FieldErrors
   /** True when trying again later may succeed. */
   retryable: boolean
+  /** Present only when the body had such members. */
+  extras?: ErrorExtras
 }
 
 /** Every failure of the transport, whatever the body was, becomes one of these. */
@@ -20,6 +29,7 @@ export class ApiError extends Error implements ApiErrorData {
   readonly code: string
   readonly fieldErrors: FieldErrors
   readonly retryable: boolean
+  readonly extras: ErrorExtras | undefined
   /** Milliseconds the backend asked us to wait (Retry-After), if any. */
   readonly retryAfterMs: number | undefined
 
@@ -30,11 +40,14 @@ export class ApiError extends Error implements ApiErrorData {
     this.code = data.code
     this.fieldErrors = data.fieldErrors
     this.retryable = data.retryable
+    this.extras = data.extras && Object.keys(data.extras).length > 0 ? data.extras : undefined
     this.retryAfterMs = data.retryAfterMs
   }
 
   toJSON(): ApiErrorData {
-    return { status: this.status, code: this.code, message: this.message, fieldErrors: this.fieldErrors, retryable: this.retryable }
+    const data: ApiErrorData = { status: this.status, code: this.code, message: this.message, fieldErrors: this.fieldErrors, retryable: this.retryable }
+    if (this.extras) data.extras = this.extras
+    return data
   }
 }
 

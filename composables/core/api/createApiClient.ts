@@ -158,12 +158,12 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
   }
 
   /**
-   * A 401 the session can fix: an expired token (`token_not_valid`), or no token sent yet, as on a fresh page load
-   * (DRF then answers "credentials were not provided", usually without a code).
+   * A 401 the session may fix: the token sent was refused (expired; SimpleJWT says `token_not_valid`, other
+   * authentication classes say nothing machine-readable), or none was sent yet, as on a fresh page load (DRF's
+   * "credentials were not provided" carries no code at all). The status decides; a body's code never does.
    */
-  function canRefresh(error: ApiError, tokenUsed: string | null): boolean {
-    if (!session || error.status !== 401 || session.getStatus() === 'signed_out') return false
-    return error.code === 'token_not_valid' || tokenUsed === null
+  function canRefresh(error: ApiError): boolean {
+    return !!session && error.status === 401 && session.getStatus() !== 'signed_out'
   }
 
   /**
@@ -178,7 +178,7 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
     }
     catch (raw) {
       const error = normalizeError(raw)
-      if (!req.auth || !session || !canRefresh(error, tokenUsed)) throw error
+      if (!req.auth || !session || !canRefresh(error)) throw error
       // Another request may have refreshed while this one was in flight: then its token is simply used.
       const current = session.getAccessToken()
       const token = current && current !== tokenUsed ? current : await session.refresh()

@@ -7,3 +7,11 @@ export const MESSAGES = {
   badResponse: 'The shop sent an answer we could not read. Please try again.',
   fields: 'Please check the highlighted fields.',
 } as const
+
+/** 429: how long to wait, from Retry-After when the backend sent it (DRF's throttles always do). */
+export function throttledMessage(retryAfterMs: number | undefined): string {
+  if (retryAfterMs === undefined) return 'Too many requests. Please wait a moment and try again.'
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000))
+  if (seconds < 120) return `Too many requests. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`
+  return `Too many requests. Please wait ${Math.ceil(seconds / 60)} minutes and try again.`
+}

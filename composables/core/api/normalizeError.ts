@@ -1,6 +1,7 @@
 import { FetchError } from 'ofetch'
-import { ApiError, type FieldErrors } from './ApiError'
-import { MESSAGES } from './messages'
+import { ApiError, type ErrorExtras, type FieldErrors } from './ApiError'
+import { isFrameworkDetail } from './frameworkDetails'
+import { MESSAGES, throttledMessage } from './messages'
 import type { AbortCause } from './signals'
 
 const STATUS_MESSAGES: Record<number, string> = {
@@ -8,14 +9,13 @@ const STATUS_MESSAGES: Record<number, string> = {
   401: 'Please sign in again.',
   403: 'You are not allowed to do that.',
   404: 'We could not find that.',
+  405: 'That action is not available here. Please reload the page and try again.',
   409: 'That conflicts with the current state. Please review and try again.',
-  429: 'Too many requests. Please wait a moment and try again.',
   500: 'Something went wrong on our side. Please try again.',
   502: 'The shop is temporarily unreachable. Please try again.',
   503: 'The shop is temporarily unavailable. Please try again.',
   504: 'The shop took too long to answer. Please try again.',
 }
-
 
 /** Backend `detail` strings are shown to shoppers; a runaway one (a stack trace in JSON) is cut. */
 const MAX_DETAIL_LENGTH = 300
@@ -71,27 +71,52 @@ export function parseBody(data: unknown): unknown {
   }
 }
 
-function readableMessage(status: number, body: unknown, fieldErrors: FieldErrors): string {
-  if (isRecord(body) && typeof body.detail === 'string' && body.detail.trim()) return body.detail.trim().slice(0, MAX_DETAIL_LENGTH)
+/** What the status alone says; a 429 says how long to wait when Retry-After told us. */
+function statusMessage(status: number, retryAfterMs: number | undefined): string {
+  if (status === 429) return throttledMessage(retryAfterMs)
+  return STATUS_MESSAGES[status] ?? (status >= 500 ? STATUS_MESSAGES[500]! : `The request failed (${status}).`)
+}
+
+/**
+ * The backend's own sentence when it wrote one; DRF's stock sentences (no code, written for developers) and
+ * bodies without a sentence get the status's message instead.
+ */
+function readableMessage(status: number, body: unknown, fieldErrors: FieldErrors, retryAfterMs: number | undefined): string {
+  const detail = isRecord(body) && typeof body.detail === 'string' ? body.detail.trim() : ''
+  if (detail) return isFrameworkDetail(detail) ? statusMessage(status, retryAfterMs) : detail.slice(0, MAX_DETAIL_LENGTH)
   if (isStringArray(body)) return body[0]!.slice(0, MAX_DETAIL_LENGTH)
   const nonField = fieldErrors.non_field_errors?.[0]
   if (nonField) return nonField
   if (status < 500 && Object.keys(fieldErrors).length > 0) return MESSAGES.fields
-  return STATUS_MESSAGES[status] ?? (status >= 500 ? STATUS_MESSAGES[500]! : `The request failed (${status}).`)
+  return statusMessage(status, retryAfterMs)
 }
 
-/** An error for an HTTP response, whatever its body was. */
+/** Scalar members next to `detail` (e.g. `available`): facts a screen may use; field errors are lists, not these. */
+function extrasOf(body: Record<string, unknown>): ErrorExtras {
+  const extras: ErrorExtras = {}
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'detail' || key === 'code') continue
+    if (value === null || typeof value === 'number' || typeof value === 'boolean') extras[key] = value
+    else if (typeof value === 'string' && value.length <= MAX_DETAIL_LENGTH) extras[key] = value
+  }
+  return extras
+}
+
+/** An error for an HTTP response, whatever its body was. Everything that decides is the status and Retry-After. */
 export function errorFromResponse(status: number, data: unknown, headers: Headers | undefined, cause?: unknown): ApiError {
   const body = parseBody(data)
   const fieldErrors = isRecord(body) ? extractFieldErrors(body) : {}
+  // Kept for logs and the few codes the contract defines itself; DRF's own errors send none.
   const code = isRecord(body) && typeof body.code === 'string' && body.code ? body.code : `http_${status}`
+  const retryAfterMs = parseRetryAfter(headers?.get('retry-after'))
   return new ApiError({
     status,
     code,
-    message: readableMessage(status, body, fieldErrors),
+    message: readableMessage(status, body, fieldErrors, retryAfterMs),
     fieldErrors,
     retryable: isRetryableStatus(status),
-    retryAfterMs: parseRetryAfter(headers?.get('retry-after')),
+    extras: isRecord(body) ? extrasOf(body) : undefined,
+    retryAfterMs,
     cause,
   })
 }

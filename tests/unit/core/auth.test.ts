@@ -70,6 +70,24 @@ describe('auth: token, single-flight refresh, replay', () => {
     expect(session.getAccessToken()).toBe('fresh')
   })
 
+  it.each([
+    ['DRF\'s AuthenticationFailed (no code)', { detail: 'Incorrect authentication credentials.' }],
+    ['SimpleJWT\'s user_not_found', { detail: 'User not found', code: 'user_not_found' }],
+  ])('refreshes and replays on any 401 to a request that carried a token: %s', async (_label, body) => {
+    const seen: Array<string | null> = []
+    server.use(http.get(`${API}/me/`, ({ request }) => {
+      const auth = request.headers.get('authorization')
+      seen.push(auth)
+      return auth === 'Bearer fresh' ? HttpResponse.json({ email: 'ada@example.com' }) : HttpResponse.json(body, { status: 401 })
+    }))
+    const calls = refreshRoute(() => HttpResponse.json({ access: 'fresh' }))
+    const { api, session } = makeCore()
+    session.setAccessToken('stale')
+    await expect(api.get('/me/')).resolves.toEqual({ email: 'ada@example.com' })
+    expect(seen).toEqual(['Bearer stale', 'Bearer fresh'])
+    expect(calls).toHaveLength(1)
+  })
+
   it('does not refresh again for a 401 that arrives after another request already refreshed', async () => {
     protectedEndpoint('fresh')
     const calls = refreshRoute(() => HttpResponse.json({ access: 'fresh' }))

@@ -109,7 +109,7 @@ describe('retries', () => {
     await expect(makeCore().api.get('/products/')).rejects.toMatchObject({ status: 500 })
     expect(hits500).toHaveLength(1)
     const hits404 = scripted('get', '/products/404/', [() => HttpResponse.json({ detail: 'Not found.' }, { status: 404 })])
-    await expect(makeCore().api.get('/products/404/')).rejects.toMatchObject({ status: 404, message: 'Not found.' })
+    await expect(makeCore().api.get('/products/404/')).rejects.toMatchObject({ status: 404, message: 'We could not find that.' })
     expect(hits404).toHaveLength(1)
   })
 
