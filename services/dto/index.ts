@@ -71,8 +71,11 @@ export type OrderLineDto = Schemas['OrderLine']
 export type OrderAddressDto = Schemas['OrderAddress']
 export type OrderDto = Schemas['Order']
 
+/** A DRF DecimalField that is not money: `"4.20"` by default, a number when the backend coerces decimals to floats. */
+export type DecimalNumberDto = Schemas['DecimalNumber']
+
 // ---- Errors ----
-/** `{"detail": "...", "code": "..."}`; code is absent on some DRF errors (e.g. 404). */
+/** `{"detail": "..."}`; `code` is absent on DRF's own errors (401/403/404/405/429): decide on the HTTP status. */
 export type ErrorDetailDto = Schemas['ErrorDetail']
 /** DRF field errors: field -> messages; nested serializers nest the same shape. */
 export type FieldErrorsDto = Schemas['FieldErrors']

@@ -214,7 +214,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user's cart, else the guest cart named by X-Cart-Token (a new empty one when unknown). */
+        /**
+         * The signed-in user's cart, else the guest cart named by X-Cart-Token (an empty one when unknown).
+         * @description For a guest without a known token the backend may store the empty cart now (get_or_create) or only on the
+         *     first write; in the second case the token it answers may not be known later, and the first write may answer
+         *     another one. Clients keep the `token` of the latest cart answer and never assume a read created anything.
+         */
         get: operations["getCart"];
         put?: never;
         post?: never;
@@ -465,10 +470,12 @@ export interface components {
          * @example 19.99
          */
         Money: string;
+        /** @description What a DRF DecimalField serializes: a string ("4.20") by default, a number with COERCE_DECIMAL_TO_STRING = False. */
+        DecimalNumber: number | string;
         Image: {
             /**
              * Format: uri
-             * @description Absolute.
+             * @description Absolute: on the API's host or a media origin / CDN (MEDIA_URL).
              */
             url: string;
             alt: string;
@@ -494,8 +501,8 @@ export interface components {
             /** @example USD */
             currency: string;
             image: components["schemas"]["Image"];
-            /** @description 0..5 (0 when unrated); a DecimalField backend sends a string. */
-            rating: number | string;
+            /** @description 0..5 (0 when unrated). A DRF DecimalField - "4.20" by default. */
+            rating: components["schemas"]["DecimalNumber"];
             reviews_count: number;
             in_stock: boolean;
             brand: components["schemas"]["Ref"];
@@ -753,6 +760,7 @@ export interface components {
         };
         ErrorDetail: {
             detail: string;
+            /** @description Absent on DRF's own errors (401/403/404/405/429, parse errors); SimpleJWT's and this contract's own errors send one. Never needed to decide anything. */
             code?: string;
         };
         /** @description Field name (or non_field_errors) -> messages; a nested serializer nests another FieldErrors. */
@@ -855,7 +863,7 @@ export interface components {
                 "application/json": components["schemas"]["FieldErrors"];
             };
         };
-        /** @description No credentials on a protected endpoint (`{"detail": "Authentication credentials were not provided."}`), or an invalid/expired access token (`token_not_valid`). */
+        /** @description No credentials on a protected endpoint (DRF's `{"detail": "Authentication credentials were not provided."}`, no code), or an invalid/expired access token (SimpleJWT's `token_not_valid`). */
         Unauthorized: {
             headers: {
                 "WWW-Authenticate"?: "Bearer realm=\"api\"";
@@ -874,7 +882,7 @@ export interface components {
                 "application/json": components["schemas"]["TokenError"];
             };
         };
-        /** @description `{"detail": "Request was throttled. Expected available in 3 seconds.", "code": "throttled"}` */
+        /** @description DRF's `{"detail": "Request was throttled. Expected available in 3 seconds."}` (no code unless the backend adds one); wait `Retry-After` seconds. */
         Throttled: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];

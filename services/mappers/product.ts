@@ -1,6 +1,7 @@
 import { fromMinorUnits, money } from '~/utils/format/money'
 import type { ImageDto, ProductDetailDto, ProductListParamsDto, ProductOrderingDto, ProductSummaryDto, VariantDto } from '../dto'
 import type { ProductDetail, ProductImage, ProductQuery, ProductSort, ProductSummary, ProductVariant } from '../domain/product'
+import { toDecimalNumber } from './decimal'
 
 const SORT_TO_ORDERING: Record<ProductSort, ProductOrderingDto> = {
   'newest': '-created_at',
@@ -22,7 +23,7 @@ export function toProductSummary(dto: ProductSummaryDto): ProductSummary {
     price: money(dto.price, dto.currency),
     compareAtPrice: dto.compare_at_price ? money(dto.compare_at_price, dto.currency) : null,
     image: toImage(dto.image),
-    rating: Number(dto.rating),
+    rating: toDecimalNumber(dto.rating),
     reviewsCount: dto.reviews_count,
     inStock: dto.in_stock,
     brand: { slug: dto.brand.slug, name: dto.brand.name },

@@ -13,7 +13,10 @@ import { wishlistRoutes } from './handlers/wishlist'
 import { createDispatcher } from './http/dispatch'
 import { createFaultRegistry, createStats } from './http/faults'
 import type { FaultRegistry, Stats } from './http/faults'
+import { withErrorCode } from './http/errorCodes'
 import { createRouter } from './http/router'
+import { STANDARD_PROFILE } from './profile'
+import type { DemoProfile } from './profile'
 import type { Route } from './http/router'
 import { DEFAULT_ACCESS_TTL_S, DEFAULT_SEED, DEFAULT_SEED_PRODUCTS, MAX_SEED_PRODUCTS } from './seed/constants'
 
@@ -30,6 +33,8 @@ export interface DemoBackendOptions {
   seed?: number
   /** Clock in ms; tests can move time (token expiry) without sleeping. */
   now?: () => number
+  /** How this backend differs from the standard demo; unset members keep the standard choice. */
+  profile?: Partial<DemoProfile>
 }
 
 export interface DemoBackend {
@@ -53,7 +58,8 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
   const base = new URL(options.baseUrl)
   const basePath = base.pathname.replace(/\/+$/, '')
   const seedProducts = Math.min(Math.max(options.seedProducts ?? DEFAULT_SEED_PRODUCTS, 1), MAX_SEED_PRODUCTS)
-  const db = new DemoDb({ seed: options.seed ?? DEFAULT_SEED, seedProducts, now: options.now ?? Date.now })
+  const profile: DemoProfile = { ...STANDARD_PROFILE, ...options.profile }
+  const db = new DemoDb({ seed: options.seed ?? DEFAULT_SEED, seedProducts, now: options.now ?? Date.now, profile })
   const tokens = createTokenService(db, options.accessTtlS ?? DEFAULT_ACCESS_TTL_S)
   const faults = createFaultRegistry()
   const stats = createStats()
@@ -64,7 +70,13 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
   }
   const api = createRouter(API_ROUTES)
   const meta = createRouter(metaRoutes({ faults, stats, reset, enabled: options.faults ?? true }))
-  const handle = createDispatcher({ db, tokens, faults, stats, api, meta, basePath })
+  const dispatch = createDispatcher({ db, tokens, faults, stats, api, meta, basePath })
+  const handle = profile.errorCodes
+    ? async (request: Request) => {
+      const response = await dispatch(request)
+      return response && withErrorCode(response)
+    }
+    : dispatch
   const handlers: RequestHandler[] = [http.all(`${base.origin}${basePath}/*`, ({ request }) => handle(request))]
   return { handlers, db, faults, stats, reset, handle }
 }

@@ -59,7 +59,9 @@ describe('useApi core against the demo backend', () => {
     // Cooldown over, backend still down: 5 concurrent calls, exactly one probe reaches it, the breaker re-opens.
     vi.setSystemTime(Date.now() + 10_000)
     const probeFailed = await Promise.all(Array.from({ length: 5 }, list))
-    expect(probeFailed.map(e => (e as ApiError).code).sort()).toEqual(['circuit_open', 'circuit_open', 'circuit_open', 'circuit_open', 'service_unavailable'])
+    // Four fast-fails without a response (status 0) and the one probe, which got the backend's 503.
+    expect(probeFailed.map(e => (e as ApiError).status).sort()).toEqual([0, 0, 0, 0, 503])
+    expect(probeFailed.filter(e => (e as ApiError).status === 0).every(e => (e as ApiError).code === 'circuit_open')).toBe(true)
     expect(await reached('GET /products/')).toBe(6)
     expect(api.breakerState).toBe('open')
 

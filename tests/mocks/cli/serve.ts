@@ -1,3 +1,4 @@
+import { profileNamed } from '../profile'
 import { DEFAULT_ACCESS_TTL_S, DEFAULT_SEED_PRODUCTS, MAX_SEED_PRODUCTS } from '../seed/constants'
 import { startDemoApi } from '../testing/startDemoApi'
 
@@ -19,11 +20,13 @@ async function main(): Promise<void> {
   const accessTtlS = intFromEnv('DEMO_ACCESS_TTL_S', DEFAULT_ACCESS_TTL_S, 1, 31_536_000)
   // Fault injection is a dev/test tool: off in production or when explicitly disabled.
   const faults = process.env.DEMO_FAULTS !== '0' && process.env.NODE_ENV !== 'production'
+  const profileName = process.env.DEMO_PROFILE || 'standard'
+  const profile = { ...profileNamed(profileName), mediaBase: process.env.DEMO_MEDIA_BASE || null }
   const started = performance.now()
-  const api = await startDemoApi({ port, seedProducts, accessTtlS, faults })
+  const api = await startDemoApi({ port, seedProducts, accessTtlS, faults, profile })
   const ms = Math.round(performance.now() - started)
   console.log(`demo-api listening on ${api.url}`)
-  console.error(`[demo-api] ${seedProducts} products seeded in ${ms} ms; access tokens live ${accessTtlS} s; fault injection ${faults ? 'on' : 'off'}`)
+  console.error(`[demo-api] ${seedProducts} products seeded in ${ms} ms; access tokens live ${accessTtlS} s; fault injection ${faults ? 'on' : 'off'}; profile ${profileName}`)
 
   let closing = false
   const shutdown = (signal: string) => {

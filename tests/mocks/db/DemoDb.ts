@@ -1,6 +1,8 @@
 import { DEMO_USER_EMAIL, DEMO_USER_FIRST_NAME, DEMO_USER_LAST_NAME, DEMO_USER_PASSWORD, SEED_EPOCH_MS } from '../seed/constants'
 import { makeProduct, seedProducts, seedTaxonomy } from '../seed/seedCatalog'
 import type { CatalogSeed } from '../seed/seedCatalog'
+import { STANDARD_PROFILE } from '../profile'
+import type { DemoProfile } from '../profile'
 import { OrderingIndex } from './orderings'
 import type {
   BrandRecord, CartRecord, CategoryRecord, OrderRecord, ProductRecord, ShippingMethodRecord, UserRecord, WishlistEntry,
@@ -10,6 +12,8 @@ export interface DemoDbOptions {
   seed: number
   seedProducts: number
   now: () => number
+  /** How this backend differs from the standard demo (pagination, error bodies, decimals, carts, media). */
+  profile?: Readonly<DemoProfile>
 }
 
 export const SHIPPING_METHODS: readonly ShippingMethodRecord[] = [
@@ -21,6 +25,7 @@ export const SHIPPING_METHODS: readonly ShippingMethodRecord[] = [
 /** Everything the demo backend knows. `reset()` puts it back to the deterministic seed. */
 export class DemoDb {
   readonly options: DemoDbOptions
+  readonly profile: Readonly<DemoProfile>
   taxonomy!: CatalogSeed
   categoryBySlug!: Map<string, CategoryRecord>
   brandBySlug!: Map<string, BrandRecord>
@@ -41,6 +46,7 @@ export class DemoDb {
 
   constructor(options: DemoDbOptions) {
     this.options = options
+    this.profile = options.profile ?? STANDARD_PROFILE
     this.reset()
   }
 

@@ -13,9 +13,11 @@ function newToken(): string {
 
 /**
  * The cart a request is about: the signed-in user's, else the guest cart named by X-Cart-Token.
- * Guest carts are stored on first write only, so GET /cart/ without a token costs no memory.
+ * Guest carts are stored on first write only, so GET /cart/ without a token costs no memory - unless the
+ * profile says 'create', as a backend using get_or_create on read would (both are within the contract).
  */
-async function currentCart(context: DemoContext, forWrite: boolean): Promise<CartRecord> {
+/** `read`: GET /cart/; `lookup`: finding a line to change (never stores); `write`: adding a line. */
+async function currentCart(context: DemoContext, use: 'read' | 'lookup' | 'write'): Promise<CartRecord> {
   const { db } = context
   const user = await context.user()
   if (user) return userCart(context, user)
@@ -24,7 +26,7 @@ async function currentCart(context: DemoContext, forWrite: boolean): Promise<Car
   if (known && known.userId === null) return known
   // An unknown but well-formed token (e.g. after a demo restart) is adopted; anything else gets a new one.
   const cart: CartRecord = { token: TOKEN_FORMAT.test(token) && !known ? token : newToken(), userId: null, lines: [], updatedAt: db.now() }
-  if (forWrite) db.carts.set(cart.token, cart)
+  if (use === 'write' || (use === 'read' && db.profile.guestCartOnRead === 'create')) db.carts.set(cart.token, cart)
   return cart
 }
 
@@ -70,7 +72,7 @@ async function addItem(context: DemoContext): Promise<Response> {
   const product = context.db.product(productId as number)
   if (!product) throw validationError({ product_id: [`Invalid pk "${productId}" - object does not exist.`] })
   const variant = pickVariant(product, variantId)
-  const cart = await currentCart(context, true)
+  const cart = await currentCart(context, 'write')
   const existing = cart.lines.find(l => l.productId === product.id && l.variantId === (variant?.id ?? null))
   const wanted = (existing?.quantity ?? 0) + quantity
   const available = variant?.stock ?? product.stock
@@ -82,7 +84,7 @@ async function addItem(context: DemoContext): Promise<Response> {
 }
 
 async function lineFromPath(context: DemoContext) {
-  const cart = await currentCart(context, false)
+  const cart = await currentCart(context, 'lookup')
   const id = /^\d+$/.test(context.params.id ?? '') ? Number(context.params.id) : -1
   const line = cart.lines.find(l => l.id === id)
   if (!line) throw notFound()
@@ -130,7 +132,7 @@ async function merge(context: DemoContext): Promise<Response> {
 }
 
 export const cartRoutes: Route[] = [
-  { method: 'GET', template: '/cart/', handle: async c => respond(c, await currentCart(c, false)) },
+  { method: 'GET', template: '/cart/', handle: async c => respond(c, await currentCart(c, 'read')) },
   { method: 'POST', template: '/cart/items/', handle: addItem },
   { method: 'PATCH', template: '/cart/items/{id}/', handle: updateItem },
   { method: 'DELETE', template: '/cart/items/{id}/', handle: removeItem },

@@ -54,7 +54,7 @@ export function createContext(input: { request: Request, url: URL, db: DemoDb, t
           return JSON.parse(text) as unknown
         }
         catch (error) {
-          throw new HttpError(detail(400, `JSON parse error - ${(error as Error).message}`, 'parse_error'))
+          throw new HttpError(detail(400, `JSON parse error - ${(error as Error).message}`))
         }
       })
       return bodyPromise

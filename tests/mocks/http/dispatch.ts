@@ -27,7 +27,7 @@ async function run(handler: () => Response | Promise<Response>): Promise<Respons
   catch (error) {
     if (error instanceof HttpError) return error.response
     console.error('[demo-api] unhandled error', error)
-    return detail(500, 'A server error occurred.', 'error')
+    return detail(500, 'A server error occurred.')
   }
 }
 
@@ -59,7 +59,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     stats.record(`${method} ${template}`, fault !== null)
     if (fault) {
       if (fault.latency_ms > 0) await wait(fault.latency_ms)
-      if (fault.status !== null) return faultResponse(fault)
+      if (fault.status !== null) return faultResponse(fault, method)
     }
 
     if (found.kind === 'route') {

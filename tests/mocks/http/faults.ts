@@ -64,18 +64,26 @@ export function parseFault(input: unknown, id: number): Fault & { pattern: RegEx
   }
 }
 
-const JSON_BODIES: Record<number, { detail: string, code: string }> = {
-  400: { detail: 'Bad request.', code: 'bad_request' },
-  401: { detail: 'Given token not valid for any token type', code: 'token_not_valid' },
-  403: { detail: 'You do not have permission to perform this action.', code: 'permission_denied' },
-  404: { detail: 'Not found.', code: 'not_found' },
-  500: { detail: 'A server error occurred.', code: 'error' },
-  502: { detail: 'Bad gateway.', code: 'bad_gateway' },
-  503: { detail: 'Service temporarily unavailable, try again later.', code: 'service_unavailable' },
-  504: { detail: 'Gateway timeout.', code: 'gateway_timeout' },
+// DRF's stock bodies (rest_framework/exceptions.py default_detail; a proxy's 5xx is usually the html body).
+// No `code`: stock DRF sends none; a backend with the coded-errors profile adds it (http/errorCodes.ts).
+const JSON_BODIES: Record<number, { detail: string }> = {
+  400: { detail: 'Malformed request.' },
+  401: { detail: 'Authentication credentials were not provided.' },
+  403: { detail: 'You do not have permission to perform this action.' },
+  404: { detail: 'Not found.' },
+  500: { detail: 'A server error occurred.' },
+  502: { detail: 'Bad gateway.' },
+  503: { detail: 'Service temporarily unavailable, try again later.' },
+  504: { detail: 'Gateway timeout.' },
 }
 
-export function faultResponse(fault: Fault): Response {
+/** DRF's Throttled: `Request was throttled. Expected available in N second(s).` with the same N in Retry-After. */
+export function throttledDetail(waitS: number): string {
+  return `Request was throttled. Expected available in ${waitS} second${waitS === 1 ? '' : 's'}.`
+}
+
+/** The scripted answer; `method` is the request's (DRF names it in a 405). */
+export function faultResponse(fault: Fault, method = 'GET'): Response {
   const status = fault.status ?? 200
   const headers: Record<string, string> = {}
   const retryAfter = fault.retry_after ?? (status === 429 ? 1 : null)
@@ -88,8 +96,10 @@ export function faultResponse(fault: Fault): Response {
   headers['Content-Type'] = 'application/json'
   if (fault.body === 'garbage') return new Response('{"results": [{"id": 1, "title": "Trunc', { status, headers })
   const body = status === 429
-    ? { detail: `Request was throttled. Expected available in ${retryAfter} second${retryAfter === 1 ? '' : 's'}.`, code: 'throttled' }
-    : JSON_BODIES[status] ?? { detail: `Injected fault ${status}.`, code: 'fault_injected' }
+    ? { detail: throttledDetail(retryAfter ?? 1) }
+    : status === 405
+      ? { detail: `Method "${method}" not allowed.` }
+      : JSON_BODIES[status] ?? { detail: `Injected fault ${status}.` }
   return new Response(JSON.stringify(body), { status, headers })
 }
 

@@ -2,10 +2,13 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../seed/constants'
 import { comparePosition, lowerBound, upperBound } from '../db/orderings'
 import type { SortKey } from '../db/orderings'
 import type { DemoContext } from './context'
+import { paginateDrf } from './drfCursorPagination'
 import { HttpError, detail } from './responses'
 
-// DRF CursorPagination, keyset flavour: a cursor is a position (key, id) in one ordering plus a direction.
-// Walking forward from any position yields each item after it exactly once, even while items are inserted.
+// The demo's standard pagination: DRF CursorPagination's shape (`{next, previous, results}`, opaque `cursor`), keyset
+// flavour: a cursor is a position (key, id) in one ordering plus a direction. Walking forward from any position
+// yields each item after it exactly once, even while items are inserted, and `previous` gives back the same page.
+// The 'drf' profile answers like DRF's own CursorPagination instead (drfCursorPagination.ts).
 
 interface Cursor {
   /** Which list and ordering the cursor belongs to; a cursor from another ordering is invalid. */
@@ -61,7 +64,12 @@ function linkTo(context: DemoContext, cursor: Cursor | null): string | null {
   return url.toString()
 }
 
+/** One page of `list` (items passing `match`), in the pagination style of the backend's profile. */
 export function paginate<T extends { id: number }>(context: DemoContext, list: KeysetList<T>, match: (item: T) => boolean = () => true): Page<T> {
+  return context.db.profile.pagination === 'drf' ? paginateDrf(context, list, match) : paginateKeyset(context, list, match)
+}
+
+function paginateKeyset<T extends { id: number }>(context: DemoContext, list: KeysetList<T>, match: (item: T) => boolean): Page<T> {
   const raw = context.query.get('cursor')
   const cursor = raw ? decodeCursor(raw, list.scope) : null
   const size = pageSizeFrom(context.query)

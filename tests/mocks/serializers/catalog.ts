@@ -16,13 +16,23 @@ export function isoDate(ms: number): string {
   return new Date(ms).toISOString()
 }
 
-export function imageUrl(publicBase: string, productId: number, index = 1): string {
-  return `${publicBase}/media/products/${index === 1 ? productId : `${productId}-${index}`}.svg`
+/**
+ * Like DRF's ImageField with a request in context: absolute, on the host the client called - or under the
+ * profile's media base (MEDIA_URL on another host, a CDN) when there is one.
+ */
+export function imageUrl(db: DemoDb, publicBase: string, productId: number, index = 1): string {
+  const media = db.profile.mediaBase?.replace(/\/+$/, '') ?? `${publicBase}/media`
+  return `${media}/products/${index === 1 ? productId : `${productId}-${index}`}.svg`
 }
 
-function image(publicBase: string, product: ProductRecord, index = 1): ImageDto {
+function image(db: DemoDb, publicBase: string, product: ProductRecord, index = 1): ImageDto {
   const alt = index === 1 ? product.title : `${product.title}, view ${index}`
-  return { url: imageUrl(publicBase, product.id, index), alt, width: IMAGE_WIDTH, height: IMAGE_HEIGHT }
+  return { url: imageUrl(db, publicBase, product.id, index), alt, width: IMAGE_WIDTH, height: IMAGE_HEIGHT }
+}
+
+/** 42 -> 4.2, or "4.20" as DRF's DecimalField(max_digits=3, decimal_places=2) writes it. */
+function rating(db: DemoDb, tenths: number): number | string {
+  return db.profile.decimals === 'string' ? (tenths / 10).toFixed(2) : tenths / 10
 }
 
 export function categoryDto(category: CategoryRecord): CategoryDto {
@@ -39,8 +49,8 @@ export function productSummaryDto(db: DemoDb, publicBase: string, product: Produ
     price: decimal(product.priceCents),
     compare_at_price: product.compareAtCents === null ? null : decimal(product.compareAtCents),
     currency: CURRENCY,
-    image: image(publicBase, product),
-    rating: product.ratingTenths / 10,
+    image: image(db, publicBase, product),
+    rating: rating(db, product.ratingTenths),
     reviews_count: product.reviewsCount,
     in_stock: product.stock > 0,
     brand: { slug: brand.slug, name: brand.name },
@@ -55,7 +65,7 @@ function variantDto(variant: VariantRecord): VariantDto {
 
 export function productDetailDto(db: DemoDb, publicBase: string, product: ProductRecord): ProductDetailDto {
   const seed = db.options.seed
-  const images = Array.from({ length: productImageCount(seed, product.id) }, (_, i) => image(publicBase, product, i + 1))
+  const images = Array.from({ length: productImageCount(seed, product.id) }, (_, i) => image(db, publicBase, product, i + 1))
   return {
     ...productSummaryDto(db, publicBase, product),
     description_html: productDescriptionHtml(seed, product, db.brand(product.brandId).name),

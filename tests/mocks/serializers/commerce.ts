@@ -19,7 +19,7 @@ export function resolveLine(db: DemoDb, line: CartLineRecord): ResolvedLine {
   return { line, product, variant, unitCents: variant?.priceCents ?? product.priceCents, available: variant?.stock ?? product.stock }
 }
 
-function cartItemDto(publicBase: string, resolved: ResolvedLine): CartItemDto {
+function cartItemDto(db: DemoDb, publicBase: string, resolved: ResolvedLine): CartItemDto {
   const { line, product, variant, unitCents, available } = resolved
   return {
     id: line.id,
@@ -28,7 +28,7 @@ function cartItemDto(publicBase: string, resolved: ResolvedLine): CartItemDto {
     slug: product.slug,
     title: product.title,
     options: { ...variant?.options },
-    image: { url: imageUrl(publicBase, product.id), alt: product.title, width: IMAGE_WIDTH, height: IMAGE_HEIGHT },
+    image: { url: imageUrl(db, publicBase, product.id), alt: product.title, width: IMAGE_WIDTH, height: IMAGE_HEIGHT },
     unit_price: decimal(unitCents),
     line_total: decimal(unitCents * line.quantity),
     quantity: line.quantity,
@@ -41,7 +41,7 @@ export function cartDto(db: DemoDb, publicBase: string, cart: CartRecord): CartD
   const lines = cart.lines.map(line => resolveLine(db, line))
   return {
     token: cart.token,
-    items: lines.map(line => cartItemDto(publicBase, line)),
+    items: lines.map(line => cartItemDto(db, publicBase, line)),
     items_count: cart.lines.reduce((sum, line) => sum + line.quantity, 0),
     subtotal: decimal(lines.reduce((sum, line) => sum + line.unitCents * line.line.quantity, 0)),
     currency: CURRENCY,

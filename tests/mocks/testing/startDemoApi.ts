@@ -1,5 +1,6 @@
 import { createDemoBackend } from '../createDemoBackend'
 import type { DemoBackend } from '../createDemoBackend'
+import type { DemoProfile } from '../profile'
 import { serveHandlers } from '../server/nodeServer'
 
 export interface StartDemoApiOptions {
@@ -11,6 +12,8 @@ export interface StartDemoApiOptions {
   /** Fault injection and other /__ endpoints; default true. */
   faults?: boolean
   seed?: number
+  /** How this backend differs from the standard demo (tests/mocks/profile.ts). */
+  profile?: Partial<DemoProfile>
 }
 
 export interface RunningDemoApi {
@@ -33,6 +36,7 @@ export async function startDemoApi(options: StartDemoApiOptions = {}): Promise<R
     accessTtlS: options.accessTtlS,
     faults: options.faults,
     seed: options.seed,
+    profile: options.profile,
   })
   const running = await serveHandlers(backend.handlers, { host, port: options.port ?? 0, origin })
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toProductFacets } from '~/services/mappers/facets'
-import { toProductDetail } from '~/services/mappers/product'
+import { toDecimalNumber } from '~/services/mappers/decimal'
+import { toProductDetail, toProductSummary } from '~/services/mappers/product'
 import { toReview } from '~/services/mappers/review'
 import { toCategory } from '~/services/mappers/category'
 import { sanitizeHtml } from '~/utils/html/sanitize'
@@ -29,6 +30,22 @@ describe('catalog mappers', () => {
     expect(detail.attributes).toEqual([{ name: 'Material', value: 'Stoneware' }, { name: 'Capacity', value: '350 ml' }])
     expect(detail.images).toHaveLength(2)
     expect(detail.descriptionHtml).toBe('<p>Nice <strong>mug</strong></p>')
+  })
+
+  it.each([
+    ['"4.20" (DRF DecimalField, the default)', '4.20', 4.2],
+    ['"4.2"', '4.2', 4.2],
+    ['"0.00" (unrated)', '0.00', 0],
+    ['4.2 (COERCE_DECIMAL_TO_STRING = False)', 4.2, 4.2],
+    ['5 (an integer)', 5, 5],
+  ])('reads a rating sent as %s', (_label, rating, expected) => {
+    expect(toProductSummary({ ...productDto(7), rating }).rating).toBe(expected)
+  })
+
+  it('reads what is not a decimal as 0 instead of NaN', () => {
+    for (const odd of ['', 'n/a', '4,2']) expect(toDecimalNumber(odd)).toBe(0)
+    expect(toDecimalNumber(Number.NaN)).toBe(0)
+    expect(toDecimalNumber(null, 3)).toBe(3)
   })
 
   it('falls back to the summary image when a detail has no gallery', () => {

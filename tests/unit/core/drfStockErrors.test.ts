@@ -61,7 +61,7 @@ const STOCK_ERRORS: StockError[] = [
  * auth.test.ts covers), so the first answer is the error.
  */
 async function failureFor(status: number, body: unknown, headers: Record<string, string>): Promise<ApiError> {
-  server.use(http.all(`${API}/thing/`, () => HttpResponse.json(body, { status, headers })))
+  server.use(http.all(`${API}/thing/`, () => new HttpResponse(JSON.stringify(body), { status, headers: { ...headers, 'content-type': 'application/json' } })))
   const error = await makeCore({ retry: { maxRetries: 0 } }).api.delete('/thing/', { auth: false }).then(() => null, (e: unknown) => e)
   expect(error).toBeInstanceOf(ApiError)
   return error as ApiError

@@ -18,6 +18,10 @@ describe('DTO types generated from docs/openapi.yaml', () => {
     expectTypeOf<ProductListParamsDto>().toExtend<ProductListQueryDto>()
   })
 
+  it('a DecimalField that is not money (rating) may be a string or a number', () => {
+    expectTypeOf<ProductSummaryDto['rating']>().toEqualTypeOf<number | string>()
+  })
+
   it('money is a decimal string, never a number', () => {
     expectTypeOf<ProductSummaryDto['price']>().toEqualTypeOf<string>()
     expectTypeOf<ProductSummaryDto['compare_at_price']>().toEqualTypeOf<string | null>()
