@@ -10,6 +10,8 @@ stage "typecheck";   npm run --silent typecheck
 stage "lint";        npm run --silent lint
 stage "unit";        npx vitest run --project unit --project nuxt
 stage "contract";    npx vitest run --project contract
+# The same suite against the demo answering as DRF itself may: CursorPagination, coded errors, "4.20", carts on read.
+stage "contract (drf-variants)"; CONTRACT_DEMO_PROFILE=drf-variants npx vitest run --project contract
 # Integration tests include real built servers (SSR isolation, shared Redis cache, crawler): build first.
 stage "build";       npm run --silent build
 stage "integration"; npx vitest run --project integration

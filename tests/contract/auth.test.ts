@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { TokenPairDto, UserDto } from '../../services/dto'
+import { expectDrfError } from './support/drfErrors'
 import { registerAndSignIn, uniqueEmail } from './support/fixtures'
 import { assertSchema } from './support/schema'
 import { contractTarget } from './support/target'
@@ -69,10 +70,11 @@ describe('auth: me', () => {
     expect(response.body.email).toBe(email)
   })
 
-  it('without credentials: 401 {"detail": "Authentication credentials were not provided."}', async () => {
+  it('without credentials: 401 {"detail": "Authentication credentials were not provided."} and WWW-Authenticate', async () => {
     const response = await client.call('/auth/me/')
     expect(response.status).toBe(401)
-    expect(response.body).toEqual({ detail: 'Authentication credentials were not provided.' })
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer /)
+    expectDrfError(response.body, 'Authentication credentials were not provided.', 'not_authenticated')
   })
 
   it('a bad access token: 401 token_not_valid with SimpleJWT\'s body', async () => {

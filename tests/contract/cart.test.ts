@@ -9,6 +9,8 @@ const { client } = target
 afterAll(() => target.close())
 
 const product = await simpleProduct(client, 3)
+/** CartItemCreate / CartItemUpdate: quantity 1..99. */
+const MAX_QUANTITY = 99
 
 describe('cart: guest carts', () => {
   it('GET /cart/ without a token answers an empty cart with a token', async () => {
@@ -17,6 +19,25 @@ describe('cart: guest carts', () => {
     assertSchema('Cart', response.body)
     expect(response.body.items).toEqual([])
     expect(response.body.token).toBeTruthy()
+  })
+
+  // Whether a read stores the empty cart (get_or_create) or nothing until the first write, the client that keeps
+  // the token of the latest answer ends up with its items.
+  it('GET /cart/ with an unknown token answers an empty cart; the first write answers the token to keep', async () => {
+    const unknown = `unknown-${crypto.randomUUID().replace(/-/g, '')}`
+    const read = await client.call<CartDto>('/cart/', { headers: { 'X-Cart-Token': unknown } })
+    expect(read.status).toBe(200)
+    assertSchema('Cart', read.body)
+    expect(read.body.items).toEqual([])
+    expect(read.headers.get('x-cart-token')).toBe(read.body.token)
+    const again = await client.call<CartDto>('/cart/', { headers: { 'X-Cart-Token': read.body.token } })
+    expect(again.status).toBe(200)
+    expect(again.body.items).toEqual([])
+
+    const written = await addToCart(client, { product_id: product.id, quantity: 1 }, { cartToken: read.body.token })
+    const after = await client.call<CartDto>('/cart/', { headers: { 'X-Cart-Token': written.token } })
+    expect(after.body.items.map(i => i.product_id)).toEqual([product.id])
+    expect(after.body.token).toBe(written.token)
   })
 
   it('adding an item creates a guest cart named by X-Cart-Token', async () => {
@@ -54,17 +75,27 @@ describe('cart: guest carts', () => {
     expect(other.status).toBe(404)
   })
 
+  // The serializer checks 1..99 before the view looks at stock: only a product with fewer than 99 in stock can be
+  // asked for more than it has in one valid request.
   it('more than the stock is 409 {"code": "out_of_stock", "available": n}', async () => {
-    const response = await client.call('/cart/items/', { method: 'POST', body: { product_id: product.id, quantity: product.stock + 1 } })
+    const scarce = await findProduct(client, p => p.variants.length === 0 && p.stock >= 1 && p.stock < MAX_QUANTITY)
+    const response = await client.call('/cart/items/', { method: 'POST', body: { product_id: scarce.id, quantity: scarce.stock + 1 } })
     expect(response.status).toBe(409)
     assertSchema('OutOfStockError', response.body)
-    expect(response.body).toMatchObject({ code: 'out_of_stock', available: product.stock })
+    expect(response.body).toMatchObject({ code: 'out_of_stock', available: scarce.stock })
   })
 
-  it('invalid input is a field error', async () => {
-    const response = await client.call('/cart/items/', { method: 'POST', body: { product_id: product.id, quantity: 0 } })
+  it.each([0, MAX_QUANTITY + 1])('quantity %i is a 400 field error on quantity, whatever the stock', async (quantity) => {
+    const response = await client.call('/cart/items/', { method: 'POST', body: { product_id: product.id, quantity } })
     expect(response.status).toBe(400)
     assertSchema('FieldErrors', response.body)
+    expect(response.body).toHaveProperty('quantity')
+  })
+
+  it('PATCH over 99 is a 400 field error on quantity, even with more in stock', async () => {
+    const cart = await addToCart(client, { product_id: product.id, quantity: 1 }, {})
+    const response = await client.call(`/cart/items/${cart.items[0]?.id}/`, { method: 'PATCH', body: { quantity: MAX_QUANTITY + 1 }, headers: { 'X-Cart-Token': cart.token } })
+    expect(response.status).toBe(400)
     expect(response.body).toHaveProperty('quantity')
   })
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { CategoryDto, CursorPageDto, FacetsDto, ProductDetailDto, ProductSummaryDto, ReviewDto, SuggestionDto } from '../../services/dto'
+import { expectDrfError } from './support/drfErrors'
 import { listProducts } from './support/fixtures'
 import { assertArrayOf, assertSchema } from './support/schema'
 import { contractTarget } from './support/target'
@@ -47,7 +48,7 @@ describe('catalog: categories, products, reviews', () => {
   it('a missing product is 404 {"detail": "Not found."}', async () => {
     const response = await client.call('/products/999999999/')
     expect(response.status).toBe(404)
-    expect(response.body).toEqual({ detail: 'Not found.' })
+    expectDrfError(response.body, 'Not found.', 'not_found')
   })
 
   it('reviews are a cursor page, newest first', async () => {
@@ -145,7 +146,7 @@ describe('DRF conventions', () => {
   it('a wrong method is 405 with DRF\'s detail and an Allow header', async () => {
     const response = await client.call('/products/', { method: 'PUT', body: {} })
     expect(response.status).toBe(405)
-    expect(response.body).toEqual({ detail: 'Method "PUT" not allowed.' })
+    expectDrfError(response.body, 'Method "PUT" not allowed.', 'method_not_allowed')
     expect(response.headers.get('allow')).toMatch(/GET/)
   })
 

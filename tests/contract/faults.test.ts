@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import type { FaultDto, StatsDto } from '../../services/dto'
+import { expectDrfError } from './support/drfErrors'
 import { assertSchema } from './support/schema'
 import { contractTarget } from './support/target'
 
@@ -47,7 +48,19 @@ describe.runIf(target.hasDemoEndpoints)('demo fault injection and stats', () => 
     const response = await client.call('/categories/')
     expect(response.status).toBe(429)
     expect(response.headers.get('retry-after')).toBe('7')
-    expect(response.body).toEqual({ detail: 'Request was throttled. Expected available in 7 seconds.', code: 'throttled' })
+    expectDrfError(response.body, 'Request was throttled. Expected available in 7 seconds.', 'throttled')
+  })
+
+  it.each([
+    [401, 'Authentication credentials were not provided.', 'not_authenticated'],
+    [403, 'You do not have permission to perform this action.', 'permission_denied'],
+    [404, 'Not found.', 'not_found'],
+    [405, 'Method "GET" not allowed.', 'method_not_allowed'],
+  ])('an injected %i answers DRF\'s stock body', async (status, detail, code) => {
+    await addFault({ path_pattern: '/categories/', status, count: 1 })
+    const response = await client.call('/categories/')
+    expect(response.status).toBe(status)
+    expectDrfError(response.body, detail, code)
   })
 
   it('html and garbage bodies are what a broken proxy would send', async () => {

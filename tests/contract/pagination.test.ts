@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { CursorPageDto, ProductSummaryDto } from '../../services/dto'
 import type { ApiResponse } from './support/http'
+import { expectDrfError } from './support/drfErrors'
 import { assertSchema } from './support/schema'
 import { contractTarget } from './support/target'
 
@@ -20,10 +21,17 @@ const KEY: Record<Ordering, ((p: ProductSummaryDto) => number | string) | null> 
   'title': p => p.title,
 }
 
+/** Pages a walk may take before it is called a loop (10,000 products at page_size=100 take 100). */
+const MAX_PAGES = 1_000
+
 async function walk(query: string, onPage?: (index: number) => Promise<void>): Promise<{ ids: number[], items: ProductSummaryDto[] }> {
   const items: ProductSummaryDto[] = []
+  const visited = new Set<string>()
   let url: string | null = `/products/?${query}`
   for (let index = 0; url; index++) {
+    // DRF clamps the cursor offset at offset_cutoff (1000): past a longer run of equal values, `next` repeats.
+    if (visited.has(url) || index >= MAX_PAGES) throw new Error(`${query}: next leads back to a page already walked (${url}); a run of equal sort values longer than offset_cutoff?`)
+    visited.add(url)
     const response: ApiResponse<CursorPageDto<ProductSummaryDto>> = await client.call<CursorPageDto<ProductSummaryDto>>(url)
     expect(response.status, url).toBe(200)
     if (index === 0) assertSchema('ProductPage', response.body)
@@ -96,13 +104,18 @@ describe('cursor pagination: filtered walks', () => {
 })
 
 describe('cursor pagination: links and page size', () => {
-  it('previous of page 2 leads back to page 1', async () => {
-    const first = (await client.call<CursorPageDto<ProductSummaryDto>>('/products/?ordering=title&page_size=10')).body
+  // Not that it gives back page 1 itself: DRF's position + offset cursor lands elsewhere inside runs of equal
+  // values - on the demo's 1,350 products rated 5.0, DRF's `previous` of page 2 is an empty page. Clients build
+  // their own "previous page" from what they walked (see the contract's description).
+  it.each(['title', '-rating'])('previous of page 2 (ordering=%s) answers only products before page 2', async (ordering) => {
+    const first = (await client.call<CursorPageDto<ProductSummaryDto>>(`/products/?ordering=${ordering}&page_size=10`)).body
     expect(first.previous).toBeNull()
     const second = (await client.call<CursorPageDto<ProductSummaryDto>>(first.next as string)).body
     expect(second.previous).toMatch(/^https?:\/\/.*cursor=/)
-    const back = (await client.call<CursorPageDto<ProductSummaryDto>>(second.previous as string)).body
-    expect(back.results.map(p => p.id)).toEqual(first.results.map(p => p.id))
+    const back = await client.call<CursorPageDto<ProductSummaryDto>>(second.previous as string)
+    expect(back.status).toBe(200)
+    const pageOne = new Set(first.results.map(p => p.id))
+    expect(back.body.results.filter(p => !pageOne.has(p.id))).toEqual([])
   })
 
   it('next keeps the filters and page size of the request', async () => {
@@ -130,6 +143,6 @@ describe('cursor pagination: links and page size', () => {
   it('an invalid cursor is 404 {"detail": "Invalid cursor"}', async () => {
     const response = await client.call('/products/?cursor=not-a-real-cursor')
     expect(response.status).toBe(404)
-    expect(response.body).toEqual({ detail: 'Invalid cursor' })
+    expectDrfError(response.body, 'Invalid cursor', 'not_found')
   })
 })

@@ -35,8 +35,9 @@ describe('DRF cursor encoding', () => {
     expect(decodeDrfCursor(btoa('o=2&p=19.99'))).toEqual({ offset: 2, reverse: false, position: '19.99' })
   })
 
-  it('clamps the offset at 1000 and refuses junk with DRF\'s 404', () => {
+  it('clamps the offset at offset_cutoff (DRF: 1000) and refuses junk with DRF\'s 404', () => {
     expect(decodeDrfCursor(btoa('o=5000&p=1')).offset).toBe(1000)
+    expect(decodeDrfCursor(btoa('o=5000&p=1'), 1_000_000).offset).toBe(5000)
     for (const raw of ['%%%', btoa('o=-1'), btoa('r=yes')]) {
       expect(() => decodeDrfCursor(raw)).toThrow()
     }
