@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { mountSuspended } from '@nuxt/test-utils/runtime'
 import { useRouter } from '#imports'
 import ProductPurchasePanel from '~/components/product/ProductPurchasePanel.vue'
+import { errorFromResponse } from '~/composables/core/api/normalizeError'
 import type { ProductDetail, PurchaseLine } from '~/services/domain/product'
 
 const usd = (amount: number) => ({ amount, currency: 'USD' })
@@ -53,6 +54,25 @@ describe('ProductPurchasePanel', () => {
     const addToCart = vi.fn().mockRejectedValue(new Error('boom'))
     const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: '/products/5-tee?variant=51' })
     await wrapper.findAll('button').find(b => b.text() === 'Add to cart')!.trigger('click')
-    await vi.waitFor(() => expect(wrapper.get('[role="alert"]').text()).toContain('Could not add to the cart'))
+    await vi.waitFor(() => expect(wrapper.get('[role="alert"]').text()).toContain('Could not update your cart'))
+  })
+
+  it('explains a 400 on quantity and a 409 out of stock from a DRF backend', async () => {
+    const reply = (status: number, body: unknown) => errorFromResponse(status, JSON.stringify(body), new Headers({ 'content-type': 'application/json' }))
+    const addToCart = vi.fn()
+      .mockRejectedValueOnce(reply(400, { quantity: ['Ensure this value is less than or equal to 99.'] }))
+      .mockRejectedValueOnce(reply(409, { detail: 'Only 1 left in stock.', available: 1 }))
+    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: '/products/5-tee?variant=51' })
+    const add = () => wrapper.findAll('button').find(b => b.text() === 'Add to cart')!.trigger('click')
+    await add()
+    await vi.waitFor(() => expect(wrapper.get('[role="alert"]').text()).toBe('Please choose a quantity from 1 to 99.'))
+    await add()
+    await vi.waitFor(() => expect(wrapper.get('[role="alert"]').text()).toBe('Only 1 left in stock, so your cart can hold at most 1.'))
+  })
+
+  it('never offers more than 99 of one item, however much is in stock', async () => {
+    const plenty = { ...product, variants: [], stock: 500 }
+    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product: plenty, addToCart: vi.fn() }, route: '/products/5-tee' })
+    expect(wrapper.get('input[type="number"]').attributes('max')).toBe('99')
   })
 })
