@@ -24,6 +24,9 @@ export default defineNuxtConfig({
     authRateLimit: { loginPerAccount: 10, loginPerAddress: 50, register: 10 },
     public: {
       siteUrl: 'http://localhost:3000',
+      // Where product images are served when not from the API's host: Django's MEDIA_URL host or a CDN, e.g.
+      // https://media.example.com (NUXT_PUBLIC_MEDIA_ORIGIN). The CSP allows it for images; '' adds nothing.
+      mediaOrigin: '',
       // useApi core policies (docs/api-core.md); each key is overridable, e.g. NUXT_PUBLIC_API_BREAKER_COOLDOWN_MS.
       api: {
         timeoutMs: 10_000,

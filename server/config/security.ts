@@ -26,7 +26,7 @@ export const securityOptions: Partial<ModuleOptions> = {
       'form-action': ["'self'"],
       'frame-ancestors': ["'none'"],
       'frame-src': ["'none'"],
-      // The backend's media origin is appended at runtime from NUXT_API_BASE.
+      // The backend's origins are appended at runtime: NUXT_API_BASE's and NUXT_PUBLIC_MEDIA_ORIGIN (imageSources.ts).
       'img-src': ["'self'", 'data:', 'blob:'],
       'manifest-src': ["'self'"],
       'media-src': ["'self'"],

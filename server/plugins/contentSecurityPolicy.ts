@@ -1,22 +1,25 @@
 import { defineNitroPlugin, useRuntimeConfig } from 'nitropack/runtime'
-import { inlineScriptHashes, originOf } from '../utils/security/inlineScriptHashes'
+import { imageSources } from '../utils/security/imageSources'
+import { inlineScriptHashes } from '../utils/security/inlineScriptHashes'
 
 /**
  * Completes nuxt-security's CSP at runtime (the module's own script hashing only runs when prerendering):
  * - script-src gets the hash of each inline script of the page being rendered (Nuxt's config bootstrap);
- * - img-src gets the backend's origin, where product images may live (NUXT_API_BASE is runtime config).
+ * - img-src gets the origins product images may come from: the backend's (NUXT_API_BASE) and the media origin
+ *   (NUXT_PUBLIC_MEDIA_ORIGIN: Django's MEDIA_URL host or a CDN). Both are runtime config.
  * Registered before nuxt-security's plugins (it sorts them last), so its CSP writer sees our hashes.
  */
 export default defineNitroPlugin((nitroApp) => {
-  const mediaOrigin = originOf(String(useRuntimeConfig().apiBase))
+  const config = useRuntimeConfig()
+  const origins = { apiBase: String(config.apiBase ?? ''), mediaOrigin: String(config.public.mediaOrigin ?? '') }
 
   nitroApp.hooks.hook('nuxt-security:routeRules', (rules) => {
     const headers = rules['/**']?.headers
     const csp = headers ? headers.contentSecurityPolicy : undefined
-    if (!mediaOrigin || !csp || typeof csp !== 'object') return
+    if (!csp || typeof csp !== 'object') return
     const imgSrc = csp['img-src']
     const sources = Array.isArray(imgSrc) ? imgSrc : typeof imgSrc === 'string' ? imgSrc.split(' ') : ["'self'"]
-    if (!sources.includes(mediaOrigin)) csp['img-src'] = [...sources, mediaOrigin]
+    csp['img-src'] = imageSources(sources, origins)
   })
 
   nitroApp.hooks.hook('render:html', (html, { event }) => {
