@@ -54,7 +54,7 @@ describe('ProductPurchasePanel', () => {
     const addToCart = vi.fn().mockRejectedValue(new Error('boom'))
     const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: '/products/5-tee?variant=51' })
     await wrapper.findAll('button').find(b => b.text() === 'Add to cart')!.trigger('click')
-    await vi.waitFor(() => expect(wrapper.get('[role="alert"]').text()).toContain('Could not update your cart'))
+    await vi.waitFor(() => expect(wrapper.get('[role="alert"]').text()).toContain('Could not add to the cart'))
   })
 
   it('explains a 400 on quantity and a 409 out of stock from a DRF backend', async () => {

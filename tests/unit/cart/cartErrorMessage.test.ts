@@ -14,6 +14,11 @@ describe('cartErrorMessage', () => {
     expect(cartErrorMessage(none)).toBe('Please choose a quantity from 1 to 99.')
   })
 
+  it('reads an ApiError and the plain data kept in state alike', () => {
+    const error = answer(409, { detail: 'Only 3 left in stock.', available: 3 })
+    expect(cartErrorMessage(JSON.parse(JSON.stringify(error)))).toBe(cartErrorMessage(error))
+  })
+
   it('a 409 with available says how many are left, with or without a code', () => {
     const coded = answer(409, { detail: 'Only 3 left in stock.', code: 'out_of_stock', available: 3 })
     expect(cartErrorMessage(coded)).toBe('Only 3 left in stock, so your cart can hold at most 3.')
@@ -39,6 +44,5 @@ describe('cartErrorMessage', () => {
     const throttled = errorFromResponse(429, JSON.stringify({ detail: 'Request was throttled. Expected available in 8 seconds.' }), new Headers({ 'retry-after': '8' }))
     expect(cartErrorMessage(throttled)).toBe('Too many requests. Please wait 8 seconds and try again.')
     expect(cartErrorMessage(throttled.toJSON())).toBe('Too many requests. Please wait 8 seconds and try again.')
-    expect(cartErrorMessage(new Error('boom'))).toBe('Could not update your cart. Please try again.')
   })
 })
