@@ -1,6 +1,9 @@
 /** Field errors as DRF returns them: field name -> messages; `non_field_errors` kept under its own key. */
 export type FieldErrors = Record<string, string[]>
 
+/** Scalar fields of an error body besides `detail` and `code`, e.g. `available` on a cart's 409 out_of_stock. */
+export type ErrorExtras = Record<string, string | number | boolean>
+
 /** The serializable part of an ApiError: safe to keep in store state and the SSR payload. */
 export interface ApiErrorData {
   /** HTTP status; 0 when no response arrived (network, timeout, abort, breaker open). */
@@ -12,6 +15,8 @@ export interface ApiErrorData {
   fieldErrors: FieldErrors
   /** True when trying again later may succeed. */
   retryable: boolean
+  /** Present when the body had any (see ErrorExtras). */
+  extras?: ErrorExtras
 }
 
 /** Every failure of the transport, whatever the body was, becomes one of these. */
@@ -20,6 +25,7 @@ export class ApiError extends Error implements ApiErrorData {
   readonly code: string
   readonly fieldErrors: FieldErrors
   readonly retryable: boolean
+  readonly extras: ErrorExtras
   /** Milliseconds the backend asked us to wait (Retry-After), if any. */
   readonly retryAfterMs: number | undefined
 
@@ -30,11 +36,13 @@ export class ApiError extends Error implements ApiErrorData {
     this.code = data.code
     this.fieldErrors = data.fieldErrors
     this.retryable = data.retryable
+    this.extras = data.extras ?? {}
     this.retryAfterMs = data.retryAfterMs
   }
 
   toJSON(): ApiErrorData {
-    return { status: this.status, code: this.code, message: this.message, fieldErrors: this.fieldErrors, retryable: this.retryable }
+    const data: ApiErrorData = { status: this.status, code: this.code, message: this.message, fieldErrors: this.fieldErrors, retryable: this.retryable }
+    return Object.keys(this.extras).length ? { ...data, extras: this.extras } : data
   }
 }
 

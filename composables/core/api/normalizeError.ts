@@ -1,5 +1,5 @@
 import { FetchError } from 'ofetch'
-import { ApiError, type FieldErrors } from './ApiError'
+import { ApiError, type ErrorExtras, type FieldErrors } from './ApiError'
 import { MESSAGES } from './messages'
 import type { AbortCause } from './signals'
 
@@ -37,6 +37,16 @@ export function extractFieldErrors(body: Record<string, unknown>, prefix = ''): 
     if (isStringArray(value)) out[name] = value
     else if (typeof value === 'string' && prefix) out[name] = [value]
     else if (isRecord(value)) Object.assign(out, extractFieldErrors(value, name))
+  }
+  return out
+}
+
+/** Top-level scalars besides `detail` and `code`: what DRF exceptions add (e.g. `available`), for callers that know them. */
+export function extractExtras(body: Record<string, unknown>): ErrorExtras {
+  const out: ErrorExtras = {}
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'detail' || key === 'code') continue
+    if (typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && value.length <= MAX_DETAIL_LENGTH)) out[key] = value
   }
   return out
 }
@@ -91,6 +101,7 @@ export function errorFromResponse(status: number, data: unknown, headers: Header
     message: readableMessage(status, body, fieldErrors),
     fieldErrors,
     retryable: isRetryableStatus(status),
+    extras: isRecord(body) ? extractExtras(body) : {},
     retryAfterMs: parseRetryAfter(headers?.get('retry-after')),
     cause,
   })
