@@ -8,16 +8,22 @@ export function backendUrl(apiBase: string, pathAndQuery: string): string {
   return apiBase.replace(/\/+$/, '') + (pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}`)
 }
 
-/** Request headers a browser may pass through to the backend. Cookies never go: the BFF owns them. */
+/**
+ * Request headers a browser may pass through to the backend. Cookies never go: the BFF owns them. Nor does
+ * X-Cart-Token: the BFF adds it from its httpOnly cookie (server/utils/cart/tokenPolicy.ts).
+ */
 const FORWARDED_REQUEST_HEADERS = [
   'accept', 'accept-language', 'authorization', 'content-type', 'idempotency-key', 'if-none-match', 'if-modified-since',
-  'x-cart-token', 'traceparent', 'tracestate', 'sentry-trace', 'baggage',
+  'traceparent', 'tracestate', 'sentry-trace', 'baggage',
 ] as const
 
-/** Response headers worth returning; hop-by-hop and encoding headers are dropped (fetch already decoded the body). */
+/**
+ * Response headers worth returning; hop-by-hop and encoding headers are dropped (fetch already decoded the body).
+ * X-Cart-Token never goes back: the cart token stays in the BFF's httpOnly cookie.
+ */
 const RETURNED_RESPONSE_HEADERS = [
   'content-type', 'content-language', 'content-disposition', 'cache-control', 'etag', 'last-modified', 'retry-after',
-  'vary', 'www-authenticate', 'x-cart-token',
+  'vary', 'www-authenticate',
 ] as const
 
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
@@ -27,6 +33,8 @@ export interface ProxyOptions {
   timeoutMs?: number
   /** Extra headers the BFF adds (e.g. an Authorization it derived from its own cookie). */
   headers?: Record<string, string>
+  /** Rewrites the backend's answer before it is returned (e.g. the cart token policy: cookies set, token removed). */
+  transformResponse?: (response: Response) => Promise<Response>
 }
 
 function errorBody(event: H3Event, status: number, detail: string, code: string): ReadableStream<Uint8Array> | null {
@@ -104,6 +112,7 @@ export async function proxyToBackend(event: H3Event, apiBase: string, pathAndQue
       ? errorBody(event, 504, 'The backend did not answer in time.', 'upstream_timeout')
       : errorBody(event, 502, 'The backend is unreachable.', 'upstream_unreachable')
   }
+  if (options.transformResponse) response = await options.transformResponse(response)
 
   setResponseStatus(event, response.status, response.statusText)
   for (const name of RETURNED_RESPONSE_HEADERS) {

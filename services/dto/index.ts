@@ -60,6 +60,12 @@ export type CartItemDto = Schemas['CartItem']
 export type CartItemCreateDto = Schemas['CartItemCreate']
 export type CartItemUpdateDto = Schemas['CartItemUpdate']
 export type CartMergeDto = Schemas['CartMerge']
+/**
+ * A cart as the browser gets it through the /api proxy (server/utils/cart/): the backend's Cart without `token`
+ * (the BFF keeps it in an httpOnly cookie), plus `merge_pending` while a guest cart waits to be merged.
+ * Hand-written: it is the BFF's answer, not the backend's.
+ */
+export type BffCartDto = Omit<CartDto, 'token'> & { merge_pending?: boolean }
 export type WishlistItemDto = Schemas['WishlistItem']
 export type WishlistCreateDto = Schemas['WishlistCreate']
 

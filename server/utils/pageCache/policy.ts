@@ -16,6 +16,8 @@ export const PRIVATE_PREFIXES = ['/cart', '/checkout', '/account', '/auth', '/or
 /**
  * Cookies whose presence means "signed in": the auth BFF's httpOnly refresh cookie (Path=/), and a
  * non-secret marker a deployment may set alongside a path-scoped one. Only presence matters; never read.
+ * The guest cart cookies (sf_cart_token, sf_cart) are deliberately not here: a guest with a cart still gets
+ * shared pages, which carry no cart; the client loads the cart after hydration (docs/cart.md).
  */
 export const SIGNED_IN_COOKIES = ['sf_refresh', 'sf_session'] as const
 

@@ -1,5 +1,7 @@
 import type { H3Event } from 'h3'
 import { readBody } from 'h3'
+import type { UserDto } from '../../../../services/dto'
+import type { SignInCartMerge } from '../../cart/mergeGuestCart'
 
 /** The JSON body as a record of strings we asked for; anything else (no body, bad JSON, non-strings) is left out. */
 export async function readStringFields<K extends string>(event: H3Event, fields: readonly K[]): Promise<Partial<Record<K, string>>> {
@@ -11,4 +13,12 @@ export async function readStringFields<K extends string>(event: H3Event, fields:
     if (typeof value === 'string') out[field] = value
   }
   return out
+}
+
+/**
+ * The answer to a sign-in: `{access, user}`, plus `cart_merge` when the browser had a guest cart: "merged",
+ * "pending" (the backend failed; the guest cart is kept and merged on the next cart call) or "discarded".
+ */
+export function signedInBody(access: string, user: UserDto, cartMerge: SignInCartMerge): { access: string, user: UserDto, cart_merge?: SignInCartMerge } {
+  return cartMerge === 'none' ? { access, user } : { access, user, cart_merge: cartMerge }
 }

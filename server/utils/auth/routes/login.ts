@@ -1,13 +1,17 @@
 import type { H3Event } from 'h3'
 import type { TokenPairDto } from '../../../../services/dto'
+import { mergeGuestCartOf } from '../../cart/mergeGuestCart'
 import { refund, throttle } from '../../rate-limit/throttle'
 import { callBackend } from '../backend'
 import type { AuthDeps } from '../deps'
 import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
 import { completeSignIn } from '../session'
-import { readStringFields } from './body'
+import { readStringFields, signedInBody } from './body'
 
-/** POST /api/auth/login {email, password} -> {access, user}; the refresh token goes into the httpOnly cookie only. */
+/**
+ * POST /api/auth/login {email, password} -> {access, user}; the refresh token goes into the httpOnly cookie only.
+ * A guest cart in this browser is merged into the user's cart; `cart_merge` says how that went (see signedInBody).
+ */
 export async function handleLogin(event: H3Event, deps: AuthDeps) {
   const refused = refuseCrossSite(event, deps)
   if (refused) return refused
@@ -31,5 +35,5 @@ export async function handleLogin(event: H3Event, deps: AuthDeps) {
 
   const signedIn = await completeSignIn(event, deps, token.data)
   if (!signedIn.ok) return fail(event, signedIn.status, signedIn.body)
-  return { access: signedIn.access, user: signedIn.user }
+  return signedInBody(signedIn.access, signedIn.user, await mergeGuestCartOf(event, deps, signedIn.access, ip))
 }

@@ -1,5 +1,6 @@
 import type { H3Event } from 'h3'
 import { sendNoContent } from 'h3'
+import { clearCartCookies } from '../../cart/cartCookies'
 import { callBackend } from '../backend'
 import { clearRefreshCookie, readRefreshCookie } from '../cookie'
 import type { AuthDeps } from '../deps'
@@ -8,8 +9,9 @@ import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
 import { revokeAllFamilies } from '../revocation'
 
 /**
- * POST /api/auth/logout -> 204. Blacklists the refresh token at the backend and clears the cookie. The cookie
- * is cleared even when the backend is unreachable: this browser is signed out either way.
+ * POST /api/auth/logout -> 204. Blacklists the refresh token at the backend and clears the cookie, and every
+ * cart cookie, so the next person on this computer starts with an empty cart. The cookies are cleared even when
+ * the backend is unreachable: this browser is signed out either way.
  */
 export async function handleLogout(event: H3Event, deps: AuthDeps) {
   const refused = refuseCrossSite(event, deps)
@@ -20,6 +22,7 @@ export async function handleLogout(event: H3Event, deps: AuthDeps) {
     await callBackend(deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh }, forwardedFor: clientAddress(event, deps) })
   }
   clearRefreshCookie(event, deps.cookie)
+  clearCartCookies(event, deps.cookie)
   return sendNoContent(event, 204)
 }
 
@@ -32,11 +35,16 @@ export async function handleLogoutAll(event: H3Event, deps: AuthDeps) {
   if (refused) return refused
   noStore(event)
   const refresh = readRefreshCookie(event)
-  if (!refresh) return fail(event, 401, { detail: 'You are not signed in.', code: 'token_not_valid' })
+  if (!refresh) {
+    clearCartCookies(event, deps.cookie)
+    return fail(event, 401, { detail: 'You are not signed in.', code: 'token_not_valid' })
+  }
   // The backend validates the token; only then do we trust the user id in it.
   const blacklisted = await callBackend(deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh }, forwardedFor: clientAddress(event, deps) })
+  // A backend failure keeps this browser signed in, cart included; anything else signs it out.
   if (!blacklisted.ok && blacklisted.status !== 401) return fail(event, blacklisted.status, blacklisted.body)
   clearRefreshCookie(event, deps.cookie)
+  clearCartCookies(event, deps.cookie)
   if (!blacklisted.ok) return fail(event, 401, { detail: 'Your session has ended. Please sign in again.', code: 'token_not_valid' })
   const userId = jwtUserId(refresh)
   if (userId) await revokeAllFamilies(deps, userId)

@@ -1,16 +1,20 @@
 import type { H3Event } from 'h3'
 import { setResponseStatus } from 'h3'
 import type { TokenPairDto, UserDto } from '../../../../services/dto'
+import { mergeGuestCartOf } from '../../cart/mergeGuestCart'
 import { throttle } from '../../rate-limit/throttle'
 import { callBackend } from '../backend'
 import type { AuthDeps } from '../deps'
 import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
 import { completeSignIn } from '../session'
-import { readStringFields } from './body'
+import { readStringFields, signedInBody } from './body'
 
 const FIELDS = ['email', 'password', 'first_name', 'last_name'] as const
 
-/** POST /api/auth/register -> 201 {access, user}, signed in. DRF field errors come back with their status. */
+/**
+ * POST /api/auth/register -> 201 {access, user}, signed in. DRF field errors come back with their status.
+ * A guest cart in this browser becomes the new account's cart, as at login.
+ */
 export async function handleRegister(event: H3Event, deps: AuthDeps) {
   const refused = refuseCrossSite(event, deps)
   if (refused) return refused
@@ -29,6 +33,7 @@ export async function handleRegister(event: H3Event, deps: AuthDeps) {
   if (!token.ok) return fail(event, token.status, token.body)
   const signedIn = await completeSignIn(event, deps, token.data)
   if (!signedIn.ok) return fail(event, signedIn.status, signedIn.body)
+  const cartMerge = await mergeGuestCartOf(event, deps, signedIn.access, ip)
   setResponseStatus(event, 201)
-  return { access: signedIn.access, user: signedIn.user }
+  return signedInBody(signedIn.access, signedIn.user, cartMerge)
 }

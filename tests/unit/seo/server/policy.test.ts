@@ -29,6 +29,8 @@ describe('page cache policy', () => {
     expect(isSignedInRequest('sf_refresh=; theme=dark', undefined)).toBe(false)
     expect(isSignedInRequest('xsf_refresh=1; _ga=GA1', undefined)).toBe(false)
     expect(isSignedInRequest(undefined, undefined)).toBe(false)
+    // A guest's cart cookies do not make pages personal: the page cache serves them shared pages (docs/cart.md).
+    expect(isSignedInRequest('sf_cart_token=abc123; sf_cart=1', undefined)).toBe(false)
   })
 
   it('keys pages without tracking parameters and independent of parameter order', () => {

@@ -1,0 +1,46 @@
+import type { ApiClient } from '~/composables/core/api/types'
+import type { BffCartDto } from './dto'
+import type { Cart, CartAddition } from './domain/cart'
+import { toCart, toCartItemCreate, toCartItemUpdate } from './mappers/cart'
+
+export interface CartRequestOptions {
+  signal?: AbortSignal
+}
+
+// The guest cart travels in an httpOnly cookie the BFF reads; a cookie-authenticated change needs the BFF's CSRF
+// header, which same-origin script can add and a cross-site form cannot (server/utils/auth/csrf.ts).
+const CSRF = { 'x-requested-with': 'storefront' } as const
+
+/**
+ * One function per cart endpoint; stateless. Every call answers with the whole cart as the backend computed it.
+ * The cart is the signed-in shopper's (the access token goes along) or this browser's guest cart (the BFF adds
+ * its token); no function here ever sees a cart token. Failures are ApiErrors: `toCartProblem` explains them.
+ */
+export function cartService(api: ApiClient) {
+  return {
+    /** Also where a guest cart that failed to merge at sign-in is merged (the BFF retries first). */
+    async get(options: CartRequestOptions = {}): Promise<Cart> {
+      return toCart(await api.get<BffCartDto>('/cart/', undefined, { signal: options.signal }))
+    },
+
+    /** Adds a line, or adds to the quantity of the same product and variant. Not retried: it is not idempotent. */
+    async addLine(addition: CartAddition, options: CartRequestOptions = {}): Promise<Cart> {
+      return toCart(await api.post<BffCartDto>('/cart/items/', toCartItemCreate(addition), { signal: options.signal, headers: CSRF }))
+    },
+
+    /** Sets a line's quantity (absolute, 1 to 99). */
+    async setQuantity(lineId: number, quantity: number, options: CartRequestOptions = {}): Promise<Cart> {
+      return toCart(await api.patch<BffCartDto>(`/cart/items/${lineId}/`, toCartItemUpdate(quantity), { signal: options.signal, headers: CSRF }))
+    },
+
+    /**
+     * Removes a line. DELETE is retried on a transient failure, so a retry after a lost answer may meet 404
+     * (`line-gone`): the line is gone either way, and a `get()` shows the cart.
+     */
+    async removeLine(lineId: number, options: CartRequestOptions = {}): Promise<Cart> {
+      return toCart(await api.delete<BffCartDto>(`/cart/items/${lineId}/`, { signal: options.signal, headers: CSRF }))
+    },
+  }
+}
+
+export type CartService = ReturnType<typeof cartService>
