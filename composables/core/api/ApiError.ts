@@ -22,8 +22,10 @@ export class ApiError extends Error implements ApiErrorData {
   readonly retryable: boolean
   /** Milliseconds the backend asked us to wait (Retry-After), if any. */
   readonly retryAfterMs: number | undefined
+  /** The `x-request-id` of the response (set by the Nitro proxy), to match a report with server and backend logs. */
+  readonly requestId: string | undefined
 
-  constructor(data: ApiErrorData & { cause?: unknown, retryAfterMs?: number }) {
+  constructor(data: ApiErrorData & { cause?: unknown, retryAfterMs?: number, requestId?: string }) {
     super(data.message, { cause: data.cause })
     this.name = 'ApiError'
     this.status = data.status
@@ -31,6 +33,7 @@ export class ApiError extends Error implements ApiErrorData {
     this.fieldErrors = data.fieldErrors
     this.retryable = data.retryable
     this.retryAfterMs = data.retryAfterMs
+    this.requestId = data.requestId
   }
 
   toJSON(): ApiErrorData {

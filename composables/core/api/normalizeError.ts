@@ -92,6 +92,7 @@ export function errorFromResponse(status: number, data: unknown, headers: Header
     fieldErrors,
     retryable: isRetryableStatus(status),
     retryAfterMs: parseRetryAfter(headers?.get('retry-after')),
+    requestId: headers?.get('x-request-id') || undefined,
     cause,
   })
 }
