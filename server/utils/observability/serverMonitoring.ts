@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { H3Event } from 'h3'
 import { getRequestHeader, getRequestHeaders, getRequestURL } from 'h3'
 import * as Sentry from '@sentry/node'
@@ -25,15 +25,15 @@ interface IncomingTrace {
 const SENTRY_TRACE = /^[0-9a-f]{32}-[0-9a-f]{16}(?:-[01])?$/
 const MAX_BREADCRUMBS = 50
 
-function hex(length: number): string {
-  return (randomUUID() + randomUUID()).replace(/-/g, '').slice(0, length)
+function hex(bytes: number): string {
+  return randomBytes(bytes).toString('hex')
 }
 
 /** The caller's trace (the browser's, through /api), or a new one for this request: stable for the whole request. */
 function incomingTrace(event: H3Event): IncomingTrace {
   const sentryTrace = getRequestHeader(event, 'sentry-trace')?.trim()
   if (sentryTrace && SENTRY_TRACE.test(sentryTrace)) return { sentryTrace, baggage: getRequestHeader(event, 'baggage') }
-  return { sentryTrace: `${hex(32)}-${hex(16)}`, baggage: undefined }
+  return { sentryTrace: `${hex(16)}-${hex(8)}`, baggage: undefined }
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -85,18 +85,20 @@ export function startServerMonitoring(config: MonitoringConfig): ServerMonitorin
   })
 
   function forRequest(event: H3Event): RequestMonitoring {
-    const trace = incomingTrace(event)
+    // Read on first use: most requests (assets, cached pages) never report or call the backend.
+    let incoming: IncomingTrace | undefined
+    const trace = () => (incoming ??= incomingTrace(event))
     const breadcrumbs: MonitoringBreadcrumb[] = []
     return {
-      traceHeaders: () => Sentry.continueTrace(trace, () => Sentry.getTraceData()) as Record<string, string>,
+      traceHeaders: () => Sentry.continueTrace(trace(), () => Sentry.getTraceData()) as Record<string, string>,
       addBreadcrumb(breadcrumb) {
         breadcrumbs.push({ ...breadcrumb, timestamp: Date.now() / 1000 })
         if (breadcrumbs.length > MAX_BREADCRUMBS) breadcrumbs.shift()
       },
-      captureApiError: context => capture(event, trace, breadcrumbs, { error: context.error, mechanism: 'auto.storefront.api.ssr', ...apiErrorReport(context) }),
+      captureApiError: context => capture(event, trace(), breadcrumbs, { error: context.error, mechanism: 'auto.storefront.api.ssr', ...apiErrorReport(context) }),
       captureError(error) {
         const status = statusOf(error)
-        if (status === undefined || status >= 500) capture(event, trace, breadcrumbs, { error, mechanism: 'auto.nitro' })
+        if (status === undefined || status >= 500) capture(event, trace(), breadcrumbs, { error, mechanism: 'auto.nitro' })
       },
     }
   }
