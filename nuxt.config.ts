@@ -39,6 +39,9 @@ export default defineNuxtConfig({
         breakerFailureThreshold: 5,
         breakerCooldownMs: 10_000,
       },
+      // Error monitoring, browser and server (docs/observability.md). No DSN: off, no SDK loaded or initialized.
+      // NUXT_PUBLIC_SENTRY_DSN, _ENVIRONMENT, _RELEASE, _SAMPLE_RATE, _TRACES_SAMPLE_RATE; _TEST_FAULTS for tests only.
+      sentry: { dsn: '', environment: '', release: '', sampleRate: 1, tracesSampleRate: 0, testFaults: false },
     },
   },
   // Our own code imports explicitly so every file shows which layer it depends on.

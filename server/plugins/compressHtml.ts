@@ -15,6 +15,9 @@ export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('render:response', async (response, { event }) => {
     if (typeof response.body !== 'string' || response.body.length < MIN_BYTES) return
     if (getRequestHeader(event, RENDER_HEADER) !== undefined) return
+    // Nuxt's error handler renders the error page through an internal request and re-sends its body as text:
+    // compressed bytes would be mangled, and every 404/500 page would reach the browser undecodable.
+    if (event.path.startsWith('/__nuxt_error')) return
     const headers = response.headers ?? {}
     if (Object.keys(headers).some(name => name.toLowerCase() === 'content-encoding')) return
     const encoding = chooseEncoding(getRequestHeader(event, 'accept-encoding'))

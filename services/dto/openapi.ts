@@ -833,6 +833,13 @@ export interface components {
             faulted: {
                 [key: string]: number;
             };
+            /** @description The last 100 counted requests, oldest first, with the ids they carried (request id, Sentry trace). */
+            recent?: {
+                route: string;
+                request_id: string | null;
+                sentry_trace: string | null;
+                baggage: string | null;
+            }[];
         };
     };
     responses: {

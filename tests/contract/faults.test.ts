@@ -20,7 +20,7 @@ describe.runIf(target.hasDemoEndpoints)('demo fault injection and stats', () => 
   it('DELETE /__faults/ resets /__stats/ to zero', async () => {
     await client.call('/categories/')
     await client.call('/__faults/', { method: 'DELETE' })
-    expect(await stats()).toEqual({ total: 0, routes: {}, faulted: {} })
+    expect(await stats()).toEqual({ total: 0, routes: {}, faulted: {}, recent: [] })
   })
 
   it('stats count requests per method and route template', async () => {

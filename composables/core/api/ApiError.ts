@@ -32,8 +32,10 @@ export class ApiError extends Error implements ApiErrorData {
   readonly extras: ErrorExtras | undefined
   /** Milliseconds the backend asked us to wait (Retry-After), if any. */
   readonly retryAfterMs: number | undefined
+  /** The `x-request-id` of the response (set by the Nitro proxy), to match a report with server and backend logs. */
+  readonly requestId: string | undefined
 
-  constructor(data: ApiErrorData & { cause?: unknown, retryAfterMs?: number }) {
+  constructor(data: ApiErrorData & { cause?: unknown, retryAfterMs?: number, requestId?: string }) {
     super(data.message, { cause: data.cause })
     this.name = 'ApiError'
     this.status = data.status
@@ -42,6 +44,7 @@ export class ApiError extends Error implements ApiErrorData {
     this.retryable = data.retryable
     this.extras = data.extras && Object.keys(data.extras).length > 0 ? data.extras : undefined
     this.retryAfterMs = data.retryAfterMs
+    this.requestId = data.requestId
   }
 
   toJSON(): ApiErrorData {

@@ -117,6 +117,7 @@ export function errorFromResponse(status: number, data: unknown, headers: Header
     retryable: isRetryableStatus(status),
     extras: isRecord(body) ? extrasOf(body) : undefined,
     retryAfterMs,
+    requestId: headers?.get('x-request-id') || undefined,
     cause,
   })
 }

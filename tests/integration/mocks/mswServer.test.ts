@@ -36,6 +36,17 @@ describe('demo backend in msw/node', () => {
     expect(demo.backend.stats.snapshot()).toMatchObject({ total: 2, faulted: { 'GET /products/{id}/': 1 } })
   })
 
+  it('records the request id and trace headers each counted request arrived with', async () => {
+    const trace = '0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331'
+    await fetch(`${demo.baseUrl}/products/1/`, { headers: { 'x-request-id': 'req-1', 'sentry-trace': trace, 'baggage': 'sentry-trace_id=0af7651916cd43dd8448eb211c80319c' } })
+    await fetch(`${demo.baseUrl}/categories/`)
+    await fetch(`${demo.baseUrl}/__health/`)
+    expect(demo.backend.stats.snapshot().recent).toEqual([
+      { route: 'GET /products/{id}/', request_id: 'req-1', sentry_trace: trace, baggage: 'sentry-trace_id=0af7651916cd43dd8448eb211c80319c' },
+      { route: 'GET /categories/', request_id: null, sentry_trace: null, baggage: null },
+    ])
+  })
+
   it('reset() restores the seed (stock, users) between tests', async () => {
     const product = demo.backend.db.product(1)
     if (!product) throw new Error('seed has product 1')

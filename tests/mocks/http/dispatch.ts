@@ -56,7 +56,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     const found = api.match(method, path)
     const template = found.kind === 'route' ? found.route.template : found.kind === 'method_not_allowed' ? found.template : '(unmatched)'
     const fault = faults.take(method, path)
-    stats.record(`${method} ${template}`, fault !== null)
+    stats.record(`${method} ${template}`, fault !== null, request.headers)
     if (fault) {
       if (fault.latency_ms > 0) await wait(fault.latency_ms)
       if (fault.status !== null) return faultResponse(fault, method)

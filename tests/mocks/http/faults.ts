@@ -138,23 +138,37 @@ function publicFault({ pattern: _pattern, ...fault }: Fault & { pattern: RegExp 
 
 export type FaultRegistry = ReturnType<typeof createFaultRegistry>
 
-/** Requests per route template ("GET /products/{id}/"), as the backend saw them. */
+/** What the backend received with one request, for tests that follow a request id or a trace end to end. */
+export interface ReceivedRequest {
+  route: string
+  request_id: string | null
+  sentry_trace: string | null
+  baggage: string | null
+}
+
+const RECENT_REQUESTS = 100
+
+/** Requests per route template ("GET /products/{id}/"), as the backend saw them, and the last 100 requests' ids. */
 export function createStats() {
   let routes: Record<string, number> = {}
   let faulted: Record<string, number> = {}
+  let recent: ReceivedRequest[] = []
   let total = 0
   return {
-    record(route: string, wasFaulted: boolean): void {
+    record(route: string, wasFaulted: boolean, headers?: Headers): void {
       total += 1
       routes[route] = (routes[route] ?? 0) + 1
       if (wasFaulted) faulted[route] = (faulted[route] ?? 0) + 1
+      recent.push({ route, request_id: headers?.get('x-request-id') ?? null, sentry_trace: headers?.get('sentry-trace') ?? null, baggage: headers?.get('baggage') ?? null })
+      if (recent.length > RECENT_REQUESTS) recent.shift()
     },
     snapshot() {
-      return { total, routes: { ...routes }, faulted: { ...faulted } }
+      return { total, routes: { ...routes }, faulted: { ...faulted }, recent: [...recent] }
     },
     reset(): void {
       routes = {}
       faulted = {}
+      recent = []
       total = 0
     },
   }

@@ -23,6 +23,14 @@ describe('normalizeError: any body becomes one ApiError', () => {
     expect(error.cause).toBeInstanceOf(FetchError)
   })
 
+  it('keeps the request id the Nitro proxy answered with, for monitoring; not in the payload-safe data', async () => {
+    const error = await errorFor('{"detail": "Bad gateway.", "code": "bad_gateway"}', { status: 502, contentType: 'application/json', headers: { 'x-request-id': 'req-502-abc' } })
+    expect(error.requestId).toBe('req-502-abc')
+    expect(error.toJSON()).not.toHaveProperty('requestId')
+    const withoutId = await errorFor(null, { status: 503 })
+    expect(withoutId.requestId).toBeUndefined()
+  })
+
   it('an empty 502 body', async () => {
     const error = await errorFor(null, { status: 502 })
     expect(error).toMatchObject({ status: 502, code: 'http_502', message: 'The shop is temporarily unreachable. Please try again.', retryable: true })
