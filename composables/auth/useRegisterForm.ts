@@ -1,5 +1,6 @@
 import { useRoute, useRouter } from '#app'
 import { safeRedirect } from '~/utils/navigation/safeRedirect'
+import { ACCOUNT_PATH } from '~/utils/routes/paths'
 import { useAuth } from './useAuth'
 import { useAuthForm, type UseAuthFormReturn } from './useAuthForm'
 import { emailProblem, newPasswordProblem, problems, requiredProblem } from './validation'
@@ -24,7 +25,7 @@ export function useRegisterForm(): UseRegisterFormReturn {
     serverFields: { first_name: 'firstName', last_name: 'lastName', email: 'email', password: 'password' },
     async send(values) {
       await auth.register({ firstName: values.firstName, lastName: values.lastName, email: values.email, password: values.password })
-      await router.replace(safeRedirect(route.query.redirect, '/auth/profile'))
+      await router.replace(safeRedirect(route.query.redirect, ACCOUNT_PATH))
     },
   })
 }

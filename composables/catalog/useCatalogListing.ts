@@ -5,7 +5,9 @@ import type { ProductQuery } from '~/services/domain/product'
 import { useCategories, type UseCategoriesReturn } from './useCategories'
 import { useProductFacets, type UseProductFacetsReturn } from './useProductFacets'
 import { useProductList, type UseProductListReturn } from './useProductList'
-import { toListingQuery } from './listingUrl'
+import { toListingQuery } from '~/utils/routes/listingQuery'
+import { categoryPath } from '~/utils/routes/catalogPaths'
+import { PRODUCTS_PATH } from '~/utils/routes/paths'
 import { useSearchFilters, type UseSearchFiltersReturn } from './useSearchFilters'
 
 export interface UseCatalogListingOptions {
@@ -49,7 +51,7 @@ export async function useCatalogListing(options: UseCatalogListingOptions = {}):
 
   function categoryLink(slug: string | null): RouteLocationRaw {
     const query = toListingQuery({ query: { ...filters.query.value, category: undefined }, pageSize: filters.pageSize.value })
-    return { path: slug ? `/categories/${slug}` : '/products', query }
+    return { path: slug ? categoryPath(slug) : PRODUCTS_PATH, query }
   }
 
   return { filters, list, facets, categories, resultCount, categoryLink }

@@ -3,8 +3,8 @@ import { useRoute, useRouter } from '#app'
 import { useThrottleFn } from '@vueuse/core'
 import type { LocationQueryRaw } from 'vue-router'
 import type { ProductQuery } from '~/services/domain/product'
-import { normalizeQuery, queryKey } from '~/stores/catalog/queryKey'
-import { parseListingQuery, toListingQuery } from './listingUrl'
+import { normalizeQuery, queryKey } from '~/services/domain/productQuery'
+import { parseListingQuery, toListingQuery } from '~/utils/routes/listingQuery'
 
 export interface UseSearchFiltersOptions {
   /** Filters the route itself carries (the category of /categories/[slug]); never written to the query string. */
@@ -20,6 +20,8 @@ export interface UseSearchFiltersReturn {
   draft: Readonly<Ref<ProductQuery>>
   /** Cursor the list starts from (`?cursor=`, a server-rendered component page); null from the beginning. */
   cursor: ComputedRef<string | null>
+  /** With a cursor: the cursor of the page before it, as the link that led here said (`?from=`); null: the first page. */
+  from: ComputedRef<string | null>
   /** Page size the URL asks for (`?page_size=`), if any. */
   pageSize: ComputedRef<number | undefined>
   /** Changes some filters or the sort; the URL follows (throttled) and the list restarts from the beginning. */
@@ -77,6 +79,7 @@ export function useSearchFilters(options: UseSearchFiltersOptions = {}): UseSear
     query,
     draft,
     cursor: computed(() => parsed.value.cursor),
+    from: computed(() => parsed.value.from),
     pageSize: computed(() => parsed.value.pageSize),
     update,
     clear,

@@ -1,23 +1,28 @@
 import { $fetch } from 'ofetch'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createApiClient } from '~/composables/core/api/createApiClient'
+import { useCategoryStore } from '~/stores/catalog/categories'
+import { useFacetsStore } from '~/stores/catalog/facets'
+import { useProductDetailStore } from '~/stores/catalog/productDetail'
+import { useProductStore } from '~/stores/catalog/products'
+import { useReviewStore } from '~/stores/catalog/reviews'
 import { createDemoMswServer } from '../../mocks/testing/mswServer'
+import { installApi } from '../../support/installedApi'
+import { freshStores } from '../../support/stores'
 
 // The catalog stores through the real services and transport, against the demo backend in msw/node.
 const demo = createDemoMswServer({ seedProducts: 1500 })
 const api = createApiClient({ fetch: $fetch, baseURL: demo.baseUrl })
-vi.mock('~/composables/core/useApi', () => ({ useApi: () => api }))
 
-const { useProductStore } = await import('~/stores/catalog/products')
-const { useFacetsStore } = await import('~/stores/catalog/facets')
-const { useCategoryStore } = await import('~/stores/catalog/categories')
-const { useProductDetailStore } = await import('~/stores/catalog/productDetail')
-const { useReviewStore } = await import('~/stores/catalog/reviews')
-
-beforeAll(() => demo.server.listen({ onUnhandledRequest: 'error' }))
-beforeEach(() => setActivePinia(createPinia()))
-afterAll(() => demo.server.close())
+beforeAll(() => {
+  demo.server.listen({ onUnhandledRequest: 'error' })
+  installApi(api)
+})
+beforeEach(freshStores)
+afterAll(() => {
+  installApi(null)
+  demo.server.close()
+})
 
 describe('catalog stores over the demo backend', () => {
   it('walks a whole category with loadMore: every product once, as many as the facets count', async () => {
@@ -75,9 +80,9 @@ describe('catalog stores over the demo backend', () => {
 
     const reviews = useReviewStore()
     await reviews.fetchFirst(withReviews.id)
-    const firstPage = reviews.listFor(withReviews.id)!.items.length
+    const firstPage = reviews.reviewsFor(withReviews.id).length
     await reviews.loadMore(withReviews.id)
-    const after = reviews.listFor(withReviews.id)!.items
+    const after = reviews.reviewsFor(withReviews.id)
     expect(after.length).toBeGreaterThan(firstPage)
     expect(new Set(after.map(r => r.id)).size).toBe(after.length)
   })

@@ -8,7 +8,7 @@ import type { ProductSummary } from '~/services/domain/product'
 import type { CursorPageDto, ProductSummaryDto, SuggestionDto } from '~/services/dto'
 import { useProductStore } from '~/stores/catalog/products'
 import { useFacetsStore } from '~/stores/catalog/facets'
-import { facetsKey } from '~/stores/catalog/queryKey'
+import { facetsKey } from '~/services/domain/productQuery'
 
 function product(id: number, title: string): ProductSummary {
   return {

@@ -5,10 +5,10 @@ import { toReview } from '~/services/mappers/review'
 import { toCategory } from '~/services/mappers/category'
 import { sanitizeHtml } from '~/utils/html/sanitize'
 import type { ProductDetailDto } from '~/services/dto'
-import { productDto } from './support'
+import { seed } from '../../support/fixtures'
 
 const detailDto: ProductDetailDto = {
-  ...productDto(7),
+  ...seed.productDto(7),
   price: '19.99',
   compare_at_price: '24.50',
   description_html: '<p>Nice <strong>mug</strong><script>alert(1)</script><img src=x onerror="alert(1)"></p>',
