@@ -17,8 +17,6 @@ export interface UseProductListOptions {
 export interface UseProductListReturn extends ListView<ProductSummary> {
   /** The store's list (cursors, page offsets), for crawlable pagination links and the address bar. */
   list: ComputedRef<ProductListState | undefined>
-  /** Refetches the first page, ignoring the cache. */
-  refresh: () => Promise<void>
 }
 
 /**
@@ -54,9 +52,6 @@ export async function useProductList(query: MaybeRefOrGetter<ProductQuery>, opti
       retry: () => store.retry(current.value, view.value),
     }),
     list,
-    refresh: async () => {
-      await store.fetchFirst(current.value, { ...view.value, force: true })
-    },
   }
 
   // The server waits for the first page; a client navigation does not (skeletons show), see useStoreLoad.

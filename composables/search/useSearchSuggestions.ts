@@ -4,7 +4,7 @@ import { useSearchStore } from '~/stores/search'
 import { useDebouncedSearch, type SearchStatus, type UseDebouncedSearchOptions } from './useDebouncedSearch'
 import { useLocalSuggestions, type FuzzyEngine } from './useLocalSuggestions'
 import { useRecentSearches } from './useRecentSearches'
-import { searchPath } from '~/utils/routes/catalogPaths'
+import { searchPath } from '~/utils/routes/searchPaths'
 import { groupOptions, optionFromHit, optionFromSuggestion, type SuggestionGroup, type SuggestionOption } from './suggestionOptions'
 
 export interface UseSearchSuggestionsReturn {

@@ -1,6 +1,6 @@
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { useHead, useRoute, useRuntimeConfig, useSeoMeta } from '#imports'
-import { isIndexable } from '~/utils/routes/policy'
+import { isIndexable } from '~/utils/routes/indexing'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 import { serializeJsonLd, type JsonLd } from '~/utils/seo/jsonLd'
 

@@ -48,17 +48,11 @@ export const useProductDetailStore = defineStore('catalog-product-detail', () =>
     return related.fetchFirst(relatedQuery(product), options)
   }
 
-  /** The related list of a product (its category's), once its category is known. */
+  /** The related list of a product (its category's best rated, the product itself among them or not). */
   function relatedListFor(id: number): CursorListState<ProductQuery> | undefined {
     const product = detailFor(id)?.data ?? products.byId[id]
     return product ? related.get(relatedQuery(product)) : undefined
   }
 
-  /** Up to RELATED_COUNT products from the product's category, itself left out. */
-  function relatedFor(id: number): ProductSummary[] {
-    const ids = relatedListFor(id)?.ids ?? []
-    return ids.filter(other => other !== id).slice(0, RELATED_COUNT).map(other => products.byId[other]).filter((p): p is ProductSummary => !!p)
-  }
-
-  return { details: detail.entries, related: related.lists, detailFor, summaryFor, fetchDetail, fetchRelated, relatedListFor, relatedFor }
+  return { details: detail.entries, related: related.lists, detailFor, summaryFor, fetchDetail, fetchRelated, relatedListFor }
 })

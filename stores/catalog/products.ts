@@ -49,7 +49,6 @@ export const useProductStore = defineStore('products', () => {
     revision,
     lists: list.lists,
     upsert,
-    configure: list.configure,
     resolveKey: list.keyFor,
     listFor: list.get,
     fetchFirst: list.fetchFirst,

@@ -24,16 +24,10 @@ export const useReviewStore = defineStore('catalog-reviews', () => {
     pageSize: REVIEWS_PAGE_SIZE,
   })
 
-  /** The reviews loaded so far, newest first. */
-  function reviewsFor(productId: number): Review[] {
-    return (list.get(productId)?.ids ?? []).map(id => byId.value[id]).filter((review): review is Review => !!review)
-  }
-
   return {
     byId,
     lists: list.lists,
     listFor: list.get,
-    reviewsFor,
     fetchFirst: list.fetchFirst,
     loadMore: list.loadMore,
     retry: list.retry,

@@ -3,7 +3,6 @@ import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import { toApiErrorData } from '~/composables/core/api/errorData'
 import type { CursorPage } from '~/services/domain/pagination'
 import { createFlights } from './flights'
-import { withoutKeys } from './withoutKeys'
 
 /** One value per state: more to load (idle), loading, failed (error), nothing more (done). */
 export type ListStatus = 'idle' | 'loading' | 'error' | 'done'
@@ -91,8 +90,6 @@ export interface CursorList<P, Id> {
   activate: (params: P, options?: FetchFirstOptions) => Promise<CursorListState<P, Id>>
   /** Forgets one list (or all): requests under way are aborted and their answers dropped. */
   reset: (params?: P, options?: ListOptions) => void
-  /** Changes the defaults for lists created from now on. */
-  configure: (settings: { ttlMs?: number, pageSize?: number }) => void
 }
 
 /** A list's key: its params' key, plus where it starts when not at the beginning (encoded, so nothing can fake it). */
@@ -109,12 +106,11 @@ export function listKey(paramsKey: string, startCursor?: string | null): string 
 export function createCursorList<P, T, Id = number>(options: CursorListOptions<P, T, Id>): CursorList<P, Id> {
   const lists = ref({}) as Ref<Record<string, CursorListState<P, Id>>>
   const flights = createFlights<'first' | 'more'>()
-  const settings = { ttlMs: options.ttlMs, pageSize: options.pageSize }
   const normalize = options.normalize ?? ((params: P) => params)
   let activeKey: string | null = null
 
   function clamp(size: number | undefined): number {
-    if (size === undefined || !Number.isFinite(size)) return settings.pageSize
+    if (size === undefined || !Number.isFinite(size)) return options.pageSize
     return Math.min(options.maxPageSize ?? Number.POSITIVE_INFINITY, Math.max(1, Math.trunc(size)))
   }
 
@@ -130,7 +126,7 @@ export function createCursorList<P, T, Id = number>(options: CursorListOptions<P
     return lists.value[keyFor(params, listOptions)]
   }
 
-  function isFresh(list: CursorListState<P, Id>, ttlMs = settings.ttlMs): boolean {
+  function isFresh(list: CursorListState<P, Id>, ttlMs = options.ttlMs): boolean {
     return list.fetchedAt > 0 && Date.now() - list.fetchedAt < ttlMs
   }
 
@@ -159,9 +155,10 @@ export function createCursorList<P, T, Id = number>(options: CursorListOptions<P
   }
 
   function drop(keys: readonly string[]): void {
-    if (!keys.length) return
-    for (const key of keys) flights.cancel(key)
-    lists.value = withoutKeys(lists.value, keys)
+    for (const key of keys) {
+      flights.cancel(key)
+      Reflect.deleteProperty(lists.value, key)
+    }
     if (activeKey !== null && !lists.value[activeKey]) activeKey = null
   }
 
@@ -242,10 +239,5 @@ export function createCursorList<P, T, Id = number>(options: CursorListOptions<P
     drop(params === undefined ? Object.keys(lists.value) : [keyFor(params, listOptions)])
   }
 
-  function configure(next: { ttlMs?: number, pageSize?: number }): void {
-    if (next.ttlMs !== undefined && next.ttlMs >= 0) settings.ttlMs = next.ttlMs
-    if (next.pageSize !== undefined) settings.pageSize = clamp(next.pageSize)
-  }
-
-  return { lists, keyFor, get, fetchFirst, loadMore, retry, activate, reset, configure }
+  return { lists, keyFor, get, fetchFirst, loadMore, retry, activate, reset }
 }

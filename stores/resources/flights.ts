@@ -23,11 +23,8 @@ export function createFlights<K extends string>(): Flights<K> {
   const flights = new Map<string, Flight<K>>()
 
   function cancel(key: string): boolean {
-    const flight = flights.get(key)
-    if (!flight) return false
-    flights.delete(key)
-    flight.controller.abort()
-    return true
+    flights.get(key)?.controller.abort()
+    return flights.delete(key)
   }
 
   function start(key: string, kind: K, task: (signal: AbortSignal) => Promise<void>): Promise<void> {

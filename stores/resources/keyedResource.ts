@@ -2,7 +2,6 @@ import { ref, type Ref } from 'vue'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import { toApiErrorData } from '~/composables/core/api/errorData'
 import { createFlights } from './flights'
-import { withoutKeys } from './withoutKeys'
 
 /** One value per state: nothing asked yet (idle), loading, data arrived (success), failed (error). */
 export type ResourceStatus = 'idle' | 'loading' | 'success' | 'error'
@@ -83,7 +82,7 @@ export function createKeyedResource<T>(options: KeyedResourceOptions): KeyedReso
 
   function forget(key: string): void {
     flights.cancel(key)
-    entries.value = withoutKeys(entries.value, [key])
+    Reflect.deleteProperty(entries.value, key)
   }
 
   async function load(key: string, fetcher: (signal: AbortSignal) => Promise<T>, { force, ttlMs }: LoadOptions = {}): Promise<ResourceState<T>> {

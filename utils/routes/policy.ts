@@ -56,11 +56,6 @@ export function isGuestOnlyPath(path: string): boolean {
   return GUEST_ONLY_PATHS.includes(clean(path))
 }
 
-/** Whether search engines may index the page (the robots meta tag says noindex otherwise). */
-export function isIndexable(path: string): boolean {
-  return routeAccess(path) === 'public'
-}
-
 /** Prefixes robots.txt keeps crawlers off: everything not public, each named once (not below another). */
 export function crawlerExcludedPrefixes(): string[] {
   const excluded = Object.keys(RULES).filter(prefix => RULES[prefix] !== 'public')

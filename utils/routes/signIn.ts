@@ -1,5 +1,6 @@
 import { safeRedirect } from '~/utils/navigation/safeRedirect'
 import { REGISTER_PATH, SIGN_IN_PATH } from './paths'
+import { isGuestOnlyPath } from './policy'
 
 /** Where a sign-in or registration link goes: the page, and the way back when there is a safe one. */
 export interface AuthLocation {
@@ -10,8 +11,7 @@ export interface AuthLocation {
 function withReturn(path: string, returnTo: unknown): AuthLocation {
   const target = safeRedirect(returnTo, '')
   // Back to sign-in or registration after signing in would only bounce.
-  const bounces = [SIGN_IN_PATH, REGISTER_PATH].includes(target.split(/[?#]/)[0]?.replace(/\/+$/, '') ?? '')
-  return { path, query: target && !bounces ? { redirect: target } : {} }
+  return { path, query: target && !isGuestOnlyPath(target) ? { redirect: target } : {} }
 }
 
 /** Sign-in, coming back to `returnTo` afterwards when it is a safe same-site path. */

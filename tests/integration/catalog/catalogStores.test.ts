@@ -74,15 +74,15 @@ describe('catalog stores over the demo backend', () => {
     expect(state.data!.descriptionHtml.length).toBeGreaterThan(0)
     expect(state.data!.descriptionHtml).not.toMatch(/<script|on\w+=|javascript:/i)
     await detail.fetchRelated(state.data!)
-    const related = detail.relatedFor(withReviews.id)
+    const related = detail.relatedListFor(withReviews.id)!.ids.filter(id => id !== withReviews.id).map(id => products.byId[id]!)
     expect(related.length).toBeGreaterThan(0)
     expect(related.every(p => p.category.slug === withReviews.category.slug && p.id !== withReviews.id)).toBe(true)
 
     const reviews = useReviewStore()
     await reviews.fetchFirst(withReviews.id)
-    const firstPage = reviews.reviewsFor(withReviews.id).length
+    const firstPage = reviews.listFor(withReviews.id)!.ids.length
     await reviews.loadMore(withReviews.id)
-    const after = reviews.reviewsFor(withReviews.id)
+    const after = reviews.listFor(withReviews.id)!.ids.map(id => reviews.byId[id]!)
     expect(after.length).toBeGreaterThan(firstPage)
     expect(new Set(after.map(r => r.id)).size).toBe(after.length)
   })

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useProductStore } from '~/stores/catalog/products'
+import { LIST_TTL_MS, useProductStore } from '~/stores/catalog/products'
 import { apiError } from '../../support/fakeApi'
 import { productPage as page, seed } from '../../support/fixtures'
 import { settle } from '../../support/promises'
@@ -59,12 +59,11 @@ describe('product store', () => {
 
   it('reuses a list within the TTL, refreshes after it, and force bypasses it', async () => {
     const store = useProductStore()
-    store.configure({ ttlMs: 60_000 })
     const first = store.fetchFirst({})
     calls()[0]!.resolve(page([1], 'c2'))
     await first
 
-    vi.setSystemTime(Date.now() + 59_000)
+    vi.setSystemTime(Date.now() + LIST_TTL_MS - 1_000)
     await store.fetchFirst({})
     expect(calls()).toHaveLength(1)
 
@@ -74,7 +73,7 @@ describe('product store', () => {
     await forced
     expect(store.listFor({})!.ids).toEqual([9])
 
-    vi.setSystemTime(Date.now() + 61_000)
+    vi.setSystemTime(Date.now() + LIST_TTL_MS + 1_000)
     const refreshed = store.fetchFirst({})
     expect(calls()).toHaveLength(3)
     calls()[2]!.resolve(page([7], null))
@@ -82,7 +81,7 @@ describe('product store', () => {
     expect(store.listFor({})!.ids).toEqual([7])
   })
 
-  it('per-call ttl overrides the configured one', async () => {
+  it('per-call ttl overrides the store\'s one', async () => {
     const store = useProductStore()
     const first = store.fetchFirst({})
     calls()[0]!.resolve(page([1], null))

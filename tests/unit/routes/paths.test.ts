@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { brandPath, categoryPath, parseProductSegment, productPath, productSegment, searchPath } from '~/utils/routes/catalogPaths'
+import { categoryPath, productPath, productSegment } from '~/utils/routes/catalogPaths'
+import { parseProductSegment } from '~/utils/routes/productSegment'
+import { brandPath, searchPath } from '~/utils/routes/searchPaths'
 import { orderPath } from '~/utils/routes/paths'
 import { registerLocation, signInLocation } from '~/utils/routes/signIn'
 import { absoluteUrl } from '~/utils/routes/siteUrl'

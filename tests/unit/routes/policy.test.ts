@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ACCOUNT_PATH, CART_PATH, CHECKOUT_PATH, orderPath, ORDERS_PATH, SIGN_IN_PATH, WISHLIST_PATH } from '~/utils/routes/paths'
-import { crawlerExcludedPrefixes, isGuestOnlyPath, isIndexable, isProtectedPath, routeAccess } from '~/utils/routes/policy'
+import { isIndexable } from '~/utils/routes/indexing'
+import { crawlerExcludedPrefixes, isGuestOnlyPath, isProtectedPath, routeAccess } from '~/utils/routes/policy'
 
 describe('route policy', () => {
   it('makes the catalog public and indexable', () => {
