@@ -2,7 +2,7 @@ import { defineNuxtPlugin, navigateTo, useRouter } from '#app'
 import { useApiSession } from '~/composables/core/useApiSession'
 import { signInLocation } from '~/utils/routes/signIn'
 import { isProtectedPath } from '~/utils/routes/policy'
-import { useNotify } from '~/composables/auth/useNotify'
+import { useNotify } from '~/composables/ui/useNotify'
 import { useAuthStore } from '~/stores/auth'
 
 /**

@@ -2,19 +2,19 @@ import { useRoute, useRouter } from '#app'
 import { safeRedirect } from '~/utils/navigation/safeRedirect'
 import { ACCOUNT_PATH } from '~/utils/routes/paths'
 import { useAuth } from './useAuth'
-import { useAuthForm, type UseAuthFormReturn } from './useAuthForm'
+import { useForm, type UseFormReturn } from '~/composables/form/useForm'
 import { emailProblem, newPasswordProblem, problems, requiredProblem } from './validation'
 
 export type RegisterField = 'firstName' | 'lastName' | 'email' | 'password'
 
-export type UseRegisterFormReturn = UseAuthFormReturn<RegisterField>
+export type UseRegisterFormReturn = UseFormReturn<RegisterField>
 
 /** The registration form: creates the account (signed in at once), then goes to `redirect` or the profile. */
 export function useRegisterForm(): UseRegisterFormReturn {
   const auth = useAuth()
   const route = useRoute()
   const router = useRouter()
-  return useAuthForm<RegisterField>({
+  return useForm<RegisterField>({
     initial: { firstName: '', lastName: '', email: '', password: '' },
     validate: values => problems({
       firstName: requiredProblem(values.firstName, 'first name'),

@@ -8,7 +8,7 @@ import { useProductList, type UseProductListReturn } from './useProductList'
 import { toListingQuery } from '~/utils/routes/listingQuery'
 import { categoryPath } from '~/utils/routes/catalogPaths'
 import { PRODUCTS_PATH } from '~/utils/routes/paths'
-import { useSearchFilters, type UseSearchFiltersReturn } from './useSearchFilters'
+import { useListingFilters, type UseListingFiltersReturn } from './useListingFilters'
 
 export interface UseCatalogListingOptions {
   /** Filters the route carries (the category of /categories/[slug], the search term of /search). */
@@ -17,7 +17,7 @@ export interface UseCatalogListingOptions {
 
 export interface UseCatalogListingReturn {
   /** Filters and sort, bound to the URL. */
-  filters: UseSearchFiltersReturn
+  filters: UseListingFiltersReturn
   /** The products for those filters. */
   list: UseProductListReturn
   /** Counts for the filter panel. */
@@ -35,7 +35,7 @@ export interface UseCatalogListingReturn {
  * Pages stay thin: they add their heading and page-level metadata around it.
  */
 export async function useCatalogListing(options: UseCatalogListingOptions = {}): Promise<UseCatalogListingReturn> {
-  const filters = useSearchFilters({ fixed: options.fixed })
+  const filters = useListingFilters({ fixed: options.fixed })
   const [list, facets, categories] = await Promise.all([
     useProductList(filters.query, { startCursor: filters.cursor, pageSize: filters.pageSize }),
     useProductFacets(filters.query),

@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, nextTick } from 'vue'
 import { mountSuspended } from '@nuxt/test-utils/runtime'
 import { useRouter } from '#imports'
-import { useSearchFilters, type UseSearchFiltersReturn } from '~/composables/catalog/useSearchFilters'
+import { useListingFilters, type UseListingFiltersReturn } from '~/composables/catalog/useListingFilters'
 
 async function mountFilters(route: string, fixed?: { category: string }) {
-  let filters!: UseSearchFiltersReturn
+  let filters!: UseListingFiltersReturn
   await mountSuspended(defineComponent({
     setup() {
-      filters = useSearchFilters({ fixed, throttleMs: 50 })
+      filters = useListingFilters({ fixed, throttleMs: 50 })
       return () => h('div')
     },
   }), { route })
@@ -19,7 +19,7 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-describe('useSearchFilters', () => {
+describe('useListingFilters', () => {
   it('reads filters from the URL and writes changes back as navigations', async () => {
     const router = useRouter()
     const filters = await mountFilters('/products?brand=acme&min_price=10&sort=rating&cursor=abc')
