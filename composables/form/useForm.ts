@@ -1,6 +1,6 @@
 import { computed, reactive, ref, type ComputedRef, type Ref, type UnwrapNestedRefs } from 'vue'
 import { isApiError } from '~/composables/core/api/ApiError'
-import { UNKNOWN_ERROR_MESSAGE } from '~/composables/core/api/errorData'
+import { MESSAGES } from '~/composables/core/api/messages'
 
 export type FormStatus = 'idle' | 'submitting' | 'error' | 'success'
 
@@ -66,7 +66,7 @@ export function useForm<F extends string>(options: UseFormOptions<F>): UseFormRe
       if (Object.keys(error.fieldErrors).length === 0) top.push(error.message)
     }
     else {
-      top.push(UNKNOWN_ERROR_MESSAGE)
+      top.push(MESSAGES.unknown)
     }
     serverFieldErrors.value = byField
     serverFormErrors.value = top

@@ -11,7 +11,7 @@ export interface PageSeo {
   title: string
   /** One or two sentences for the search result snippet. */
   description: string
-  /** Canonical path ("/products/12-blue-mug"), made absolute with NUXT_PUBLIC_SITE_URL. */
+  /** Canonical path (from utils/routes/), made absolute with NUXT_PUBLIC_SITE_URL. */
   canonicalPath: string | null
   /** Absolute image URL for link previews. */
   image?: string | null

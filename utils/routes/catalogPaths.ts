@@ -4,7 +4,7 @@ import { CATEGORIES_PATH, PRODUCTS_PATH } from './paths'
 
 /** The `{id}-{slug}` segment of a product page, as the router gives it (decoded); productSegment.ts reads it. */
 export function productSegment(product: { id: number, slug: string }): string {
-  return `${product.id}-${product.slug}`
+  return product.slug ? `${product.id}-${product.slug}` : String(product.id)
 }
 
 /** Canonical product page: /products/{id}-{slug}. */

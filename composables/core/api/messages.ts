@@ -6,4 +6,6 @@ export const MESSAGES = {
   aborted: 'The request was cancelled.',
   badResponse: 'The shop sent an answer we could not read. Please try again.',
   fields: 'Please check the highlighted fields.',
+  /** Anything that failed without an ApiError (a bug, an unexpected throw). */
+  unknown: 'Something went wrong. Please try again.',
 } as const

@@ -3,6 +3,9 @@ import { defineComponent, h, nextTick } from 'vue'
 import { mountSuspended } from '@nuxt/test-utils/runtime'
 import { useRouter } from '#imports'
 import { useListingFilters, type UseListingFiltersReturn } from '~/composables/catalog/useListingFilters'
+import { categoryPath } from '~/utils/routes/catalogPaths'
+
+const MUGS = categoryPath('mugs')
 
 async function mountFilters(route: string, fixed?: { category: string }) {
   let filters!: UseListingFiltersReturn
@@ -60,12 +63,12 @@ describe('useListingFilters', () => {
 
   it('keeps a route-fixed category out of the query string but in the filters', async () => {
     const router = useRouter()
-    const filters = await mountFilters('/categories/mugs', { category: 'mugs' })
+    const filters = await mountFilters(MUGS, { category: 'mugs' })
     expect(filters.query.value).toEqual({ category: 'mugs' })
     filters.update({ inStock: true })
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/categories/mugs?in_stock=1'))
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`${MUGS}?in_stock=1`))
     filters.clear()
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/categories/mugs'))
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(MUGS))
     expect(filters.query.value).toEqual({ category: 'mugs' })
   })
 })

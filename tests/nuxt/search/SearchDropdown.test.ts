@@ -9,6 +9,7 @@ import type { CursorPageDto, ProductSummaryDto, SuggestionDto } from '~/services
 import { useProductStore } from '~/stores/catalog/products'
 import { useFacetsStore } from '~/stores/catalog/facets'
 import { facetsKey } from '~/services/domain/productQuery'
+import { productPath } from '~/utils/routes/catalogPaths'
 
 function product(id: number, title: string): ProductSummary {
   return {
@@ -142,7 +143,7 @@ describe('SearchDropdown', () => {
     await input.trigger('keydown', { key: 'ArrowDown' })
     await wrapper.get('form').trigger('submit')
     await flushPromises()
-    expect(push).toHaveBeenLastCalledWith('/products/1-p-1')
+    expect(push).toHaveBeenLastCalledWith(productPath({ id: 1, slug: 'p-1' }))
 
     await input.setValue('desk lamp')
     await wrapper.get('form').trigger('submit')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { categoryPath, productPath, productSegment } from '~/utils/routes/catalogPaths'
-import { parseProductSegment } from '~/utils/routes/productSegment'
+import { parseProductSegment, productIdFromPath } from '~/utils/routes/productSegment'
 import { brandPath, searchPath } from '~/utils/routes/searchPaths'
 import { orderPath } from '~/utils/routes/paths'
 import { registerLocation, signInLocation } from '~/utils/routes/signIn'
@@ -20,6 +20,10 @@ describe('page paths', () => {
     expect(parseProductSegment('12')).toEqual({ id: 12, slug: '' })
     expect(parseProductSegment('blue-mug')).toBeNull()
     expect(parseProductSegment('0-x')).toBeNull()
+    expect(productIdFromPath('https://shop.example/products/12-blue-mug?variant=3')).toBe(12)
+    expect(productIdFromPath('/products/12')).toBe(12)
+    expect(productIdFromPath('/categories/12-blue-mug')).toBeNull()
+    expect(productIdFromPath('/products')).toBeNull()
   })
 
   it('encodes a slug once: the path is encoded, the segment the router hands back is not', () => {
@@ -27,6 +31,9 @@ describe('page paths', () => {
     expect(productPath(odd)).toBe('/products/3-caf%C3%A9%2Fmug%3F')
     expect(parseProductSegment(decodeURIComponent(productPath(odd).slice('/products/'.length)))).toEqual(odd)
     expect(productSegment(odd)).toBe('3-café/mug?')
+    expect(productPath({ id: 1, slug: 'mugs-&-cups' })).toBe('/products/1-mugs-%26-cups')
+    // A product without a slug is its id alone, which the product page redirects to the canonical path.
+    expect(productPath({ id: 12, slug: '' })).toBe('/products/12')
   })
 
   it('builds search, brand and order paths with their values encoded', () => {

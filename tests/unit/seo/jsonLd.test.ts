@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { breadcrumbJsonLd, itemListJsonLd, productJsonLd, serializeJsonLd } from '~/utils/seo/jsonLd'
 import { htmlToText, truncateText } from '~/utils/seo/metaText'
+import { productPath } from '~/utils/routes/catalogPaths'
+import { absoluteUrl } from '~/utils/routes/siteUrl'
 
 const product = {
   id: 12,
@@ -12,7 +14,7 @@ const product = {
   inStock: true,
   rating: 4.26,
   reviewsCount: 31,
-  url: 'https://shop.example/products/12-blue-mug',
+  url: absoluteUrl('https://shop.example', productPath({ id: 12, slug: 'blue-mug' })),
 }
 
 describe('structured data', () => {
@@ -27,7 +29,7 @@ describe('structured data', () => {
       'brand': { '@type': 'Brand', 'name': 'Acme' },
       'offers': {
         '@type': 'Offer',
-        'url': 'https://shop.example/products/12-blue-mug',
+        'url': absoluteUrl('https://shop.example', productPath({ id: 12, slug: 'blue-mug' })),
         'price': '19.99',
         'priceCurrency': 'USD',
         'availability': 'https://schema.org/InStock',
