@@ -1,25 +1,36 @@
 import type { ApiSession } from '~/composables/core/api/session'
 import type { ApiClient } from '~/composables/core/api/types'
 
-// What the test setup (tests/support/setup/) makes useApi() and useApiSession() return. Module state on purpose:
-// one test file runs in one worker at a time, and every test sets it afresh (useFakeApi does, before each test).
-let api: ApiClient | null = null
-let session: Partial<ApiSession> | null = null
+// What the test setup (tests/support/setup/) makes useApi() and useApiSession() answer with. Kept on globalThis,
+// not in module state: a setup file and a test file can hold two instances of this module, and both must agree.
+// One test file runs in one worker at a time, and useFakeApi sets it afresh before each test.
 
-/** From now on useApi() returns `client` (null: back to the app's own transport, where there is one). */
-export function installApi(client: ApiClient | null): void {
-  api = client
+interface Installed {
+  api: ApiClient | null
+  session: Partial<ApiSession> | null
 }
 
-/** From now on useApiSession() returns `fake` (null: back to the app's own session). */
+const KEY = Symbol.for('storefront.tests.installedApi')
+const slot = globalThis as typeof globalThis & { [KEY]?: Installed }
+
+function installed(): Installed {
+  return (slot[KEY] ??= { api: null, session: null })
+}
+
+/** From now on useApi() answers with `client` (null: back to the app's own transport, where there is one). */
+export function installApi(client: ApiClient | null): void {
+  installed().api = client
+}
+
+/** From now on useApiSession() answers with `fake` (null: back to the app's own session). */
 export function installApiSession(fake: Partial<ApiSession> | null): void {
-  session = fake
+  installed().session = fake
 }
 
 export function installedApi(): ApiClient | null {
-  return api
+  return installed().api
 }
 
 export function installedApiSession(): ApiSession | null {
-  return session as ApiSession | null
+  return installed().session as ApiSession | null
 }

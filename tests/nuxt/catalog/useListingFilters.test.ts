@@ -1,21 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h, nextTick } from 'vue'
-import { mountSuspended } from '@nuxt/test-utils/runtime'
+import { nextTick } from 'vue'
 import { useRouter } from '#imports'
-import { useListingFilters, type UseListingFiltersReturn } from '~/composables/catalog/useListingFilters'
+import { useListingFilters } from '~/composables/catalog/useListingFilters'
 import { categoryPath } from '~/utils/routes/catalogPaths'
+import { mountComposable } from '../../support/nuxt'
 
 const MUGS = categoryPath('mugs')
 
 async function mountFilters(route: string, fixed?: { category: string }) {
-  let filters!: UseListingFiltersReturn
-  await mountSuspended(defineComponent({
-    setup() {
-      filters = useListingFilters({ fixed, throttleMs: 50 })
-      return () => h('div')
-    },
-  }), { route })
-  return filters
+  const { result } = await mountComposable(() => useListingFilters({ fixed, throttleMs: 50 }), { route })
+  return result
 }
 
 afterEach(() => {
