@@ -9,20 +9,22 @@ const alias = { '~': root, '@': root, '~~': root }
 // Four suites, run separately by the npm scripts and all together by `npm test`:
 // unit (no network, no Nuxt), nuxt (components/composables inside a Nuxt runtime),
 // integration (msw/node or real local servers), contract (the backend contract, any base URL).
+// The setup files put the transport entry points (useApi, useApiSession) behind tests/support/installedApi.ts,
+// so a test installs a fake or real ApiClient with useFakeApi()/installApi() instead of mocking modules itself.
 export default defineConfig({
   test: {
     projects: [
       {
         plugins: [vue()],
         resolve: { alias },
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/setup/unit.ts'] },
       },
       await defineVitestProject({
-        test: { name: 'nuxt', include: ['tests/nuxt/**/*.test.ts'], environment: 'nuxt' },
+        test: { name: 'nuxt', include: ['tests/nuxt/**/*.test.ts'], environment: 'nuxt', setupFiles: ['tests/support/setup/nuxt.ts'] },
       }),
       {
         resolve: { alias },
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 180_000 },
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/setup/unit.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
       },
       {
         resolve: { alias },

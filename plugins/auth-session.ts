@@ -1,7 +1,8 @@
 import { defineNuxtPlugin, navigateTo, useRouter } from '#app'
 import { useApiSession } from '~/composables/core/useApiSession'
-import { isProtectedPath, loginLocation } from '~/composables/auth/routes'
-import { useNotify } from '~/composables/auth/useNotify'
+import { signInLocation } from '~/utils/routes/signIn'
+import { isProtectedPath } from '~/utils/routes/policy'
+import { useNotify } from '~/composables/ui/useNotify'
 import { useAuthStore } from '~/stores/auth'
 
 /**
@@ -27,7 +28,7 @@ export default defineNuxtPlugin({
       void nuxtApp.runWithContext(async () => {
         useNotify().info('Your session has expired. Please sign in again.')
         const current = router.currentRoute.value
-        if (isProtectedPath(current.path)) await navigateTo(loginLocation(current.fullPath))
+        if (isProtectedPath(current.path)) await navigateTo(signInLocation(current.fullPath))
       })
     })
   },

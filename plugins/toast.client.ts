@@ -1,6 +1,6 @@
 import { defineNuxtPlugin, onNuxtReady } from '#app'
 import { isApiError, type ApiError } from '~/composables/core/api/ApiError'
-import type { Notifier } from '~/composables/auth/useNotify'
+import type { Notifier } from '~/composables/ui/useNotify'
 
 /** Failures nobody should see as a toast: the caller gave up, or the session handler already said it. */
 const SILENT_CODES = new Set(['aborted', 'session_expired'])

@@ -5,7 +5,7 @@ import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import { searchService } from '~/services/searchService'
 import type { SearchVocabulary, SuggestResult } from '~/services/domain/search'
 import { useFacetsStore } from '~/stores/catalog/facets'
-import type { ResourceStatus } from '~/stores/catalog/keyedResource'
+import type { ResourceStatus } from '~/stores/resources/keyedResource'
 import { useProductStore } from '~/stores/catalog/products'
 
 /** The unfiltered facets: every category and brand with its product count. */

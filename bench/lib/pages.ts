@@ -1,3 +1,7 @@
+import { categoryPath, productPath } from '../../utils/routes/catalogPaths'
+import { HOME_PATH, PRODUCTS_PATH, SIGN_IN_PATH } from '../../utils/routes/paths'
+import { searchPath } from '../../utils/routes/searchPaths'
+
 /** The pages every measurement looks at, with a real product id taken from the running backend. */
 export async function samplePages(webUrl: string): Promise<Record<string, string>> {
   const res = await fetch(`${webUrl}/api/products/?page_size=1`)
@@ -6,13 +10,13 @@ export async function samplePages(webUrl: string): Promise<Record<string, string
   const product = body.results[0]
   if (!product) throw new Error('the backend has no products')
   return {
-    '/': '/',
-    '/products': '/products',
-    'product page': `/products/${product.id}-${product.slug}`,
+    '/': HOME_PATH,
+    '/products': PRODUCTS_PATH,
+    'product page': productPath(product),
   }
 }
 
-export const SEARCH_PAGE = '/search?q=headphones'
+export const SEARCH_PAGE = searchPath('headphones')
 
 /** samplePages plus the other kinds of first view a shopper lands on: what the JS budgets cover. */
 export async function weightPages(webUrl: string): Promise<Record<string, string>> {
@@ -23,8 +27,8 @@ export async function weightPages(webUrl: string): Promise<Record<string, string
   if (!category) throw new Error('the backend has no categories')
   return {
     ...await samplePages(webUrl),
-    'category page': `/categories/${category.slug}`,
+    'category page': categoryPath(category.slug),
     'search': SEARCH_PAGE,
-    'sign-in': '/auth/login',
+    'sign-in': SIGN_IN_PATH,
   }
 }

@@ -2,7 +2,7 @@ import { computed, type ComputedRef } from 'vue'
 import { storeToRefs } from 'pinia'
 import { useAuthStore } from '~/stores/auth'
 import type { Credentials, ProfileChanges, Registration, User } from '~/services/domain/user'
-import { useNotify } from './useNotify'
+import { useNotify } from '~/composables/ui/useNotify'
 
 export interface UseAuthReturn {
   /** The signed-in shopper, or null. Right on the first server-rendered HTML. */

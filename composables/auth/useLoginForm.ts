@@ -1,19 +1,19 @@
 import { useRoute, useRouter } from '#app'
 import { safeRedirect } from '~/utils/navigation/safeRedirect'
 import { useAuth } from './useAuth'
-import { useAuthForm, type UseAuthFormReturn } from './useAuthForm'
+import { useForm, type UseFormReturn } from '~/composables/form/useForm'
 import { emailProblem, problems } from './validation'
 
 export type LoginField = 'email' | 'password'
 
-export type UseLoginFormReturn = UseAuthFormReturn<LoginField>
+export type UseLoginFormReturn = UseFormReturn<LoginField>
 
 /** The sign-in form: signs in, then goes to the validated `redirect` (or home). */
 export function useLoginForm(): UseLoginFormReturn {
   const auth = useAuth()
   const route = useRoute()
   const router = useRouter()
-  return useAuthForm<LoginField>({
+  return useForm<LoginField>({
     initial: { email: '', password: '' },
     validate: values => problems({ email: emailProblem(values.email), password: values.password ? undefined : 'Enter your password.' }),
     serverFields: { email: 'email', password: 'password' },

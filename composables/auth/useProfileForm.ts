@@ -1,16 +1,16 @@
 import { watch } from 'vue'
 import { useAuth } from './useAuth'
-import { useAuthForm, type UseAuthFormReturn } from './useAuthForm'
+import { useForm, type UseFormReturn } from '~/composables/form/useForm'
 import { problems, requiredProblem } from './validation'
 
 export type ProfileField = 'firstName' | 'lastName'
 
-export type UseProfileFormReturn = UseAuthFormReturn<ProfileField>
+export type UseProfileFormReturn = UseFormReturn<ProfileField>
 
 /** Edits the shopper's name; starts from the current one and follows it when it changes elsewhere. */
 export function useProfileForm(): UseProfileFormReturn {
   const auth = useAuth()
-  const form = useAuthForm<ProfileField>({
+  const form = useForm<ProfileField>({
     initial: { firstName: auth.user.value?.firstName ?? '', lastName: auth.user.value?.lastName ?? '' },
     validate: values => problems({ firstName: requiredProblem(values.firstName, 'first name'), lastName: undefined }),
     serverFields: { first_name: 'firstName', last_name: 'lastName' },

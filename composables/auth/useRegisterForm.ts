@@ -1,19 +1,20 @@
 import { useRoute, useRouter } from '#app'
 import { safeRedirect } from '~/utils/navigation/safeRedirect'
+import { ACCOUNT_PATH } from '~/utils/routes/paths'
 import { useAuth } from './useAuth'
-import { useAuthForm, type UseAuthFormReturn } from './useAuthForm'
+import { useForm, type UseFormReturn } from '~/composables/form/useForm'
 import { emailProblem, newPasswordProblem, problems, requiredProblem } from './validation'
 
 export type RegisterField = 'firstName' | 'lastName' | 'email' | 'password'
 
-export type UseRegisterFormReturn = UseAuthFormReturn<RegisterField>
+export type UseRegisterFormReturn = UseFormReturn<RegisterField>
 
 /** The registration form: creates the account (signed in at once), then goes to `redirect` or the profile. */
 export function useRegisterForm(): UseRegisterFormReturn {
   const auth = useAuth()
   const route = useRoute()
   const router = useRouter()
-  return useAuthForm<RegisterField>({
+  return useForm<RegisterField>({
     initial: { firstName: '', lastName: '', email: '', password: '' },
     validate: values => problems({
       firstName: requiredProblem(values.firstName, 'first name'),
@@ -24,7 +25,7 @@ export function useRegisterForm(): UseRegisterFormReturn {
     serverFields: { first_name: 'firstName', last_name: 'lastName', email: 'email', password: 'password' },
     async send(values) {
       await auth.register({ firstName: values.firstName, lastName: values.lastName, email: values.email, password: values.password })
-      await router.replace(safeRedirect(route.query.redirect, '/auth/profile'))
+      await router.replace(safeRedirect(route.query.redirect, ACCOUNT_PATH))
     },
   })
 }

@@ -5,8 +5,10 @@ import type { ProductQuery } from '~/services/domain/product'
 import { useCategories, type UseCategoriesReturn } from './useCategories'
 import { useProductFacets, type UseProductFacetsReturn } from './useProductFacets'
 import { useProductList, type UseProductListReturn } from './useProductList'
-import { toListingQuery } from './listingUrl'
-import { useSearchFilters, type UseSearchFiltersReturn } from './useSearchFilters'
+import { toListingQuery } from '~/utils/routes/listingQuery'
+import { categoryPath } from '~/utils/routes/catalogPaths'
+import { PRODUCTS_PATH } from '~/utils/routes/paths'
+import { useListingFilters, type UseListingFiltersReturn } from './useListingFilters'
 
 export interface UseCatalogListingOptions {
   /** Filters the route carries (the category of /categories/[slug], the search term of /search). */
@@ -15,7 +17,7 @@ export interface UseCatalogListingOptions {
 
 export interface UseCatalogListingReturn {
   /** Filters and sort, bound to the URL. */
-  filters: UseSearchFiltersReturn
+  filters: UseListingFiltersReturn
   /** The products for those filters. */
   list: UseProductListReturn
   /** Counts for the filter panel. */
@@ -33,7 +35,7 @@ export interface UseCatalogListingReturn {
  * Pages stay thin: they add their heading and page-level metadata around it.
  */
 export async function useCatalogListing(options: UseCatalogListingOptions = {}): Promise<UseCatalogListingReturn> {
-  const filters = useSearchFilters({ fixed: options.fixed })
+  const filters = useListingFilters({ fixed: options.fixed })
   const [list, facets, categories] = await Promise.all([
     useProductList(filters.query, { startCursor: filters.cursor, pageSize: filters.pageSize }),
     useProductFacets(filters.query),
@@ -49,7 +51,7 @@ export async function useCatalogListing(options: UseCatalogListingOptions = {}):
 
   function categoryLink(slug: string | null): RouteLocationRaw {
     const query = toListingQuery({ query: { ...filters.query.value, category: undefined }, pageSize: filters.pageSize.value })
-    return { path: slug ? `/categories/${slug}` : '/products', query }
+    return { path: slug ? categoryPath(slug) : PRODUCTS_PATH, query }
   }
 
   return { filters, list, facets, categories, resultCount, categoryLink }

@@ -1,7 +1,7 @@
 import { computed, type ComputedRef } from 'vue'
 import type { Category, CategoryNode } from '~/services/domain/category'
 import { useCategoryStore } from '~/stores/catalog/categories'
-import type { ResourceStatus } from '~/stores/catalog/keyedResource'
+import type { ResourceStatus } from '~/stores/resources/keyedResource'
 import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 
 export interface UseCategoriesReturn {

@@ -1,8 +1,9 @@
 import { computed, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import type { ProductDetail, ProductSummary } from '~/services/domain/product'
-import type { ResourceStatus } from '~/stores/catalog/keyedResource'
-import { useProductDetailStore } from '~/stores/catalog/productDetail'
+import type { ResourceStatus } from '~/stores/resources/keyedResource'
+import { RELATED_COUNT, useProductDetailStore } from '~/stores/catalog/productDetail'
+import { useListView, type ListView } from '~/composables/pagination/useListView'
 import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 
 export interface UseProductDetailReturn {
@@ -13,8 +14,8 @@ export interface UseProductDetailReturn {
   status: ComputedRef<ResourceStatus>
   /** The failure, e.g. status 404 for an unknown product. */
   error: ComputedRef<ApiErrorData | null>
-  /** Up to eight products from the same category. */
-  related: ComputedRef<ProductSummary[]>
+  /** Up to eight products from the same category, the product itself left out. */
+  related: ListView<ProductSummary>
   /** Loads the product again after an error. */
   retry: () => Promise<void>
 }
@@ -41,7 +42,14 @@ export async function useProductDetail(id: MaybeRefOrGetter<number>): Promise<Us
     summary: computed(() => product.value ?? store.summaryFor(currentId.value) ?? null),
     status: computed(() => entry.value?.status ?? 'loading'),
     error: computed(() => entry.value?.error ?? null),
-    related: computed(() => store.relatedFor(currentId.value)),
+    related: useListView({
+      state: () => store.relatedListFor(currentId.value),
+      item: other => (other === currentId.value ? undefined : store.summaryFor(other)),
+      limit: RELATED_COUNT,
+      // An excerpt: nothing more loads under a product.
+      loadMore: async () => {},
+      retry: () => load(),
+    }),
     retry: async () => { await load(true) },
   }
   await useStoreLoad(`catalog:product:${currentId.value}`, () => load())

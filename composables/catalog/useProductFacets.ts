@@ -3,8 +3,8 @@ import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import type { ProductFacets } from '~/services/domain/facets'
 import type { ProductQuery } from '~/services/domain/product'
 import { useFacetsStore } from '~/stores/catalog/facets'
-import type { ResourceStatus } from '~/stores/catalog/keyedResource'
-import { facetsKey, normalizeQuery } from '~/stores/catalog/queryKey'
+import type { ResourceStatus } from '~/stores/resources/keyedResource'
+import { facetsKey, normalizeQuery } from '~/services/domain/productQuery'
 import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 
 export interface UseProductFacetsReturn {

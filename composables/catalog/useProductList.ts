@@ -1,8 +1,8 @@
 import { computed, toRaw, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
-import { useProductStore, type ListStatus, type ProductListState } from '~/stores/catalog/products'
-import { normalizeQuery } from '~/stores/catalog/queryKey'
-import type { ApiErrorData } from '~/composables/core/api/ApiError'
+import { useProductStore, type ProductListState } from '~/stores/catalog/products'
+import { normalizeQuery } from '~/services/domain/productQuery'
 import type { ProductQuery, ProductSummary } from '~/services/domain/product'
+import { useListView, type ListView } from '~/composables/pagination/useListView'
 import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 
 export interface UseProductListOptions {
@@ -14,23 +14,9 @@ export interface UseProductListOptions {
   ttlMs?: number
 }
 
-export interface UseProductListReturn {
-  /** Products of the current query, in list order, each id once. */
-  products: ComputedRef<ProductSummary[]>
-  /** Lifecycle of the current list: idle (more to load), loading, error, done. */
-  status: ComputedRef<ListStatus>
-  /** The last failure, for a message and a retry button. */
-  error: ComputedRef<ApiErrorData | null>
-  /** Whether another page exists. */
-  hasNext: ComputedRef<boolean>
-  /** The store's list (cursors, page offsets), for crawlable pagination links. */
+export interface UseProductListReturn extends ListView<ProductSummary> {
+  /** The store's list (cursors, page offsets), for crawlable pagination links and the address bar. */
   list: ComputedRef<ProductListState | undefined>
-  /** Loads the next page (coalesced in the store). */
-  loadMore: () => Promise<void>
-  /** Re-runs whatever failed: the first page or the next one. */
-  retry: () => Promise<void>
-  /** Refetches the first page, ignoring the cache. */
-  refresh: () => Promise<void>
 }
 
 /**
@@ -43,8 +29,8 @@ export async function useProductList(query: MaybeRefOrGetter<ProductQuery>, opti
   const store = useProductStore()
   const current = computed(() => normalizeQuery(toValue(query)))
   const view = computed(() => ({ startCursor: toValue(options.startCursor) ?? null, pageSize: toValue(options.pageSize), ttlMs: options.ttlMs }))
-  // Usually listKey(query, cursor); a list that already holds the cursor's page is reused (see store.resolveKey).
-  const key = computed(() => store.resolveKey(current.value, view.value.startCursor))
+  // Usually the query's own key; a list that already walked the cursor's page is reused (see keyFor).
+  const key = computed(() => store.resolveKey(current.value, view.value))
   const list = computed(() => store.lists[key.value])
 
   const apply = async (): Promise<void> => {
@@ -54,33 +40,18 @@ export async function useProductList(query: MaybeRefOrGetter<ProductQuery>, opti
   // Filters changed (URL, back/forward): switch lists; the store answers from cache when it can.
   watch(key, () => { void apply() })
 
-  // One dependency on the store's revision rather than one per product: this list can hold thousands.
-  const products = computed(() => {
-    void store.revision
-    const ids = list.value?.ids ?? []
-    const byId = toRaw(store.byId)
-    const out: ProductSummary[] = []
-    for (const id of ids) {
-      const product = byId[id]
-      if (product) out.push(product)
-    }
-    return out
-  })
-
   const result: UseProductListReturn = {
-    products,
-    status: computed(() => list.value?.status ?? 'loading'),
-    error: computed(() => list.value?.error ?? null),
-    hasNext: computed(() => list.value?.hasNext ?? false),
+    ...useListView({
+      state: () => {
+        // One dependency on the store's revision rather than one per product: this list can hold thousands.
+        void store.revision
+        return list.value
+      },
+      item: id => toRaw(store.byId)[id],
+      loadMore: () => store.loadMore(current.value, view.value),
+      retry: () => store.retry(current.value, view.value),
+    }),
     list,
-    loadMore: () => store.loadMore(current.value, view.value),
-    retry: async () => {
-      if (list.value?.fetchedAt) await store.loadMore(current.value, view.value)
-      else await store.fetchFirst(current.value, { ...view.value, force: true })
-    },
-    refresh: async () => {
-      await store.fetchFirst(current.value, { ...view.value, force: true })
-    },
   }
 
   // The server waits for the first page; a client navigation does not (skeletons show), see useStoreLoad.

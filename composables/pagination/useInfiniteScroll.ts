@@ -1,76 +1,54 @@
-import { computed, onActivated, onDeactivated, ref, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
-import { useDocumentVisibility, useIntersectionObserver } from '@vueuse/core'
-
-/** One value per footer state: more to load, loading, failed (auto-loading stopped), nothing more. */
-export type InfiniteScrollState = 'idle' | 'loading' | 'error' | 'done'
+import { computed, onActivated, onBeforeUnmount, onDeactivated, onMounted, ref, shallowRef, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
+import type { ListStatus } from '~/stores/resources/cursorList'
+import type { EndObserver } from './endObserver'
 
 export interface UseInfiniteScrollOptions {
-  /** Loads the next page; the caller coalesces concurrent calls. */
+  /** The list's state: a page is asked for only while it is idle. */
+  status: MaybeRefOrGetter<ListStatus>
+  /** Loads the next page; the list coalesces concurrent calls. */
   loadMore: () => unknown
-  hasNext: MaybeRefOrGetter<boolean>
-  isLoading: MaybeRefOrGetter<boolean>
-  /** Any truthy value stops auto-loading until `retry()`. */
-  error?: MaybeRefOrGetter<unknown>
   /** Start loading when the end is this many screens away (default 1). */
   screensAhead?: number
-  /** Auto-loading switch, e.g. false until the list is interactive. Default true. */
+  /** Auto-loading switch. Default true. */
   enabled?: MaybeRefOrGetter<boolean>
 }
 
 export interface UseInfiniteScrollReturn {
   /** Bind to an element placed right after the list (`:ref="sentinel"` or `ref` in the template). */
   sentinel: Ref<HTMLElement | null>
-  /** What the footer shows. */
-  state: ComputedRef<InfiniteScrollState>
   /** True while the page is kept alive in the background or the tab is hidden: nothing auto-loads. */
   isPaused: ComputedRef<boolean>
-  /** Load the next page now: the "Load more" button. */
-  loadNow: () => void
-  /** Try again after an error; auto-loading resumes once it succeeds. */
-  retry: () => void
 }
 
 /**
- * Infinite scroll as a small state machine (after elk's paginator): an IntersectionObserver sentinel a screen
- * ahead of the end, loading only from `idle`, and re-checking after each page so tall screens fill up.
- * No timers: the observer and the state changes drive it.
+ * Infinite scroll (after elk's paginator): an IntersectionObserver sentinel a screen ahead of the end, loading only
+ * from `idle`. An observer only reports changes, and a fast shopper (End key, a flick, the scrollbar dragged to the
+ * bottom) can take the sentinel out of range and back between two of its observations while a page lands: nothing
+ * is reported and loading stalls with the end on screen. So whenever a load may start again (a page landed, a pause
+ * ended) the sentinel is observed afresh (see endObserver.ts). No timers. The observer code loads after mount.
  */
 export function useInfiniteScroll(options: UseInfiniteScrollOptions): UseInfiniteScrollReturn {
-  const screens = options.screensAhead ?? 1
   const sentinel = ref<HTMLElement | null>(null)
-  const near = ref(false)
   const active = ref(true)
-  const visibility = useDocumentVisibility()
+  const observer = shallowRef<EndObserver | null>(null)
+  let unmounted = false
 
+  onMounted(async () => {
+    if (!sentinel.value) return
+    const { observeEnd } = await import('./endObserver')
+    if (unmounted || !sentinel.value) return
+    observer.value = observeEnd(sentinel.value, {
+      screens: options.screensAhead ?? 1,
+      canLoad: () => active.value && toValue(options.status) === 'idle' && (toValue(options.enabled) ?? true),
+      onNear: () => void options.loadMore(),
+    })
+  })
+  onBeforeUnmount(() => {
+    unmounted = true
+    observer.value?.stop()
+  })
   onActivated(() => { active.value = true })
   onDeactivated(() => { active.value = false })
 
-  const state = computed<InfiniteScrollState>(() => {
-    if (toValue(options.error)) return 'error'
-    if (toValue(options.isLoading)) return 'loading'
-    return toValue(options.hasNext) ? 'idle' : 'done'
-  })
-  const isPaused = computed(() => !active.value || visibility.value === 'hidden')
-
-  useIntersectionObserver(sentinel, (entries) => {
-    near.value = entries.some(entry => entry.isIntersecting)
-  }, { rootMargin: `${screens * 100}% 0px ${screens * 100}% 0px` })
-
-  // The observer only reports changes: after a page lands the sentinel may still be in range (a tall screen),
-  // so the position is checked again against the rendered layout before deciding.
-  function stillNear(): boolean {
-    const el = sentinel.value
-    if (!el || typeof window === 'undefined') return false
-    return el.getBoundingClientRect().top <= window.innerHeight * (1 + screens)
-  }
-
-  function loadNow(): void {
-    if (state.value === 'idle' || state.value === 'error') void options.loadMore()
-  }
-
-  watch([near, state, isPaused, () => toValue(options.enabled) ?? true], ([isNear, current, paused, enabled]) => {
-    if (isNear && current === 'idle' && !paused && enabled && stillNear()) void options.loadMore()
-  }, { flush: 'post' })
-
-  return { sentinel, state, isPaused, loadNow, retry: loadNow }
+  return { sentinel, isPaused: computed(() => !active.value || !!observer.value?.hidden.value) }
 }

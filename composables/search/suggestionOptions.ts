@@ -2,6 +2,8 @@ import type { ProductSummary } from '~/services/domain/product'
 import type { Suggestion } from '~/services/domain/search'
 import type { FuzzyHit } from '~/utils/search/fuzzy'
 import { literalRanges, type TextRange } from '~/utils/search/highlight'
+import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
+import { brandPath, searchPath } from '~/utils/routes/searchPaths'
 import { GROUP_LIMITS } from './groupLimits'
 
 export type SuggestionGroupKind = 'recent' | 'query' | 'category' | 'brand' | 'product'
@@ -43,23 +45,6 @@ export const GROUP_LABELS: Record<SuggestionGroupKind, string> = {
   product: 'Products',
 }
 
-
-export function searchPath(query: string): string {
-  return `/search?q=${encodeURIComponent(query)}`
-}
-
-export function categoryPath(slug: string): string {
-  return `/categories/${encodeURIComponent(slug)}`
-}
-
-export function brandPath(slug: string): string {
-  return `/products?brand=${encodeURIComponent(slug)}`
-}
-
-export function productPath(id: number, slug: string): string {
-  return `/products/${id}-${slug}`
-}
-
 export function optionFromSuggestion(suggestion: Suggestion, query: string): SuggestionOption {
   const base = { text: suggestion.text, ranges: literalRanges(suggestion.text, query), source: 'server' as const }
   switch (suggestion.kind) {
@@ -68,7 +53,7 @@ export function optionFromSuggestion(suggestion: Suggestion, query: string): Sug
     case 'category':
       return { ...base, kind: 'category', key: `category:${suggestion.slug}`, to: categoryPath(suggestion.slug), product: null }
     case 'product':
-      return { ...base, kind: 'product', key: `product:${suggestion.id}`, to: productPath(suggestion.id, suggestion.slug), product: suggestion.product }
+      return { ...base, kind: 'product', key: `product:${suggestion.id}`, to: productPath(suggestion), product: suggestion.product }
   }
 }
 
@@ -83,7 +68,7 @@ export function optionFromHit(hit: FuzzyHit<LocalTarget>): SuggestionOption {
     case 'brand':
       return { ...base, kind: 'brand', key: `brand:${target.slug}`, to: brandPath(target.slug) }
     case 'product':
-      return { ...base, kind: 'product', key: `product:${target.product.id}`, to: productPath(target.product.id, target.product.slug), product: target.product }
+      return { ...base, kind: 'product', key: `product:${target.product.id}`, to: productPath(target.product), product: target.product }
   }
 }
 

@@ -1,9 +1,10 @@
-import { computed, readonly, ref, shallowRef, toValue, watch, type ComputedRef, type DeepReadonly, type MaybeRefOrGetter, type Ref } from 'vue'
+import { computed, ref, shallowRef, toValue, watch, type ComputedRef, type DeepReadonly, type MaybeRefOrGetter, type Ref } from 'vue'
 import { tryOnScopeDispose, useDebounceFn } from '@vueuse/core'
-import { isApiError, type ApiErrorData } from '~/composables/core/api/ApiError'
+import type { ApiErrorData } from '~/composables/core/api/ApiError'
+import { createKeyedResource, type ResourceStatus } from '~/stores/resources/keyedResource'
 
-/** One value for the whole lifecycle, so a template renders exactly one state. */
-export type SearchStatus = 'idle' | 'debouncing' | 'loading' | 'success' | 'error'
+/** One value for the whole lifecycle: too short (idle), waiting for a pause (debouncing), or the answer's state. */
+export type SearchStatus = ResourceStatus | 'debouncing'
 
 export interface UseDebouncedSearchOptions {
   /** Quiet time after the last keystroke before asking the server (default 250 ms). */
@@ -44,14 +45,10 @@ function cacheKey(query: string): string {
   return query.toLowerCase()
 }
 
-function toErrorData(error: unknown): ApiErrorData {
-  if (isApiError(error)) return error.toJSON()
-  return { status: 0, code: 'unknown', message: 'Something went wrong. Please try again.', fieldErrors: {}, retryable: true }
-}
-
 /**
- * Debounced, race-free search over any async function. A new request aborts the previous one, and an answer
- * is shown only while it is still for what the input says, so a slow prefix can never overwrite a newer query.
+ * Debounced, race-free search over any async function, on the keyed-resource primitive (one entry per query, the
+ * recent ones kept). A new request aborts the previous one, and an answer is shown only while it is still for what
+ * the input says, so a slow prefix can never overwrite a newer query.
  */
 export function useDebouncedSearch<T>(
   term: MaybeRefOrGetter<string>,
@@ -61,111 +58,82 @@ export function useDebouncedSearch<T>(
   const { debounceMs = 250, maxWaitMs = 1000, minLength = 2, cacheSize = 20 } = options
 
   const query = computed(() => normalizeSearchQuery(toValue(term)))
-  const results = shallowRef<T | null>(null)
-  const resultsFor = ref<string | null>(null)
-  const status = ref<SearchStatus>('idle')
-  const error = ref<ApiErrorData | null>(null)
-
-  // Per instance (so per shopper in SSR): insertion-ordered map used as an LRU.
-  const cache = new Map<string, T>()
-  let controller: AbortController | null = null
-  let inflightKey: string | null = null
-  let inflight: Promise<void> | null = null
+  const key = computed(() => cacheKey(query.value))
+  // Per instance (so per shopper in SSR): answers by query, kept for good; only the cacheSize newest are kept.
+  const answers = createKeyedResource<T>({ ttlMs: Number.POSITIVE_INFINITY })
+  const entry = computed(() => answers.get(key.value))
+  const tooShort = computed(() => query.value.length < minLength)
+  // The input changed and the debounce has not asked yet.
+  const waiting = ref(false)
+  const shown = shallowRef<{ query: string, value: T } | null>(null)
+  // The query whose request may be under way; the next one aborts it.
+  let asked: string | null = null
   // A debounce timer can outlive its component; once disposed, nothing more is sent.
   let disposed = false
 
-  function remember(key: string, value: T): void {
-    cache.delete(key)
-    cache.set(key, value)
-    while (cache.size > cacheSize) cache.delete(cache.keys().next().value as string)
+  const status = computed<SearchStatus>(() => {
+    if (tooShort.value) return 'idle'
+    if (waiting.value) return 'debouncing'
+    const current = entry.value?.status
+    return current === undefined || current === 'idle' ? 'debouncing' : current
+  })
+
+  // Whatever the current query's entry holds is what the box shows; an answer for another query is only cached.
+  watch(() => [key.value, entry.value?.fetchedAt] as const, () => {
+    const data = entry.value?.data
+    if (tooShort.value) shown.value = null
+    else if (data !== null && data !== undefined) shown.value = { query: query.value, value: data as T }
+  })
+
+  function stopAsking(): void {
+    if (asked !== null) answers.cancel(asked)
+    asked = null
   }
 
-  function show(q: string, value: T): void {
-    results.value = value
-    resultsFor.value = q
-    error.value = null
-    status.value = 'success'
-  }
-
-  function isCurrent(q: string): boolean {
-    return cacheKey(query.value) === cacheKey(q)
-  }
-
-  function run(): Promise<void> {
+  async function run(): Promise<void> {
+    waiting.value = false
+    const current = key.value
+    if (disposed || tooShort.value) return
+    if (asked !== current) stopAsking()
+    asked = current
     const q = query.value
-    const key = cacheKey(q)
-    if (disposed || q.length < minLength) return Promise.resolve()
-    const cached = cache.get(key)
-    if (cached !== undefined) {
-      show(q, cached)
-      return Promise.resolve()
-    }
-    if (inflight && inflightKey === key) return inflight
+    await answers.load(current, signal => search(q, signal))
+    forgetOldest()
+  }
 
-    controller?.abort()
-    const own = new AbortController()
-    controller = own
-    inflightKey = key
-    status.value = 'loading'
-    const task = (async () => {
-      try {
-        const value = await search(q, own.signal)
-        remember(key, value)
-        if (isCurrent(q)) show(q, value)
-      }
-      catch (failure) {
-        if (own.signal.aborted || !isCurrent(q)) return
-        error.value = toErrorData(failure)
-        status.value = 'error'
-      }
-      finally {
-        if (controller === own) {
-          controller = null
-          inflightKey = null
-          inflight = null
-        }
-      }
-    })()
-    inflight = task
-    return task
+  function forgetOldest(): void {
+    const cached = Object.entries(answers.entries.value).filter(([key, entry]) => key !== asked && entry.status !== 'loading')
+    cached.sort(([, a], [, b]) => a.fetchedAt - b.fetchedAt)
+    for (const [key] of cached.slice(0, Math.max(0, cached.length + 1 - cacheSize))) answers.forget(key)
   }
 
   const debounced = useDebounceFn(run, debounceMs, { maxWait: maxWaitMs })
 
-  watch(query, (q) => {
-    if (q.length < minLength) {
-      controller?.abort()
-      results.value = null
-      resultsFor.value = null
-      error.value = null
-      status.value = 'idle'
+  watch(query, () => {
+    if (tooShort.value) {
+      stopAsking()
+      waiting.value = false
       return
     }
-    const cached = cache.get(cacheKey(q))
-    if (cached !== undefined) {
-      show(q, cached)
-      return
-    }
-    if (inflightKey === cacheKey(q)) {
-      status.value = 'loading'
-      return
-    }
-    status.value = 'debouncing'
-    void debounced()
+    const current = entry.value
+    waiting.value = !current || (current.data === null && current.status !== 'loading')
+    if (waiting.value) void debounced()
   })
 
   tryOnScopeDispose(() => {
     disposed = true
-    controller?.abort()
+    stopAsking()
   })
 
   return {
     query,
-    results: readonly(results) as Readonly<Ref<T | null>>,
-    resultsFor: readonly(resultsFor),
-    status: readonly(status),
-    error: readonly(error),
+    results: computed(() => shown.value?.value ?? null),
+    resultsFor: computed(() => shown.value?.query ?? null),
+    status,
+    error: computed(() => (status.value === 'error' ? entry.value?.error ?? null : null)),
     flush: run,
-    clearCache: () => cache.clear(),
+    clearCache: () => {
+      for (const cached of Object.keys(answers.entries.value)) answers.forget(cached)
+    },
   }
 }

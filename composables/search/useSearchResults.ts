@@ -4,6 +4,7 @@ import { useCatalogListing, type UseCatalogListingReturn } from '~/composables/c
 import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 import type { TermCount } from '~/services/domain/search'
 import { useSearchStore } from '~/stores/search'
+import { SEARCH_PATH } from '~/utils/routes/paths'
 import { useLocalSuggestions, type FuzzyEngine } from './useLocalSuggestions'
 
 export const POPULAR_CATEGORY_COUNT = 6
@@ -45,7 +46,7 @@ export async function useSearchResults(): Promise<UseSearchResultsReturn> {
   function hasNoResults(listing: UseCatalogListingReturn): boolean {
     const { filters, list } = listing
     const onlyTerm = Object.keys(filters.query.value).every(key => key === 'search' || key === 'sort')
-    return !!filters.query.value.search && onlyTerm && list.status.value === 'done' && list.products.value.length === 0
+    return !!filters.query.value.search && onlyTerm && list.status.value === 'done' && list.items.value.length === 0
   }
   const noResults = computed(() => !!current.value && hasNoResults(current.value))
   const needsVocabulary = (listing: UseCatalogListingReturn) => hasNoResults(listing) || !listing.filters.query.value.search
@@ -88,6 +89,6 @@ export async function useSearchResults(): Promise<UseSearchResultsReturn> {
     noResults,
     didYouMean,
     popularCategories,
-    categoryLink: slug => ({ path: '/search', query: filters.locationQuery({ ...filters.query.value, category: slug ?? undefined }) }),
+    categoryLink: slug => ({ path: SEARCH_PATH, query: filters.locationQuery({ ...filters.query.value, category: slug ?? undefined }) }),
   }
 }

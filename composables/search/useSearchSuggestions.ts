@@ -4,7 +4,8 @@ import { useSearchStore } from '~/stores/search'
 import { useDebouncedSearch, type SearchStatus, type UseDebouncedSearchOptions } from './useDebouncedSearch'
 import { useLocalSuggestions, type FuzzyEngine } from './useLocalSuggestions'
 import { useRecentSearches } from './useRecentSearches'
-import { groupOptions, optionFromHit, optionFromSuggestion, searchPath, type SuggestionGroup, type SuggestionOption } from './suggestionOptions'
+import { searchPath } from '~/utils/routes/searchPaths'
+import { groupOptions, optionFromHit, optionFromSuggestion, type SuggestionGroup, type SuggestionOption } from './suggestionOptions'
 
 export interface UseSearchSuggestionsReturn {
   /** The query the input stands for (trimmed). */

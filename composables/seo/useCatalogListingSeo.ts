@@ -3,15 +3,16 @@ import { useRoute } from '#imports'
 import type { UseCatalogListingReturn } from '~/composables/catalog/useCatalogListing'
 import type { ProductQuery } from '~/services/domain/product'
 import type { ProductFacets } from '~/services/domain/facets'
+import type { ListPage } from '~/stores/resources/cursorList'
 import { formatMoney } from '~/utils/format/money'
-import { listingPagePath, type RawQuery } from '~/utils/seo/listingUrls'
-import { useListingSeo } from './useListingSeo'
+import { listingPagePath, type RawQuery } from '~/utils/routes/listingPages'
+import { useListingSeo, type ListingPageRef } from './useListingSeo'
 import { useNotFoundStatus } from './useNotFoundStatus'
 
 export interface UseCatalogListingSeoOptions {
   /** "All products", or the category's name. */
   name: MaybeRefOrGetter<string>
-  /** /products or /categories/{slug}. */
+  /** The listing's own path (PRODUCTS_PATH, categoryPath(slug)). */
   path: MaybeRefOrGetter<string>
   /** The category this listing is, for breadcrumbs. */
   categorySlug?: MaybeRefOrGetter<string | undefined>
@@ -20,13 +21,14 @@ export interface UseCatalogListingSeoOptions {
   noindex?: boolean
 }
 
-/** Props for <SeoPager>: the neighbouring component pages and what the address bar needs while scrolling. */
+/** Props for <SeoPager>: the neighbouring component pages, and what the address bar needs while scrolling. */
 export interface ListingPagerProps {
   previousPath: string | null
   nextPath: string | null
-  ids: readonly number[]
-  pages: ReadonlyArray<{ cursor: string | null, offset: number }>
-  urlFor: (cursor: string | null) => string
+  /** The pages the list loaded, where each starts. */
+  pages: readonly ListPage[]
+  /** The listing URL of the loaded page at `index` in `pages` (with where it came from). */
+  urlForPage: (index: number) => string
 }
 
 /** "Acme, Bolt, $10.00–$50.00, 4+ stars, in stock": the active filters in words. */
@@ -45,23 +47,38 @@ export function describeFilters(query: ProductQuery, facets: ProductFacets | nul
 }
 
 /**
- * Listing-page SEO wired to useCatalogListing: metadata and JSON-LD for the server-rendered component page,
- * and the props of the <SeoPager> links below the grid. Returns those props.
+ * Listing-page SEO wired to useCatalogListing: metadata and JSON-LD for the component page the URL names, and the
+ * props of the <SeoPager> links below the grid. Every neighbouring page is one the list walked (its `pages`) or one
+ * the link that led here named (`from`); a page reached without `from` links back to the first page.
  */
 export function useCatalogListingSeo(listing: UseCatalogListingReturn, options: UseCatalogListingSeoOptions): ComputedRef<ListingPagerProps> {
   const route = useRoute()
   const state = listing.list.list
-  const urlFor = (cursor: string | null) => listingPagePath(toValue(options.path), route.query as RawQuery, cursor)
+  const { cursor, from } = listing.filters
 
-  // The first page of this list is what the server rendered and what a crawler sees.
+  /** A loaded page as a link target; the list's own first page came from where the URL said. */
+  function pageRef(index: number): ListingPageRef {
+    const pages = state.value?.pages ?? []
+    const at = pages[index]?.cursor ?? null
+    const before = pages[index - 1]
+    return { cursor: at, from: before ? before.cursor : at !== null && at === cursor.value ? from.value : null }
+  }
+
+  // The component page the URL names: the first page of a list started there, or one a list walked (back navigation).
+  const index = computed(() => Math.max(0, state.value?.pages.findIndex(page => page.cursor === cursor.value) ?? 0))
   const componentPage = computed(() => {
-    const end = state.value?.pages[1]?.offset ?? state.value?.ids.length ?? 0
-    return listing.list.products.value.slice(0, end)
+    const pages = state.value?.pages ?? []
+    return listing.list.items.value.slice(pages[index.value]?.offset ?? 0, pages[index.value + 1]?.offset)
   })
+  const urlForPage = (at: number) => {
+    const page = pageRef(at)
+    return listingPagePath(toValue(options.path), route.query as RawQuery, page.cursor, page.from)
+  }
 
   const { previousPath, nextPath } = useListingSeo(() => {
     const slug = toValue(options.categorySlug)
     const list = state.value
+    const last = list?.pages.at(-1)
     return {
       name: toValue(options.name),
       path: toValue(options.path),
@@ -69,8 +86,8 @@ export function useCatalogListingSeo(listing: UseCatalogListingReturn, options: 
       products: componentPage.value,
       filterSummary: describeFilters(listing.filters.query.value, listing.facets.facets.value),
       resultCount: listing.resultCount.value,
-      previousCursor: list?.startCursor ? list.previousCursor : undefined,
-      nextCursor: list?.hasNext ? list.nextCursor : null,
+      previous: !cursor.value ? undefined : index.value > 0 ? pageRef(index.value - 1) : { cursor: from.value, from: null },
+      next: list?.hasNext && list.nextCursor ? { cursor: list.nextCursor, from: last?.cursor ?? null } : null,
       noindex: options.noindex || toValue(options.notFound),
     }
   })
@@ -79,8 +96,7 @@ export function useCatalogListingSeo(listing: UseCatalogListingReturn, options: 
   return computed(() => ({
     previousPath: previousPath.value,
     nextPath: nextPath.value,
-    ids: state.value?.ids ?? [],
     pages: state.value?.pages ?? [],
-    urlFor,
+    urlForPage,
   }))
 }

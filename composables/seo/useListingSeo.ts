@@ -2,9 +2,20 @@ import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { useRoute, useRuntimeConfig } from '#imports'
 import { breadcrumbJsonLd, itemListJsonLd, type Crumb } from '~/utils/seo/jsonLd'
 import { truncateText } from '~/utils/seo/metaText'
-import { absoluteUrl, categoryPagePath, productPagePath } from '~/utils/seo/paths'
-import { canonicalListingPath, listingPagePath, type RawQuery } from '~/utils/seo/listingUrls'
+import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
+import { absoluteUrl } from '~/utils/routes/siteUrl'
+import { canonicalListingPath, listingPagePath, type RawQuery } from '~/utils/routes/listingPages'
 import { SITE_NAME, usePageSeo } from './usePageSeo'
+
+/**
+ * A component page of a listing as the storefront knows it: its cursor (null: the first page) and the cursor of the
+ * page before it (null: the first page, or not known). Both come from pages the storefront walked or from the link
+ * that led here, never from the backend's `previous` cursor.
+ */
+export interface ListingPageRef {
+  cursor: string | null
+  from: string | null
+}
 
 export interface ListingSeoInput {
   /** What the listing is: a category name, "All products". */
@@ -19,10 +30,10 @@ export interface ListingSeoInput {
   filterSummary: string
   /** How many products match, when known. */
   resultCount: number | null
-  /** Cursor of the previous component page: undefined = this is the first page, null = the previous one is the first. */
-  previousCursor: string | null | undefined
-  /** Cursor of the next component page; null on the last one. */
-  nextCursor: string | null
+  /** The previous component page; undefined when this is the first page. */
+  previous: ListingPageRef | undefined
+  /** The next component page; null on the last one. */
+  next: ListingPageRef | null
   /** Search results and the like: followed but not indexed. */
   noindex?: boolean
 }
@@ -42,13 +53,11 @@ export function useListingSeo(input: MaybeRefOrGetter<ListingSeoInput>): UseList
   const siteUrl = String(useRuntimeConfig().public.siteUrl)
   const current = computed(() => toValue(input))
   const query = computed(() => route.query as RawQuery)
-  const isComponentPage = computed(() => current.value.previousCursor !== undefined)
+  const isComponentPage = computed(() => current.value.previous !== undefined)
+  const pathOf = (page: ListingPageRef | null | undefined) => (page ? listingPagePath(current.value.path, query.value, page.cursor, page.from) : null)
 
-  const previousPath = computed(() => {
-    const { previousCursor, path } = current.value
-    return previousCursor === undefined ? null : listingPagePath(path, query.value, previousCursor)
-  })
-  const nextPath = computed(() => (current.value.nextCursor ? listingPagePath(current.value.path, query.value, current.value.nextCursor) : null))
+  const previousPath = computed(() => pathOf(current.value.previous))
+  const nextPath = computed(() => pathOf(current.value.next))
 
   usePageSeo(computed(() => {
     const listing = current.value
@@ -62,7 +71,7 @@ export function useListingSeo(input: MaybeRefOrGetter<ListingSeoInput>): UseList
     const crumbs: Crumb[] = [
       { name: 'Home', url: absoluteUrl(siteUrl, '/') },
       ...(listing.categoryTrail.length
-        ? listing.categoryTrail.map(category => ({ name: category.name, url: absoluteUrl(siteUrl, categoryPagePath(category.slug)) }))
+        ? listing.categoryTrail.map(category => ({ name: category.name, url: absoluteUrl(siteUrl, categoryPath(category.slug)) }))
         : [{ name: listing.name, url: absoluteUrl(siteUrl, listing.path) }]),
     ]
     return {
@@ -74,7 +83,7 @@ export function useListingSeo(input: MaybeRefOrGetter<ListingSeoInput>): UseList
       nextPath: nextPath.value,
       jsonLd: [
         breadcrumbJsonLd(crumbs),
-        itemListJsonLd(listing.products.map(product => ({ url: absoluteUrl(siteUrl, productPagePath(product)), name: product.title }))),
+        itemListJsonLd(listing.products.map(product => ({ url: absoluteUrl(siteUrl, productPath(product)), name: product.title }))),
       ],
     }
   }))

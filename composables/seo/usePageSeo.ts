@@ -1,6 +1,7 @@
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
-import { useHead, useRuntimeConfig, useSeoMeta } from '#imports'
-import { absoluteUrl } from '~/utils/seo/paths'
+import { useHead, useRoute, useRuntimeConfig, useSeoMeta } from '#imports'
+import { isIndexable } from '~/utils/routes/indexing'
+import { absoluteUrl } from '~/utils/routes/siteUrl'
 import { serializeJsonLd, type JsonLd } from '~/utils/seo/jsonLd'
 
 export const SITE_NAME = 'Storefront'
@@ -10,7 +11,7 @@ export interface PageSeo {
   title: string
   /** One or two sentences for the search result snippet. */
   description: string
-  /** Canonical path ("/products/12-blue-mug"), made absolute with NUXT_PUBLIC_SITE_URL. */
+  /** Canonical path (from utils/routes/), made absolute with NUXT_PUBLIC_SITE_URL. */
   canonicalPath: string | null
   /** Absolute image URL for link previews. */
   image?: string | null
@@ -18,7 +19,8 @@ export interface PageSeo {
   type?: 'website' | 'product'
   /** Structured data blocks, serialized safely into <script type="application/ld+json">. */
   jsonLd?: JsonLd[]
-  /** Pages that must not be indexed (a 404, a search result): noindex, links still followed. */
+  /** This page must not be indexed (a 404): noindex, links still followed. Pages the route policy does not make
+   * public (search results, personal pages) are noindex whatever this says. */
   noindex?: boolean
   /** Neighbouring component pages of a paginated listing (absolute or path). */
   prevPath?: string | null
@@ -32,10 +34,11 @@ export interface UsePageSeoReturn {
 
 /**
  * Head tags every indexable page needs, reactive to `seo`: title, meta description, canonical, Open Graph,
- * Twitter card, JSON-LD and robots. Everything lands in the server-rendered HTML.
+ * Twitter card, JSON-LD and robots (from `noindex` and the route policy). Everything lands in the server-rendered HTML.
  */
 export function usePageSeo(seo: MaybeRefOrGetter<PageSeo>): UsePageSeoReturn {
   const siteUrl = String(useRuntimeConfig().public.siteUrl)
+  const route = useRoute()
   const current = computed(() => toValue(seo))
   const url = (path: string | null | undefined) => (path ? absoluteUrl(siteUrl, path) : null)
   const canonicalUrl = computed(() => url(current.value.canonicalPath))
@@ -44,7 +47,7 @@ export function usePageSeo(seo: MaybeRefOrGetter<PageSeo>): UsePageSeoReturn {
   useSeoMeta({
     title: () => fullTitle.value,
     description: () => current.value.description,
-    robots: () => (current.value.noindex ? 'noindex, follow' : undefined),
+    robots: () => (current.value.noindex || !isIndexable(route.path) ? 'noindex, follow' : undefined),
     ogSiteName: SITE_NAME,
     ogTitle: () => current.value.title || SITE_NAME,
     ogDescription: () => current.value.description,

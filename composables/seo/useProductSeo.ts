@@ -3,7 +3,8 @@ import { useRuntimeConfig } from '#imports'
 import type { ProductDetail } from '~/services/domain/product'
 import { breadcrumbJsonLd, productJsonLd, type Crumb } from '~/utils/seo/jsonLd'
 import { htmlToText, truncateText } from '~/utils/seo/metaText'
-import { absoluteUrl, categoryPagePath, productPagePath } from '~/utils/seo/paths'
+import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
+import { absoluteUrl } from '~/utils/routes/siteUrl'
 import { formatMoney } from '~/utils/format/money'
 import { usePageSeo, type UsePageSeoReturn } from './usePageSeo'
 
@@ -39,7 +40,7 @@ export function useProductSeo(options: UseProductSeoOptions): UsePageSeoReturn {
     if (toValue(options.notFound) || !product) {
       return { title: 'Product not found', description: 'This product does not exist or is no longer available. Browse the catalog for similar products.', canonicalPath: null, noindex: toValue(options.notFound) }
     }
-    const path = productPagePath(product)
+    const path = productPath(product)
     const url = absoluteUrl(siteUrl, path)
     const images = (product.images.length ? product.images : [product.image]).map(image => absoluteImage(siteUrl, image.url))
     const description = productDescription(product)
@@ -47,7 +48,7 @@ export function useProductSeo(options: UseProductSeoOptions): UsePageSeoReturn {
     const categories = trail.length ? trail : [product.category]
     const crumbs: Crumb[] = [
       { name: 'Home', url: absoluteUrl(siteUrl, '/') },
-      ...categories.map(category => ({ name: category.name, url: absoluteUrl(siteUrl, categoryPagePath(category.slug)) })),
+      ...categories.map(category => ({ name: category.name, url: absoluteUrl(siteUrl, categoryPath(category.slug)) })),
       { name: product.title, url },
     ]
     return {

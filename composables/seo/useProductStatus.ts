@@ -2,7 +2,7 @@ import { toValue, watch, type MaybeRefOrGetter } from 'vue'
 import { navigateTo, setResponseStatus, useNuxtApp, useRequestEvent, useResponseHeader, useRoute } from '#imports'
 import type { ProductDetail } from '~/services/domain/product'
 import { useProductDetailStore } from '~/stores/catalog/productDetail'
-import { productPagePath } from '~/utils/seo/paths'
+import { productPath, productSegment } from '~/utils/routes/catalogPaths'
 
 export interface UseProductStatusOptions {
   /** Product id from the URL; 0 when the URL has none. */
@@ -37,18 +37,17 @@ export async function useProductStatus(options: UseProductStatusOptions): Promis
       if (unavailable) retryAfter.value = '60'
       return
     }
-    const canonical = productPagePath(state.data)
-    if (toValue(options.segment) !== canonical.slice('/products/'.length)) {
-      await nuxtApp.runWithContext(() => navigateTo({ path: canonical, query: route.query }, { redirectCode: 301 }))
+    const product = state.data
+    if (toValue(options.segment) !== productSegment(product)) {
+      await nuxtApp.runWithContext(() => navigateTo({ path: productPath(product), query: route.query }, { redirectCode: 301 }))
     }
     return
   }
 
   watch(() => toValue(options.product), (product) => {
     if (!product) return
-    const canonical = productPagePath(product)
-    if (toValue(options.segment) !== canonical.slice('/products/'.length)) {
-      void nuxtApp.runWithContext(() => navigateTo({ path: canonical, query: route.query, hash: route.hash }, { replace: true }))
+    if (toValue(options.segment) !== productSegment(product)) {
+      void nuxtApp.runWithContext(() => navigateTo({ path: productPath(product), query: route.query, hash: route.hash }, { replace: true }))
     }
   }, { immediate: true })
 }

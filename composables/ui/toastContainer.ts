@@ -1,7 +1,7 @@
 import type { App } from 'vue'
 import Toast, { POSITION, useToast, type PluginOptions } from 'vue-toastification'
 import 'vue-toastification/dist/index.css'
-import type { Notifier } from '~/composables/auth/useNotify'
+import type { Notifier } from '~/composables/ui/useNotify'
 
 const OPTIONS: PluginOptions = {
   position: POSITION.BOTTOM_RIGHT,

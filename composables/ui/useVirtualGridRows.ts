@@ -18,6 +18,8 @@ export interface VirtualGridRows<T> {
   measureRow: (el: unknown) => void
   /** Scrolls so that the item at `index` is at the top of the viewport. */
   scrollToIndex: (index: number) => void
+  /** Index of the first item of the top row still on screen (from the rows' layout, not the DOM). */
+  firstVisibleIndex: () => number | null
 }
 
 function px(value: string, fallback: number): number {
@@ -93,5 +95,9 @@ export function useVirtualGridRows<T>(root: Ref<HTMLElement | null>, items: () =
     // (otherwise every row ever rendered stays in its cache, with its cards' components).
     measureRow: el => virtualizer.value.measureElement(el instanceof HTMLElement ? el : null),
     scrollToIndex: index => virtualizer.value.scrollToIndex(Math.floor(index / columns.value), { align: 'start' }),
+    firstVisibleIndex: () => {
+      const top = virtualizer.value.getVirtualItems().find(row => row.end > window.scrollY)
+      return top ? top.index * columns.value : null
+    },
   }
 }

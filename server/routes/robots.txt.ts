@@ -1,10 +1,10 @@
 import { defineEventHandler, setResponseHeader } from 'h3'
 import { useRuntimeConfig } from 'nitropack/runtime'
 import { robotsTxt } from '../utils/seo/robotsTxt'
-import { PRIVATE_PREFIXES } from '../utils/pageCache/policy'
+import { crawlerExcludedPrefixes } from '~/utils/routes/policy'
 
 export default defineEventHandler((event) => {
   setResponseHeader(event, 'content-type', 'text/plain; charset=utf-8')
   setResponseHeader(event, 'cache-control', 'public, max-age=3600')
-  return robotsTxt({ siteUrl: String(useRuntimeConfig(event).public.siteUrl), privatePrefixes: PRIVATE_PREFIXES })
+  return robotsTxt({ siteUrl: String(useRuntimeConfig(event).public.siteUrl), disallow: crawlerExcludedPrefixes() })
 })

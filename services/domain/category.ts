@@ -25,7 +25,7 @@ export function buildCategoryTree(categories: readonly Category[]): CategoryNode
 }
 
 /** Root-first ancestry of a category (itself last), for breadcrumbs; empty when the slug is unknown. */
-export function categoryPath(categories: readonly Category[], slug: string): Category[] {
+export function categoryAncestry(categories: readonly Category[], slug: string): Category[] {
   const byId = new Map(categories.map(c => [c.id, c]))
   const path: Category[] = []
   let current = categories.find(c => c.slug === slug)

@@ -70,19 +70,6 @@ export interface ProductQuery {
   sort?: ProductSort
 }
 
-/** Canonical product page path: /products/{id}-{slug}. */
-export function productPath(product: Pick<ProductSummary, 'id' | 'slug'>): string {
-  return `/products/${product.id}-${product.slug}`
-}
-
-/** "123-blue-mug" -> { id: 123, slug: 'blue-mug' }; "123" -> slug ''; anything else -> null. */
-export function parseProductPath(segment: string): { id: number, slug: string } | null {
-  const match = /^(\d+)(?:-(.*))?$/.exec(segment)
-  if (!match) return null
-  const id = Number(match[1])
-  return Number.isSafeInteger(id) && id > 0 ? { id, slug: match[2] ?? '' } : null
-}
-
 /** What the product page's add-to-cart hands over: the cart feature's handler receives it. */
 export interface PurchaseLine {
   productId: number

@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed } from 'vue'
 import { useApi } from '~/composables/core/useApi'
 import { categoryService } from '~/services/categoryService'
-import { buildCategoryTree, categoryPath, type Category } from '~/services/domain/category'
-import { createKeyedResource, type LoadOptions, type ResourceState } from './keyedResource'
+import { buildCategoryTree, categoryAncestry, type Category } from '~/services/domain/category'
+import { createKeyedResource, type LoadOptions, type ResourceState } from '~/stores/resources/keyedResource'
 
 /** The category tree changes rarely; one load per half hour is plenty. */
 export const CATEGORIES_TTL_MS = 30 * 60_000
@@ -11,10 +11,9 @@ const KEY = 'all'
 
 export const useCategoryStore = defineStore('catalog-categories', () => {
   const service = categoryService(useApi())
-  const entries = ref<Record<string, ResourceState<Category[]>>>({})
-  const resource = createKeyedResource(entries, CATEGORIES_TTL_MS)
+  const resource = createKeyedResource<Category[]>({ ttlMs: CATEGORIES_TTL_MS })
 
-  const state = computed(() => entries.value[KEY])
+  const state = computed(() => resource.entries.value[KEY])
   const categories = computed(() => state.value?.data ?? [])
   const tree = computed(() => buildCategoryTree(categories.value))
   const bySlug = computed(() => new Map(categories.value.map(c => [c.slug, c])))
@@ -24,8 +23,8 @@ export const useCategoryStore = defineStore('catalog-categories', () => {
   }
 
   function pathTo(slug: string): Category[] {
-    return categoryPath(categories.value, slug)
+    return categoryAncestry(categories.value, slug)
   }
 
-  return { entries, state, categories, tree, bySlug, fetchCategories, pathTo }
+  return { entries: resource.entries, state, categories, tree, bySlug, fetchCategories, pathTo }
 })

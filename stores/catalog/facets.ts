@@ -1,27 +1,25 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
 import { useApi } from '~/composables/core/useApi'
 import { productService } from '~/services/productService'
 import type { ProductFacets } from '~/services/domain/facets'
 import type { ProductQuery } from '~/services/domain/product'
-import { createKeyedResource, type LoadOptions, type ResourceState } from './keyedResource'
-import { facetsKey } from './queryKey'
+import { facetsKey } from '~/services/domain/productQuery'
+import { createKeyedResource, type LoadOptions, type ResourceState } from '~/stores/resources/keyedResource'
 
 export const FACETS_TTL_MS = 5 * 60_000
 
 /** Filter-panel counts per canonical query (sort ignored). */
 export const useFacetsStore = defineStore('catalog-facets', () => {
   const service = productService(useApi())
-  const entries = ref<Record<string, ResourceState<ProductFacets>>>({})
-  const resource = createKeyedResource(entries, FACETS_TTL_MS)
+  const resource = createKeyedResource<ProductFacets>({ ttlMs: FACETS_TTL_MS })
 
   function entryFor(query: ProductQuery): ResourceState<ProductFacets> | undefined {
-    return entries.value[facetsKey(query)]
+    return resource.get(facetsKey(query))
   }
 
   function fetchFacets(query: ProductQuery, options?: LoadOptions): Promise<ResourceState<ProductFacets>> {
     return resource.load(facetsKey(query), signal => service.facets(query, { signal }), options)
   }
 
-  return { entries, entryFor, fetchFacets }
+  return { entries: resource.entries, entryFor, fetchFacets }
 })

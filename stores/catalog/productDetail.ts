@@ -1,26 +1,38 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
 import { useApi } from '~/composables/core/useApi'
 import { productService } from '~/services/productService'
-import type { ProductDetail, ProductSummary } from '~/services/domain/product'
-import { createKeyedResource, type LoadOptions, type ResourceState } from './keyedResource'
+import type { ProductDetail, ProductQuery, ProductSummary } from '~/services/domain/product'
+import { queryKey } from '~/services/domain/productQuery'
+import { createCursorList, type CursorListState } from '~/stores/resources/cursorList'
+import { createKeyedResource, type LoadOptions, type ResourceState } from '~/stores/resources/keyedResource'
 import { useProductStore } from './products'
 
 export const DETAIL_TTL_MS = 5 * 60_000
 /** Related products shown under a product (one more is fetched in case the product itself is among them). */
 export const RELATED_COUNT = 8
 
-/** Product pages: full details per id, and "more from this category" per id. */
+/** "More from this category": its best rated products. */
+function relatedQuery(product: Pick<ProductSummary, 'category'>): ProductQuery {
+  return { category: product.category.slug, sort: 'rating' }
+}
+
+/** Product pages: full details per id, and "more from this category" as one short list per category. */
 export const useProductDetailStore = defineStore('catalog-product-detail', () => {
   const service = productService(useApi())
   const products = useProductStore()
-  const details = ref<Record<string, ResourceState<ProductDetail>>>({})
-  const related = ref<Record<string, ResourceState<number[]>>>({})
-  const detailResource = createKeyedResource(details, DETAIL_TTL_MS)
-  const relatedResource = createKeyedResource(related, DETAIL_TTL_MS)
+  const detail = createKeyedResource<ProductDetail>({ ttlMs: DETAIL_TTL_MS })
+  // Its own lists, so a listing of the same category keeps its own page size; the summaries go to the product store.
+  const related = createCursorList<ProductQuery, ProductSummary>({
+    fetchPage: (query, page) => service.list(query, page),
+    keep: products.upsert,
+    idOf: product => product.id,
+    keyOf: queryKey,
+    ttlMs: DETAIL_TTL_MS,
+    pageSize: RELATED_COUNT + 1,
+  })
 
   function detailFor(id: number): ResourceState<ProductDetail> | undefined {
-    return details.value[String(id)]
+    return detail.get(String(id))
   }
 
   /** The summary a list already loaded, to show something at once while the details load. */
@@ -29,21 +41,18 @@ export const useProductDetailStore = defineStore('catalog-product-detail', () =>
   }
 
   function fetchDetail(id: number, options?: LoadOptions): Promise<ResourceState<ProductDetail>> {
-    return detailResource.load(String(id), signal => service.get(id, { signal }), options)
+    return detail.load(String(id), signal => service.get(id, { signal }), options)
   }
 
-  function fetchRelated(product: Pick<ProductSummary, 'id' | 'category'>, options?: LoadOptions): Promise<ResourceState<number[]>> {
-    return relatedResource.load(String(product.id), async (signal) => {
-      const page = await service.list({ category: product.category.slug, sort: 'rating' }, { pageSize: RELATED_COUNT + 1, signal })
-      products.upsert(page.items)
-      return page.items.map(p => p.id).filter(id => id !== product.id).slice(0, RELATED_COUNT)
-    }, options)
+  function fetchRelated(product: Pick<ProductSummary, 'id' | 'category'>, options?: LoadOptions): Promise<CursorListState<ProductQuery>> {
+    return related.fetchFirst(relatedQuery(product), options)
   }
 
-  function relatedFor(id: number): ProductSummary[] {
-    const ids = related.value[String(id)]?.data ?? []
-    return ids.map(i => products.byId[i]).filter((p): p is ProductSummary => !!p)
+  /** The related list of a product (its category's best rated, the product itself among them or not). */
+  function relatedListFor(id: number): CursorListState<ProductQuery> | undefined {
+    const product = detailFor(id)?.data ?? products.byId[id]
+    return product ? related.get(relatedQuery(product)) : undefined
   }
 
-  return { details, related, detailFor, summaryFor, fetchDetail, fetchRelated, relatedFor }
+  return { details: detail.entries, related: related.lists, detailFor, summaryFor, fetchDetail, fetchRelated, relatedListFor }
 })

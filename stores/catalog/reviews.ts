@@ -1,75 +1,35 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { useApi } from '~/composables/core/useApi'
-import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import { productService } from '~/services/productService'
 import type { Review } from '~/services/domain/review'
-import type { ListStatus } from './products'
-import { toErrorData } from './toErrorData'
+import { createCursorList } from '~/stores/resources/cursorList'
 
 export const REVIEWS_PAGE_SIZE = 5
+export const REVIEWS_TTL_MS = 5 * 60_000
 
-/** A product's reviews as loaded so far. */
-export interface ReviewListState {
-  items: Review[]
-  nextCursor: string | null
-  hasNext: boolean
-  status: ListStatus
-  error: ApiErrorData | null
-  fetchedAt: number
-}
-
+/** Each product's reviews: reviews by id, one cursor list of ids per product. */
 export const useReviewStore = defineStore('catalog-reviews', () => {
   const service = productService(useApi())
-  const byProduct = ref<Record<string, ReviewListState>>({})
-  // Per store instance: one request per product at a time.
-  const inflight = new Map<string, Promise<void>>()
+  const byId = ref<Record<number, Review>>({})
 
-  function listFor(productId: number): ReviewListState | undefined {
-    return byProduct.value[String(productId)]
+  const list = createCursorList<number, Review>({
+    fetchPage: (productId, page) => service.reviews(productId, page),
+    keep: (reviews) => {
+      for (const review of reviews) byId.value[review.id] = review
+    },
+    idOf: review => review.id,
+    keyOf: String,
+    ttlMs: REVIEWS_TTL_MS,
+    pageSize: REVIEWS_PAGE_SIZE,
+  })
+
+  return {
+    byId,
+    lists: list.lists,
+    listFor: list.get,
+    fetchFirst: list.fetchFirst,
+    loadMore: list.loadMore,
+    retry: list.retry,
   }
-
-  function load(productId: number, first: boolean): Promise<void> {
-    const key = String(productId)
-    const running = inflight.get(key)
-    if (running) return running
-    byProduct.value[key] ??= { items: [], nextCursor: null, hasNext: true, status: 'idle', error: null, fetchedAt: 0 }
-    const list = byProduct.value[key]
-    if (!first && (!list.hasNext || list.fetchedAt === 0)) return Promise.resolve()
-    list.status = 'loading'
-    list.error = null
-    const promise = (async () => {
-      try {
-        const page = await service.reviews(productId, { cursor: first ? null : list.nextCursor, pageSize: REVIEWS_PAGE_SIZE })
-        const seen = new Set(first ? [] : list.items.map(r => r.id))
-        const fresh = page.items.filter(r => !seen.has(r.id))
-        list.items = first ? fresh : [...list.items, ...fresh]
-        list.nextCursor = page.nextCursor
-        list.hasNext = page.nextCursor !== null
-        list.status = list.hasNext ? 'idle' : 'done'
-        if (first) list.fetchedAt = Date.now()
-      }
-      catch (error) {
-        list.status = 'error'
-        list.error = toErrorData(error)
-      }
-      finally {
-        inflight.delete(key)
-      }
-    })()
-    inflight.set(key, promise)
-    return promise
-  }
-
-  /** First page, unless already loaded (SSR payload, back navigation). */
-  async function fetchFirst(productId: number): Promise<void> {
-    if (listFor(productId)?.fetchedAt) return
-    await load(productId, true)
-  }
-
-  function loadMore(productId: number): Promise<void> {
-    return load(productId, false)
-  }
-
-  return { byProduct, listFor, fetchFirst, loadMore }
 })

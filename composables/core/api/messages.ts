@@ -6,6 +6,8 @@ export const MESSAGES = {
   aborted: 'The request was cancelled.',
   badResponse: 'The shop sent an answer we could not read. Please try again.',
   fields: 'Please check the highlighted fields.',
+  /** Anything that failed without an ApiError (a bug, an unexpected throw). */
+  unknown: 'Something went wrong. Please try again.',
 } as const
 
 /** 429: how long to wait, from Retry-After when the backend sent it (DRF's throttles always do). */

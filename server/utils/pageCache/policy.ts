@@ -1,6 +1,9 @@
+import { routeAccess } from '~/utils/routes/policy'
+
 /**
- * Which pages a shared cache may keep. Anonymous catalog pages are the same for everyone and are cached;
- * a signed-in shopper's pages, and cart/checkout/account pages, are personal and never are.
+ * Which pages a shared cache may keep, as the route policy (utils/routes/policy.ts) says: public pages are the
+ * same for every anonymous shopper and are cached; private and protected pages (cart, checkout, orders, wishlist,
+ * account, sign-in) are personal and never are, nor is anything a signed-in shopper is shown.
  */
 export type PageClass = 'shared' | 'private' | 'other'
 
@@ -9,9 +12,6 @@ export const SHARED_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=
 /** Sent with every personal page, and with any response that sets a cookie. */
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 
-// Prefixes match the path itself and anything below it ("/products" covers "/products/12-mug").
-const SHARED_PREFIXES = ['/products', '/categories', '/category', '/c', '/brands']
-export const PRIVATE_PREFIXES = ['/cart', '/checkout', '/account', '/auth', '/orders', '/wishlist', '/profile']
 
 /**
  * Cookies whose presence means "signed in": the auth BFF's httpOnly refresh cookie (Path=/), and a
@@ -29,9 +29,9 @@ function underPrefix(pathname: string, prefix: string): boolean {
 }
 
 export function classifyPage(pathname: string): PageClass {
-  if (PRIVATE_PREFIXES.some(prefix => underPrefix(pathname, prefix))) return 'private'
-  if (pathname === '/' || SHARED_PREFIXES.some(prefix => underPrefix(pathname, prefix))) return 'shared'
-  return 'other'
+  const access = routeAccess(pathname)
+  if (access === 'public') return 'shared'
+  return access === 'noindex' ? 'other' : 'private'
 }
 
 /** Page requests only: not the API, not build assets, not files such as /robots.txt or /favicon.ico. */

@@ -1,22 +1,20 @@
 export interface RobotsOptions {
   /** Public origin, e.g. https://shop.example (NUXT_PUBLIC_SITE_URL). */
   siteUrl: string
-  /** Personal pages (cart, checkout, account, ...): nothing for a search engine there. */
-  privatePrefixes: readonly string[]
+  /** Paths crawlers are kept off (the route policy's private, protected and noindex pages). */
+  disallow: readonly string[]
 }
 
 /**
- * robots.txt: everything public is crawlable; personal pages, search results and the API are not,
- * except product images served through it.
+ * robots.txt: everything public is crawlable; personal pages, search results and the API are not, except product
+ * images served through it. Search by query string too (a listing's ?q=): endless, thin, near-duplicate pages.
  */
 export function robotsTxt(options: RobotsOptions): string {
   const origin = options.siteUrl.replace(/\/+$/, '')
   const lines = [
     'User-agent: *',
     'Allow: /',
-    ...options.privatePrefixes.map(prefix => `Disallow: ${prefix}`),
-    // Search result pages: endless, thin, near-duplicate; listings and product pages cover the catalog.
-    'Disallow: /search',
+    ...options.disallow.map(prefix => `Disallow: ${prefix}`),
     'Disallow: /*?*search=',
     'Disallow: /*?*q=',
     'Disallow: /api/',

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { observeLongTasks, sample, scrollUntilLoaded } from '../../../bench/catalog/scrollProbe'
+import { categoryPath } from '../../../utils/routes/catalogPaths'
+import { productIdFromPath } from '../../../utils/routes/productSegment'
 import { waitForHydration } from '../support/hydration'
 
 interface FacetCount { slug: string, name: string, count: number }
@@ -9,7 +11,7 @@ test('scrolling to the end of a 1,000-product category shows every product exact
   const facets = await (await request.get('/api/products/facets/')).json() as { categories: FacetCount[] }
   // The smallest category with at least 1,000 products (a top-level one in the demo catalog).
   const category = facets.categories.filter(c => c.count >= 1000).sort((a, b) => a.count - b.count)[0]!
-  await page.goto(`/categories/${category.slug}?page_size=100`)
+  await page.goto(`${categoryPath(category.slug)}?page_size=100`)
   await waitForHydration(page)
   const seen = new Map<number, number>()
   // Walk down a screen at a time, recording every rendered card's position and product id.
@@ -19,16 +21,17 @@ test('scrolling to the end of a 1,000-product category shows every product exact
       const grid = document.querySelector<HTMLElement>('[role="list"][aria-label="Products"]')!
       const cards = [...grid.querySelectorAll('[role="listitem"]')].map(item => ({
         position: Number(item.getAttribute('aria-posinset')),
-        id: Number(/\/products\/(\d+)-/.exec(item.querySelector('a')?.getAttribute('href') ?? '')?.[1]),
+        href: item.querySelector('a')?.getAttribute('href') ?? '',
         setSize: Number(item.getAttribute('aria-setsize')),
       }))
       const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2
       return { cards, atEnd, loaded: Number(grid.dataset.items) }
     })
     for (const card of snapshot.cards) {
+      const id = productIdFromPath(card.href) ?? Number.NaN
       const previous = seen.get(card.position)
-      if (previous !== undefined) expect(previous, `position ${card.position} changed product`).toBe(card.id)
-      seen.set(card.position, card.id)
+      if (previous !== undefined) expect(previous, `position ${card.position} changed product`).toBe(id)
+      seen.set(card.position, id)
     }
     if (snapshot.atEnd && snapshot.cards.some(c => c.setSize !== -1)) break
     if (snapshot.atEnd) {

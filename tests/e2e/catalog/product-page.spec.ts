@@ -1,5 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { waitForHydration } from '../support/hydration'
+import { productPath } from '../../../utils/routes/catalogPaths'
+import { PRODUCTS_PATH } from '../../../utils/routes/paths'
 import { trackCatalogRequests } from './support'
 
 interface Summary { id: number, slug: string }
@@ -17,14 +19,14 @@ async function findProduct(request: APIRequestContext, accept: (detail: Detail) 
 
 test('a product page is server-rendered with sanitized description, and hydration fetches nothing', async ({ page, request }) => {
   const product = await findProduct(request, d => d.reviews_count > 5)
-  const html = await (await request.get(`/products/${product.id}-${product.slug}`)).text()
+  const html = await (await request.get(productPath(product))).text()
   expect(html).toMatch(/<h1[^>]*id="product-title"[^>]*>[^<]+<\/h1>/)
   expect(html).toContain('Add to cart')
   expect(html).toMatch(/<h2[^>]*>Description<\/h2>/)
   expect(html).toMatch(/<h2[^>]*>Reviews<\/h2>/)
 
   const requests = trackCatalogRequests(page)
-  await page.goto(`/products/${product.id}-${product.slug}`)
+  await page.goto(productPath(product))
   await waitForHydration(page)
   await page.waitForLoadState('networkidle')
   expect(requests.filter(url => url.pathname.startsWith('/api/products/') || url.pathname === '/api/categories/')).toEqual([])
@@ -39,7 +41,7 @@ test('a product page is server-rendered with sanitized description, and hydratio
 test('the chosen variant is in the URL, survives a reload, and unlocks the button', async ({ page, request }) => {
   const product = await findProduct(request, d => d.variants.length > 1 && d.variants.some(v => v.in_stock))
   const variant = product.variants.find(v => v.in_stock)!
-  await page.goto(`/products/${product.id}-${product.slug}`)
+  await page.goto(productPath(product))
   await waitForHydration(page)
 
   const add = page.getByRole('button', { name: 'Add to cart' })
@@ -56,7 +58,7 @@ test('the chosen variant is in the URL, survives a reload, and unlocks the butto
 })
 
 test('client navigation from a card shows the product, and back shows the list again', async ({ page }) => {
-  await page.goto('/products')
+  await page.goto(PRODUCTS_PATH)
   await waitForHydration(page)
   const first = page.getByRole('list', { name: 'Products' }).getByRole('link').first()
   const title = (await first.textContent())!.trim()

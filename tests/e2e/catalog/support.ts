@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { productIdFromPath } from '../../../utils/routes/productSegment'
 
 /** Catalog API calls the page makes (images and everything else left out), in order. */
 export function trackCatalogRequests(page: Page): URL[] {
@@ -23,16 +24,16 @@ export interface RenderedCard {
 
 /** Product cards currently rendered in the Products grid, with their list position (aria-posinset). */
 export async function renderedCards(page: Page): Promise<RenderedCard[]> {
-  return page.getByRole('list', { name: 'Products' }).getByRole('listitem').evaluateAll(items => items.map((item) => {
-    const href = item.querySelector('a')?.getAttribute('href') ?? ''
+  const cards = await page.getByRole('list', { name: 'Products' }).getByRole('listitem').evaluateAll(items => items.map((item) => {
     return {
       position: Number(item.getAttribute('aria-posinset')),
-      id: Number(/\/products\/(\d+)-/.exec(href)?.[1]),
+      href: item.querySelector('a')?.getAttribute('href') ?? '',
       brand: item.querySelector('article > p')?.textContent?.trim() ?? '',
       // ProductPrice's line (the rating line is a flex paragraph too).
       price: item.querySelector('article p.items-baseline > span')?.textContent?.trim() ?? '',
     }
   }))
+  return cards.map(({ href, ...card }) => ({ ...card, id: productIdFromPath(href) ?? Number.NaN }))
 }
 
 /** Ids of the first `n` products of the grid, in order. */

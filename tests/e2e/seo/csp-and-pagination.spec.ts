@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test'
+import { PRODUCTS_PATH } from '../../../utils/routes/paths'
+import { productIdFromPath } from '../../../utils/routes/productSegment'
 import { waitForHydration } from '../support/hydration'
 
 // The built app in Chromium: the CSP it sends is one the app actually passes, and the listing's address bar
@@ -32,9 +34,9 @@ test('home, listing and product pages run under the CSP without a single violati
 
   await page.getByRole('link', { name: 'Browse all products' }).click()
   await page.waitForURL('**/products')
-  const firstProduct = page.locator('main a[href^="/products/"]').first()
+  const firstProduct = page.locator(`main a[href^="${PRODUCTS_PATH}/"]`).first()
   await firstProduct.click()
-  await page.waitForURL(/\/products\/\d+-/)
+  await page.waitForURL(url => productIdFromPath(url.toString()) !== null)
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await page.reload()
   await waitForHydration(page)

@@ -1,23 +1,28 @@
 import { $fetch } from 'ofetch'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createApiClient } from '~/composables/core/api/createApiClient'
+import { useCategoryStore } from '~/stores/catalog/categories'
+import { useFacetsStore } from '~/stores/catalog/facets'
+import { useProductDetailStore } from '~/stores/catalog/productDetail'
+import { useProductStore } from '~/stores/catalog/products'
+import { useReviewStore } from '~/stores/catalog/reviews'
 import { createDemoMswServer } from '../../mocks/testing/mswServer'
+import { installApi } from '../../support/installedApi'
+import { freshStores } from '../../support/stores'
 
 // The catalog stores through the real services and transport, against the demo backend in msw/node.
 const demo = createDemoMswServer({ seedProducts: 1500 })
 const api = createApiClient({ fetch: $fetch, baseURL: demo.baseUrl })
-vi.mock('~/composables/core/useApi', () => ({ useApi: () => api }))
 
-const { useProductStore } = await import('~/stores/catalog/products')
-const { useFacetsStore } = await import('~/stores/catalog/facets')
-const { useCategoryStore } = await import('~/stores/catalog/categories')
-const { useProductDetailStore } = await import('~/stores/catalog/productDetail')
-const { useReviewStore } = await import('~/stores/catalog/reviews')
-
-beforeAll(() => demo.server.listen({ onUnhandledRequest: 'error' }))
-beforeEach(() => setActivePinia(createPinia()))
-afterAll(() => demo.server.close())
+beforeAll(() => {
+  demo.server.listen({ onUnhandledRequest: 'error' })
+  installApi(api)
+})
+beforeEach(freshStores)
+afterAll(() => {
+  installApi(null)
+  demo.server.close()
+})
 
 describe('catalog stores over the demo backend', () => {
   it('walks a whole category with loadMore: every product once, as many as the facets count', async () => {
@@ -69,15 +74,15 @@ describe('catalog stores over the demo backend', () => {
     expect(state.data!.descriptionHtml.length).toBeGreaterThan(0)
     expect(state.data!.descriptionHtml).not.toMatch(/<script|on\w+=|javascript:/i)
     await detail.fetchRelated(state.data!)
-    const related = detail.relatedFor(withReviews.id)
+    const related = detail.relatedListFor(withReviews.id)!.ids.filter(id => id !== withReviews.id).map(id => products.byId[id]!)
     expect(related.length).toBeGreaterThan(0)
     expect(related.every(p => p.category.slug === withReviews.category.slug && p.id !== withReviews.id)).toBe(true)
 
     const reviews = useReviewStore()
     await reviews.fetchFirst(withReviews.id)
-    const firstPage = reviews.listFor(withReviews.id)!.items.length
+    const firstPage = reviews.listFor(withReviews.id)!.ids.length
     await reviews.loadMore(withReviews.id)
-    const after = reviews.listFor(withReviews.id)!.items
+    const after = reviews.listFor(withReviews.id)!.ids.map(id => reviews.byId[id]!)
     expect(after.length).toBeGreaterThan(firstPage)
     expect(new Set(after.map(r => r.id)).size).toBe(after.length)
   })

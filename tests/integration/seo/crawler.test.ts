@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
 import { startStorefront, type Running } from '../server/support/processes'
+import { productIdFromPath } from '~/utils/routes/productSegment'
 import { anchorUrls, parseHtml } from './support/html'
 
 // A crawler that runs no JavaScript, does not scroll and clicks nothing: it only follows <a href> from the home
@@ -61,8 +62,8 @@ async function crawl(origin: string): Promise<CrawlResult> {
       seen.add(target)
       queue.push(target)
     }
-    const product = /^\/products\/(\d+)-[^/]+$/.exec(new URL(url).pathname)
-    if (product && response.status === 200) productIds.add(Number(product[1]))
+    const product = productIdFromPath(url)
+    if (product !== null && response.status === 200) productIds.add(product)
   }
 
   while (queue.length > 0) {
@@ -88,7 +89,8 @@ describe('crawling with links only', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toContain('application/xml')
     const xml = await response.text()
-    const ids = new Set([...xml.matchAll(/<loc>http:\/\/shop\.test\/products\/(\d+)-[^<]+<\/loc>/g)].map(match => Number(match[1])))
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(match => match[1] ?? '')
+    const ids = new Set(locs.filter(loc => loc.startsWith('http://shop.test/')).map(productIdFromPath).filter(id => id !== null))
     expect(ids.size).toBe(PRODUCTS)
   })
 })

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
 import { formatMoney, toMinorUnits } from '~/utils/format/money'
+import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
+import { HOME_PATH, PRODUCTS_PATH } from '~/utils/routes/paths'
+import { productIdFromPath } from '~/utils/routes/productSegment'
 import { startStorefront, type Running } from '../server/support/processes'
 import { anchorUrls, jsonLdOfType, linkHref, metaContent, parseHtml } from './support/html'
 
@@ -35,7 +38,7 @@ function reviewedProduct() {
 describe('product page', () => {
   it('has title, description, canonical, Open Graph, Twitter and JSON-LD Product + BreadcrumbList', async () => {
     const product = reviewedProduct()
-    const path = `/products/${product.id}-${product.slug}`
+    const path = productPath(product)
     const { status, doc } = await page(path)
     expect(status).toBe(200)
 
@@ -72,26 +75,26 @@ describe('product page', () => {
     expect(crumbs[0]).toMatchObject({ position: 1, name: 'Home', item: `${SITE}/` })
     expect(crumbs.at(-1)).toMatchObject({ name: product.title, item: `${SITE}${path}` })
     const category = api.backend.db.categories.find(c => c.id === product.categoryId)
-    expect(crumbs.at(-2)).toMatchObject({ name: category?.name, item: `${SITE}/categories/${category?.slug}` })
+    expect(crumbs.at(-2)).toMatchObject({ name: category?.name, item: `${SITE}${categoryPath(category?.slug ?? '')}` })
     if (category?.parentId) expect(crumbs).toHaveLength(4)
   })
 
   it('answers 200 for the canonical URL, 301 to it for a wrong or missing slug, 404 for an unknown id', async () => {
     const product = reviewedProduct()
-    const canonical = `/products/${product.id}-${product.slug}`
+    const canonical = productPath(product)
     expect((await page(canonical)).status).toBe(200)
 
-    for (const wrong of [`/products/${product.id}-not-the-slug`, `/products/${product.id}`]) {
+    for (const wrong of [productPath({ id: product.id, slug: 'not-the-slug' }), productPath({ id: product.id, slug: '' })]) {
       const moved = await page(wrong)
       expect(moved.status, wrong).toBe(301)
       expect(new URL(moved.location ?? '', web.url).pathname).toBe(canonical)
     }
 
-    const missing = await page('/products/987654-no-such-product')
+    const missing = await page(productPath({ id: 987654, slug: 'no-such-product' }))
     expect(missing.status).toBe(404)
     expect(metaContent(missing.doc, 'robots')).toContain('noindex')
     expect(missing.doc.querySelector('h1')?.textContent).toMatch(/could not find/i)
-    expect(anchorUrls(missing.doc, web.url)).toContain(`${web.url}/products`)
+    expect(anchorUrls(missing.doc, web.url)).toContain(`${web.url}${PRODUCTS_PATH}`)
   })
 })
 
@@ -100,7 +103,7 @@ describe('listing page', () => {
     const category = api.backend.db.categories.find(c => c.parentId !== null && api.backend.db.products.filter(p => p.categoryId === c.id).length > 24)
       ?? api.backend.db.categories.find(c => c.parentId === null)
     if (!category) throw new Error('no category')
-    const path = `/categories/${category.slug}`
+    const path = categoryPath(category.slug)
     const { status, doc } = await page(`${path}?sort=price-asc&utm_source=newsletter`)
     expect(status).toBe(200)
     expect(doc.title).toContain(category.name)
@@ -114,12 +117,12 @@ describe('listing page', () => {
 
     const items = jsonLdOfType(doc, 'ItemList').itemListElement as Array<Record<string, unknown>>
     expect(items.length).toBeGreaterThan(0)
-    const productLinks = anchorUrls(doc, web.url).filter(url => /\/products\/\d+-/.test(url)).map(url => new URL(url).pathname)
+    const productLinks = anchorUrls(doc, web.url).filter(url => productIdFromPath(url) !== null).map(url => new URL(url).pathname)
     expect(items.map(item => new URL(String(item.url)).pathname)).toEqual([...new Set(productLinks)].slice(0, items.length))
   })
 
   it('links component pages with real <a href> so every product is one link chain away', async () => {
-    const first = await page('/products')
+    const first = await page(PRODUCTS_PATH)
     const next = first.doc.querySelector('a[rel="next"]')?.getAttribute('href')
     expect(next).toMatch(/^\/products\?cursor=/)
     expect(linkHref(first.doc, 'next')).toBe(`${SITE}${next}`)
@@ -128,11 +131,11 @@ describe('listing page', () => {
     const second = await page(next ?? '')
     expect(second.status).toBe(200)
     expect(linkHref(second.doc, 'canonical')).toBe(`${SITE}${next}`)
-    const productLinks = (doc: Document) => new Set(anchorUrls(doc, web.url).filter(url => /\/products\/\d+-/.test(url)))
+    const productLinks = (doc: Document) => new Set(anchorUrls(doc, web.url).filter(url => productIdFromPath(url) !== null))
     const firstIds = productLinks(first.doc)
     expect([...productLinks(second.doc)].some(url => firstIds.has(url))).toBe(false)
 
-    // "Previous" leads back to the products of the first page (through DRF's reverse cursor).
+    // "Previous" leads back to the products of the first page (the page the link to this one came from).
     const previous = second.doc.querySelector('a[rel="prev"]')?.getAttribute('href')
     expect(previous).toMatch(/^\/products(\?|$)/)
     const back = await page(previous ?? '')
@@ -140,8 +143,27 @@ describe('listing page', () => {
     expect([...productLinks(back.doc)].filter(url => firstIds.has(url)).length).toBeGreaterThan(0)
   })
 
+  it('links a page reached through "next" back to exactly the page before it, without the backend\'s previous cursor', async () => {
+    const first = await page(PRODUCTS_PATH)
+    const secondPath = first.doc.querySelector('a[rel="next"]')?.getAttribute('href') ?? ''
+    const second = await page(secondPath)
+    const thirdPath = second.doc.querySelector('a[rel="next"]')?.getAttribute('href') ?? ''
+    // The next link says where it came from, so the third page knows the second without asking the backend.
+    expect(new URL(thirdPath, SITE).searchParams.get('from')).toBe(new URL(secondPath, SITE).searchParams.get('cursor'))
+    const third = await page(thirdPath)
+    expect(third.status).toBe(200)
+    expect(linkHref(third.doc, 'canonical')).toBe(`${SITE}${PRODUCTS_PATH}?${new URLSearchParams({ cursor: new URL(thirdPath, SITE).searchParams.get('cursor') ?? '' })}`)
+
+    const previousPath = third.doc.querySelector('a[rel="prev"]')?.getAttribute('href') ?? ''
+    expect(new URL(previousPath, SITE).searchParams.get('cursor')).toBe(new URL(secondPath, SITE).searchParams.get('cursor'))
+    expect(linkHref(third.doc, 'prev')).toBe(`${SITE}${previousPath}`)
+    const products = (doc: Document) => anchorUrls(doc, web.url).filter(url => productIdFromPath(url) !== null)
+    const back = await page(previousPath)
+    expect(products(back.doc)).toEqual(products(second.doc))
+  })
+
   it('gives the home page a title, description and canonical', async () => {
-    const { status, doc } = await page('/')
+    const { status, doc } = await page(HOME_PATH)
     expect(status).toBe(200)
     expect(doc.title).toBeTruthy()
     expect((metaContent(doc, 'description') ?? '').length).toBeGreaterThan(50)

@@ -3,6 +3,9 @@ import { createStorage } from 'unstorage'
 import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
 import { backendCatalogSource, CatalogUnavailableError } from '~/server/utils/seo/sitemap/catalogSource'
 import { sitemapService, type SitemapBody } from '~/server/utils/seo/sitemap/sitemapService'
+import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
+import { productIdFromPath } from '~/utils/routes/productSegment'
+import { absoluteUrl } from '~/utils/routes/siteUrl'
 
 // The sitemap walks the demo backend's real cursor API (page_size=100) over HTTP.
 
@@ -22,10 +25,11 @@ async function text(body: SitemapBody | null): Promise<string> {
 }
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(match => match[1] ?? '')
-const productIds = (urls: string[]) => urls.map(url => /\/products\/(\d+)-/.exec(url)?.[1]).filter(Boolean).map(Number)
+const productIds = (urls: string[]) => urls.map(productIdFromPath).filter((id): id is number => id !== null)
+const SITE = 'https://shop.example'
 
 function service(chunkSize: number) {
-  return sitemapService({ source: backendCatalogSource({ apiBase: api.url }), storage: createStorage(), siteUrl: 'https://shop.example', chunkSize })
+  return sitemapService({ source: backendCatalogSource({ apiBase: api.url }), storage: createStorage(), siteUrl: SITE, chunkSize })
 }
 
 describe('sitemap over the demo backend', () => {
@@ -35,14 +39,14 @@ describe('sitemap over the demo backend', () => {
     expect(ids).toHaveLength(500)
     expect(new Set(ids)).toEqual(new Set(api.backend.db.products.map(product => product.id)))
     const slugs = api.backend.db.categories.map(category => category.slug)
-    for (const slug of slugs) expect(urls).toContain(`https://shop.example/categories/${slug}`)
-    for (const product of api.backend.db.products.slice(0, 20)) expect(urls).toContain(`https://shop.example/products/${product.id}-${product.slug}`)
+    for (const slug of slugs) expect(urls).toContain(absoluteUrl(SITE, categoryPath(slug)))
+    for (const product of api.backend.db.products.slice(0, 20)) expect(urls).toContain(absoluteUrl(SITE, productPath(product)))
   })
 
   it('gives every product URL the lastmod of its last update, and every index entry the newest of its file', async () => {
     const xml = await text(await service(45_000).root())
     const product = api.backend.db.products[7]!
-    const entry = new RegExp(`<url><loc>https://shop.example/products/${product.id}-${product.slug}</loc><lastmod>([^<]+)</lastmod></url>`).exec(xml)
+    const entry = new RegExp(`<url><loc>${absoluteUrl(SITE, productPath(product))}</loc><lastmod>([^<]+)</lastmod></url>`).exec(xml)
     expect(entry?.[1]).toBe(new Date(product.updatedAt).toISOString())
     const index = await text(await service(200).root())
     expect([...index.matchAll(/<sitemap><loc>[^<]+products-\d\.xml<\/loc><lastmod>[^<]+<\/lastmod>/g)]).toHaveLength(3)
@@ -64,7 +68,7 @@ describe('sitemap over the demo backend', () => {
   })
 
   it('reports an unreachable backend as such, before any byte is sent', async () => {
-    const broken = sitemapService({ source: backendCatalogSource({ apiBase: 'http://127.0.0.1:9/api', timeoutMs: 2_000 }), storage: createStorage(), siteUrl: 'https://shop.example', chunkSize: 100 })
+    const broken = sitemapService({ source: backendCatalogSource({ apiBase: 'http://127.0.0.1:9/api', timeoutMs: 2_000 }), storage: createStorage(), siteUrl: SITE, chunkSize: 100 })
     await expect(broken.root()).rejects.toBeInstanceOf(CatalogUnavailableError)
   })
 })

@@ -4,6 +4,9 @@ import { useRouter } from '#imports'
 import ProductPurchasePanel from '~/components/product/ProductPurchasePanel.vue'
 import { errorFromResponse } from '~/composables/core/api/normalizeError'
 import type { ProductDetail, PurchaseLine } from '~/services/domain/product'
+import { productPath } from '~/utils/routes/catalogPaths'
+
+const TEE_PAGE = productPath({ id: 5, slug: 'tee' })
 
 const usd = (amount: number) => ({ amount, currency: 'USD' })
 const product: ProductDetail = {
@@ -20,7 +23,7 @@ const product: ProductDetail = {
 
 describe('ProductPurchasePanel', () => {
   it('asks for every option first, then names the variant in the URL and shows its price', async () => {
-    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart: vi.fn() }, route: '/products/5-tee' })
+    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart: vi.fn() }, route: TEE_PAGE })
     const button = wrapper.get('button[aria-describedby]')
     expect(button.attributes('disabled')).toBeDefined()
     expect(wrapper.text()).toContain('Choose colour and size first.')
@@ -34,7 +37,7 @@ describe('ProductPurchasePanel', () => {
 
   it('hands the chosen line to the cart handler', async () => {
     const addToCart = vi.fn<(line: PurchaseLine) => Promise<void>>().mockResolvedValue()
-    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: '/products/5-tee?variant=51' })
+    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: `${TEE_PAGE}?variant=51` })
     await wrapper.get('button[aria-label="Increase quantity"]').trigger('click')
     const add = wrapper.findAll('button').find(b => b.text() === 'Add to cart')!
     expect(add.attributes('disabled')).toBeUndefined()
@@ -43,16 +46,16 @@ describe('ProductPurchasePanel', () => {
   })
 
   it('stays disabled, with a reason, for a sold-out variant or without a cart handler', async () => {
-    const soldOut = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart: vi.fn() }, route: '/products/5-tee?variant=52' })
+    const soldOut = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart: vi.fn() }, route: `${TEE_PAGE}?variant=52` })
     expect(soldOut.text()).toContain('This item is sold out.')
-    const noCart = await mountSuspended(ProductPurchasePanel, { props: { product }, route: '/products/5-tee?variant=51' })
+    const noCart = await mountSuspended(ProductPurchasePanel, { props: { product }, route: `${TEE_PAGE}?variant=51` })
     expect(noCart.text()).toContain('Adding to the cart is not available yet.')
     expect(noCart.findAll('button').find(b => b.text() === 'Add to cart')!.attributes('disabled')).toBeDefined()
   })
 
   it('shows a failed add as an alert', async () => {
     const addToCart = vi.fn().mockRejectedValue(new Error('boom'))
-    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: '/products/5-tee?variant=51' })
+    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: `${TEE_PAGE}?variant=51` })
     await wrapper.findAll('button').find(b => b.text() === 'Add to cart')!.trigger('click')
     await vi.waitFor(() => expect(wrapper.get('[role="alert"]').text()).toContain('Could not add to the cart'))
   })

@@ -2,13 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mountSuspended, registerEndpoint } from '@nuxt/test-utils/runtime'
 import { flushPromises } from '@vue/test-utils'
 import { useRouter } from '#imports'
-import SearchDropdown from '~/components/ui/SearchDropdown.vue'
+import SearchDropdown from '~/components/search/SearchDropdown.vue'
 import { RECENT_SEARCHES_KEY } from '~/composables/search/useRecentSearches'
 import type { ProductSummary } from '~/services/domain/product'
 import type { CursorPageDto, ProductSummaryDto, SuggestionDto } from '~/services/dto'
 import { useProductStore } from '~/stores/catalog/products'
 import { useFacetsStore } from '~/stores/catalog/facets'
-import { facetsKey } from '~/stores/catalog/queryKey'
+import { facetsKey } from '~/services/domain/productQuery'
+import { productPath } from '~/utils/routes/catalogPaths'
 
 function product(id: number, title: string): ProductSummary {
   return {
@@ -142,7 +143,7 @@ describe('SearchDropdown', () => {
     await input.trigger('keydown', { key: 'ArrowDown' })
     await wrapper.get('form').trigger('submit')
     await flushPromises()
-    expect(push).toHaveBeenLastCalledWith('/products/1-p-1')
+    expect(push).toHaveBeenLastCalledWith(productPath({ id: 1, slug: 'p-1' }))
 
     await input.setValue('desk lamp')
     await wrapper.get('form').trigger('submit')

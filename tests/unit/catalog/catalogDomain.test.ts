@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildCategoryTree, categoryPath, type Category } from '~/services/domain/category'
+import { buildCategoryTree, categoryAncestry, type Category } from '~/services/domain/category'
 import { facetResultCount } from '~/services/domain/facets'
-import { parseProductPath, productPath } from '~/services/domain/product'
 
 const categories: Category[] = [
   { id: 1, slug: 'home', name: 'Home', parentId: null },
@@ -19,23 +18,13 @@ describe('category tree', () => {
   })
 
   it('gives the root-first path to a category', () => {
-    expect(categoryPath(categories, 'mugs').map(c => c.slug)).toEqual(['home', 'kitchen', 'mugs'])
-    expect(categoryPath(categories, 'nope')).toEqual([])
+    expect(categoryAncestry(categories, 'mugs').map(c => c.slug)).toEqual(['home', 'kitchen', 'mugs'])
+    expect(categoryAncestry(categories, 'nope')).toEqual([])
   })
 
   it('survives a cyclic tree', () => {
     const cyclic: Category[] = [{ id: 1, slug: 'a', name: 'A', parentId: 2 }, { id: 2, slug: 'b', name: 'B', parentId: 1 }]
-    expect(categoryPath(cyclic, 'a').length).toBeLessThanOrEqual(3)
-  })
-})
-
-describe('product paths', () => {
-  it('puts id and slug in the URL and reads them back', () => {
-    expect(productPath({ id: 12, slug: 'blue-mug' })).toBe('/products/12-blue-mug')
-    expect(parseProductPath('12-blue-mug')).toEqual({ id: 12, slug: 'blue-mug' })
-    expect(parseProductPath('12')).toEqual({ id: 12, slug: '' })
-    expect(parseProductPath('blue-mug')).toBeNull()
-    expect(parseProductPath('0-x')).toBeNull()
+    expect(categoryAncestry(cyclic, 'a').length).toBeLessThanOrEqual(3)
   })
 })
 

@@ -6,10 +6,10 @@ import { toReview } from '~/services/mappers/review'
 import { toCategory } from '~/services/mappers/category'
 import { sanitizeHtml } from '~/utils/html/sanitize'
 import type { ProductDetailDto } from '~/services/dto'
-import { productDto } from './support'
+import { seed } from '../../support/fixtures'
 
 const detailDto: ProductDetailDto = {
-  ...productDto(7),
+  ...seed.productDto(7),
   price: '19.99',
   compare_at_price: '24.50',
   description_html: '<p>Nice <strong>mug</strong><script>alert(1)</script><img src=x onerror="alert(1)"></p>',
@@ -39,7 +39,7 @@ describe('catalog mappers', () => {
     ['4.2 (COERCE_DECIMAL_TO_STRING = False)', 4.2, 4.2],
     ['5 (an integer)', 5, 5],
   ])('reads a rating sent as %s', (_label, rating, expected) => {
-    expect(toProductSummary({ ...productDto(7), rating }).rating).toBe(expected)
+    expect(toProductSummary({ ...seed.productDto(7), rating }).rating).toBe(expected)
   })
 
   it('reads what is not a decimal as 0 instead of NaN', () => {

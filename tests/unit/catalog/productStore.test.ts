@@ -1,20 +1,15 @@
-import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiError } from '~/composables/core/api/ApiError'
-import type { ApiClient } from '~/composables/core/api/types'
-import { createScriptedApi, page, settle } from './support'
+import { LIST_TTL_MS, useProductStore } from '~/stores/catalog/products'
+import { apiError } from '../../support/fakeApi'
+import { productPage as page, seed } from '../../support/fixtures'
+import { settle } from '../../support/promises'
+import { useFakeApi } from '../../support/useFakeApi'
 
-let current: ApiClient
-vi.mock('~/composables/core/useApi', () => ({ useApi: () => current }))
-
-const { useProductStore } = await import('~/stores/catalog/products')
-
-let scripted: ReturnType<typeof createScriptedApi>
+// Every call waits until the test answers it, so ordering, overlap and late answers are under test control.
+const fake = useFakeApi()
+const calls = () => fake.current.calls
 
 beforeEach(() => {
-  scripted = createScriptedApi()
-  current = scripted.api
-  setActivePinia(createPinia())
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(new Date('2026-01-01T00:00:00Z'))
 })
@@ -24,87 +19,86 @@ describe('product store', () => {
   it('loads a first page and appends the next, each id once, in order', async () => {
     const store = useProductStore()
     const first = store.fetchFirst({})
-    scripted.calls[0]!.resolve(page([1, 2, 3], 'c2'))
+    calls()[0]!.resolve(page([1, 2, 3], 'c2'))
     const list = await first
     expect(list.ids).toEqual([1, 2, 3])
     expect(list.status).toBe('idle')
 
     const more = store.loadMore({})
-    expect(scripted.calls[1]!.query.cursor).toBe('c2')
-    scripted.calls[1]!.resolve(page([3, 4, 5], null))
+    expect(calls()[1]!.query.cursor).toBe('c2')
+    calls()[1]!.resolve(page([3, 4, 5], null))
     await more
     expect(store.listFor({})!.ids).toEqual([1, 2, 3, 4, 5])
     expect(store.listFor({})!.status).toBe('done')
     expect(store.listFor({})!.pages).toEqual([{ cursor: null, offset: 0 }, { cursor: 'c2', offset: 3 }])
-    expect(store.byId[4]!.title).toBe('Product 4')
+    expect(store.byId[4]!.title).toBe(seed.product(4).title)
   })
 
   it('shares one list between equal queries written differently', async () => {
     const store = useProductStore()
     const first = store.fetchFirst({ brands: ['b', 'a', 'a'], sort: 'newest', search: '  red   mug ' })
-    scripted.calls[0]!.resolve(page([1], null))
+    calls()[0]!.resolve(page([1], null))
     await first
     await store.fetchFirst({ search: 'red mug', brands: ['a', 'b'] })
-    expect(scripted.calls).toHaveLength(1)
+    expect(calls()).toHaveLength(1)
   })
 
   it('coalesces concurrent loadMore calls into one request', async () => {
     const store = useProductStore()
     const first = store.fetchFirst({})
-    scripted.calls[0]!.resolve(page([1, 2], 'c2'))
+    calls()[0]!.resolve(page([1, 2], 'c2'))
     await first
     const a = store.loadMore({})
     const b = store.loadMore({})
     const c = store.loadMore({})
-    expect(scripted.calls).toHaveLength(2)
-    scripted.calls[1]!.resolve(page([3], null))
+    expect(calls()).toHaveLength(2)
+    calls()[1]!.resolve(page([3], null))
     await Promise.all([a, b, c])
     expect(store.listFor({})!.ids).toEqual([1, 2, 3])
   })
 
   it('reuses a list within the TTL, refreshes after it, and force bypasses it', async () => {
     const store = useProductStore()
-    store.configure({ ttlMs: 60_000 })
     const first = store.fetchFirst({})
-    scripted.calls[0]!.resolve(page([1], 'c2'))
+    calls()[0]!.resolve(page([1], 'c2'))
     await first
 
-    vi.setSystemTime(Date.now() + 59_000)
+    vi.setSystemTime(Date.now() + LIST_TTL_MS - 1_000)
     await store.fetchFirst({})
-    expect(scripted.calls).toHaveLength(1)
+    expect(calls()).toHaveLength(1)
 
     const forced = store.fetchFirst({}, { force: true })
-    expect(scripted.calls).toHaveLength(2)
-    scripted.calls[1]!.resolve(page([9], null))
+    expect(calls()).toHaveLength(2)
+    calls()[1]!.resolve(page([9], null))
     await forced
     expect(store.listFor({})!.ids).toEqual([9])
 
-    vi.setSystemTime(Date.now() + 61_000)
+    vi.setSystemTime(Date.now() + LIST_TTL_MS + 1_000)
     const refreshed = store.fetchFirst({})
-    expect(scripted.calls).toHaveLength(3)
-    scripted.calls[2]!.resolve(page([7], null))
+    expect(calls()).toHaveLength(3)
+    calls()[2]!.resolve(page([7], null))
     await refreshed
     expect(store.listFor({})!.ids).toEqual([7])
   })
 
-  it('per-call ttl overrides the configured one', async () => {
+  it('per-call ttl overrides the store\'s one', async () => {
     const store = useProductStore()
     const first = store.fetchFirst({})
-    scripted.calls[0]!.resolve(page([1], null))
+    calls()[0]!.resolve(page([1], null))
     await first
     vi.setSystemTime(Date.now() + 1_000)
     void store.fetchFirst({}, { ttlMs: 500 })
-    expect(scripted.calls).toHaveLength(2)
+    expect(calls()).toHaveLength(2)
   })
 
   it('drops the answer of a query the shopper already left', async () => {
     const store = useProductStore()
     const red = store.applyFilters({ search: 'red' })
     const blue = store.applyFilters({ search: 'blue' })
-    expect(scripted.calls[0]!.signal!.aborted).toBe(true)
-    scripted.calls[1]!.resolve(page([20, 21], null))
+    expect(calls()[0]!.signal!.aborted).toBe(true)
+    calls()[1]!.resolve(page([20, 21], null))
     await blue
-    scripted.calls[0]!.resolve(page([10, 11], null))
+    calls()[0]!.resolve(page([10, 11], null))
     await red
     await settle()
     expect(store.listFor({ search: 'red' })!.ids).toEqual([])
@@ -115,11 +109,11 @@ describe('product store', () => {
   it('drops a late page after the list was reset', async () => {
     const store = useProductStore()
     const first = store.fetchFirst({})
-    scripted.calls[0]!.resolve(page([1], 'c2'))
+    calls()[0]!.resolve(page([1], 'c2'))
     await first
     const more = store.loadMore({})
     store.reset()
-    scripted.calls[1]!.resolve(page([2], null))
+    calls()[1]!.resolve(page([2], null))
     await more
     expect(store.listFor({})).toBeUndefined()
   })
@@ -127,10 +121,10 @@ describe('product store', () => {
   it('keeps errors as plain ApiErrorData and retries the failed page', async () => {
     const store = useProductStore()
     const first = store.fetchFirst({})
-    scripted.calls[0]!.resolve(page([1], 'c2'))
+    calls()[0]!.resolve(page([1], 'c2'))
     await first
     const more = store.loadMore({})
-    scripted.calls[1]!.reject(new ApiError({ status: 503, code: 'http_503', message: 'Unavailable', fieldErrors: {}, retryable: true }))
+    calls()[1]!.reject(apiError(503, 'Unavailable'))
     await more
     const list = store.listFor({})!
     expect(list.status).toBe('error')
@@ -138,58 +132,61 @@ describe('product store', () => {
     expect(JSON.parse(JSON.stringify(list.error))).toEqual(list.error)
 
     const retry = store.loadMore({})
-    expect(scripted.calls[2]!.query.cursor).toBe('c2')
-    scripted.calls[2]!.resolve(page([2], null))
+    expect(calls()[2]!.query.cursor).toBe('c2')
+    calls()[2]!.resolve(page([2], null))
     await retry
     expect(store.listFor({})!.ids).toEqual([1, 2])
     expect(store.listFor({})!.error).toBeNull()
   })
 
-  it('starts a list at a cursor, remembering the previous one, without touching the list from the start', async () => {
+  it('starts a list at a cursor without touching the list from the start, and keeps no backend `previous`', async () => {
     const store = useProductStore()
     const mid = store.fetchFirst({}, { startCursor: 'c5' })
-    expect(scripted.calls[0]!.query.cursor).toBe('c5')
-    scripted.calls[0]!.resolve({ ...page([50, 51], 'c6'), previous: 'http://api.test/api/products/?cursor=c4' })
+    expect(calls()[0]!.query.cursor).toBe('c5')
+    calls()[0]!.resolve({ ...page([50, 51], 'c6'), previous: 'http://api.test/api/products/?cursor=c4' })
     const list = await mid
     expect(list.startCursor).toBe('c5')
-    expect(list.previousCursor).toBe('c4')
+    // DRF's reverse cursor does not give back the same page when ordering values tie: previous links come from
+    // the pages the storefront walked (list.pages) and the links it made, never from the backend's `previous`.
+    expect(list.pages).toEqual([{ cursor: 'c5', offset: 0 }])
+    expect(JSON.stringify(list)).not.toContain('c4')
     expect(store.listFor({})).toBeUndefined()
   })
 
   it('coming back to ?cursor=X reuses the list that already holds that page instead of starting a new one', async () => {
     const store = useProductStore()
     const first = store.fetchFirst({ inStock: true })
-    scripted.calls[0]!.resolve(page([1, 2], 'c2'))
+    calls()[0]!.resolve(page([1, 2], 'c2'))
     await first
     const more = store.loadMore({ inStock: true })
-    scripted.calls[1]!.resolve(page([3, 4], 'c3'))
+    calls()[1]!.resolve(page([3, 4], 'c3'))
     await more
 
-    expect(store.resolveKey({ inStock: true }, 'c2')).toBe(store.listFor({ inStock: true })!.key)
+    expect(store.resolveKey({ inStock: true }, { startCursor: 'c2' })).toBe(store.listFor({ inStock: true })!.key)
     const back = await store.fetchFirst({ inStock: true }, { startCursor: 'c2' })
     expect(back.ids).toEqual([1, 2, 3, 4])
-    expect(scripted.calls).toHaveLength(2)
+    expect(calls()).toHaveLength(2)
     // A cursor no list has loaded (a shared link) starts its own list there.
     void store.fetchFirst({ inStock: true }, { startCursor: 'c9' })
-    expect(scripted.calls[2]!.query.cursor).toBe('c9')
+    expect(calls()[2]!.query.cursor).toBe('c9')
   })
 
   it('asks for the page size the list was created with, clamped to the backend range', async () => {
     const store = useProductStore()
     void store.fetchFirst({}, { pageSize: 500 })
-    expect(scripted.calls[0]!.query.page_size).toBe(100)
+    expect(calls()[0]!.query.page_size).toBe(100)
   })
 
   it('does not loop when a backend hands back the cursor it was given', async () => {
     const store = useProductStore()
     const first = store.fetchFirst({})
-    scripted.calls[0]!.resolve(page([1], 'c2'))
+    calls()[0]!.resolve(page([1], 'c2'))
     await first
     const more = store.loadMore({})
-    scripted.calls[1]!.resolve(page([2], 'c2'))
+    calls()[1]!.resolve(page([2], 'c2'))
     await more
     expect(store.listFor({})!.hasNext).toBe(false)
     await store.loadMore({})
-    expect(scripted.calls).toHaveLength(2)
+    expect(calls()).toHaveLength(2)
   })
 })

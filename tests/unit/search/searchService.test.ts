@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { ApiClient, QueryParams } from '~/composables/core/api/types'
-import type { CursorPageDto, ProductSummaryDto, SuggestionDto } from '~/services/dto'
+import type { ProductSummaryDto, SuggestionDto } from '~/services/dto'
 import { rankProductRows, searchService } from '~/services/searchService'
 import { toSuggestions } from '~/services/mappers/suggest'
 import type { ProductSummary } from '~/services/domain/product'
 import type { ProductSuggestion } from '~/services/domain/search'
+import { createFakeApi } from '../../support/fakeApi'
+import { cursorPage } from '../../support/fixtures'
 
 function productDto(id: number, title: string): ProductSummaryDto {
   return {
@@ -15,15 +16,10 @@ function productDto(id: number, title: string): ProductSummaryDto {
 }
 
 function fakeApi(suggest: SuggestionDto[], preview: ProductSummaryDto[]) {
-  const calls: Array<{ path: string, query?: QueryParams }> = []
-  const get = async <T>(path: string, query?: QueryParams): Promise<T> => {
-    calls.push({ path, query })
-    if (path === '/products/suggest/') return suggest as T
-    const page: CursorPageDto<ProductSummaryDto> = { next: null, previous: null, results: preview }
-    return page as T
-  }
-  const api = { get, request: get, post: get, patch: get, delete: get } as unknown as ApiClient
-  return { api, calls }
+  const fake = createFakeApi({ unscripted: 'fail' })
+    .on('GET', '/products/suggest/', suggest)
+    .on('GET', '/products/', cursorPage(preview, null))
+  return { api: fake.api, calls: () => fake.calls.map(call => ({ path: call.path, query: call.query })) }
 }
 
 const summary = (id: number): ProductSummary => ({
@@ -38,7 +34,7 @@ describe('searchService.suggest', () => {
   it('asks suggest with q and the preview with the same search, best rated, 4 items', async () => {
     const { api, calls } = fakeApi([], [])
     await searchService(api).suggest('wireless')
-    expect(calls).toEqual([
+    expect(calls()).toEqual([
       { path: '/products/suggest/', query: { q: 'wireless' } },
       { path: '/products/', query: expect.objectContaining({ search: 'wireless', ordering: '-rating', page_size: 4 }) },
     ])

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { groupOptions, optionFromSuggestion, type SuggestionOption } from '~/composables/search/suggestionOptions'
+import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
 
 function row(kind: SuggestionOption['kind'], key: string, source: SuggestionOption['source'] = 'local'): SuggestionOption {
   return { key, kind, text: key, ranges: [], to: '/', product: null, source }
@@ -32,7 +33,7 @@ describe('optionFromSuggestion', () => {
     expect(optionFromSuggestion({ kind: 'query', text: 'wireless headphones' }, 'wire')).toMatchObject({
       to: '/search?q=wireless%20headphones', ranges: [[0, 4]], key: 'query:wireless headphones',
     })
-    expect(optionFromSuggestion({ kind: 'category', text: 'Headphones', slug: 'headphones' }, 'head').to).toBe('/categories/headphones')
-    expect(optionFromSuggestion({ kind: 'product', text: 'Oak Lamp', id: 7, slug: 'oak-lamp-7', product: null }, 'lamp').to).toBe('/products/7-oak-lamp-7')
+    expect(optionFromSuggestion({ kind: 'category', text: 'Headphones', slug: 'headphones' }, 'head').to).toBe(categoryPath('headphones'))
+    expect(optionFromSuggestion({ kind: 'product', text: 'Oak Lamp', id: 7, slug: 'oak-lamp-7', product: null }, 'lamp').to).toBe(productPath({ id: 7, slug: 'oak-lamp-7' }))
   })
 })

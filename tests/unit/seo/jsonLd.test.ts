@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { breadcrumbJsonLd, itemListJsonLd, productJsonLd, serializeJsonLd } from '~/utils/seo/jsonLd'
 import { htmlToText, truncateText } from '~/utils/seo/metaText'
-import { absoluteUrl, categoryPagePath, productPagePath } from '~/utils/seo/paths'
-import { canonicalListingPath, listingPagePath } from '~/utils/seo/listingUrls'
+import { productPath } from '~/utils/routes/catalogPaths'
+import { absoluteUrl } from '~/utils/routes/siteUrl'
 
 const product = {
   id: 12,
@@ -14,7 +14,7 @@ const product = {
   inStock: true,
   rating: 4.26,
   reviewsCount: 31,
-  url: 'https://shop.example/products/12-blue-mug',
+  url: absoluteUrl('https://shop.example', productPath({ id: 12, slug: 'blue-mug' })),
 }
 
 describe('structured data', () => {
@@ -29,7 +29,7 @@ describe('structured data', () => {
       'brand': { '@type': 'Brand', 'name': 'Acme' },
       'offers': {
         '@type': 'Offer',
-        'url': 'https://shop.example/products/12-blue-mug',
+        'url': absoluteUrl('https://shop.example', productPath({ id: 12, slug: 'blue-mug' })),
         'price': '19.99',
         'priceCurrency': 'USD',
         'availability': 'https://schema.org/InStock',
@@ -74,27 +74,5 @@ describe('meta text', () => {
     expect(cut.length).toBeLessThanOrEqual(160)
     expect(cut.endsWith('word…')).toBe(true)
     expect(truncateText('short', 160)).toBe('short')
-  })
-})
-
-describe('paths', () => {
-  it('builds canonical paths and absolute URLs on the site origin', () => {
-    expect(productPagePath({ id: 7, slug: 'red-chair' })).toBe('/products/7-red-chair')
-    expect(categoryPagePath('home & garden')).toBe('/categories/home%20%26%20garden')
-    expect(absoluteUrl('https://shop.example/', '/products')).toBe('https://shop.example/products')
-  })
-})
-
-describe('listing URLs', () => {
-  it('keeps filters in the canonical and drops sort, page size and tracking', () => {
-    expect(canonicalListingPath('/categories/kitchen', { brand: ['zeta', 'acme'], sort: 'price-asc', utm_source: 'mail', page_size: '48' }))
-      .toBe('/categories/kitchen?brand=acme&brand=zeta')
-    expect(canonicalListingPath('/products', { cursor: 'abc', in_stock: '1' })).toBe('/products?in_stock=1&cursor=abc')
-    expect(canonicalListingPath('/products', { cursor: 'abc', sort: 'title' })).toBe('/products')
-  })
-
-  it('links component pages with every parameter but the cursor kept', () => {
-    expect(listingPagePath('/products', { sort: 'title', cursor: 'old' }, 'new')).toBe('/products?sort=title&cursor=new')
-    expect(listingPagePath('/products', { cursor: 'old' }, null)).toBe('/products')
   })
 })

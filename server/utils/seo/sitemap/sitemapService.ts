@@ -1,5 +1,7 @@
 import type { Storage } from 'unstorage'
-import { absoluteUrl, categoryPagePath, productPagePath } from '~/utils/seo/paths'
+import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
+import { CATEGORIES_PATH, HOME_PATH, PRODUCTS_PATH } from '~/utils/routes/paths'
+import { absoluteUrl } from '~/utils/routes/siteUrl'
 import type { CatalogSource } from './catalogSource'
 import { cachedSitemapPlan } from './sitemapPlan'
 import { laterOf, MAX_URLS_PER_SITEMAP, sitemapIndex, URLSET_CLOSE, URLSET_OPEN, urlEntry } from './sitemapXml'
@@ -17,7 +19,7 @@ export interface SitemapServiceOptions {
 export type SitemapBody = { kind: 'xml', xml: string } | { kind: 'stream', stream: ReadableStream<Uint8Array> }
 
 /** Home, listings and every category: the pages that lead crawlers to products. */
-const STATIC_PATHS = ['/', '/products', '/categories']
+const STATIC_PATHS = [HOME_PATH, PRODUCTS_PATH, CATEGORIES_PATH]
 
 /**
  * /sitemap.xml is one streamed <urlset> while the catalog fits in one file, and a <sitemapindex> of
@@ -25,12 +27,12 @@ const STATIC_PATHS = ['/', '/products', '/categories']
  */
 export function sitemapService(options: SitemapServiceOptions) {
   const url = (path: string) => absoluteUrl(options.siteUrl, path)
-  const productLoc = (product: { id: number, slug: string }) => url(productPagePath(product))
+  const productLoc = (product: { id: number, slug: string }) => url(productPath(product))
   const plan = () => cachedSitemapPlan(options.source, { storage: options.storage, ttlS: options.planTtlS ?? 3600, chunkSize: options.chunkSize })
 
   async function leadEntries(): Promise<string[]> {
     const slugs = await options.source.categorySlugs()
-    return [...STATIC_PATHS, ...slugs.map(categoryPagePath)].map(path => urlEntry(url(path)))
+    return [...STATIC_PATHS, ...slugs.map(categoryPath)].map(path => urlEntry(url(path)))
   }
 
   async function productsStream(lead: string[], cursor: string | null, stopBeforeId: number | null): Promise<SitemapBody> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createStorage, type Storage } from 'unstorage'
 import { cacheKeyFor, createPageCache, type RenderedPage } from '~/server/utils/pageCache/pageCache'
 import { decodeStoredPage } from '~/server/utils/pageCache/storedPageCodec'
+import { productPath } from '~/utils/routes/catalogPaths'
 
 function page(body: string, extra: Partial<RenderedPage> = {}): RenderedPage {
   return { status: 200, headers: { 'content-type': 'text/html', 'content-security-policy': "script-src 'self'" }, body, ...extra }
@@ -86,7 +87,7 @@ describe('page cache', () => {
       page('a', { headers: { 'set-cookie': ['x=1; Path=/'] } }),
       page('b', { headers: { 'cache-control': 'private, no-store' } }),
       page('c', { status: 404 }),
-      page('d', { status: 301, headers: { location: '/products/1-mug' } }),
+      page('d', { status: 301, headers: { location: productPath({ id: 1, slug: 'mug' }) } }),
     ]
     for (const rendered of uncacheable) {
       t.renderWith(async () => rendered)

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl } from '~/server/utils/pageCache/policy'
+import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
 
 describe('page cache policy', () => {
   it('shares catalog pages and keeps personal pages private', () => {
     expect(classifyPage('/')).toBe('shared')
     expect(classifyPage('/products')).toBe('shared')
-    expect(classifyPage('/products/12-blue-mug')).toBe('shared')
-    expect(classifyPage('/categories/kitchen')).toBe('shared')
+    expect(classifyPage(productPath({ id: 12, slug: 'blue-mug' }))).toBe('shared')
+    expect(classifyPage(categoryPath('kitchen'))).toBe('shared')
     for (const path of ['/cart', '/checkout/shipping', '/account', '/auth/login', '/orders/7', '/wishlist']) {
       expect(classifyPage(path), path).toBe('private')
     }
@@ -15,7 +16,7 @@ describe('page cache policy', () => {
   })
 
   it('treats only page paths as pages', () => {
-    expect(isPagePath('/products/1-mug')).toBe(true)
+    expect(isPagePath(productPath({ id: 1, slug: 'mug' }))).toBe(true)
     expect(isPagePath('/api/products/')).toBe(false)
     expect(isPagePath('/_nuxt/entry.js')).toBe(false)
     expect(isPagePath('/robots.txt')).toBe(false)

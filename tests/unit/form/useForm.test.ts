@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '~/composables/core/api/ApiError'
-import { useAuthForm } from '~/composables/auth/useAuthForm'
+import { useForm } from '~/composables/form/useForm'
 import { emailProblem, problems } from '~/composables/auth/validation'
 
 function apiError(status: number, message: string, fieldErrors: Record<string, string[]> = {}): ApiError {
@@ -8,7 +8,7 @@ function apiError(status: number, message: string, fieldErrors: Record<string, s
 }
 
 function setup(send: (values: Record<'email' | 'firstName', string>) => Promise<void>) {
-  return useAuthForm<'email' | 'firstName'>({
+  return useForm<'email' | 'firstName'>({
     initial: { email: '', firstName: '' },
     validate: values => problems({ email: emailProblem(values.email), firstName: undefined }),
     serverFields: { email: 'email', first_name: 'firstName' },
@@ -16,7 +16,7 @@ function setup(send: (values: Record<'email' | 'firstName', string>) => Promise<
   })
 }
 
-describe('useAuthForm', () => {
+describe('useForm', () => {
   it('does not send while client checks fail, and shows them next to the field only after a submit', async () => {
     const send = vi.fn(async () => {})
     const form = setup(send)

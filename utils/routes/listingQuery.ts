@@ -1,17 +1,21 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import { fromMinorUnits, toMinorUnits } from '~/utils/format/money'
 import { PRODUCT_SORTS, type ProductQuery, type ProductSort } from '~/services/domain/product'
-import { normalizeQuery } from '~/stores/catalog/queryKey'
+import { normalizeQuery } from '~/services/domain/productQuery'
 
 // The listing's URL schema, shared by /products, /categories/[slug] and /search. Prices are decimal strings in the
 // shop currency so a shopper can read and edit them; everything else is a slug or a small number.
-//   q, category, brand (repeated), min_price, max_price, rating, in_stock=1, sort, cursor, page_size
+//   q, category, brand (repeated), min_price, max_price, rating, in_stock=1, sort, cursor, from, page_size
+// `from` travels with `cursor` on links the storefront makes (its "next" links, the address bar): the cursor of the
+// page before, so that page can link back without asking the backend for a `previous` page.
 
 /** What a listing URL says: the filters, plus where the list starts and how big its pages are (not filters). */
 export interface ListingUrlState {
   query: ProductQuery
   /** Server-rendered component page: the list starts at this cursor. */
   cursor: string | null
+  /** With `cursor`: the cursor of the page before it; null when that is the first page (or nobody said). */
+  from: string | null
   pageSize: number | undefined
 }
 
@@ -60,6 +64,7 @@ export function parseListingQuery(query: LocationQuery): ListingUrlState {
   return {
     query: normalizeQuery(parsed),
     cursor: first(query.cursor) ?? null,
+    from: (first(query.cursor) && first(query.from)) || null,
     pageSize: Number.isInteger(pageSize) && pageSize >= 1 ? pageSize : undefined,
   }
 }
@@ -83,5 +88,6 @@ export function toListingQuery(state: Partial<ListingUrlState>, fixed: ReadonlyA
   if (q.sort) out.sort = q.sort
   if (state.pageSize !== undefined) out.page_size = String(state.pageSize)
   if (state.cursor) out.cursor = state.cursor
+  if (state.cursor && state.from) out.from = state.from
   return out
 }

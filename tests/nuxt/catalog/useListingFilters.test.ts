@@ -1,25 +1,22 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h, nextTick } from 'vue'
-import { mountSuspended } from '@nuxt/test-utils/runtime'
+import { nextTick } from 'vue'
 import { useRouter } from '#imports'
-import { useSearchFilters, type UseSearchFiltersReturn } from '~/composables/catalog/useSearchFilters'
+import { useListingFilters } from '~/composables/catalog/useListingFilters'
+import { categoryPath } from '~/utils/routes/catalogPaths'
+import { mountComposable } from '../../support/nuxt'
+
+const MUGS = categoryPath('mugs')
 
 async function mountFilters(route: string, fixed?: { category: string }) {
-  let filters!: UseSearchFiltersReturn
-  await mountSuspended(defineComponent({
-    setup() {
-      filters = useSearchFilters({ fixed, throttleMs: 50 })
-      return () => h('div')
-    },
-  }), { route })
-  return filters
+  const { result } = await mountComposable(() => useListingFilters({ fixed, throttleMs: 50 }), { route })
+  return result
 }
 
 afterEach(() => {
   vi.restoreAllMocks()
 })
 
-describe('useSearchFilters', () => {
+describe('useListingFilters', () => {
   it('reads filters from the URL and writes changes back as navigations', async () => {
     const router = useRouter()
     const filters = await mountFilters('/products?brand=acme&min_price=10&sort=rating&cursor=abc')
@@ -60,12 +57,12 @@ describe('useSearchFilters', () => {
 
   it('keeps a route-fixed category out of the query string but in the filters', async () => {
     const router = useRouter()
-    const filters = await mountFilters('/categories/mugs', { category: 'mugs' })
+    const filters = await mountFilters(MUGS, { category: 'mugs' })
     expect(filters.query.value).toEqual({ category: 'mugs' })
     filters.update({ inStock: true })
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/categories/mugs?in_stock=1'))
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`${MUGS}?in_stock=1`))
     filters.clear()
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/categories/mugs'))
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(MUGS))
     expect(filters.query.value).toEqual({ category: 'mugs' })
   })
 })

@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isGuestOnlyPath, isProtectedPath, loginLocation } from '~/composables/auth/routes'
 import { emailProblem, newPasswordProblem } from '~/composables/auth/validation'
 import { toRegisterRequest, toUser, toUserUpdate } from '~/services/mappers/user'
-
-describe('protected and guest-only routes', () => {
-  it.each(['/auth/profile', '/auth/profile/', '/orders', '/orders/12', '/wishlist', '/checkout', '/checkout/payment'])('%s needs a session', (path) => {
-    expect(isProtectedPath(path)).toBe(true)
-  })
-  it.each(['/', '/products', '/ordersx', '/auth/login', '/wishlists', '/auth/profiles'])('%s does not', (path) => {
-    expect(isProtectedPath(path)).toBe(false)
-  })
-  it('knows the guest-only pages', () => {
-    expect(isGuestOnlyPath('/auth/login')).toBe(true)
-    expect(isGuestOnlyPath('/auth/register/')).toBe(true)
-    expect(isGuestOnlyPath('/auth/profile')).toBe(false)
-  })
-  it('sends to sign-in with the way back', () => {
-    expect(loginLocation('/orders?page=2')).toEqual({ path: '/auth/login', query: { redirect: '/orders?page=2' } })
-  })
-})
 
 describe('user mapping', () => {
   it('maps the DTO and builds a display name', () => {

@@ -23,14 +23,18 @@ export function canonicalListingPath(path: string, query: RawQuery): string {
   return text ? `${path}?${text}` : path
 }
 
-/** The same listing at another component page: every parameter kept, the cursor replaced (null: the first page). */
-export function listingPagePath(path: string, query: RawQuery, cursor: string | null): string {
+/**
+ * The same listing at another component page: every parameter kept, the cursor replaced (null: the first page).
+ * `from` is the cursor of the page before that one, when the storefront walked it (omitted: the first page).
+ */
+export function listingPagePath(path: string, query: RawQuery, cursor: string | null, from: string | null = null): string {
   const params = new URLSearchParams()
   for (const key of Object.keys(query).sort()) {
-    if (key === 'cursor') continue
+    if (key === 'cursor' || key === 'from') continue
     for (const value of values(query, key)) params.append(key, value)
   }
   if (cursor) params.append('cursor', cursor)
+  if (cursor && from) params.append('from', from)
   const text = params.toString()
   return text ? `${path}?${text}` : path
 }

@@ -1,4 +1,6 @@
-import type { ProductQuery } from '~/services/domain/product'
+import type { ProductQuery } from './product'
+
+// Product queries as values: one canonical form, so equal queries share one list, one cache entry, one URL.
 
 /**
  * Canonical form of a query: empty values dropped, brands sorted and de-duplicated, default sort omitted,
@@ -32,10 +34,4 @@ export function queryKey(query: ProductQuery): string {
 /** Facets do not depend on the sort, so queries that differ only by sort share their facets. */
 export function facetsKey(query: ProductQuery): string {
   return queryKey({ ...query, sort: undefined })
-}
-
-/** A list is one query read from one starting cursor (a server-rendered component page starts mid-way). */
-export function listKey(query: ProductQuery, startCursor?: string | null): string {
-  const base = queryKey(query)
-  return startCursor ? `${base}|from=${encodeURIComponent(startCursor)}` : base
 }

@@ -3,23 +3,25 @@ import { useRoute, useRouter } from '#app'
 import { useThrottleFn } from '@vueuse/core'
 import type { LocationQueryRaw } from 'vue-router'
 import type { ProductQuery } from '~/services/domain/product'
-import { normalizeQuery, queryKey } from '~/stores/catalog/queryKey'
-import { parseListingQuery, toListingQuery } from './listingUrl'
+import { normalizeQuery, queryKey } from '~/services/domain/productQuery'
+import { parseListingQuery, toListingQuery } from '~/utils/routes/listingQuery'
 
-export interface UseSearchFiltersOptions {
+export interface UseListingFiltersOptions {
   /** Filters the route itself carries (the category of /categories/[slug]); never written to the query string. */
   fixed?: MaybeRefOrGetter<ProductQuery>
   /** Minimum time between two URL writes (ms); edits in between coalesce into one history entry. Default 300. */
   throttleMs?: number
 }
 
-export interface UseSearchFiltersReturn {
+export interface UseListingFiltersReturn {
   /** Filters and sort as the URL says (plus the fixed ones): what the list shows. */
   query: ComputedRef<ProductQuery>
   /** Filters as the shopper is editing them; runs ahead of `query` until the throttled URL write lands. */
   draft: Readonly<Ref<ProductQuery>>
   /** Cursor the list starts from (`?cursor=`, a server-rendered component page); null from the beginning. */
   cursor: ComputedRef<string | null>
+  /** With a cursor: the cursor of the page before it, as the link that led here said (`?from=`); null: the first page. */
+  from: ComputedRef<string | null>
   /** Page size the URL asks for (`?page_size=`), if any. */
   pageSize: ComputedRef<number | undefined>
   /** Changes some filters or the sort; the URL follows (throttled) and the list restarts from the beginning. */
@@ -34,7 +36,7 @@ export interface UseSearchFiltersReturn {
  * Filters and sort <-> URL. The URL is the single source of truth, so a reload or a shared link shows the same
  * results and back/forward step through filter changes (each write is a history entry, like any navigation).
  */
-export function useSearchFilters(options: UseSearchFiltersOptions = {}): UseSearchFiltersReturn {
+export function useListingFilters(options: UseListingFiltersOptions = {}): UseListingFiltersReturn {
   const route = useRoute()
   const router = useRouter()
   const fixed = computed(() => normalizeQuery(toValue(options.fixed) ?? {}))
@@ -77,6 +79,7 @@ export function useSearchFilters(options: UseSearchFiltersOptions = {}): UseSear
     query,
     draft,
     cursor: computed(() => parsed.value.cursor),
+    from: computed(() => parsed.value.from),
     pageSize: computed(() => parsed.value.pageSize),
     update,
     clear,

@@ -1,11 +1,12 @@
 import { computed, reactive, ref, type ComputedRef, type Ref, type UnwrapNestedRefs } from 'vue'
 import { isApiError } from '~/composables/core/api/ApiError'
+import { MESSAGES } from '~/composables/core/api/messages'
 
 export type FormStatus = 'idle' | 'submitting' | 'error' | 'success'
 
 export type FieldMessages<F extends string> = Record<F, string[]>
 
-export interface UseAuthFormOptions<F extends string> {
+export interface UseFormOptions<F extends string> {
   /** Initial values, one per field. */
   initial: Record<F, string>
   /** Checks done before anything is sent; a message per failing field. */
@@ -16,7 +17,7 @@ export interface UseAuthFormOptions<F extends string> {
   send: (values: Record<F, string>) => Promise<void>
 }
 
-export interface UseAuthFormReturn<F extends string> {
+export interface UseFormReturn<F extends string> {
   /** v-model targets; kept as typed after any error, nothing is cleared. */
   values: UnwrapNestedRefs<Record<F, string>>
   /** Messages next to each field: client checks first, then what the server said about it. */
@@ -28,8 +29,12 @@ export interface UseAuthFormReturn<F extends string> {
   submit: () => Promise<boolean>
 }
 
-/** The state machine every account form shares: idle -> submitting -> success | error. */
-export function useAuthForm<F extends string>(options: UseAuthFormOptions<F>): UseAuthFormReturn<F> {
+/**
+ * A form as one state machine (idle -> submitting -> success | error): client checks, then the send, then what the
+ * backend said mapped onto the fields (DRF field errors) or the top of the form. The account forms use it; checkout,
+ * address and review forms are meant to.
+ */
+export function useForm<F extends string>(options: UseFormOptions<F>): UseFormReturn<F> {
   const fields = Object.keys(options.initial) as F[]
   const values = reactive({ ...options.initial }) as UnwrapNestedRefs<Record<F, string>>
   const status = ref<FormStatus>('idle')
@@ -61,7 +66,7 @@ export function useAuthForm<F extends string>(options: UseAuthFormOptions<F>): U
       if (Object.keys(error.fieldErrors).length === 0) top.push(error.message)
     }
     else {
-      top.push('Something went wrong. Please try again.')
+      top.push(MESSAGES.unknown)
     }
     serverFieldErrors.value = byField
     serverFormErrors.value = top

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { useCatalogListing } from '~/composables/catalog/useCatalogListing'
+import { useCatalogListingSeo } from '~/composables/seo/useCatalogListingSeo'
+import { productPath } from '~/utils/routes/catalogPaths'
+import { PRODUCTS_PATH } from '~/utils/routes/paths'
+import { absoluteUrl } from '~/utils/routes/siteUrl'
+import { productPage, seed } from '../../support/fixtures'
+import { renderedHead } from '../../support/head'
+import { mountComposable } from '../../support/nuxt'
+import { settle } from '../../support/promises'
+import { useFakeApi } from '../../support/useFakeApi'
+
+const SITE = 'http://localhost:3000'
+const fake = useFakeApi()
+const listCalls = () => fake.current.callsTo('/products/')
+
+/** The /products page's listing and its SEO, at `url`, with the list's first page answered. */
+async function listingAt(url: string, firstPage: { ids: number[], next: string | null }) {
+  const { result } = await mountComposable(async () => {
+    const listing = await useCatalogListing()
+    return { listing, pager: useCatalogListingSeo(listing, { name: 'All products', path: PRODUCTS_PATH }) }
+  }, { route: url })
+  listCalls()[0]!.resolve(productPage(firstPage.ids, firstPage.next))
+  await settle()
+  return result
+}
+
+describe('useCatalogListingSeo', () => {
+  it('on the first page: no previous link, and a next link that needs no `from`', async () => {
+    const { pager } = await listingAt(PRODUCTS_PATH, { ids: [1, 2, 3], next: 'c2' })
+    expect(pager.value.previousPath).toBeNull()
+    expect(pager.value.nextPath).toBe(`${PRODUCTS_PATH}?cursor=c2`)
+    const head = await renderedHead(h => h.link('next') !== null)
+    expect(head.title).toBe('All products · Storefront')
+    expect(head.link('prev')).toBeNull()
+    // The component page's products, in order.
+    const items = head.jsonLd('ItemList')!.itemListElement as Array<{ url: string, position: number }>
+    expect(items.map(item => item.url)).toEqual([1, 2, 3].map(id => absoluteUrl(SITE, productPath(seed.product(id)))))
+  })
+
+  it('on a page reached by a next link: previous is the page the link came from, next says where it comes from', async () => {
+    const { pager } = await listingAt(`${PRODUCTS_PATH}?cursor=c3&from=c2`, { ids: [7, 8], next: 'c4' })
+    expect(listCalls()[0]!.query.cursor).toBe('c3')
+    expect(pager.value.previousPath).toBe(`${PRODUCTS_PATH}?cursor=c2`)
+    expect(pager.value.nextPath).toBe(`${PRODUCTS_PATH}?cursor=c4&from=c3`)
+    const head = await renderedHead(h => h.link('prev') !== null)
+    expect(head.link('prev')).toBe(`${SITE}${PRODUCTS_PATH}?cursor=c2`)
+    // `from` is how the page was reached, not what it is: the canonical leaves it out.
+    expect(head.link('canonical')).toBe(`${SITE}${PRODUCTS_PATH}?cursor=c3`)
+    expect(head.title).toBe('All products (more) · Storefront')
+  })
+
+  it('on a page reached without `from` (a bookmark, the canonical): previous goes back to the first page', async () => {
+    const { pager } = await listingAt(`${PRODUCTS_PATH}?cursor=c3`, { ids: [7, 8], next: null })
+    expect(pager.value.previousPath).toBe(PRODUCTS_PATH)
+    expect(pager.value.nextPath).toBeNull()
+  })
+
+  it('gives the address bar a URL for every page the list walked, each with the page before it', async () => {
+    const { listing, pager } = await listingAt(`${PRODUCTS_PATH}?in_stock=1`, { ids: [1, 2], next: 'c2' })
+    void listing.list.loadMore()
+    listCalls()[1]!.resolve(productPage([3, 4], 'c3'))
+    await settle()
+    void listing.list.loadMore()
+    listCalls()[2]!.resolve(productPage([5, 6], 'c4'))
+    await settle()
+    expect(pager.value.pages).toEqual([{ cursor: null, offset: 0 }, { cursor: 'c2', offset: 2 }, { cursor: 'c3', offset: 4 }])
+    expect([0, 1, 2].map(pager.value.urlForPage)).toEqual([
+      `${PRODUCTS_PATH}?in_stock=1`,
+      `${PRODUCTS_PATH}?in_stock=1&cursor=c2`,
+      `${PRODUCTS_PATH}?in_stock=1&cursor=c3&from=c2`,
+    ])
+    // The visible "next" link continues after everything loaded.
+    expect(pager.value.nextPath).toBe(`${PRODUCTS_PATH}?in_stock=1&cursor=c4&from=c3`)
+  })
+})

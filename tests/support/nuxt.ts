@@ -1,0 +1,50 @@
+import { afterEach } from 'vitest'
+import { defineComponent, h, type Component } from 'vue'
+import { mountSuspended } from '@nuxt/test-utils/runtime'
+import type { VueWrapper } from '@vue/test-utils'
+import { useNuxtApp } from '#imports'
+
+// Nuxt project only (it imports @nuxt/test-utils' runtime): mount what a page uses inside the test Nuxt app, with
+// its router, Pinia and head. Pair with useFakeApi() for a fake transport and empty stores per test.
+
+const mounted: VueWrapper[] = []
+
+afterEach(() => {
+  for (const wrapper of mounted.splice(0)) wrapper.unmount()
+})
+
+export interface MountOptions {
+  /** The URL the app is on when the composable runs (its query, its params). */
+  route?: string
+}
+
+/** A composable's result, mounted in a component of the Nuxt app (so lifecycle hooks, inject and head work). */
+export interface Mounted<R> {
+  result: R
+  wrapper: VueWrapper
+}
+
+/**
+ * Runs `use` in the setup of a component mounted in the Nuxt app, awaiting it as a page's `await useX()` is, and
+ * returns what it returned. Keys of callOnce (useStoreLoad) from an earlier mount are forgotten first, so every
+ * mount loads as a new page would. Unmounted after each test.
+ */
+export async function mountComposable<R>(use: () => R | Promise<R>, options: MountOptions = {}): Promise<Mounted<Awaited<R>>> {
+  useNuxtApp().payload.once.clear()
+  let result!: Awaited<R>
+  const wrapper = await mountSuspended(defineComponent({
+    async setup() {
+      result = await use()
+      return () => h('div')
+    },
+  }), { route: options.route })
+  mounted.push(wrapper)
+  return { result, wrapper }
+}
+
+/** Mounts a component in the Nuxt app (unmounted after each test), for component tests. */
+export async function mountInNuxt(component: Component, options: Parameters<typeof mountSuspended>[1] = {}): Promise<VueWrapper> {
+  const wrapper = await mountSuspended(component, options)
+  mounted.push(wrapper)
+  return wrapper
+}

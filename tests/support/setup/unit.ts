@@ -1,0 +1,15 @@
+import { vi } from 'vitest'
+import { installedApi, installedApiSession } from '../installedApi'
+
+// Unit and integration projects: no Nuxt app, so the transport entry points return what a test installed
+// (tests/support/useFakeApi.ts, installApi) and fail loudly otherwise.
+vi.mock('~/composables/core/useApi', () => ({
+  useApi: () => installedApi() ?? (() => {
+    throw new Error('No ApiClient installed: call useFakeApi() or installApi() in this test file.')
+  })(),
+}))
+vi.mock('~/composables/core/useApiSession', () => ({
+  useApiSession: () => installedApiSession() ?? (() => {
+    throw new Error('No ApiSession installed: call installApiSession() in this test file.')
+  })(),
+}))

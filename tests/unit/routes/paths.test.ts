@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { categoryPath, productPath, productSegment } from '~/utils/routes/catalogPaths'
+import { parseProductSegment, productIdFromPath } from '~/utils/routes/productSegment'
+import { brandPath, searchPath } from '~/utils/routes/searchPaths'
+import { orderPath } from '~/utils/routes/paths'
+import { registerLocation, signInLocation } from '~/utils/routes/signIn'
+import { absoluteUrl } from '~/utils/routes/siteUrl'
+
+describe('page paths', () => {
+  it('builds canonical paths and absolute URLs on the site origin', () => {
+    expect(productPath({ id: 7, slug: 'red-chair' })).toBe('/products/7-red-chair')
+    expect(categoryPath('home & garden')).toBe('/categories/home%20%26%20garden')
+    expect(absoluteUrl('https://shop.example/', '/products')).toBe('https://shop.example/products')
+    expect(absoluteUrl('https://shop.example', 'products')).toBe('https://shop.example/products')
+  })
+
+  it('puts id and slug in the product URL and reads them back', () => {
+    expect(productPath({ id: 12, slug: 'blue-mug' })).toBe('/products/12-blue-mug')
+    expect(parseProductSegment('12-blue-mug')).toEqual({ id: 12, slug: 'blue-mug' })
+    expect(parseProductSegment('12')).toEqual({ id: 12, slug: '' })
+    expect(parseProductSegment('blue-mug')).toBeNull()
+    expect(parseProductSegment('0-x')).toBeNull()
+    expect(productIdFromPath('https://shop.example/products/12-blue-mug?variant=3')).toBe(12)
+    expect(productIdFromPath('/products/12')).toBe(12)
+    expect(productIdFromPath('/categories/12-blue-mug')).toBeNull()
+    expect(productIdFromPath('/products')).toBeNull()
+  })
+
+  it('encodes a slug once: the path is encoded, the segment the router hands back is not', () => {
+    const odd = { id: 3, slug: 'café/mug?' }
+    expect(productPath(odd)).toBe('/products/3-caf%C3%A9%2Fmug%3F')
+    expect(parseProductSegment(decodeURIComponent(productPath(odd).slice('/products/'.length)))).toEqual(odd)
+    expect(productSegment(odd)).toBe('3-café/mug?')
+    expect(productPath({ id: 1, slug: 'mugs-&-cups' })).toBe('/products/1-mugs-%26-cups')
+    // A product without a slug is its id alone, which the product page redirects to the canonical path.
+    expect(productPath({ id: 12, slug: '' })).toBe('/products/12')
+  })
+
+  it('builds search, brand and order paths with their values encoded', () => {
+    expect(searchPath('wireless headphones')).toBe('/search?q=wireless%20headphones')
+    expect(searchPath('a&b=c')).toBe('/search?q=a%26b%3Dc')
+    expect(brandPath('nord peak')).toBe('/products?brand=nord%20peak')
+    expect(orderPath(42)).toBe('/orders/42')
+    expect(orderPath('A/1')).toBe('/orders/A%2F1')
+  })
+})
+
+describe('sign-in with a way back', () => {
+  it('keeps a safe same-site return path', () => {
+    expect(signInLocation('/orders?page=2')).toEqual({ path: '/auth/login', query: { redirect: '/orders?page=2' } })
+    expect(registerLocation('/wishlist')).toEqual({ path: '/auth/register', query: { redirect: '/wishlist' } })
+  })
+
+  it('drops a return path that leaves the site or would bounce back to sign-in', () => {
+    for (const hostile of ['//evil.test', 'https://evil.test/', '/\\evil.test', 'javascript:alert(1)', '/%2F%2Fevil.test']) {
+      expect(signInLocation(hostile), hostile).toEqual({ path: '/auth/login', query: {} })
+    }
+    expect(signInLocation('/auth/login?redirect=/x')).toEqual({ path: '/auth/login', query: {} })
+    expect(registerLocation('/auth/register/')).toEqual({ path: '/auth/register', query: {} })
+    expect(signInLocation(undefined)).toEqual({ path: '/auth/login', query: {} })
+  })
+})

@@ -1,0 +1,63 @@
+import {
+  ACCOUNT_PATH, CART_PATH, CATEGORIES_PATH, CHECKOUT_PATH, HOME_PATH, ORDERS_PATH, PRODUCTS_PATH, REGISTER_PATH, SEARCH_PATH,
+  SIGN_IN_PATH, WISHLIST_PATH,
+} from './paths'
+
+/**
+ * What a page is, for everything that treats pages differently: the guards (middleware), the shared page cache
+ * (server/utils/pageCache/policy.ts), robots.txt and the robots meta tag.
+ * - public: the same for every anonymous shopper: kept by the shared page cache, indexed.
+ * - noindex: public but not for search engines (search results, unknown paths): rendered per request.
+ * - private: personal (the cart, sign-in): never in a shared cache, not indexed, kept out of robots.txt.
+ * - protected: private, and only for a signed-in shopper: the guard sends anyone else to sign in.
+ */
+export type RouteAccess = 'public' | 'noindex' | 'private' | 'protected'
+
+// A rule covers its path and every path below it (the home page only itself); the most specific rule decides.
+// Public rules name only routes that exist; private and protected ones also the commerce routes to come.
+const RULES: Readonly<Record<string, RouteAccess>> = {
+  [HOME_PATH]: 'public',
+  [PRODUCTS_PATH]: 'public',
+  [CATEGORIES_PATH]: 'public',
+  [SEARCH_PATH]: 'noindex',
+  '/auth': 'private',
+  [ACCOUNT_PATH]: 'protected',
+  // The account area as it grows beyond the profile (addresses, settings).
+  '/account': 'protected',
+  [CART_PATH]: 'private',
+  [CHECKOUT_PATH]: 'protected',
+  [ORDERS_PATH]: 'protected',
+  [WISHLIST_PATH]: 'protected',
+}
+
+/** Pages a signed-in shopper has no use for: the guard sends them on to where they were going. */
+export const GUEST_ONLY_PATHS: readonly string[] = [SIGN_IN_PATH, REGISTER_PATH]
+
+/** The path without query, hash or trailing slash. */
+function clean(path: string): string {
+  const bare = path.split(/[?#]/)[0] ?? ''
+  return bare.length > 1 ? bare.replace(/\/+$/, '') : bare
+}
+
+export function routeAccess(path: string): RouteAccess {
+  // From the path itself up through its parents ("/orders/7", "/orders"): the first rule found is the most specific.
+  for (let at = clean(path); at; at = at.slice(0, at.lastIndexOf('/'))) {
+    const access = RULES[at]
+    if (access) return access
+  }
+  return 'noindex'
+}
+
+export function isProtectedPath(path: string): boolean {
+  return routeAccess(path) === 'protected'
+}
+
+export function isGuestOnlyPath(path: string): boolean {
+  return GUEST_ONLY_PATHS.includes(clean(path))
+}
+
+/** Prefixes robots.txt keeps crawlers off: everything not public, each named once (not below another). */
+export function crawlerExcludedPrefixes(): string[] {
+  const excluded = Object.keys(RULES).filter(prefix => RULES[prefix] !== 'public')
+  return excluded.filter(prefix => !excluded.some(other => other !== prefix && prefix.startsWith(`${other}/`)))
+}
