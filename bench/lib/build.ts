@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 // What a production build is made from: when any of it is newer than the build, the build is stale.
-const SOURCES = [
+export const SOURCES = [
   'app.vue', 'error.vue', 'app.config.ts', 'nuxt.config.ts', 'tailwind.config.ts', 'tailwind.config.js', 'package-lock.json',
   'assets', 'components', 'composables', 'layouts', 'middleware', 'pages', 'plugins', 'public', 'server', 'services', 'stores', 'utils',
 ]
