@@ -6,4 +6,5 @@ export const MESSAGES = {
   aborted: 'The request was cancelled.',
   badResponse: 'The shop sent an answer we could not read. Please try again.',
   fields: 'Please check the highlighted fields.',
+  circuitOpen: 'The shop is having trouble right now. Please try again in a few seconds.',
 } as const
