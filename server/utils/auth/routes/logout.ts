@@ -5,6 +5,7 @@ import { clearRefreshCookie, readRefreshCookie } from '../cookie'
 import type { AuthDeps } from '../deps'
 import { jwtUserId } from '../jwt'
 import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
+import { forgetRenderSession } from '../renderSessionCache'
 import { revokeAllFamilies } from '../revocation'
 
 /**
@@ -18,6 +19,7 @@ export async function handleLogout(event: H3Event, deps: AuthDeps) {
   const refresh = readRefreshCookie(event)
   if (refresh) {
     await callBackend(deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh }, forwardedFor: clientAddress(event, deps) })
+    await forgetRenderSession(deps, refresh)
   }
   clearRefreshCookie(event, deps.cookie)
   return sendNoContent(event, 204)
@@ -37,6 +39,7 @@ export async function handleLogoutAll(event: H3Event, deps: AuthDeps) {
   const blacklisted = await callBackend(deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh }, forwardedFor: clientAddress(event, deps) })
   if (!blacklisted.ok && blacklisted.status !== 401) return fail(event, blacklisted.status, blacklisted.body)
   clearRefreshCookie(event, deps.cookie)
+  await forgetRenderSession(deps, refresh)
   if (!blacklisted.ok) return fail(event, 401, { detail: 'Your session has ended. Please sign in again.', code: 'token_not_valid' })
   const userId = jwtUserId(refresh)
   if (userId) await revokeAllFamilies(deps, userId)
