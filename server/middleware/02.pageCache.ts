@@ -1,16 +1,23 @@
 import type { H3Event } from 'h3'
 import { appendResponseHeader, defineEventHandler, getRequestHeader, setResponseHeader, setResponseStatus } from 'h3'
 import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl, PRIVATE_CACHE_CONTROL, SHARED_CACHE_CONTROL } from '../utils/pageCache/policy'
-import { chooseEncoding } from '../utils/compression'
+import { chooseEncoding, type ContentEncoding } from '../utils/compression'
 import type { CompressedBodies } from '../utils/pageCache/compressedBodies'
 import type { PageCacheResult } from '../utils/pageCache/pageCache'
 import { RENDER_HEADER } from '../utils/pageCache/renderAnonymously'
 import '../utils/pageCache/context'
 
+/** The body in the encoding asked for, from the page's ready copy when it has one. */
+async function encodedBody(result: PageCacheResult, encoding: ContentEncoding, compressed: CompressedBodies): Promise<Buffer> {
+  const { hot, page } = result
+  if (!hot) return compressed.get(page.etag!, page.body, encoding)
+  return hot.encoded[encoding] ??= await compressed.get(hot.etag, hot.body, encoding)
+}
+
 async function send(event: H3Event, result: PageCacheResult, compressed: CompressedBodies): Promise<string | Buffer> {
-  const { page } = result
+  const { page, hot } = result
   setResponseStatus(event, page.status)
-  for (const [name, value] of Object.entries(page.headers)) {
+  for (const [name, value] of hot?.headers ?? Object.entries(page.headers)) {
     if (name === 'set-cookie') for (const cookie of [value].flat()) appendResponseHeader(event, 'set-cookie', cookie)
     else setResponseHeader(event, name, value)
   }
@@ -28,9 +35,10 @@ async function send(event: H3Event, result: PageCacheResult, compressed: Compres
     return ''
   }
   const encoding = chooseEncoding(getRequestHeader(event, 'accept-encoding'))
-  if (!encoding) return page.body
+  // Bytes made once per copy: a string body would be UTF-8 encoded again for every response.
+  if (!encoding) return hot?.bytes ?? page.body
   setResponseHeader(event, 'content-encoding', encoding)
-  return compressed.get(page.etag, page.body, encoding)
+  return encodedBody(result, encoding, compressed)
 }
 
 /**
