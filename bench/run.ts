@@ -66,8 +66,8 @@ async function perPage<T>(pages: Record<string, string>, measure: (path: string)
 }
 
 const loadAverageAtStart = loadavg().map(v => round(v, 2))
-const revision = await sourceRevision()
-const build = await prepareBuild(log)
+const revision = args.buildDir ? `build ${args.buildDir}` : await sourceRevision()
+const build = await prepareBuild(log, args.buildDir ?? undefined)
 log(`serving a copy of the build from ${build.builtAt}${build.rebuilt ? ' (rebuilt now)' : ''}`)
 const stack = await startStack({ outputDir: build.outputDir, webEnv: { NUXT_BENCH: '1' }, cpus: pinning ?? undefined })
 let results: BenchResults

@@ -13,6 +13,8 @@ export interface BenchArgs {
   label: string
   /** SSR throughput rounds instead of the default (3, or 1 with --quick). */
   rounds: number | null
+  /** Serve this build (a copy of another checkout's .output) instead of this checkout's, e.g. to re-measure "before". */
+  buildDir: string | null
 }
 
 function valueOf(argv: readonly string[], name: string): string | undefined {
@@ -23,7 +25,7 @@ function valueOf(argv: readonly string[], name: string): string | undefined {
 }
 
 /**
- * `npm run bench -- [--quick] [--only ssr[,hydration...]] [--label text] [--rounds n]`.
+ * `npm run bench -- [--quick] [--only ssr[,hydration...]] [--label text] [--rounds n] [--build dir]`.
  * Throws with the list of known sections on a name it does not know, so a typo does not silently run nothing.
  */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -42,5 +44,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     partial: names.length < SECTIONS.length,
     label: valueOf(argv, '--label') ?? '',
     rounds,
+    buildDir: valueOf(argv, '--build') ?? null,
   }
 }

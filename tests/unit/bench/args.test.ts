@@ -12,9 +12,9 @@ describe('parseBenchArgs', () => {
 
   it('runs only the named sections with --only, in either spelling', () => {
     expect([...parseBenchArgs(['--only', 'ssr']).only]).toEqual(['ssr'])
-    const args = parseBenchArgs(['--only=ssr,hydration', '--label', 'after', '--rounds', '5'])
+    const args = parseBenchArgs(['--only=ssr,hydration', '--label', 'after', '--rounds', '5', '--build', '/tmp/before'])
     expect([...args.only]).toEqual(['ssr', 'hydration'])
-    expect(args).toMatchObject({ partial: true, label: 'after', rounds: 5 })
+    expect(args).toMatchObject({ partial: true, label: 'after', rounds: 5, buildDir: '/tmp/before' })
   })
 
   it('refuses a section it does not know instead of measuring nothing', () => {
