@@ -21,7 +21,7 @@ function ssrSection(results: BenchResults): string {
       continue
     }
     const base = page.baseline
-    rows.push([`${name} (${Math.round(page.htmlBytes / 1024)} KiB)`, 'baseline: static HTML', formatSummary(base.rps), formatSummary(base.p50), formatSummary(base.p99), '1', '1', String(base.failures)])
+    rows.push([`${name} (${Math.round(page.htmlBytes / 1024)} KiB)`, page.baselineKind === 'page bytes' ? 'baseline: the page\'s HTML, static' : 'baseline: static HTML', formatSummary(base.rps), formatSummary(base.p50), formatSummary(base.p99), '1', '1', String(base.failures)])
     for (const variant of ['uncached', 'cached'] as const) {
       const v = page[variant]
       rows.push([name, variant === 'cached' ? 'SWR page cache' : 'uncached SSR', formatSummary(v.rps), formatSummary(v.p50), formatSummary(v.p99), formatSummary(v.ratio.rps), formatSummary(v.ratio.p99), String(v.failures)])

@@ -5,7 +5,7 @@ import { formatSummary, table } from './format'
 
 /** One page of one run, as the history keeps it: enough to compare runs, not the whole results.json. */
 export type HistoryPage =
-  | { path: string, htmlBytes: number, baselineRps: Summary, uncachedRps: Summary, uncachedRatio: Summary, cachedRps: Summary, cachedRatio: Summary, failures: number }
+  | { path: string, htmlBytes: number, baselineKind?: string, baselineRps: Summary, uncachedRps: Summary, uncachedRatio: Summary, cachedRps: Summary, cachedRatio: Summary, failures: number }
   | { notMeasured: string }
 
 /** bench/ssr-history.json holds one of these per run (full or `--only ssr`), oldest first. */
@@ -28,6 +28,7 @@ export function historyPages(pages: Record<string, Outcome<PageThroughput>>): Re
       : {
           path: page.path,
           htmlBytes: page.htmlBytes,
+          baselineKind: page.baselineKind ?? 'ASCII filler',
           baselineRps: page.baseline.rps,
           uncachedRps: page.uncached.rps,
           uncachedRatio: page.uncached.ratio.rps,
@@ -50,7 +51,7 @@ export function renderSsrHistory(entries: readonly SsrHistoryEntry[]): string {
         rows.push([run, about, name, `not measured: ${page.notMeasured}`, '', '', '', '', ''])
         continue
       }
-      rows.push([run, about, name, formatSummary(page.baselineRps), formatSummary(page.uncachedRps), formatSummary(page.uncachedRatio),
+      rows.push([run, about, name, `${formatSummary(page.baselineRps)}${page.baselineKind === 'page bytes' ? ' (page bytes)' : ''}`, formatSummary(page.uncachedRps), formatSummary(page.uncachedRatio),
         formatSummary(page.cachedRps), formatSummary(page.cachedRatio), `${entry.rounds} × ${entry.loadAverageAtStart[0] ?? '?'}`])
     }
   }
@@ -59,7 +60,9 @@ export function renderSsrHistory(entries: readonly SsrHistoryEntry[]): string {
     '',
     'Every run\'s SSR figures, newest first: full runs and `npm run bench -- --only ssr` runs (which leave the sections above as they were). '
     + 'Compare runs by their ratios to the static baseline of the same run; absolute req/s move with whatever else the machine was doing. '
-    + 'Last column: rounds × load average (1 min) when the run started.',
+    + 'Last column: rounds × load average (1 min) when the run started. Baselines marked "page bytes" send the page\'s own '
+    + 'HTML; older runs sent ASCII filler of the same size, which the load generator reads several times faster than a page '
+    + 'with non-ASCII characters (docs/benchmarks.md), so HIT ratios against the two do not compare.',
     '',
     table(['run (UTC)', 'commit', 'page', 'baseline req/s', 'uncached req/s', 'uncached ÷ baseline', 'cache HIT req/s', 'HIT ÷ baseline', 'rounds × load'], rows),
   ].join('\n')

@@ -26,6 +26,27 @@ export interface ProfileSummary {
   byFunction: ProfileRow[]
   /** Time with a frame of the given area anywhere on the stack (a function's own time plus what it called). */
   inclusive: ProfileRow[]
+  /** Self time by what it is for (phaseOf): the summary docs/benchmarks.md shows before and after a change. */
+  byPhase: ProfileRow[]
+}
+
+const PHASES: [RegExp, string][] = [
+  [/^\(garbage collector\)$/, 'garbage collection'],
+  [/^\((idle|program)\)$/, 'idle / V8'],
+  [/^(@vue\/|vue-bundle-renderer$|components|pages|layouts)/, 'Vue: components and SSR rendering'],
+  [/^(nuxt$|vue-router$|unhead$|pinia$|hookable$|@vueuse|stores|services|utils|app$|plugins$|composables\/(?!core))/, 'Nuxt app: plugins, router, head, stores, composables'],
+  [/^devalue$/, 'payload serialization (devalue)'],
+  [/^(composables\/core|ofetch$|cockatiel$)/, 'api core (ofetch, retries, errors)'],
+  [/^(dompurify$|jsdom$|parse5$|isomorphic-dompurify$|whatwg-|tough-cookie$|cssstyle$|nwsapi$|css-tree$|entities$|tr46$|webidl)/, 'description sanitizer (DOMPurify on jsdom)'],
+  [/^(nuxt-security$|server\/plugins)/, 'security headers, CSP, page-cache and other Nitro plugins'],
+  [/^server\//, 'BFF, proxy, page cache (server/utils, middleware, api)'],
+  [/^(h3$|nitropack$|node-mock-http$|radix3$|ufo$|defu$|scule$|klona$|destr$|\.nitro$|server\/chunks$|unenv$|pathe$|cookie-es$|iron-webcrypto$|uncrypto$|nuxt\/nitro)/, 'Nitro / h3 request handling'],
+  [/^(node internals|\(native\))$/, 'Node: HTTP, fetch (undici), streams, crypto'],
+]
+
+/** What a package or folder's time is for, in the words of the profile summary. */
+export function phaseOf(area: string): string {
+  return PHASES.find(([pattern]) => pattern.test(area))?.[1] ?? 'other'
 }
 
 const maps = new Map<string, SourceMap | null>()
@@ -114,5 +135,13 @@ export function summarizeProfile(profile: CpuProfile, limit = 20, fromUs = 0): P
       if (!byId.has(at)) break
     }
   }
-  return { totalMs: Math.round(totalMs), byArea: rows(byArea, totalMs, limit), byFunction: rows(byFunction, totalMs, limit), inclusive: rows(inclusive, totalMs, limit) }
+  const byPhase = new Map<string, number>()
+  for (const [name, ms] of byArea) byPhase.set(phaseOf(name), (byPhase.get(phaseOf(name)) ?? 0) + ms)
+  return {
+    totalMs: Math.round(totalMs),
+    byArea: rows(byArea, totalMs, limit),
+    byFunction: rows(byFunction, totalMs, limit),
+    inclusive: rows(inclusive, totalMs, limit),
+    byPhase: rows(byPhase, totalMs, limit),
+  }
 }

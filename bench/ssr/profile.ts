@@ -52,6 +52,7 @@ const table = (title: string, rows: ProfileRow[]) => [
   ...rows.map(row => `| ${row.name} | ${row.ms} | ${row.share} % | ${perRequest(row.ms)} |`), '',
 ].join('\n')
 console.log(`\nprofile: ${summary.totalMs} ms sampled while under load (idle included)\n`)
+console.log(table('Where the time goes (self time by phase)', summary.byPhase))
 console.log(table('Self time by area', summary.byArea))
 console.log(table('Inclusive time by area (the area anywhere on the stack)', summary.inclusive))
 console.log(table('Hottest functions (self time)', summary.byFunction))
