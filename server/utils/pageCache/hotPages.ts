@@ -18,6 +18,8 @@ export interface HotPage {
   body: string
   bytes: Buffer
   encoded: Partial<Record<ContentEncoding, Buffer>>
+  /** The headers it is sent with, worked out on its first send (server/middleware/02.pageCache.ts). */
+  sendHeaders?: readonly (readonly [string, string | string[]])[]
 }
 
 export interface HotPages {
