@@ -23,7 +23,9 @@ export default defineNuxtPlugin({
     // policy as the /api proxy, the process's breaker); without one, through the /api routes in-process.
     // (import.meta.server spelled out in each condition, so the client build drops this code and its imports.)
     const backend = import.meta.server ? renderBackendOf(event) : undefined
-    const fetch = import.meta.server && backend && event ? createRenderFetch(backend, event) : asOfetch(server ? useRequestFetch() : $fetch)
+    const fetch = import.meta.server && backend && event
+      ? createRenderFetch(backend, event)
+      : server ? asOfetch(useRequestFetch()) : asOfetch($fetch)
     const { api, session } = createApiCore({
       fetch,
       baseURL: '/api',
