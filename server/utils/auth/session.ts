@@ -5,7 +5,7 @@ import { clearRefreshCookie, writeRefreshCookie } from './cookie'
 import type { AuthDeps } from './deps'
 import { clientAddress } from './respond'
 import { continueFamily, startFamily } from './revocation'
-import { carryRenderSession, rememberSignIn } from './renderSessionCache'
+import { carryRenderSession, forgetRenderSession, rememberSignIn } from './renderSessionCache'
 import { rotateRefreshToken } from './rotation'
 
 export type SessionOutcome =
@@ -25,11 +25,13 @@ export async function renewSession(event: H3Event, deps: AuthDeps, refresh: stri
   if (!rotated.ok) {
     if (rotated.status !== 401) return { ok: false, ended: false, status: rotated.status, body: rotated.body }
     clearRefreshCookie(event, deps.cookie)
+    await forgetRenderSession(deps, refresh)
     return { ok: false, ended: true, body: { ...ENDED, detail: typeof rotated.body.detail === 'string' ? rotated.body.detail : ENDED.detail } }
   }
   if (!await continueFamily(deps, refresh, rotated.pair)) {
     await callBackend(deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh: rotated.pair.refresh }, forwardedFor: ip })
     clearRefreshCookie(event, deps.cookie)
+    await forgetRenderSession(deps, refresh)
     return { ok: false, ended: true, body: { ...ENDED, detail: 'You were signed out on all devices. Please sign in again.' } }
   }
   writeRefreshCookie(event, rotated.pair.refresh, deps.cookie, deps.now())
