@@ -5,7 +5,7 @@ import { readRefreshCookie } from './cookie'
 import type { AuthDeps } from './deps'
 import { clientAddress } from './respond'
 import { isRevokedSince } from './revocation'
-import { readRenderSession, writeRenderSession, type RenderSession } from './renderSessionCache'
+import { readRenderSession, withTimeout, writeRenderSession, type RenderSession } from './renderSessionCache'
 import { renewSession } from './session'
 
 export type SessionAnswer =
@@ -23,7 +23,7 @@ async function readUser(event: H3Event, deps: AuthDeps, access: string): Promise
 /** A cached session may be used while its token is usable and its sign-in was not ended everywhere since. */
 async function stillValid(deps: AuthDeps, session: RenderSession): Promise<boolean> {
   try {
-    return !await isRevokedSince(deps, session.userId, session.startedAt)
+    return !await withTimeout(isRevokedSince(deps, session.userId, session.startedAt))
   }
   catch {
     // Unknown: go the long way, where the rotation checks revocation itself.

@@ -41,7 +41,8 @@ function keyOf(refresh: string): string {
   return `render:${tokenHash(refresh)}`
 }
 
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
+/** `promise`, or a rejection once the storage has had STORAGE_TIMEOUT_MS to answer. */
+export function withTimeout<T>(promise: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`auth storage did not answer within ${STORAGE_TIMEOUT_MS} ms`)), STORAGE_TIMEOUT_MS)
