@@ -11,8 +11,11 @@ export default defineNuxtConfig({
   runtimeConfig: {
     // Backend base URL, server-only: the browser only ever talks to /api on this origin.
     apiBase: 'http://127.0.0.1:4010/api',
-    // The /api proxy answers 504 after this long (NUXT_API_TIMEOUT_MS).
+    // The /api proxy and server renders give up on a backend call after this long: 504 (NUXT_API_TIMEOUT_MS).
     apiTimeoutMs: 15_000,
+    // Seconds server renders share public, anonymous backend reads (category tree, unfiltered facets);
+    // 0 turns it off (NUXT_SHARED_READS_TTL_S). Never anything that depends on who asks.
+    sharedReadsTtlS: 30,
     // Shared page cache, auth sessions and rate limits in Redis when set, e.g. redis://127.0.0.1:6379 (NUXT_REDIS_URL).
     redisUrl: '',
     redisKeyPrefix: 'sf',

@@ -1,8 +1,10 @@
-// `npm run bench [-- --quick]`: measures the production build against the demo backend and writes
-// bench/results.json and bench/RESULTS.md. What each figure means: docs/benchmarks.md.
+// `npm run bench [-- --quick] [-- --only ssr] [-- --label text]`: measures the production build against the demo
+// backend and writes bench/results.json and bench/RESULTS.md (a run with --only leaves those sections as they were
+// and adds its SSR figures to bench/ssr-history.json). What each figure means: docs/benchmarks.md.
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import { prepareBuild } from './lib/build'
 import { startStack } from './lib/servers'
 import { SEARCH_PAGE, samplePages, weightPages } from './lib/pages'
@@ -16,22 +18,29 @@ import { measureLighthouse } from './lighthouse/lighthouse'
 import { measureHydration } from './hydration/hydration'
 import { measureScroll } from './scroll/scroll'
 import { renderMarkdown } from './report/markdown'
+import { parseBenchArgs, type SectionName } from './lib/args'
+import { historyPages, renderSsrHistory, type SsrHistoryEntry } from './report/ssrHistory'
+import { sourceRevision } from './lib/revision'
 
-const quick = process.argv.includes('--quick')
+const args = parseBenchArgs(process.argv.slice(2))
+const { quick } = args
+const RESULTS_JSON = 'bench/results.json'
+const HISTORY_JSON = 'bench/ssr-history.json'
 const started = Date.now()
 const log = (line: string) => console.error(`[bench ${Math.round((Date.now() - started) / 1000)}s] ${line}`)
 
 // With two or more cores the storefront gets core 0 to itself; backend and load generator share core 1.
 const pinning = cpus().length >= 2 ? { web: '0', api: '1', load: '1' } : null
 const throughput: ThroughputConfig = quick
-  ? { connections: 10, durationS: 2, warmupS: 1, rounds: 1, loadCpus: pinning?.load }
-  : { connections: 10, durationS: 4, warmupS: 1, rounds: 3, loadCpus: pinning?.load }
+  ? { connections: 10, durationS: 2, warmupS: 1, rounds: args.rounds ?? 1, loadCpus: pinning?.load }
+  : { connections: 10, durationS: 4, warmupS: 1, rounds: args.rounds ?? 3, loadCpus: pinning?.load }
 const lighthouseRuns = quick ? 1 : 3
 const hydrationRuns = quick ? 1 : 3
 const scrollRuns = quick ? 1 : 3
 
 const sectionsS: Record<string, number> = {}
-async function section<T>(name: string, task: () => Promise<T>, fallback: (reason: string) => T): Promise<T> {
+async function section<T>(name: SectionName, task: () => Promise<T>, fallback: (reason: string) => T): Promise<T> {
+  if (!args.only.has(name)) return fallback('not run (--only)')
   const at = Date.now()
   log(`${name}...`)
   try {
@@ -57,7 +66,8 @@ async function perPage<T>(pages: Record<string, string>, measure: (path: string)
 }
 
 const loadAverageAtStart = loadavg().map(v => round(v, 2))
-const build = await prepareBuild(log)
+const revision = args.buildDir ? `build ${args.buildDir}` : await sourceRevision()
+const build = await prepareBuild(log, args.buildDir ?? undefined)
 log(`serving a copy of the build from ${build.builtAt}${build.rebuilt ? ' (rebuilt now)' : ''}`)
 const stack = await startStack({ outputDir: build.outputDir, webEnv: { NUXT_BENCH: '1' }, cpus: pinning ?? undefined })
 let results: BenchResults
@@ -100,9 +110,31 @@ finally {
 }
 
 results.durationS = round((Date.now() - started) / 1000, 1)
-await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`)
-await writeFile('bench/RESULTS.md', renderMarkdown(results))
-log(`wrote bench/results.json and bench/RESULTS.md in ${results.durationS} s`)
+const history: SsrHistoryEntry[] = existsSync(HISTORY_JSON) ? JSON.parse(await readFile(HISTORY_JSON, 'utf8')) as SsrHistoryEntry[] : []
+if (args.only.has('ssr')) {
+  history.push({
+    generatedAt: results.generatedAt,
+    commit: revision,
+    label: args.label || (args.partial ? `--only ${[...args.only].join(',')}` : 'full run'),
+    quick,
+    rounds: throughput.rounds,
+    loadAverageAtStart,
+    pages: historyPages(results.ssr.pages),
+  })
+  await writeFile(HISTORY_JSON, `${JSON.stringify(history, null, 2)}\n`)
+  console.log(renderSsrHistory(history.slice(-1)))
+}
+if (!args.partial) {
+  await writeFile(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`)
+  await writeFile('bench/RESULTS.md', renderMarkdown(results, history))
+  log(`wrote ${RESULTS_JSON}, ${HISTORY_JSON} and bench/RESULTS.md in ${results.durationS} s`)
+}
+else if (existsSync(RESULTS_JSON)) {
+  // The sections above stay those of the last full run; only the history grows.
+  const lastFull = JSON.parse(await readFile(RESULTS_JSON, 'utf8')) as BenchResults
+  await writeFile('bench/RESULTS.md', renderMarkdown(lastFull, history))
+  log(`partial run (--only ${[...args.only].join(',')}): added to ${HISTORY_JSON} and its table in bench/RESULTS.md in ${results.durationS} s`)
+}
 
 // Throughput under load must be clean: a non-2xx answer means the figure is not of the page.
 const failures = Object.values(results.ssr.pages).reduce((sum, page) => sum + (page.status === 'measured' ? page.baseline.failures + page.uncached.failures + page.cached.failures : 0), 0)

@@ -3,6 +3,7 @@ import { appendResponseHeader } from 'h3'
 import type { $Fetch } from 'ofetch'
 import { createApiCore } from '~/composables/core/api/createApiCore'
 import { forwardSetCookies } from '~/composables/core/api/forwardSetCookies'
+import { createRenderFetch, renderBackendOf } from '~/composables/core/api/renderFetch'
 
 // Nitro's route-typed $Fetch and ofetch's are the same function; comparing their generic types directly
 // exceeds the compiler's depth limit once there are enough server routes, so the view is changed through unknown.
@@ -17,8 +18,14 @@ export default defineNuxtPlugin({
   setup() {
     const settings = useRuntimeConfig().public.api
     const server = import.meta.server
-    // On the server, useRequestFetch calls the Nitro /api routes in-process with the incoming request's cookie.
-    const fetch = server ? asOfetch(useRequestFetch()) : asOfetch($fetch)
+    const event = server ? useRequestEvent() : undefined
+    // On the server, calls go straight to the backend through Nitro's gateway (same header, timeout and error
+    // policy as the /api proxy, the process's breaker); without one, through the /api routes in-process.
+    // (import.meta.server spelled out in each condition, so the client build drops this code and its imports.)
+    const backend = import.meta.server ? renderBackendOf(event) : undefined
+    const fetch = import.meta.server && backend && event
+      ? createRenderFetch(backend, event)
+      : server ? asOfetch(useRequestFetch()) : asOfetch($fetch)
     const { api, session } = createApiCore({
       fetch,
       baseURL: '/api',
@@ -30,9 +37,9 @@ export default defineNuxtPlugin({
         maxDelayMs: settings.retryMaxDelayMs,
         maxRetryAfterMs: settings.maxRetryAfterMs,
       },
-      breaker: { failureThreshold: settings.breakerFailureThreshold, cooldownMs: settings.breakerCooldownMs },
+      // The gateway's breaker is the one for the backend in this process; a render keeps no breaker of its own.
+      breaker: backend ? false : { failureThreshold: settings.breakerFailureThreshold, cooldownMs: settings.breakerCooldownMs },
     })
-    const event = server ? useRequestEvent() : undefined
     if (event) api.hooks.add(forwardSetCookies(cookie => appendResponseHeader(event, 'set-cookie', cookie)))
     // The transport is not part of the page's JavaScript (hydration sends no request): fetch it once idle, so the
     // shopper's first scroll, search or sign-in does not wait for it.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 // What a production build is made from: when any of it is newer than the build, the build is stale.
-const SOURCES = [
+export const SOURCES = [
   'app.vue', 'error.vue', 'app.config.ts', 'nuxt.config.ts', 'tailwind.config.ts', 'tailwind.config.js', 'package-lock.json',
   'assets', 'components', 'composables', 'layouts', 'middleware', 'pages', 'plugins', 'public', 'server', 'services', 'stores', 'utils',
 ]
@@ -61,7 +61,15 @@ function runBuild(): Promise<void> {
 }
 
 /** Builds when the build is missing or older than its sources, then copies it so a later rebuild cannot change it under the bench. */
-export async function prepareBuild(log: (line: string) => void): Promise<PreparedBuild> {
+export async function prepareBuild(log: (line: string) => void, buildDir?: string): Promise<PreparedBuild> {
+  if (buildDir) {
+    // Another build (e.g. kept from before a change): served as given, never rebuilt.
+    if (!existsSync(join(buildDir, 'server/index.mjs'))) throw new Error(`no build at ${buildDir}`)
+    const outputDir = await mkdtemp(join(tmpdir(), 'bench-output-'))
+    await cp(buildDir, outputDir, { recursive: true })
+    const builtAt = new Date((await stat(join(buildDir, 'nitro.json'))).mtimeMs).toISOString()
+    return { outputDir, rebuilt: false, builtAt, dispose: () => rm(outputDir, { recursive: true, force: true }) }
+  }
   const release = await acquireBuildLock()
   try {
     const rebuilt = await isBuildStale()

@@ -18,6 +18,8 @@ export interface StackOptions {
   outputDir?: string
   /** CPU lists for `taskset -c` (e.g. '0'), so a load generator can get a core of its own. Ignored without taskset. */
   cpus?: { web?: string, api?: string }
+  /** Node options for the storefront process (e.g. `--cpu-prof`, for bench/ssr/profile.ts). */
+  webNodeArgs?: string[]
 }
 
 /** Prefixes `command` with `taskset -c <cpus>` when asked for and available. */
@@ -63,7 +65,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   })
   await waitFor(`${apiBase}/__health/`, api, 60_000)
 
-  const web = spawn(...pinned(options.cpus?.web, process.execPath, [entry]), {
+  const web = spawn(...pinned(options.cpus?.web, process.execPath, [...options.webNodeArgs ?? [], entry]), {
     env: { ...process.env, PORT: String(webPort), HOST: '127.0.0.1', NUXT_API_BASE: apiBase, NUXT_PUBLIC_SITE_URL: webUrl, ...options.webEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   })

@@ -1,20 +1,11 @@
 import type { BenchResults } from '../lib/results'
 import type { NotMeasured } from '../lib/outcome'
-import type { Summary } from '../lib/stats'
 import { flattenJson } from './flatten'
+import { formatSummary, table } from './format'
+import { renderSsrHistory, type SsrHistoryEntry } from './ssrHistory'
 import { searchRows } from './searchTable'
 
-/** `median (min–max)`, or just the value when all runs agreed. */
-export function formatSummary(summary: Summary | null, unit = ''): string {
-  if (!summary) return 'n/a'
-  const { median, min, max } = summary
-  return min === max ? `${median}${unit}` : `${median}${unit} (${min}–${max})`
-}
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
-}
+export { formatSummary }
 
 /** The cells after a row's name for a figure that was not taken: the reason, then blanks. */
 function notMeasuredCells(outcome: NotMeasured, width: number): string[] {
@@ -30,7 +21,7 @@ function ssrSection(results: BenchResults): string {
       continue
     }
     const base = page.baseline
-    rows.push([`${name} (${Math.round(page.htmlBytes / 1024)} KiB)`, 'baseline: static HTML', formatSummary(base.rps), formatSummary(base.p50), formatSummary(base.p99), '1', '1', String(base.failures)])
+    rows.push([`${name} (${Math.round(page.htmlBytes / 1024)} KiB)`, page.baselineKind === 'page bytes' ? 'baseline: the page\'s HTML, static' : 'baseline: static HTML', formatSummary(base.rps), formatSummary(base.p50), formatSummary(base.p99), '1', '1', String(base.failures)])
     for (const variant of ['uncached', 'cached'] as const) {
       const v = page[variant]
       rows.push([name, variant === 'cached' ? 'SWR page cache' : 'uncached SSR', formatSummary(v.rps), formatSummary(v.p50), formatSummary(v.p99), formatSummary(v.ratio.rps), formatSummary(v.ratio.p99), String(v.failures)])
@@ -94,7 +85,7 @@ function externalSection(title: string, outcome: BenchResults['search'], known?:
   return [`## ${title}`, '', `From \`${outcome.script}\`.`, '', table(['figure', 'value'], rows)].join('\n')
 }
 
-export function renderMarkdown(results: BenchResults): string {
+export function renderMarkdown(results: BenchResults, history: readonly SsrHistoryEntry[] = []): string {
   const { machine, pinning } = results
   const head = [
     '# Benchmark results',
@@ -108,5 +99,6 @@ export function renderMarkdown(results: BenchResults): string {
   ].join('\n')
   const timing = table(['section', 'seconds'], Object.entries(results.sectionsS).map(([name, s]) => [name, String(s)]))
   return [head, ssrSection(results), weightSection(results), lighthouseSection(results), hydrationSection(results),
-    scrollSection(results), externalSection('Search', results.search, searchRows), `## Time per section\n\n${timing}`].join('\n\n') + '\n'
+    scrollSection(results), externalSection('Search', results.search, searchRows), `## Time per section\n\n${timing}`,
+    ...(history.length > 0 ? [renderSsrHistory(history)] : [])].join('\n\n') + '\n'
 }

@@ -34,6 +34,11 @@ export interface PageThroughput {
   htmlBytes: number
   /** Size of the baseline response, which should equal htmlBytes. */
   baselineBytes: number
+  /**
+   * `page bytes`: the baseline sent the page's own HTML; `ASCII filler`: a build whose baseline route only makes
+   * filler of the same size. The load generator pays more for non-ASCII bodies, so the two do not compare.
+   */
+  baselineKind?: 'page bytes' | 'ASCII filler'
   baseline: VariantFigures
   uncached: VariantFigures & { ratio: Ratios }
   cached: VariantFigures & { ratio: Ratios }
@@ -68,7 +73,7 @@ function ratios(page: LoadRun[], base: LoadRun[]): Ratios {
 }
 
 /** Checks that the two variants really are uncached and cached before spending minutes measuring them. */
-async function probe(webUrl: string, path: string): Promise<{ htmlBytes: number } | string> {
+async function probe(webUrl: string, path: string): Promise<{ htmlBytes: number, html: Buffer } | string> {
   const bypass = await fetch(webUrl + path, { headers: UNCACHED_HEADERS })
   await bypass.arrayBuffer()
   if (bypass.status !== 200) return `${path} answered ${bypass.status}`
@@ -77,7 +82,7 @@ async function probe(webUrl: string, path: string): Promise<{ htmlBytes: number 
   const cached = await fetch(webUrl + path)
   const html = Buffer.from(await cached.arrayBuffer())
   if (cached.headers.get('x-cache') !== 'HIT') return `${path} was not served from the page cache on a repeat (x-cache: ${cached.headers.get('x-cache')})`
-  return { htmlBytes: html.byteLength }
+  return { htmlBytes: html.byteLength, html }
 }
 
 /** requests/s and latency of a page uncached and cached, each against static HTML of its size, in one run. */
@@ -85,9 +90,12 @@ export async function measurePageThroughput(webUrl: string, path: string, config
   const probed = await probe(webUrl, path)
   if (typeof probed === 'string') return notMeasured(probed)
   const load: LoadOptions = { connections: config.connections, durationS: config.durationS, warmupS: config.warmupS, cpus: config.loadCpus }
-  const baselineUrl = `${webUrl}/__bench/static?bytes=${probed.htmlBytes}`
+  // The page's own bytes where the build can (see server/routes/__bench/static.get.ts), else filler of its size.
+  const baselineUrl = `${webUrl}/__bench/static?bytes=${probed.htmlBytes}&like=${encodeURIComponent(path)}`
   const baseCheck = await fetch(baselineUrl)
-  const baseBytes = (await baseCheck.arrayBuffer()).byteLength
+  const baseBody = Buffer.from(await baseCheck.arrayBuffer())
+  const baseBytes = baseBody.byteLength
+  const baselineKind = baseBody.equals(probed.html) ? 'page bytes' : 'ASCII filler'
   if (baseCheck.status !== 200) return notMeasured(`baseline route answered ${baseCheck.status}: is NUXT_BENCH=1 set and server/routes/__bench/static.get.ts in the build?`)
 
   const runs = { baseline: [] as LoadRun[], uncached: [] as LoadRun[], cached: [] as LoadRun[] }
@@ -100,6 +108,7 @@ export async function measurePageThroughput(webUrl: string, path: string, config
     path,
     htmlBytes: probed.htmlBytes,
     baselineBytes: baseBytes,
+    baselineKind,
     baseline: figures(runs.baseline),
     uncached: { ...figures(runs.uncached), ratio: ratios(runs.uncached, runs.baseline) },
     cached: { ...figures(runs.cached), ratio: ratios(runs.cached, runs.baseline) },

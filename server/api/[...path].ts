@@ -1,22 +1,15 @@
-import { defineEventHandler, setResponseHeader, setResponseStatus } from 'h3'
+import { defineEventHandler } from 'h3'
 import { useRuntimeConfig } from 'nitropack/runtime'
 import { proxyToBackend } from '../utils/backendProxy'
-import { planCartProxy } from '../utils/cart/cartProxy'
-import { cartDeps } from '../utils/cart/context'
+import '../utils/backend/context'
 
-// Everything under /api that no BFF route handles goes to the backend as-is, except that cart calls get the
-// cart token policy (server/utils/cart/): the guest token travels in an httpOnly cookie, never in script.
+// Everything under /api that no BFF route handles goes to the backend as-is, through the process's gateway
+// (server/plugins/backend.ts): its breaker, contributors and the header policy server renders share.
 // useRuntimeConfig() without the event: the process-wide copy, read-only here. With the event, Nitro clones the
-// whole config and re-reads the environment for every request, and a server render makes several of these.
-export default defineEventHandler(async (event) => {
-  const { apiBase, apiTimeoutMs } = useRuntimeConfig()
+// whole config and re-reads the environment for every request.
+export default defineEventHandler((event) => {
   const path = event.path.replace(/^\/api/, '')
-  const cart = await planCartProxy(event, cartDeps(), path)
-  if (cart.kind === 'refuse') {
-    setResponseStatus(event, cart.status)
-    setResponseHeader(event, 'cache-control', 'no-store')
-    return cart.body
-  }
-  const options = cart.kind === 'proxy' ? cart.options : {}
-  return proxyToBackend(event, apiBase, path, { timeoutMs: Number(apiTimeoutMs) || undefined, ...options })
+  if (event.context.backend) return event.context.backend.proxy(event, path)
+  const { apiBase, apiTimeoutMs } = useRuntimeConfig()
+  return proxyToBackend(event, apiBase, path, { timeoutMs: Number(apiTimeoutMs) || undefined })
 })

@@ -1,14 +1,58 @@
 import type { H3Event } from 'h3'
 import { appendResponseHeader, defineEventHandler, getRequestHeader, setResponseHeader, setResponseStatus } from 'h3'
+import { getRouteRules } from 'nitropack/runtime'
 import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl, PRIVATE_CACHE_CONTROL, SHARED_CACHE_CONTROL } from '../utils/pageCache/policy'
-import { chooseEncoding } from '../utils/compression'
+import { chooseEncoding, type ContentEncoding } from '../utils/compression'
 import type { CompressedBodies } from '../utils/pageCache/compressedBodies'
+import type { HotPage } from '../utils/pageCache/hotPages'
 import type { PageCacheResult } from '../utils/pageCache/pageCache'
 import { RENDER_HEADER } from '../utils/pageCache/renderAnonymously'
 import '../utils/pageCache/context'
 
+/** The body in the encoding asked for, from the page's ready copy when it has one. */
+async function encodedBody(result: PageCacheResult, encoding: ContentEncoding, compressed: CompressedBodies): Promise<Buffer> {
+  const { hot, page } = result
+  if (!hot) return compressed.get(page.etag!, page.body, encoding)
+  return hot.encoded[encoding] ??= await compressed.get(hot.etag, hot.body, encoding)
+}
+
+/**
+ * The headers a ready copy is sent with, worked out on its first send: the stored ones minus those the route rules
+ * already set on every response with the same value (the security headers; the page's own CSP differs and stays),
+ * plus the shared-page headers that do not change between responses.
+ */
+function hotHeaders(event: H3Event, hot: HotPage): HotPage['headers'] {
+  if (hot.sendHeaders) return hot.sendHeaders
+  const ruleHeaders = new Map(Object.entries(getRouteRules(event).headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]))
+  hot.sendHeaders = [
+    ...hot.headers.filter(([name, value]) => ruleHeaders.get(name) !== value),
+    ['cache-control', SHARED_CACHE_CONTROL],
+    ['vary', 'accept-encoding'],
+    // Weak etag: the same for every encoding of the page, as weak comparison allows.
+    ['etag', hot.etag],
+  ]
+  return hot.sendHeaders
+}
+
+/** A shared page from this process's ready copy: a few headers set, bytes made once. */
+function sendHot(event: H3Event, result: PageCacheResult, hot: HotPage, compressed: CompressedBodies): Buffer | string | Promise<Buffer> {
+  setResponseStatus(event, hot.status)
+  for (const [name, value] of hotHeaders(event, hot)) setResponseHeader(event, name, value)
+  setResponseHeader(event, 'x-cache', result.state)
+  setResponseHeader(event, 'age', result.ageS)
+  if (getRequestHeader(event, 'if-none-match') === hot.etag) {
+    setResponseStatus(event, 304)
+    return ''
+  }
+  const encoding = chooseEncoding(getRequestHeader(event, 'accept-encoding'))
+  if (!encoding) return hot.bytes
+  setResponseHeader(event, 'content-encoding', encoding)
+  return encodedBody(result, encoding, compressed)
+}
+
 async function send(event: H3Event, result: PageCacheResult, compressed: CompressedBodies): Promise<string | Buffer> {
-  const { page } = result
+  const { page, hot } = result
+  if (hot && result.state !== 'UNCACHEABLE') return sendHot(event, result, hot, compressed)
   setResponseStatus(event, page.status)
   for (const [name, value] of Object.entries(page.headers)) {
     if (name === 'set-cookie') for (const cookie of [value].flat()) appendResponseHeader(event, 'set-cookie', cookie)
@@ -30,7 +74,7 @@ async function send(event: H3Event, result: PageCacheResult, compressed: Compres
   const encoding = chooseEncoding(getRequestHeader(event, 'accept-encoding'))
   if (!encoding) return page.body
   setResponseHeader(event, 'content-encoding', encoding)
-  return compressed.get(page.etag, page.body, encoding)
+  return encodedBody(result, encoding, compressed)
 }
 
 /**

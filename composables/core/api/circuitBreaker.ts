@@ -1,5 +1,6 @@
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel'
 import { ApiError } from './ApiError'
+import { MESSAGES } from './messages'
 
 /** Breaker states as the rest of the app sees them (cockatiel's enum never leaves this file). */
 export type BreakerState = 'closed' | 'open' | 'half_open'
@@ -17,6 +18,12 @@ export interface CircuitBreaker {
   execute<T>(fn: () => Promise<T>): Promise<T>
   readonly state: BreakerState
 }
+
+/** No breaker of its own: for a client whose transport already has one (server renders share the server's). */
+export const NO_BREAKER: CircuitBreaker = Object.freeze({
+  execute: <T>(fn: () => Promise<T>) => fn(),
+  state: 'closed' as const,
+})
 
 export const DEFAULT_BREAKER: Omit<BreakerOptions, 'onStateChange'> = { failureThreshold: 5, cooldownMs: 10_000 }
 
@@ -38,7 +45,7 @@ export function circuitOpenError(cause?: unknown): ApiError {
   return new ApiError({
     status: 0,
     code: 'circuit_open',
-    message: 'The shop is having trouble right now. Please try again in a few seconds.',
+    message: MESSAGES.circuitOpen,
     fieldErrors: {},
     retryable: true,
     cause,

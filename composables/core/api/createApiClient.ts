@@ -1,6 +1,6 @@
 import type { $Fetch, FetchResponse } from 'ofetch'
 import { ApiError } from './ApiError'
-import { createCircuitBreaker, DEFAULT_BREAKER, type BreakerOptions, type BreakerState } from './circuitBreaker'
+import { createCircuitBreaker, DEFAULT_BREAKER, NO_BREAKER, type BreakerOptions, type BreakerState } from './circuitBreaker'
 import { createHookRegistry, type ApiHookRegistry } from './hookRegistry'
 import { methodShortcuts } from './methodShortcuts'
 import { abortError, badResponseError, normalizeError } from './normalizeError'
@@ -17,7 +17,11 @@ export interface ApiClientConfig {
   /** Default per-attempt timeout in ms. */
   timeoutMs?: number
   retry?: Partial<RetryOptions>
-  breaker?: Partial<Omit<BreakerOptions, 'onStateChange'>>
+  /**
+   * Breaker settings, or false for none of its own: server renders send through the Nitro server's breaker, one per
+   * backend per process, shared with the /api proxy (server/utils/backend/breakerGate.ts).
+   */
+  breaker?: Partial<Omit<BreakerOptions, 'onStateChange'>> | false
   /** Access token and refresh; without it requests go out anonymous and a 401 is final. */
   session?: ApiSession
   /** Hooks subscribed from the start; more can be added with `client.hooks.add`. */
@@ -79,11 +83,13 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
   const { fetch, baseURL, session } = config
   const retryOptions: RetryOptions = { ...DEFAULT_RETRY, ...config.retry }
   const hooks = config.registry ?? createHookRegistry(config.hooks)
-  const breaker = createCircuitBreaker({
-    ...DEFAULT_BREAKER,
-    ...config.breaker,
-    onStateChange: state => hooks.call('onBreakerStateChange', { baseURL, state }),
-  })
+  const breaker = config.breaker === false
+    ? NO_BREAKER
+    : createCircuitBreaker({
+        ...DEFAULT_BREAKER,
+        ...config.breaker,
+        onStateChange: state => hooks.call('onBreakerStateChange', { baseURL, state }),
+      })
 
   function prepare(path: string, options: ApiRequestOptions): PreparedRequest {
     const headers: Record<string, string> = { ...options.headers }

@@ -8,6 +8,7 @@ export const MESSAGES = {
   fields: 'Please check the highlighted fields.',
   /** Anything that failed without an ApiError (a bug, an unexpected throw). */
   unknown: 'Something went wrong. Please try again.',
+  circuitOpen: 'The shop is having trouble right now. Please try again in a few seconds.',
 } as const
 
 /** 429: how long to wait, from Retry-After when the backend sent it (DRF's throttles always do). */

@@ -24,6 +24,8 @@ export function isReplayable(method: HttpMethod, hasIdempotencyKey: boolean): bo
 
 /** Failures a later attempt may fix. Never a caller abort, never a fast-fail from the open breaker, never a 500. */
 export function isTransientFailure(error: ApiError): boolean {
+  // Also the server's breaker, which answers the browser (and renders) 503 circuit_open: retrying cannot help.
+  if (error.code === 'circuit_open') return false
   if (error.status === 0) return error.code === 'network_error' || error.code === 'timeout'
   return error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504
 }

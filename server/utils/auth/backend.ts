@@ -1,4 +1,4 @@
-import { backendUrl } from '../backendProxy'
+import { backendUrl } from '../backend/sendToBackend'
 
 export type BackendResult<T> =
   | { ok: true, status: number, data: T }

@@ -51,3 +51,14 @@ export async function continueFamily(deps: AuthDeps, oldRefresh: string, pair: {
 export async function revokeAllFamilies(deps: AuthDeps, userId: string): Promise<void> {
   await expiringStore<number>(deps.sessions, deps.now).set(`revoked:${userId}`, deps.now(), REVOCATION_TTL_MS)
 }
+
+/** Who a refresh token's sign-in belongs to and when it started, if this BFF issued it. */
+export async function signInOf(deps: AuthDeps, refresh: string): Promise<Family | undefined> {
+  return expiringStore<Family>(deps.sessions, deps.now).get(`family:${tokenHash(refresh)}`)
+}
+
+/** True when the user ended every session after this sign-in started ("sign out everywhere"). */
+export async function isRevokedSince(deps: AuthDeps, userId: string, startedAt: number): Promise<boolean> {
+  const revokedAt = await expiringStore<number>(deps.sessions, deps.now).get(`revoked:${userId}`)
+  return revokedAt !== undefined && startedAt <= revokedAt
+}

@@ -5,10 +5,12 @@ import { clearRefreshCookie, writeRefreshCookie } from './cookie'
 import type { AuthDeps } from './deps'
 import { clientAddress } from './respond'
 import { continueFamily, startFamily } from './revocation'
+import { carryRenderSession, forgetRenderSession, rememberSignIn } from './renderSessionCache'
 import { rotateRefreshToken } from './rotation'
 
 export type SessionOutcome =
-  | { ok: true, pair: TokenPairDto }
+  /** `user`: who the rotated-away cookie's render session said they were (carried, not read again), if anyone. */
+  | { ok: true, pair: TokenPairDto, user: UserDto | null }
   /** The session is over (spent, expired, blacklisted or revoked): the cookie has been cleared. */
   | { ok: false, ended: true, body: Record<string, unknown> }
   /** The backend could not answer: the cookie is kept, the next attempt may succeed. */
@@ -23,15 +25,18 @@ export async function renewSession(event: H3Event, deps: AuthDeps, refresh: stri
   if (!rotated.ok) {
     if (rotated.status !== 401) return { ok: false, ended: false, status: rotated.status, body: rotated.body }
     clearRefreshCookie(event, deps.cookie)
+    await forgetRenderSession(deps, refresh)
     return { ok: false, ended: true, body: { ...ENDED, detail: typeof rotated.body.detail === 'string' ? rotated.body.detail : ENDED.detail } }
   }
   if (!await continueFamily(deps, refresh, rotated.pair)) {
     await callBackend(deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh: rotated.pair.refresh }, forwardedFor: ip })
     clearRefreshCookie(event, deps.cookie)
+    await forgetRenderSession(deps, refresh)
     return { ok: false, ended: true, body: { ...ENDED, detail: 'You were signed out on all devices. Please sign in again.' } }
   }
   writeRefreshCookie(event, rotated.pair.refresh, deps.cookie, deps.now())
-  return { ok: true, pair: rotated.pair }
+  const user = await carryRenderSession(deps, refresh, rotated.pair)
+  return { ok: true, pair: rotated.pair, user }
 }
 
 export type SignInOutcome =
@@ -44,5 +49,7 @@ export async function completeSignIn(event: H3Event, deps: AuthDeps, pair: Token
   if (!me.ok) return { ok: false, status: me.status, body: me.body }
   await startFamily(deps, pair.refresh, pair.access)
   writeRefreshCookie(event, pair.refresh, deps.cookie, deps.now())
+  // The first page after signing in renders with this token and user: no rotation, no /auth/me/.
+  await rememberSignIn(deps, pair, me.data)
   return { ok: true, access: pair.access, user: me.data }
 }

@@ -1,7 +1,7 @@
 import type { H3Event } from 'h3'
-import { getRequestHeader, getRequestIP } from 'h3'
+import { getRequestIP } from 'h3'
 import { csrfRejection } from '../auth/csrf'
-import type { ProxyOptions } from '../backendProxy'
+import type { BackendCallContributor, ContributedCall, ContributorPlan } from '../backend/contributors'
 import { applyCartCookies, hasCartMarker, readCartToken, type CartCookieOptions } from './cartCookies'
 import { cookiesAfterMerge, mergeGuestCart } from './mergeGuestCart'
 import {
@@ -17,12 +17,6 @@ export interface CartProxyDeps {
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean
 }
-
-/** pass: not a cart call; refuse: answer with this instead of calling the backend; proxy: call it with these options. */
-export type CartProxyPlan =
-  | { kind: 'pass' }
-  | { kind: 'refuse', status: number, body: Record<string, unknown> }
-  | { kind: 'proxy', options: Required<Pick<ProxyOptions, 'headers' | 'transformResponse'>> }
 
 /** Set by the BFF on a signed-in shopper's cart while their guest cart is still waiting to be merged. */
 export const MERGE_PENDING_FIELD = 'merge_pending'
@@ -50,8 +44,8 @@ function withMarker(request: CartRequest, update: CartCookieUpdate): CartRequest
  * A signed-in shopper whose guest cart is still in the cookie (the merge at sign-in failed): try again now,
  * before their cart call, so the cart they see has the guest lines in it.
  */
-async function retryPendingMerge(event: H3Event, deps: CartProxyDeps, request: CartRequest): Promise<{ request: CartRequest, pending: boolean }> {
-  const access = /^Bearer\s+(\S+)$/i.exec(getRequestHeader(event, 'authorization') ?? '')?.[1]
+async function retryPendingMerge(event: H3Event, deps: CartProxyDeps, request: CartRequest, authorization: string | null): Promise<{ request: CartRequest, pending: boolean }> {
+  const access = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1]
   if (!request.signedIn || !request.guestToken || !access) return { request, pending: false }
   const outcome = await mergeGuestCart(deps.apiBase, request.guestToken, access, getRequestIP(event, { xForwardedFor: deps.trustProxy }))
   const update = cookiesAfterMerge(outcome, request.hasMarker)
@@ -89,28 +83,33 @@ async function settle(event: H3Event, deps: CartProxyDeps, request: CartRequest,
 }
 
 /**
- * How the /api proxy handles `path` (backend path and query) for the cart: the guest token added from the
- * httpOnly cookie, the answer's token captured and stripped, unsafe calls CSRF-checked (the cookie now
+ * The cart's part in every backend call (a contributor of server/utils/backend/, so the /api proxy and server
+ * renders apply the same policy): the guest token added from the httpOnly cookie, a token the browser sent
+ * dropped, the answer's token captured and stripped, unsafe proxied calls CSRF-checked (the cookie now
  * authenticates a guest's cart), a pending merge retried, and /cart/merge/ kept for the BFF alone.
  */
-export async function planCartProxy(event: H3Event, deps: CartProxyDeps, path: string): Promise<CartProxyPlan> {
-  if (!isCartPath(path)) return { kind: 'pass' }
-  if (isBffOnlyCartPath(path)) return { kind: 'refuse', status: 404, body: { detail: 'Not found.' } }
-  const csrf = csrfRejection(event, { siteUrl: deps.siteUrl })
-  if (csrf) return { kind: 'refuse', status: 403, body: { detail: csrf, code: 'csrf_failed' } }
-
+export async function planCartCall(call: ContributedCall, deps: CartProxyDeps): Promise<ContributorPlan> {
+  if (!isCartPath(call.path)) return undefined
+  if (isBffOnlyCartPath(call.path)) return { refuse: { status: 404, body: { detail: 'Not found.' } } }
+  const { event, headers } = call
+  if (call.via === 'proxy') {
+    const csrf = csrfRejection(event, { siteUrl: deps.siteUrl })
+    if (csrf) return { refuse: { status: 403, body: { detail: csrf, code: 'csrf_failed' } } }
+  }
+  // A page request carries no Authorization: the signed-in state is what this call sends, whichever way it came.
+  const authorization = headers.get('authorization')
   const initial: CartRequest = {
-    path,
+    path: call.path,
     guestToken: readCartToken(event),
     hasMarker: hasCartMarker(event),
-    signedIn: Boolean(getRequestHeader(event, 'authorization')),
+    signedIn: Boolean(authorization),
   }
-  const { request, pending } = await retryPendingMerge(event, deps, initial)
-  return {
-    kind: 'proxy',
-    options: {
-      headers: cartRequestHeaders(request),
-      transformResponse: response => settle(event, deps, request, pending, response),
-    },
-  }
+  const { request, pending } = await retryPendingMerge(event, deps, initial, authorization)
+  headers.delete(CART_TOKEN_HEADER)
+  for (const [name, value] of Object.entries(cartRequestHeaders(request))) headers.set(name, value)
+  return { transformResponse: response => settle(event, deps, request, pending, response) }
+}
+
+export function cartContributor(deps: () => CartProxyDeps): BackendCallContributor {
+  return { name: 'cart', prepare: call => planCartCall(call, deps()) }
 }

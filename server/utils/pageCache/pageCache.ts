@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Storage } from 'unstorage'
+import { createHotPages, type HotPage, type HotPages } from './hotPages'
 import { decodeStoredPage, encodeStoredPage } from './storedPageCodec'
 
 /** A rendered page as the cache keeps and serves it. Header names are lower-case. */
@@ -27,6 +28,8 @@ export interface PageCacheResult {
   page: RenderedPage & { etag?: string }
   /** Seconds since the served copy was rendered. */
   ageS: number
+  /** The served copy ready to send (every state but UNCACHEABLE). */
+  hot?: HotPage
 }
 
 export interface PageCacheOptions {
@@ -40,6 +43,8 @@ export interface PageCacheOptions {
   /** A cache that does not answer in time is treated as a miss: the page still renders. */
   storageTimeoutMs?: number
   onError?: (message: string, error: unknown) => void
+  /** This process's ready-to-send copies; made here unless given. */
+  hotPages?: HotPages
 }
 
 export interface PageCache {
@@ -104,6 +109,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   const report = options.onError ?? ((message, error) => console.warn(`[page-cache] ${message}`, error))
   // Renders in flight in this process, so a burst of misses renders a page once. Lives as long as the cache.
   const inflight = new Map<string, Promise<Rendered>>()
+  const hotPages = options.hotPages ?? createHotPages()
 
   // Read and written raw (storedPageCodec.ts): unstorage's getItem runs destr over a value, whose
   // prototype-pollution checks (two regexes over the whole ~90 KB page) were a third of a cache HIT's CPU time.
@@ -125,6 +131,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       if (!isShareable(page)) {
         // A page that is gone (404/410) must not keep being served stale from an older copy.
         if (page.status >= 400 && page.status < 500) {
+          hotPages.delete(url)
           await withTimeout(options.storage.removeItem(key), timeoutMs).catch(error => report('remove failed', error))
         }
         return { page, stored: null }
@@ -145,31 +152,38 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     }
   }
 
-  function fromStore(state: CacheState, stored: StoredPage): PageCacheResult {
-    const { status, headers, body, etag } = stored
-    return { state, page: { status, headers, body, etag }, ageS: Math.max(0, Math.floor((now() - stored.storedAt) / 1000)) }
+  function fromStore(state: CacheState, stored: StoredPage, url: string): PageCacheResult {
+    return fromHot(state, hotPages.put(url, stored))
+  }
+
+  function fromHot(state: CacheState, hot: HotPage): PageCacheResult {
+    const { status, body, etag } = hot
+    return { state, page: { status, headers: hot.headerRecord, body, etag }, ageS: Math.max(0, Math.floor((now() - hot.storedAt) / 1000)), hot }
   }
 
   return {
     async get(url, waitUntil) {
+      // A fresh copy this process already holds is served without reading the storage.
+      const hot = hotPages.get(url)
+      if (hot && now() - hot.storedAt < maxAgeMs) return fromHot('HIT', hot)
       const key = cacheKeyFor(url)
       const stored = await read(key)
       const age = stored ? now() - stored.storedAt : Number.POSITIVE_INFINITY
-      if (stored && age < maxAgeMs) return fromStore('HIT', stored)
+      if (stored && age < maxAgeMs) return fromStore('HIT', stored, url)
       if (stored && age < maxAgeMs + swrMs) {
         const refresh = renderAndStore(url, key).catch(error => report(`background render of ${url} failed`, error))
         waitUntil?.(refresh)
-        return fromStore('STALE', stored)
+        return fromStore('STALE', stored, url)
       }
       try {
         const rendered = await renderAndStore(url, key)
-        if (rendered.page.status >= 500 && stored && age < maxAgeMs + staleIfErrorMs) return fromStore('STALE-IF-ERROR', stored)
-        return rendered.stored ? fromStore('MISS', rendered.stored) : { state: 'UNCACHEABLE', page: rendered.page, ageS: 0 }
+        if (rendered.page.status >= 500 && stored && age < maxAgeMs + staleIfErrorMs) return fromStore('STALE-IF-ERROR', stored, url)
+        return rendered.stored ? fromStore('MISS', rendered.stored, url) : { state: 'UNCACHEABLE', page: rendered.page, ageS: 0 }
       }
       catch (error) {
         if (stored && age < maxAgeMs + staleIfErrorMs) {
           report(`render of ${url} failed; serving the stale copy`, error)
-          return fromStore('STALE-IF-ERROR', stored)
+          return fromStore('STALE-IF-ERROR', stored, url)
         }
         throw error
       }

@@ -21,6 +21,9 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-store'
  */
 export const SIGNED_IN_COOKIES = ['sf_refresh', 'sf_session'] as const
 
+/** Slash-separated unreserved characters, no empty, `.` or `..` segment: nothing for URL parsing to change. */
+const PLAIN_PATH = /^(?:\/(?!\.{1,2}(?:\/|$))[\w\-.~]+)*\/?$/
+
 /** Query parameters that never change a page's content; dropped from cache keys and canonical URLs. */
 const TRACKING_PARAM = /^(?:utm_\w+|gclid|gbraid|wbraid|fbclid|msclkid|mc_cid|mc_eid|_ga|_gl|ref)$/i
 
@@ -57,6 +60,8 @@ export function isSignedInRequest(cookieHeader: string | undefined, authorizatio
  * sorted so `?a=1&b=2` and `?b=2&a=1` share an entry.
  */
 export function normalizePageUrl(pathAndQuery: string): string {
+  // Most requests: a plain path without a query, which URL parsing would give back unchanged.
+  if (pathAndQuery.startsWith('/') && PLAIN_PATH.test(pathAndQuery)) return pathAndQuery
   const url = new URL(pathAndQuery, 'http://page.invalid')
   const kept = [...url.searchParams.entries()].filter(([name]) => !TRACKING_PARAM.test(name))
   kept.sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)))

@@ -41,13 +41,12 @@ async function registerShopper(origin: string, first: string): Promise<Shopper> 
   return { name: `${first} Isolation`, email, cookie: refreshFrom(response)! }
 }
 
-/** One server render of the profile page with the shopper's cookie; keeps the rotated cookie like a browser. */
+/** One server render of the profile page with the shopper's cookie; keeps a rotated cookie like a browser. */
 async function renderProfile(origin: string, shopper: Shopper): Promise<string> {
   const response = await fetch(`${origin}/auth/profile`, { headers: { cookie: `sf_refresh=${shopper.cookie}` }, redirect: 'manual' })
   expect(response.status, `${shopper.email}: ${response.headers.get('location')}`).toBe(200)
-  const rotated = refreshFrom(response)
-  expect(rotated, 'the render rotates the refresh cookie').toBeDefined()
-  shopper.cookie = rotated!
+  // Renders reuse the token the BFF holds for the cookie; a rotation happens only near its expiry.
+  shopper.cookie = refreshFrom(response) ?? shopper.cookie
   return response.text()
 }
 

@@ -6,6 +6,7 @@ import { clearRefreshCookie, readRefreshCookie } from '../cookie'
 import type { AuthDeps } from '../deps'
 import { jwtUserId } from '../jwt'
 import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
+import { forgetRenderSession } from '../renderSessionCache'
 import { revokeAllFamilies } from '../revocation'
 
 /**
@@ -20,6 +21,7 @@ export async function handleLogout(event: H3Event, deps: AuthDeps) {
   const refresh = readRefreshCookie(event)
   if (refresh) {
     await callBackend(deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh }, forwardedFor: clientAddress(event, deps) })
+    await forgetRenderSession(deps, refresh)
   }
   clearRefreshCookie(event, deps.cookie)
   clearCartCookies(event, deps.cookie)
@@ -45,6 +47,7 @@ export async function handleLogoutAll(event: H3Event, deps: AuthDeps) {
   if (!blacklisted.ok && blacklisted.status !== 401) return fail(event, blacklisted.status, blacklisted.body)
   clearRefreshCookie(event, deps.cookie)
   clearCartCookies(event, deps.cookie)
+  await forgetRenderSession(deps, refresh)
   if (!blacklisted.ok) return fail(event, 401, { detail: 'Your session has ended. Please sign in again.', code: 'token_not_valid' })
   const userId = jwtUserId(refresh)
   if (userId) await revokeAllFamilies(deps, userId)

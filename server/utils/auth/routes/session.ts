@@ -1,24 +1,18 @@
 import type { H3Event } from 'h3'
-import type { UserDto } from '../../../../services/dto'
-import { callBackend } from '../backend'
-import { readRefreshCookie } from '../cookie'
 import type { AuthDeps } from '../deps'
 import { isInternalRequest } from '../internal'
-import { clientAddress, fail, noStore } from '../respond'
-import { renewSession } from '../session'
+import { fail, noStore } from '../respond'
+import { sessionForRender } from '../renderSession'
 
 /**
- * GET /api/auth/session -> {user, access} for the server-side render: is there a session, and whose.
- * It rotates the refresh token (the new cookie is on this response). The access token is only handed to our
- * own in-process SSR call; a browser asking gets the user alone.
+ * GET /api/auth/session -> {user, access}: is there a session, and whose. Server renders normally get this
+ * without a request (server/utils/backend/renderTransport.ts calls sessionForRender directly); this route serves
+ * in-process callers that still come through HTTP, and browsers, which get the user alone, never the token.
+ * A rotated cookie, when the cached token was near its expiry, is on this response.
  */
 export async function handleSession(event: H3Event, deps: AuthDeps) {
   noStore(event)
-  const refresh = readRefreshCookie(event)
-  if (!refresh) return { user: null }
-  const outcome = await renewSession(event, deps, refresh)
-  if (!outcome.ok) return outcome.ended ? { user: null } : fail(event, outcome.status, outcome.body)
-  const me = await callBackend<UserDto>(deps.apiBase, '/auth/me/', { access: outcome.pair.access, forwardedFor: clientAddress(event, deps) })
-  if (!me.ok) return me.status === 401 ? { user: null } : fail(event, me.status, me.body)
-  return isInternalRequest(event) ? { user: me.data, access: outcome.pair.access } : { user: me.data }
+  const answer = await sessionForRender(event, deps)
+  if (!answer.ok) return fail(event, answer.status, answer.body)
+  return isInternalRequest(event) && answer.access ? { user: answer.user, access: answer.access } : { user: answer.user }
 }

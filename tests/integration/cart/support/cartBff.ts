@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createApp, createRouter, defineEventHandler, setResponseStatus, type H3Event } from 'h3'
+import { createApp, createRouter, defineEventHandler, type H3Event } from 'h3'
 import { toNodeListener } from 'h3'
 import { createStorage } from 'unstorage'
 import { DEFAULT_RATE_LIMITS, type AuthDeps } from '~/server/utils/auth/deps'
@@ -8,7 +8,7 @@ import { handleLogin } from '~/server/utils/auth/routes/login'
 import { handleLogout, handleLogoutAll } from '~/server/utils/auth/routes/logout'
 import { handleRegister } from '~/server/utils/auth/routes/register'
 import { proxyToBackend } from '~/server/utils/backendProxy'
-import { planCartProxy } from '~/server/utils/cart/cartProxy'
+import { cartContributor } from '~/server/utils/cart/cartProxy'
 
 export interface CartTestBff {
   origin: string
@@ -31,15 +31,8 @@ export async function startCartBff(apiBase: string, options: { secure?: boolean 
     now: Date.now,
   }
   const route = (handler: (event: H3Event, deps: AuthDeps) => unknown) => defineEventHandler(event => handler(event, deps))
-  const proxy = defineEventHandler(async (event) => {
-    const path = event.path.replace(/^\/api/, '')
-    const cart = await planCartProxy(event, { apiBase, cookie: deps.cookie, trustProxy: false }, path)
-    if (cart.kind === 'refuse') {
-      setResponseStatus(event, cart.status)
-      return cart.body
-    }
-    return proxyToBackend(event, apiBase, path, cart.kind === 'proxy' ? cart.options : {})
-  })
+  const contributors = [cartContributor(() => ({ apiBase, cookie: deps.cookie, trustProxy: false }))]
+  const proxy = defineEventHandler(event => proxyToBackend(event, apiBase, event.path.replace(/^\/api/, ''), { contributors }))
   const router = createRouter()
     .post('/api/auth/login', route(handleLogin))
     .post('/api/auth/register', route(handleRegister))

@@ -139,12 +139,38 @@ describe('page cache', () => {
 
   it('renders instead of serving an entry that is not a stored page (corrupt, or written by something else)', async () => {
     const storage = createStorage()
-    const t = setup(storage)
-    await t.get()
+    await setup(storage).get()
     for (const key of await storage.getKeys()) await storage.setItemRaw(key, 'storefront-page/1\n{"status":200,"hea')
-    expect(await t.get()).toMatchObject({ state: 'MISS', page: { body: 'v2' } })
-    expect(t.renders).toHaveLength(2)
-    expect(t.errors).toEqual(['read failed; rendering instead'])
+    // Another instance (this one still holds its own fresh copy) reads the broken entry.
+    const other = setup(storage)
+    expect(await other.get()).toMatchObject({ state: 'MISS', page: { body: 'v1' } })
+    expect(other.renders).toHaveLength(1)
+    expect(other.errors).toEqual(['read failed; rendering instead'])
+  })
+
+  it('serves a fresh copy it holds without reading the storage, as bytes made once', async () => {
+    const storage = createStorage()
+    let reads = 0
+    const getItemRaw = storage.getItemRaw.bind(storage)
+    storage.getItemRaw = ((key: string) => {
+      reads++
+      return getItemRaw(key)
+    }) as typeof storage.getItemRaw
+    const t = setup(storage)
+    t.renderWith(async () => page('<p>★ 4.5 · 12 reviews</p>'))
+    await t.get()
+    const readsAfterMiss = reads
+    const first = await t.get()
+    t.advance(59)
+    const second = await t.get()
+    expect(reads).toBe(readsAfterMiss)
+    expect(second).toMatchObject({ state: 'HIT', ageS: 59 })
+    expect(second.hot?.bytes).toBe(first.hot?.bytes)
+    expect(second.hot?.bytes.toString('utf8')).toBe('<p>★ 4.5 · 12 reviews</p>')
+    // Once it is stale, the shared storage decides again (another instance may have a newer copy).
+    t.advance(2)
+    expect((await t.get()).state).toBe('STALE')
+    expect(reads).toBe(readsAfterMiss + 1)
   })
 
   it('stores the page so that it reads back exactly, however the HTML is written', async () => {
@@ -153,7 +179,8 @@ describe('page cache', () => {
     const t = setup(storage)
     t.renderWith(async () => ({ status: 200, headers: { 'content-type': 'text/html' }, body }))
     await t.get()
-    const hit = await t.get()
+    // Read back by another instance, from the storage.
+    const hit = await setup(storage).get()
     expect(hit).toMatchObject({ state: 'HIT', page: { status: 200, body, headers: { 'content-type': 'text/html' } } })
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })

@@ -39,4 +39,10 @@ describe('page cache policy', () => {
     expect(normalizePageUrl('/products?b=2&a=1')).toBe(normalizePageUrl('/products?a=1&b=2'))
     expect(normalizePageUrl('/?fbclid=x')).toBe('/')
   })
+
+  it('keys a path exactly as URL parsing would, with or without a query', () => {
+    for (const path of ['/', '/products', '/products/12-blue-mug', '/a/./b', '/a/../b', '/a//b', '/%41', '/caf\u00e9', '/x.y/..z']) {
+      expect(normalizePageUrl(path)).toBe(new URL(path, 'http://page.invalid').pathname)
+    }
+  })
 })

@@ -1,0 +1,30 @@
+import { defineNitroPlugin, useRuntimeConfig } from 'nitropack/runtime'
+import { authDeps } from '../utils/auth/context'
+import { profileChangeContributor } from '../utils/auth/profileChangeContributor'
+import { cartContributor } from '../utils/cart/cartProxy'
+import { cartDeps } from '../utils/cart/context'
+import { createBackendBreaker } from '../utils/backend/breakerGate'
+import type { BackendCallContributor } from '../utils/backend/contributors'
+import { createBackendGateway } from '../utils/backend/gateway'
+import { createPublicReads } from '../utils/backend/publicReads'
+import '../utils/backend/context'
+
+// One gateway per server process: the backend's breaker (shared by the /api proxy and every render), the shared
+// public reads and the contributors. Handed to each request; nothing in it belongs to a shopper.
+export default defineNitroPlugin((nitroApp) => {
+  const config = useRuntimeConfig()
+  const api = config.public.api
+  // Every per-shopper header policy of backend calls, in the order they apply (contributors.ts).
+  const contributors: BackendCallContributor[] = [profileChangeContributor(authDeps), cartContributor(cartDeps)]
+  const gateway = createBackendGateway({
+    apiBase: String(config.apiBase),
+    timeoutMs: Number(config.apiTimeoutMs) || 15_000,
+    breaker: createBackendBreaker({ failureThreshold: Number(api.breakerFailureThreshold), cooldownMs: Number(api.breakerCooldownMs) }),
+    publicReads: createPublicReads({ ttlMs: Math.max(0, Number(config.sharedReadsTtlS) || 0) * 1000 }),
+    contributors,
+    authDeps,
+  })
+  nitroApp.hooks.hook('request', (event) => {
+    event.context.backend = gateway
+  })
+})

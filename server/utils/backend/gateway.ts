@@ -1,0 +1,105 @@
+import type { H3Event } from 'h3'
+import type { CircuitBreaker } from '../../../composables/core/api/circuitBreaker'
+import { proxyToBackend } from '../backendProxy'
+import type { AuthDeps } from '../auth/deps'
+import { sessionForRender } from '../auth/renderSession'
+import { throughBreaker } from './breakerGate'
+import type { BackendCallContributor } from './contributors'
+import { renderHeaders } from './headerPolicy'
+import type { PublicReads } from './publicReads'
+import { jsonAnswer, sendToBackend, type BackendTarget } from './sendToBackend'
+
+/** The proxy's own prefix: a render's api core addresses the backend as `/api/<backend path>`, like a browser. */
+const API_PREFIX = '/api'
+
+/** BFF routes (server/api/auth/*) a render may reach: anything else under /api is a backend path. */
+const BFF_ROUTES = new Set(['/auth/login', '/auth/register', '/auth/refresh', '/auth/logout', '/auth/logout-all', '/auth/session'])
+
+function isBffRoute(path: string): boolean {
+  const pathname = path.split('?')[0] ?? ''
+  return BFF_ROUTES.has(pathname) || pathname.startsWith('/auth/token/')
+}
+
+/** What a render's api core hands to fetch (ofetch has already joined the base URL and the query). */
+export interface RenderFetchInit {
+  method?: string
+  headers?: HeadersInit
+  body?: BodyInit | null
+  signal?: AbortSignal | null
+}
+
+/**
+ * Everything about the backend that is one per server process: where it is, its breaker (shared by the /api
+ * proxy and every render), the shared public reads and the per-shopper contributors. Holds nothing personal.
+ * server/plugins/backend.ts makes it and hands it to each request as `event.context.backend`.
+ */
+export interface BackendGateway {
+  readonly apiBase: string
+  readonly breaker: CircuitBreaker
+  /** The /api proxy for a browser's call (server/api/[...path].ts). */
+  proxy(event: H3Event, pathAndQuery: string): Promise<ReadableStream<Uint8Array> | null>
+  /**
+   * One call of a server render's api core, for the render of `event`: straight to the backend with the same
+   * policy as the proxy (one HTTP request, no trip through Nitro), a shared public read from memory, or for a BFF
+   * route the BFF's own logic (the session without any request at all).
+   */
+  render(event: H3Event, url: string, init: RenderFetchInit): Promise<Response>
+}
+
+export interface GatewayOptions {
+  apiBase: string
+  timeoutMs: number
+  breaker: CircuitBreaker
+  publicReads: PublicReads
+  contributors: readonly BackendCallContributor[]
+  authDeps: () => AuthDeps
+}
+
+/** Rejects with the caller's abort reason as soon as it aborts, while `promise` (shared by others) goes on. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
+  if (!signal) return promise
+  if (signal.aborted) return Promise.reject(signal.reason)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+export function createBackendGateway(options: GatewayOptions): BackendGateway {
+  const target: BackendTarget = { apiBase: options.apiBase, timeoutMs: options.timeoutMs, contributors: options.contributors }
+
+  async function renderBff(event: H3Event, path: string, method: string, init: RenderFetchInit): Promise<Response> {
+    if (method === 'GET' && path.split('?')[0] === '/auth/session') {
+      const answer = await sessionForRender(event, options.authDeps())
+      return answer.ok ? jsonAnswer(200, answer.access ? { user: answer.user, access: answer.access } : { user: answer.user }) : jsonAnswer(answer.status, answer.body)
+    }
+    // Sign-in flows never run during a render; a refresh after a 401 does, rarely: in-process as before, with the
+    // page's cookie, its Set-Cookie forwarded by the api plugin (composables/core/api/forwardSetCookies.ts).
+    return event.fetch(API_PREFIX + path, { method, headers: init.headers, body: init.body, signal: init.signal ?? undefined })
+  }
+
+  return {
+    apiBase: options.apiBase,
+    breaker: options.breaker,
+    proxy: (event, pathAndQuery) => proxyToBackend(event, options.apiBase, pathAndQuery, { timeoutMs: options.timeoutMs, breaker: options.breaker, contributors: options.contributors }),
+    async render(event, url, init) {
+      const path = url.startsWith(API_PREFIX) ? url.slice(API_PREFIX.length) : url
+      const method = (init.method ?? 'GET').toUpperCase()
+      if (isBffRoute(path)) return renderBff(event, path, method, init)
+      const signal = init.signal ?? undefined
+      const send = (anonymous: boolean) => throughBreaker(options.breaker, () => sendToBackend(event, target, {
+        method,
+        path,
+        // A shared read goes out as nobody: no token, no cookie-derived header, nothing that depends on who asks.
+        headers: anonymous ? new Headers({ accept: 'application/json' }) : renderHeaders(init.headers),
+        body: init.body,
+        signal: anonymous ? undefined : signal,
+        via: 'render',
+        anonymous,
+      }), anonymous ? undefined : signal)
+      if (options.publicReads.covers(method, path)) return untilAborted(options.publicReads.get(path, () => send(true)), signal)
+      return send(false)
+    },
+  }
+}

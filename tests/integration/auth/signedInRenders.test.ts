@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startDemoApi, type RunningDemoApi } from '../../mocks/testing/startDemoApi'
+import { startStorefront, type Running } from '../server/support/processes'
+import { usableUntil } from '~/server/utils/auth/renderSessionCache'
+
+// Issue 20 through the built server: a signed-in shopper's page views reuse the access token the BFF keeps for
+// their refresh cookie. The demo backend's /__stats/ counts what reached it. Needs `npm run build` first.
+
+const DEMO = { email: 'demo@example.com', password: 'demo-password-1' }
+const REFRESH = 'POST /auth/token/refresh/'
+const ME = 'GET /auth/me/'
+// Access tokens of 5 s (DEMO_ACCESS_TTL_S): handed to renders for 4 s, so the test can reach their expiry.
+const ACCESS_TTL_S = 5
+
+let api: RunningDemoApi
+let web: Running
+let productPath: string
+
+beforeAll(async () => {
+  api = await startDemoApi({ seedProducts: 30, faults: true, accessTtlS: ACCESS_TTL_S })
+  web = await startStorefront({ apiBase: api.url, siteUrl: 'http://127.0.0.1' })
+  const list = await (await fetch(`${api.url}/products/?page_size=1`)).json() as { results: { id: number, slug: string }[] }
+  productPath = `/products/${list.results[0]!.id}-${list.results[0]!.slug}`
+})
+afterAll(async () => {
+  await web?.stop()
+  await api?.close()
+})
+
+async function takeStats(): Promise<Record<string, number>> {
+  const stats = await (await fetch(`${api.url}/__stats/`)).json() as { routes: Record<string, number> }
+  await fetch(`${api.url}/__stats/`, { method: 'DELETE' })
+  return stats.routes
+}
+
+function refreshCookieOf(response: Response): string | undefined {
+  for (const line of response.headers.getSetCookie()) {
+    const match = /^sf_refresh=([^;]*)/.exec(line)
+    if (match) return match[1]
+  }
+  return undefined
+}
+
+async function signIn(): Promise<{ cookie: string, access: string }> {
+  const response = await fetch(`${web.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'origin': web.url, 'x-requested-with': 'storefront' },
+    body: JSON.stringify(DEMO),
+  })
+  expect(response.status).toBe(200)
+  const { access } = await response.json() as { access: string }
+  return { cookie: refreshCookieOf(response)!, access }
+}
+
+/** One page view with the cookie; returns the HTML and the rotated cookie, if the response set one. */
+async function view(cookie: string): Promise<{ html: string, rotated: string | undefined }> {
+  const response = await fetch(web.url + productPath, { headers: { cookie: `sf_refresh=${cookie}` } })
+  expect(response.status).toBe(200)
+  return { html: await response.text(), rotated: refreshCookieOf(response) }
+}
+
+describe('signed-in page views through the built server', () => {
+  it('three product page views cost no rotation and no /auth/me/ at the backend', async () => {
+    const { cookie } = await signIn()
+    await takeStats()
+    for (let i = 0; i < 3; i++) {
+      const { html, rotated } = await view(cookie)
+      expect(html).toContain('Account: Demo Shopper')
+      expect(html).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/)
+      expect(rotated).toBeUndefined()
+    }
+    const stats = await takeStats()
+    expect(stats[REFRESH]).toBeUndefined()
+    expect(stats[ME]).toBeUndefined()
+    expect(stats['GET /products/{id}/']).toBe(3)
+  })
+
+  it('rotates once when the access token has expired mid-session, and the shopper stays signed in', async () => {
+    const { cookie, access } = await signIn()
+    await view(cookie)
+    // The precondition is the token's own expiry on the wall clock (the built server's clock cannot be moved);
+    // tests/integration/auth/renderSession.test.ts covers the same logic on a movable clock.
+    const expiry = usableUntil(access)
+    await new Promise(resolve => setTimeout(resolve, Math.max(0, expiry - Date.now() + 50)))
+    await takeStats()
+
+    const after = await view(cookie)
+    expect(after.html).toContain('Account: Demo Shopper')
+    expect(after.rotated).toBeDefined()
+    const again = await view(after.rotated!)
+    expect(again.rotated).toBeUndefined()
+    expect(again.html).toContain('Account: Demo Shopper')
+    const stats = await takeStats()
+    expect(stats[REFRESH]).toBe(1)
+    expect(stats[ME]).toBeUndefined()
+  })
+
+  it('renders signed out after sign-out, even with the old cookie', async () => {
+    const { cookie } = await signIn()
+    await view(cookie)
+    const logout = await fetch(`${web.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { 'cookie': `sf_refresh=${cookie}`, 'origin': web.url, 'x-requested-with': 'storefront' },
+    })
+    expect(logout.status).toBe(204)
+    expect((await view(cookie)).html).not.toContain('Account: Demo Shopper')
+  })
+})

@@ -1,0 +1,209 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createApp, defineEventHandler, getQuery, toNodeListener, type H3Event } from 'h3'
+import { $fetch } from 'ofetch'
+import { ApiError } from '~/composables/core/api/ApiError'
+import { createApiClient, type ApiClientInstance } from '~/composables/core/api/createApiClient'
+import { createRenderFetch } from '~/composables/core/api/renderFetch'
+import { createBackendBreaker } from '~/server/utils/backend/breakerGate'
+import type { BackendCallContributor, ContributedCall } from '~/server/utils/backend/contributors'
+import { createBackendGateway, type BackendGateway } from '~/server/utils/backend/gateway'
+import { createPublicReads } from '~/server/utils/backend/publicReads'
+import type { AuthDeps } from '~/server/utils/auth/deps'
+
+// Issue 20: a server render's backend call is one HTTP request from the render to the backend, under the same
+// header, timeout, breaker and error policy as the /api proxy; shared public reads hold nothing per shopper.
+
+interface Seen { method: string, url: string, headers: IncomingMessage['headers'] }
+
+let seen: Seen[] = []
+let answer: (req: IncomingMessage, res: ServerResponse) => void
+let contributed: ContributedCall['via'][] = []
+let backend: Server
+let storefront: Server
+let apiBase: string
+let origin: string
+let gateway: BackendGateway
+
+// A per-shopper policy like the cart token's: a header from a cookie on the way out, a header stripped on the way back.
+const cartLike: BackendCallContributor = {
+  name: 'test-cart',
+  prepare(call) {
+    contributed.push(call.via)
+    const token = /sf_cart_token=([^;]+)/.exec(call.event.headers.get('cookie') ?? '')?.[1]
+    if (token) call.headers.set('x-cart-token', token)
+    return {
+      async transformResponse(response) {
+        const headers = new Headers(response.headers)
+        headers.delete('x-cart-token')
+        return new Response(response.body, { status: response.status, headers })
+      },
+    }
+  },
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)))
+}
+
+/** The api core as a server render builds it (plugins/api.ts), for the render of `event`. */
+function renderClient(event: H3Event): ApiClientInstance {
+  const client = createApiClient({ fetch: createRenderFetch(gateway, event), baseURL: '/api', breaker: false, timeoutMs: 300, retry: { maxRetries: 0 } })
+  client.hooks.add({ onRequest: ({ headers }) => { headers['sentry-trace'] = 'trace-1'; headers.cookie = 'sneaked=1' } })
+  return client
+}
+
+/** The api core as the browser builds it, calling this server's /api proxy over HTTP. */
+function browserClient(): ApiClientInstance {
+  return createApiClient({ fetch: $fetch, baseURL: `${origin}/api`, timeoutMs: 300, retry: { maxRetries: 0 } })
+}
+
+async function outcome(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    return { ok: await promise }
+  }
+  catch (error) {
+    return error instanceof ApiError ? error.toJSON() : { thrown: String(error) }
+  }
+}
+
+beforeAll(async () => {
+  backend = createServer((req, res) => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers })
+    answer(req, res)
+  })
+  apiBase = `${await listen(backend)}/api`
+  const app = createApp()
+  // A "page": renders by calling the backend through the core, answers what the core returned or threw.
+  app.use('/page', defineEventHandler(async (event) => {
+    const { path, token } = getQuery(event) as { path: string, token?: string }
+    const client = renderClient(event)
+    return outcome(client.get(path, undefined, token ? { headers: { authorization: `Bearer ${token}` } } : {}))
+  }))
+  app.use('/api', defineEventHandler(event => gateway.proxy(event, event.path)))
+  storefront = createServer(toNodeListener(app))
+  origin = await listen(storefront)
+})
+
+afterAll(async () => {
+  backend.closeAllConnections()
+  await new Promise(resolve => backend.close(resolve))
+  await new Promise(resolve => storefront.close(resolve))
+})
+
+/** A fresh process-wide gateway (breaker, shared reads) for each test. */
+function makeGateway(base: string): BackendGateway {
+  return createBackendGateway({
+    apiBase: base,
+    timeoutMs: 2_000,
+    breaker: createBackendBreaker({ failureThreshold: 3, cooldownMs: 60_000 }, () => {}),
+    publicReads: createPublicReads({ ttlMs: 60_000 }),
+    contributors: [cartLike],
+    authDeps: () => ({}) as AuthDeps,
+  })
+}
+
+beforeEach(() => {
+  gateway = makeGateway(apiBase)
+  seen = []
+  contributed = []
+  answer = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'x-cart-token': 'from-backend' })
+    res.end('{"ok":true}')
+  }
+})
+
+async function renderPage(path: string, init: { cookie?: string, token?: string } = {}): Promise<{ body: unknown, requestId: string | null }> {
+  const query = new URLSearchParams({ path, ...(init.token ? { token: init.token } : {}) })
+  const response = await fetch(`${origin}/page?${query}`, { headers: { ...(init.cookie ? { cookie: init.cookie } : {}), 'x-request-id': 'page-42' } })
+  return { body: await response.json(), requestId: response.headers.get('x-request-id') }
+}
+
+describe('server render transport', () => {
+  it('sends one request straight to the backend: the page\'s request id, the core\'s headers, never a cookie', async () => {
+    const { body } = await renderPage('/products/7/', { cookie: 'sf_refresh=secret; sf_cart_token=cart-9', token: 'abc' })
+    expect(body).toEqual({ ok: { ok: true } })
+    expect(seen).toHaveLength(1)
+    const [request] = seen
+    expect(request).toMatchObject({ method: 'GET', url: '/api/products/7/' })
+    expect(request!.headers.cookie).toBeUndefined()
+    expect(request!.headers['x-request-id']).toBe('page-42')
+    expect(request!.headers.authorization).toBe('Bearer abc')
+    expect(request!.headers['sentry-trace']).toBe('trace-1')
+    expect(request!.headers['x-cart-token']).toBe('cart-9')
+    expect(request!.headers['x-forwarded-host']).toMatch(/^127\.0\.0\.1:\d+$/)
+    expect(contributed).toEqual(['render'])
+  })
+
+  it('turns backend failures into the same ApiError as through the /api proxy', async () => {
+    answer = (_req, res) => {
+      res.writeHead(503, { 'content-type': 'text/html', 'retry-after': '7' })
+      res.end('<html>maintenance</html>')
+    }
+    const viaRender = (await renderPage('/products/')).body
+    const viaProxy = await outcome(browserClient().get('/products/'))
+    expect(viaRender).toEqual(viaProxy)
+    expect(viaRender).toMatchObject({ status: 503, code: 'http_503', retryable: true })
+
+    answer = (_req, res) => {
+      res.writeHead(400, { 'content-type': 'application/json' })
+      res.end('{"email":["Enter a valid email address."]}')
+    }
+    expect((await renderPage('/auth/me/')).body).toEqual(await outcome(browserClient().get('/auth/me/')))
+  })
+
+  it('answers 502 upstream_unreachable either way when the backend cannot be reached', async () => {
+    gateway = makeGateway('http://127.0.0.1:9/api')
+    const viaRender = (await renderPage('/products/')).body
+    expect(viaRender).toMatchObject({ status: 502, code: 'upstream_unreachable' })
+    expect(viaRender).toEqual(await outcome(browserClient().get('/products/')))
+  })
+
+  it('shares public reads between renders, asked as nobody and never a failure', async () => {
+    answer = (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify([{ slug: 'shoes', seenAuth: req.headers.authorization ?? null }]))
+    }
+    const first = await renderPage('/categories/', { cookie: 'sf_cart_token=cart-9', token: 'abc' })
+    const second = await renderPage('/categories/', { token: 'other' })
+    expect(first.body).toEqual({ ok: [{ slug: 'shoes', seenAuth: null }] })
+    expect(second.body).toEqual(first.body)
+    expect(seen).toHaveLength(1)
+    expect(seen[0]!.headers.authorization).toBeUndefined()
+    expect(seen[0]!.headers['x-cart-token']).toBeUndefined()
+    expect(seen[0]!.headers.cookie).toBeUndefined()
+    expect(contributed).toEqual([])
+
+    // A filtered facet list depends on the query: not shared.
+    await renderPage('/products/facets/?category=shoes')
+    await renderPage('/products/facets/?category=shoes')
+    expect(seen).toHaveLength(3)
+
+    answer = (_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json' })
+      res.end('{"detail":"down"}')
+    }
+    expect((await renderPage('/products/facets/')).body).toMatchObject({ status: 503 })
+    answer = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end('{"brands":[]}')
+    }
+    expect((await renderPage('/products/facets/')).body).toEqual({ ok: { brands: [] } })
+    expect(seen).toHaveLength(5)
+  })
+
+  it('shares one breaker with the proxy: failures either way open it for both, without further calls', async () => {
+    answer = (_req, res) => {
+      res.writeHead(502, { 'content-type': 'application/json' })
+      res.end('{"detail":"bad gateway"}')
+    }
+    await outcome(browserClient().get('/orders/'))
+    await renderPage('/orders/')
+    await outcome(browserClient().get('/orders/'))
+    expect(seen).toHaveLength(3)
+    expect((await renderPage('/products/')).body).toMatchObject({ code: 'circuit_open' })
+    expect(await outcome(browserClient().get('/products/'))).toMatchObject({ status: 503, code: 'circuit_open' })
+    expect(seen).toHaveLength(3)
+  })
+})
