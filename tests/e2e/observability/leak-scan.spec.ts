@@ -54,16 +54,18 @@ const openProfile: LeakJourney = {
 }
 
 const fillCart: LeakJourney = {
-  name: 'fill the cart through the API (there is no cart page yet)',
+  name: 'fill the cart through the app\'s api client',
   async run({ context, url, exposed, api }) {
     const products = await api<{ results: Array<{ id: number, in_stock: boolean }> }>('GET', '/products/?page_size=20')
     const product = products.results.find(candidate => candidate.in_stock)
     expect(product).toBeTruthy()
-    const cart = await api<{ token: string }>('POST', '/cart/items/', { product_id: product!.id, quantity: 1 })
-    exposed.set('cart token', cart.token)
-    // The cart token as the server cart cookie will carry it (httpOnly, sent with every page and API request).
-    await context.addCookies([{ name: 'sf_cart', value: cart.token, url, httpOnly: true, sameSite: 'Lax' }])
-    await api('GET', '/cart/', undefined, { 'x-cart-token': cart.token })
+    // A cookie-authenticated cart change carries the BFF's CSRF header, as cartService sends it.
+    await api('POST', '/cart/items/', { product_id: product!.id, quantity: 1 }, { 'x-requested-with': 'storefront' })
+    await api('GET', '/cart/')
+    // The token never reaches a script; the browser holds it in the BFF's httpOnly cookie, where the test can read it.
+    for (const cookie of await context.cookies(url)) {
+      if (cookie.name.startsWith('sf_cart') && cookie.value.length > 8) exposed.set(`cart cookie ${cookie.name}`, cookie.value)
+    }
   },
 }
 
@@ -119,7 +121,9 @@ test('no JWT, refresh or cart token, email, name or address in any envelope afte
     await api('GET', '/auth/me/').catch(() => null)
     await eventWhere(stack.ingest, 'the authenticated 502', e => e.tags?.['api.route'] === '/auth/me/')
 
-    const hostileQuery = `email=${DEMO_USER_EMAIL}&cart=${exposed.get('cart token')}`
+    const cartToken = [...exposed].find(([name]) => name.startsWith('cart cookie sf_cart_token'))?.[1]
+    expect(cartToken, 'the journeys left a cart token to look for').toBeTruthy()
+    const hostileQuery = `email=${DEMO_USER_EMAIL}&cart=${cartToken}`
     await page.evaluate(to => (document.querySelector('#__nuxt') as unknown as { __vue_app__: { $nuxt: { $router: { push: (to: string) => Promise<unknown> } } } }).__vue_app__.$nuxt.$router.push(to), `/__observability/browser?${hostileQuery}`)
     await page.getByRole('button', { name: 'Throw in a Vue handler' }).click()
     await eventWhere(stack.ingest, 'the browser error', e => exceptionValue(e) === 'Monitoring test fault: Vue handler error')

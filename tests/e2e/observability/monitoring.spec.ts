@@ -58,7 +58,8 @@ test('a backend 502 seen by useApi arrives once, with its request id and the tra
   await page.getByRole('combobox', { name: 'Search products' }).fill('lamp')
 
   const event = await eventWhere(stack.ingest, 'the 502 from suggest', e => requestIds.length === 3 && e.tags?.request_id === requestIds.at(-1))
-  expect(event.tags).toMatchObject({ 'api.method': 'GET', 'api.route': '/products/suggest/', 'api.status': 502, 'api.code': 'bad_gateway' })
+  // No `code` is asserted: DRF's own 502 body carries none, and nothing may depend on one.
+  expect(event.tags).toMatchObject({ 'api.method': 'GET', 'api.route': '/products/suggest/', 'api.status': 502 })
   expect(event.fingerprint).toEqual(['api-error', 'GET', '/products/suggest/', '502'])
   expect(event.breadcrumbs?.filter(crumb => crumb.category === 'api.retry').length).toBeGreaterThanOrEqual(2)
 
