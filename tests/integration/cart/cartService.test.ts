@@ -87,8 +87,8 @@ describe('cart service through the BFF', () => {
   it('explains a quantity the backend refuses, and a line that is gone', async () => {
     const { cart } = guestCart()
     const { lines } = await cart.addLine({ productId: stocked(2).id })
-    expect(await problemOf(cart.setQuantity(lines[0]!.id, 100))).toEqual({ kind: 'invalid-quantity', max: 99, message: 'You can have at most 99 of one item.' })
-    expect(await problemOf(cart.setQuantity(lines[0]!.id, 0))).toMatchObject({ kind: 'invalid-quantity', message: 'The quantity must be at least 1.' })
+    expect(await problemOf(cart.setQuantity(lines[0]!.id, 100))).toEqual({ kind: 'invalid-quantity', max: 99, message: 'Please choose a quantity from 1 to 99.' })
+    expect(await problemOf(cart.setQuantity(lines[0]!.id, 0))).toMatchObject({ kind: 'invalid-quantity', message: 'Please choose a quantity from 1 to 99.' })
     await cart.removeLine(lines[0]!.id)
     expect(await problemOf(cart.setQuantity(lines[0]!.id, 2))).toMatchObject({ kind: 'line-gone' })
   })
