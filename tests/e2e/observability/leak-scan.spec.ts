@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { DEMO_USER_EMAIL, DEMO_USER_FIRST_NAME, DEMO_USER_LAST_NAME, DEMO_USER_PASSWORD } from '../../mocks/seed/constants'
 import { waitForHydration } from '../support/hydration'
-import { addFault, eventWhere, exceptionValue, resetFaults, sdkLoaded, startMonitoredStack, type MonitoredStack } from './support'
+import { addFault, apiBase, eventWhere, exceptionValue, resetFaults, sdkLoaded, startMonitoredStack, type MonitoredStack } from './support'
 
 // Issue 18: across every envelope a shopper's journeys produce, nothing personal and no credential. The journeys
 // expose secrets on purpose (sign-in, profile, cart); reports are then provoked while they are in play, and the raw
@@ -54,16 +54,21 @@ const openProfile: LeakJourney = {
 }
 
 const fillCart: LeakJourney = {
-  name: 'fill the cart through the API (there is no cart page yet)',
+  name: 'fill the cart through the storefront, then hold a guest cart token in its cookie',
   async run({ context, url, exposed, api }) {
     const products = await api<{ results: Array<{ id: number, in_stock: boolean }> }>('GET', '/products/?page_size=20')
     const product = products.results.find(candidate => candidate.in_stock)
     expect(product).toBeTruthy()
-    const cart = await api<{ token: string }>('POST', '/cart/items/', { product_id: product!.id, quantity: 1 })
-    exposed.set('cart token', cart.token)
-    // The cart token as the server cart cookie will carry it (httpOnly, sent with every page and API request).
-    await context.addCookies([{ name: 'sf_cart', value: cart.token, url, httpOnly: true, sameSite: 'Lax' }])
-    await api('GET', '/cart/', undefined, { 'x-cart-token': cart.token })
+    // As cartService sends it: the BFF refuses a cookie-authenticated change without its CSRF header.
+    await api('POST', '/cart/items/', { product_id: product!.id, quantity: 1 }, { 'x-requested-with': 'storefront' })
+    await api('GET', '/cart/')
+    // The browser never sees a cart token (docs/cart.md); the server does, in the httpOnly sf_cart_token cookie of
+    // every page and API request. A guest cart made at the backend gives one to hold there for the reports below.
+    const guest = await fetch(`${apiBase()}/cart/items/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ product_id: product!.id, quantity: 1 }) })
+    const { token } = await guest.json() as { token: string }
+    expect(token).toBeTruthy()
+    exposed.set('cart token', token)
+    await context.addCookies([{ name: 'sf_cart_token', value: token, url, httpOnly: true, sameSite: 'Lax' }])
   },
 }
 
