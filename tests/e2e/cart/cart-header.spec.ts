@@ -67,12 +67,20 @@ test('the badge after hydration costs no request without a cart and one with a c
   await addThroughApi(page, { product_id: product.id, quantity: 1 })
   cartRequests.length = 0
   const response = await page.goto(PRODUCTS_PATH)
-  // The page itself is the shared one: no cart in it, no cookie set by it.
-  expect(await response!.text()).not.toContain(product.title.replace(/&/g, '&amp;') + '</a></h3></div></li>')
+  // The page itself is the shared one: no count, no cart store state in its payload, no cookie set by it.
+  const html = await response!.text()
+  expect(html).not.toContain('Cart, 1 item')
+  expect(html).not.toContain('acceptedChanges')
   expect(response!.headers()['set-cookie']).toBeUndefined()
   await expectCartCount(page, 1)
   await page.waitForLoadState('networkidle')
   expect(cartRequests).toEqual(['GET /api/cart/'])
+
+  // The cart page is never shared-cached, and its HTML carries no cart: the browser loads it.
+  const cartPage = await page.goto(CART_PATH)
+  expect(cartPage!.headers()['cache-control']).toBe('private, no-store')
+  expect(await cartPage!.text()).not.toContain(product.title)
+  await expect(page.getByRole('textbox', { name: `Quantity of ${product.title}` })).toHaveValue('1')
 })
 
 test('quick add on a card adds one, shows it with a link to the cart, and says it', async ({ page }, testInfo) => {
