@@ -3,6 +3,7 @@ import { computed, getCurrentScope, ref } from 'vue'
 import { ApiError, type ApiErrorData } from '~/composables/core/api/ApiError'
 import { toApiErrorData } from '~/composables/core/api/errorData'
 import { useApi } from '~/composables/core/useApi'
+import { useApiSession } from '~/composables/core/useApiSession'
 import { cartService } from '~/services/cartService'
 import type { Cart, CartLine } from '~/services/domain/cart'
 import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from '~/services/domain/cartLine'
@@ -57,6 +58,7 @@ function landedOn(cart: Cart, request: PurchaseLine): CartLine | undefined {
  */
 export const useCartStore = defineStore('cart', () => {
   const service = cartService(useApi())
+  const session = useApiSession()
   const auth = useAuthStore()
   const resource = createKeyedResource<Cart>({ ttlMs: Number.POSITIVE_INFINITY })
 
@@ -95,6 +97,17 @@ export const useCartStore = defineStore('cart', () => {
   const error = computed(() => resource.get(KEY)?.error ?? null)
   const updating = computed(() => pendingRequests.value > 0)
 
+  /**
+   * A signed-in shopper's cart follows their access token, and after a page load the browser has none yet: the
+   * api core fetches one only on a 401, and the cart never answers 401 - without a token it answers the (empty)
+   * guest cart. So before a cart call, a signed-in shopper without a token gets one first. A refused refresh
+   * signs the shopper out (the auth plugin hears it); the call then goes as a guest's, which is what they are.
+   */
+  async function authenticate(): Promise<void> {
+    if (!auth.isSignedIn || session.getAccessToken() || session.getStatus() === 'signed_out') return
+    await session.refresh().catch(noop)
+  }
+
   function lineOf(lineId: number): CartLine | undefined {
     return cart.value?.lines.find(line => line.id === lineId)
   }
@@ -121,6 +134,7 @@ export const useCartStore = defineStore('cart', () => {
 
   async function fetchCart(): Promise<void> {
     const sentIn = epoch
+    await authenticate()
     const entry = await resource.load(KEY, signal => service.get({ signal }), { force: true })
     if (sentIn !== epoch) return
     if (entry.status === 'error' && entry.error) throw new ApiError(entry.error)
@@ -161,6 +175,7 @@ export const useCartStore = defineStore('cart', () => {
       const sentIn = epoch
       const answer = await queue.run(async () => {
         try {
+          await authenticate()
           const next = await service.addLine({ productId: request.productId, variantId: request.variantId, quantity: request.quantity })
           if (accept(next, sentIn)) acceptedChanges.value++
           return next
@@ -230,6 +245,7 @@ export const useCartStore = defineStore('cart', () => {
     }
     const sentIn = epoch
     try {
+      await authenticate()
       const next = target === 0 ? await service.removeLine(lineId) : await service.setQuantity(lineId, target)
       if (!accept(next, sentIn)) return
       acceptedChanges.value++
