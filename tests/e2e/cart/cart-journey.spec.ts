@@ -51,6 +51,10 @@ test('a guest cart survives a reload, joins the account\'s cart at sign-in, and 
   await expect(lines.filter({ hasText: accountItem.title })).toBeVisible()
   await expectCartCount(page, 4)
   await expect(page.getByRole('region', { name: 'Summary' })).toContainText(/Items\s*4/)
+  // Still the account's cart after a reload (the browser has no access token until it asks for one).
+  await page.reload()
+  await expectCartCount(page, 4)
+  await expect(lines).toHaveCount(3)
 
   // Sign out: the header shows an empty cart at once, and no cart cookie is left.
   await accountButton(page, 'Casey Cart').click()
