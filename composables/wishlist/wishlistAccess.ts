@@ -20,6 +20,11 @@ export interface WishlistRuntime {
   count: ComputedRef<number | null>
   /** A heart was tapped: changes at once for a signed-in shopper; a guest goes to sign-in, and it is added after. */
   toggle: (product: WishlistProduct) => void
+  /**
+   * Puts a product in (true) or out of (false) a signed-in shopper's wishlist, shown at once. Resolves true once
+   * the backend agrees, false when it refused (rolled back, and the shopper told).
+   */
+  set: (product: WishlistProduct, saved: boolean) => Promise<boolean>
 }
 
 export interface WishlistAccess {

@@ -22,22 +22,29 @@ export function startWishlist(): WishlistRuntime {
   const notify = useNotify()
   const router = useRouter()
   const tabs = openWishlistTabs(onTabMessage)
-  // Every drain promise gets one handler, however many taps returned it.
-  const followed = new WeakSet<Promise<void>>()
+  const outcomes = new WeakMap<Promise<void>, Promise<boolean>>()
 
-  function follow(product: WishlistProduct, settled: Promise<void>): void {
-    if (followed.has(settled)) return
-    followed.add(settled)
+  /**
+   * Tells other tabs what the backend agreed to, or the shopper what it refused; resolves true when it agreed.
+   * Fast taps share one drain, and its outcome is reported once.
+   */
+  function follow(product: WishlistProduct, settled: Promise<void>): Promise<boolean> {
+    const known = outcomes.get(settled)
+    if (known) return known
     const owner = auth.user?.id
-    settled.then(
+    const outcome = settled.then(
       () => {
         if (owner !== undefined && owner === auth.user?.id) tabs.post({ type: 'changed', owner, productId: product.id, saved: store.isSaved(product.id) })
+        return true
       },
       (error: unknown) => {
         if (!(error instanceof WishlistRefusal)) throw error
         if (!isSilentFailure(error.error)) notify.error(refusalMessage(product.title, error.wanted, error.error))
+        return false
       },
     )
+    outcomes.set(settled, outcome)
+    return outcome
   }
 
   async function signedIn(): Promise<void> {
@@ -93,7 +100,11 @@ export function startWishlist(): WishlistRuntime {
         void navigateTo(signInLocation(router.currentRoute.value.fullPath))
         return
       }
-      follow(product, store.setSaved(product.id, !store.isSaved(product.id)))
+      void follow(product, store.setSaved(product.id, !store.isSaved(product.id)))
+    },
+    set(product, saved) {
+      if (!auth.isSignedIn) return Promise.resolve(false)
+      return follow(product, store.setSaved(product.id, saved))
     },
   }
 }
