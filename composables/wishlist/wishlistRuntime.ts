@@ -11,7 +11,7 @@ import { addedAfterSignInMessage, isSilentFailure, refusalMessage } from './wish
 import { openWishlistTabs, type WishlistTabMessage } from './wishlistTabs'
 
 /**
- * Starts the wishlist in the browser, once per app (plugins/wishlist.client.ts): it follows who is signed in
+ * Starts the wishlist in the browser, once per app (wishlistAccess.ts loads it): it follows who is signed in
  * (union at sign-in, everything forgotten at sign-out, other tabs told), re-reads the ids when they are old,
  * announces what the backend refused, and sends a signed-out shopper's heart through sign-in and back.
  */
