@@ -30,8 +30,9 @@ export interface UseMoveToCartReturn {
 
 /**
  * "Move to cart" for one wishlist entry: the cart gets the product (one unit), then the wishlist lets it go.
- * The summary in the wishlist does not say whether a product has variants, so its details are read on the
- * first click (and kept by the product store). If the cart refuses, the product stays in the wishlist.
+ * A product whose summary says it has variants (or does not say: `has_variants` is optional) has its details
+ * read on the first click (kept by the product store), and the shopper chooses when there is more than one.
+ * If the cart refuses, the product stays in the wishlist.
  */
 export function useMoveToCart(entry: () => WishlistEntry, moved: (entry: WishlistEntry) => Promise<unknown>): UseMoveToCartReturn {
   const details = useProductDetailStore()
@@ -64,6 +65,8 @@ export function useMoveToCart(entry: () => WishlistEntry, moved: (entry: Wishlis
     async start() {
       if (step.value !== 'idle') return
       failure.value = null
+      // The summary says there is nothing to choose: straight into the cart.
+      if (entry().product.hasVariants === false) return add(null)
       step.value = 'loading'
       const loaded = await details.fetchDetail(entry().product.id)
       if (!loaded.data) {
