@@ -37,7 +37,8 @@ export async function useWishlistPage(): Promise<UseWishlistPageReturn> {
   })
 
   async function removeSaying(entry: WishlistEntry, said: string): Promise<boolean> {
-    const wishlist = await access?.load()
+    // Started already (it starts when the page is idle): the entry leaves the list in this very tick.
+    const wishlist = access?.current.value ?? await access?.load()
     const removed = (await wishlist?.set(entry.product, false)) ?? false
     if (removed) announce(said)
     return removed

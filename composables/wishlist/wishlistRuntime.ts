@@ -48,6 +48,13 @@ export function startWishlist(): WishlistRuntime {
   }
 
   async function signedIn(): Promise<void> {
+    // After a page load the access token is not in memory yet, and a call without it comes back 401 before the
+    // core refreshes and sends it again: getting the token first makes the ids one request, not two.
+    if (!session.getAccessToken()) {
+      // null: refused, and the auth layer signs this tab out; a failure to ask (offline) leaves it to the core.
+      const token = await session.refresh().catch(() => undefined)
+      if (token === null) return
+    }
     const intents = takeIntents()
     if (!intents.length) return store.loadIds()
     const results = await store.mergeAtSignIn(intents.map(intent => intent.productId))

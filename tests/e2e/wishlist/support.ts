@@ -38,6 +38,13 @@ export async function backendWishlist(shopper: Shopper): Promise<number[]> {
   return page.body.results.map(entry => entry.product.id)
 }
 
+/** The lines of the shopper's cart at the backend. */
+export async function backendCart(shopper: Shopper): Promise<Array<{ product_id: number, variant_id: number | null, quantity: number }>> {
+  const cart = await backend<{ items: Array<{ product_id: number, variant_id: number | null, quantity: number }> }>('/cart/', { token: shopper.access })
+  expect(cart.status).toBe(200)
+  return cart.body.items
+}
+
 export async function addAtBackend(shopper: Shopper, productId: number): Promise<void> {
   const added = await backend('/wishlist/', { method: 'POST', token: shopper.access, body: { product_id: productId } })
   expect([200, 201]).toContain(added.status)
