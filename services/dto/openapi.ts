@@ -303,6 +303,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/wishlist/ids/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Optional. Every product id in the shopper's wishlist, newest first, in one answer.
+         * @description What the hearts on product cards need - which products are wishlisted - in one request however long the
+         *     wishlist is, without the product summaries. **Optional**: a backend without it answers 404, or 405 (DRF
+         *     routes `/wishlist/ids/` to the `{product_id}` detail route, which only allows DELETE); clients then read the
+         *     ids from `GET /wishlist/?page_size=100`, page by page. In DRF: `@action(detail=False, url_path='ids')`
+         *     answering `{"product_ids": list(queryset.values_list('product_id', flat=True))}`, declared before the
+         *     detail route.
+         */
+        get: operations["listWishlistIds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/wishlist/{product_id}/": {
         parameters: {
             query?: never;
@@ -671,6 +696,10 @@ export interface components {
             product: components["schemas"]["ProductSummary"];
             /** Format: date-time */
             created_at: string;
+        };
+        WishlistIds: {
+            /** @description Newest first, each once. */
+            product_ids: number[];
         };
         ShippingMethod: {
             id: number;
@@ -1468,6 +1497,28 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    listWishlistIds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every product id, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishlistIds"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     removeFromWishlist: {
