@@ -23,7 +23,7 @@ const FORWARDED_REQUEST_HEADERS = [
  */
 const RETURNED_RESPONSE_HEADERS = [
   'content-type', 'content-language', 'content-disposition', 'cache-control', 'etag', 'last-modified', 'retry-after',
-  'vary', 'www-authenticate',
+  'vary', 'www-authenticate', 'idempotent-replayed',
 ] as const
 
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])

@@ -20,6 +20,12 @@ export interface ApiRequestOptions {
   timeoutMs?: number
   /** Makes POST/PATCH retryable and lets the backend de-duplicate the side effect. */
   idempotencyKey?: string
+  /**
+   * At most this many automatic retries for this request (never more than the client's own maximum). 0 when the
+   * caller runs its own retries, e.g. placing an order: it looks for the order a lost answer may have made before
+   * sending again. A refreshable 401 is still refreshed and replayed once (the backend refused it unprocessed).
+   */
+  maxRetries?: number
   /** Send the access token (default true). The refresh call itself sets false. */
   auth?: boolean
 }
