@@ -73,7 +73,8 @@ describe('idempotent requests in the core', () => {
   it('keeps the parsed error body for the service that owns the endpoint, and out of toJSON', async () => {
     const lines = [{ item_id: 3, product_id: 4, variant_id: null, requested: 2, available: 0 }]
     ordersEndpoint(() => HttpResponse.json({ detail: 'Some items are no longer available.', code: 'out_of_stock', lines }, { status: 409 }))
-    const error = await makeCore().api.post('/orders/', BODY, { idempotencyKey: 'attempt-5' }).catch((e: unknown) => e as ApiError)
+    const error = await makeCore().api.post('/orders/', BODY, { idempotencyKey: 'attempt-5' }).then(() => null, (e: unknown) => e as ApiError)
+    if (!error) throw new Error('expected a 409')
     expect(error.status).toBe(409)
     expect(error.body).toEqual({ detail: 'Some items are no longer available.', code: 'out_of_stock', lines })
     expect(JSON.stringify(error.toJSON())).not.toContain('lines')
