@@ -4,6 +4,7 @@ import { useApi } from '~/composables/core/useApi'
 import { useApiSession } from '~/composables/core/useApiSession'
 import { authService } from '~/services/authService'
 import type { Credentials, ProfileChanges, Registration, User } from '~/services/domain/user'
+import { forgetCheckout } from '~/utils/checkout/forgetCheckout'
 
 /** unknown: the server could not tell (backend down); the next page load or refresh decides. */
 export type AuthStatus = 'signed_in' | 'signed_out' | 'unknown'
@@ -57,6 +58,11 @@ export const useAuthStore = defineStore('auth', () => {
     return setSignedIn(result.user, result.accessToken)
   }
 
+  /** A shopper who signs out leaves nothing of a checkout in this tab (an expired session keeps it for later). */
+  function forgetTabCheckout(): void {
+    if (import.meta.client) forgetCheckout(sessionStorage)
+  }
+
   /** Ends the session at the BFF; this browser is signed out even if that call fails. */
   async function signOut(): Promise<void> {
     try {
@@ -65,6 +71,7 @@ export const useAuthStore = defineStore('auth', () => {
     finally {
       session.signOut()
       markSignedOut()
+      forgetTabCheckout()
     }
   }
 
@@ -72,6 +79,7 @@ export const useAuthStore = defineStore('auth', () => {
     await service.logoutEverywhere()
     session.signOut()
     markSignedOut()
+    forgetTabCheckout()
   }
 
   /** Fresh data from the backend (authenticated with the session's token, refreshed on demand). */

@@ -1,3 +1,4 @@
+import { CHECKOUT_STORAGE_PREFIX } from '~/utils/checkout/forgetCheckout'
 import type { OrderAttempt } from './attemptMachine'
 
 // The tab's attempt lives in sessionStorage: it survives a reload and the back button, is never shared with
@@ -5,7 +6,12 @@ import type { OrderAttempt } from './attemptMachine'
 // fingerprint, the lines, and while unfinished the body (the address and the payment provider's token, never
 // card data); a finished attempt keeps neither.
 
-export const ATTEMPT_STORAGE_KEY = 'sf-checkout-attempt'
+export const ATTEMPT_STORAGE_KEY = `${CHECKOUT_STORAGE_PREFIX}attempt`
+
+/** One slot per shopper: someone else signing in on this tab never sees (or continues) another's attempt. */
+function slot(owner: number | string): string {
+  return `${ATTEMPT_STORAGE_KEY}:${owner}`
+}
 
 /** A finished attempt still sends /checkout to its order for this long (back button, a second tab of history). */
 export const PLACED_REDIRECT_MS = 30 * 60_000
@@ -23,9 +29,9 @@ function isAttempt(value: unknown): value is OrderAttempt {
     && (a.phase === 'placed' || a.phase === 'refused' || (typeof a.request === 'object' && a.request !== null))
 }
 
-export function readAttempt(storage: AttemptStorage | null): OrderAttempt | null {
+export function readAttempt(storage: AttemptStorage | null, owner: number | string): OrderAttempt | null {
   try {
-    const raw = storage?.getItem(ATTEMPT_STORAGE_KEY)
+    const raw = storage?.getItem(slot(owner))
     const parsed: unknown = raw ? JSON.parse(raw) : null
     return isAttempt(parsed) ? parsed : null
   }
@@ -35,18 +41,11 @@ export function readAttempt(storage: AttemptStorage | null): OrderAttempt | null
 }
 
 /** Storage full or blocked (private mode): the attempt still runs, it just will not survive a reload. */
-export function writeAttempt(storage: AttemptStorage | null, attempt: OrderAttempt): void {
+export function writeAttempt(storage: AttemptStorage | null, owner: number | string, attempt: OrderAttempt): void {
   try {
-    storage?.setItem(ATTEMPT_STORAGE_KEY, JSON.stringify(attempt))
+    storage?.setItem(slot(owner), JSON.stringify(attempt))
   }
   catch { /* see above */ }
-}
-
-export function clearAttempt(storage: AttemptStorage | null): void {
-  try {
-    storage?.removeItem(ATTEMPT_STORAGE_KEY)
-  }
-  catch { /* nothing to clear */ }
 }
 
 /** The order a recently finished attempt placed: where /checkout sends the back button. */

@@ -84,6 +84,22 @@ export interface ApiErrorContext {
   error: ApiError
 }
 
+/**
+ * A flow built on API calls (placing an order) ended in a state monitoring should hear about although no single
+ * request failed: an order that could not be confirmed, a key conflict. Names and tags only: never a body, a
+ * form value or anything about the shopper.
+ */
+export interface ApiReportContext {
+  /** What happened, e.g. "checkout.unconfirmed": events are grouped by it. */
+  event: string
+  tags: Record<string, string | number>
+}
+
+/** Context for every later event (e.g. `checkout.step`); null removes a tag. */
+export interface ApiTagsContext {
+  tags: Record<string, string | null>
+}
+
 /** Observability hook points. Every member is optional; a throwing hook is ignored, never breaks a request. */
 export interface ApiHooks {
   onRequest?: (context: ApiRequestContext) => void
@@ -91,4 +107,8 @@ export interface ApiHooks {
   onRetry?: (context: ApiRetryContext) => void
   onBreakerStateChange?: (context: ApiBreakerContext) => void
   onError?: (context: ApiErrorContext) => void
+  /** Called by features (not the transport): see ApiReportContext. */
+  onReport?: (context: ApiReportContext) => void
+  /** Called by features (not the transport): see ApiTagsContext. */
+  onTags?: (context: ApiTagsContext) => void
 }

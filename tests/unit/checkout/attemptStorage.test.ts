@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { beginAttempt } from '~/composables/checkout/attempt/attemptMachine'
 import { ATTEMPT_STORAGE_KEY, PLACED_REDIRECT_MS, readAttempt, recentlyPlacedOrder, writeAttempt } from '~/composables/checkout/attempt/attemptStorage'
+import { forgetCheckout } from '~/utils/checkout/forgetCheckout'
 import { request } from './support/fakeShop'
 
 function memoryStorage() {
   const data = new Map<string, string>()
-  return { data, getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) }
+  return {
+    data,
+    get length() {
+      return data.size
+    },
+    key: (i: number) => [...data.keys()][i] ?? null,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  }
 }
 
 const attempt = beginAttempt({ key: 'k-1', request: request(), lines: [{ productId: 1, variantId: null, quantity: 1 }], now: 1000, baseline: null })
@@ -13,22 +23,32 @@ const attempt = beginAttempt({ key: 'k-1', request: request(), lines: [{ product
 describe('the tab\'s attempt in sessionStorage', () => {
   it('reads back what was written', () => {
     const storage = memoryStorage()
-    writeAttempt(storage, attempt)
-    expect(readAttempt(storage)).toEqual(attempt)
+    writeAttempt(storage, 7, attempt)
+    expect(readAttempt(storage, 7)).toEqual(attempt)
+  })
+
+  it('keeps one slot per shopper, and forgets every checkout key at sign-out', () => {
+    const storage = memoryStorage()
+    writeAttempt(storage, 7, attempt)
+    storage.setItem('sf-checkout-draft:7', '{}')
+    storage.setItem('unrelated', 'kept')
+    expect(readAttempt(storage, 8)).toBeNull()
+    forgetCheckout(storage)
+    expect([...storage.data.keys()]).toEqual(['unrelated'])
   })
 
   it('ignores anything that is not an attempt (an older version, a damaged value, an unfinished attempt without its body)', () => {
     const storage = memoryStorage()
     for (const raw of ['{', '"x"', JSON.stringify({ ...attempt, version: 2 }), JSON.stringify({ ...attempt, phase: 'odd' }), JSON.stringify({ ...attempt, request: null })]) {
-      storage.data.set(ATTEMPT_STORAGE_KEY, raw)
-      expect(readAttempt(storage)).toBeNull()
+      storage.data.set(`${ATTEMPT_STORAGE_KEY}:7`, raw)
+      expect(readAttempt(storage, 7)).toBeNull()
     }
   })
 
   it('keeps working when storage refuses to write (private mode, quota)', () => {
     const full = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError') }, removeItem: () => undefined }
-    expect(() => writeAttempt(full, attempt)).not.toThrow()
-    expect(readAttempt(null)).toBeNull()
+    expect(() => writeAttempt(full, 7, attempt)).not.toThrow()
+    expect(readAttempt(null, 7)).toBeNull()
   })
 
   it('sends /checkout to a recently placed order only', () => {
