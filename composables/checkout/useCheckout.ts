@@ -2,6 +2,7 @@ import { computed, inject, nextTick, onBeforeUnmount, onMounted, provide, reacti
 import { useNuxtApp, useRoute, useRouter } from '#app'
 import type { UseCartReturn } from '~/composables/cart/useCart'
 import { toApiErrorData } from '~/composables/core/api/errorData'
+import { useApiSession } from '~/composables/core/useApiSession'
 import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 import { useNotify } from '~/composables/ui/useNotify'
 import type { ShippingMethod } from '~/services/domain/shipping'
@@ -73,6 +74,7 @@ export function useCheckoutContext(): CheckoutContext {
  */
 export async function useCheckout(): Promise<CheckoutContext> {
   const nuxtApp = useNuxtApp()
+  const session = useApiSession()
   const auth = useAuthStore()
   const orders = useOrderStore()
   const route = useRoute()
@@ -230,6 +232,9 @@ export async function useCheckout(): Promise<CheckoutContext> {
       draft.shippingMethodId = saved.shippingMethodId
       draft.payment = saved.payment
     }
+    // The cart endpoint also answers guests: without the shopper's token it would show an empty guest cart.
+    // A fresh page load has none in memory yet, so it is fetched before the cart.
+    if (!session.getAccessToken()) await session.refresh()
     const { startCart } = await import('~/composables/cart/cartRuntime')
     cart.value = nuxtApp.runWithContext(() => startCart())
     const before = placer.current()
