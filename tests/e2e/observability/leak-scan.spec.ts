@@ -54,16 +54,16 @@ const openProfile: LeakJourney = {
 }
 
 const fillCart: LeakJourney = {
-  name: 'fill the cart through the API (there is no cart page yet)',
+  name: 'fill the cart through the app\'s api core (the BFF keeps a guest\'s cart token in its httpOnly cookie)',
   async run({ context, url, exposed, api }) {
     const products = await api<{ results: Array<{ id: number, in_stock: boolean }> }>('GET', '/products/?page_size=20')
     const product = products.results.find(candidate => candidate.in_stock)
     expect(product).toBeTruthy()
-    const cart = await api<{ token: string }>('POST', '/cart/items/', { product_id: product!.id, quantity: 1 })
-    exposed.set('cart token', cart.token)
-    // The cart token as the server cart cookie will carry it (httpOnly, sent with every page and API request).
-    await context.addCookies([{ name: 'sf_cart', value: cart.token, url, httpOnly: true, sameSite: 'Lax' }])
-    await api('GET', '/cart/', undefined, { 'x-cart-token': cart.token })
+    await api('POST', '/cart/items/', { product_id: product!.id, quantity: 1 }, { 'x-requested-with': 'storefront' })
+    await api('GET', '/cart/')
+    // Signed in, the cart follows the account; a guest's token cookie, if one is left, must not leak either.
+    const token = (await context.cookies(url)).find(cookie => cookie.name === 'sf_cart_token')?.value
+    if (token) exposed.set('cart token', token)
   },
 }
 
@@ -71,8 +71,40 @@ function accountButton(page: Page) {
   return page.getByRole('banner').getByRole('button', { name: `Account: ${DEMO_USER_FIRST_NAME} ${DEMO_USER_LAST_NAME}` })
 }
 
-// placeAnOrder (address, phone, payment token tok_visa, Idempotency-Key) joins here once the checkout exists.
-const journeys: LeakJourney[] = [signIn, openProfile, fillCart]
+const LEAK_ADDRESS = { fullName: 'Ada Leakproof', line1: '221 Privacy Street', city: 'Scrubsville', postalCode: 'SC7 9UB', phone: '+44 20 7946 0958' }
+
+const placeAnOrder: LeakJourney = {
+  name: 'check out (address, phone, tok_visa) with the order\'s answer lost on the way: the order is found and reported',
+  async run({ page, exposed }) {
+    exposed.set('recipient name', LEAK_ADDRESS.fullName)
+    exposed.set('street', LEAK_ADDRESS.line1)
+    exposed.set('postal code', LEAK_ADDRESS.postalCode)
+    exposed.set('phone', LEAK_ADDRESS.phone)
+    await page.evaluate(to => (document.querySelector('#__nuxt') as unknown as { __vue_app__: { $nuxt: { $router: { push: (to: string) => Promise<unknown> } } } }).__vue_app__.$nuxt.$router.push(to), '/checkout')
+    await page.getByLabel('Full name').fill(LEAK_ADDRESS.fullName)
+    await page.getByLabel('Street address').fill(LEAK_ADDRESS.line1)
+    await page.getByLabel('Town or city').fill(LEAK_ADDRESS.city)
+    await page.getByLabel('Postal code').fill(LEAK_ADDRESS.postalCode)
+    await page.getByLabel('Country').selectOption('GB')
+    await page.getByLabel('Phone').fill(LEAK_ADDRESS.phone)
+    await page.getByRole('button', { name: 'Continue to shipping' }).click()
+    await page.getByRole('button', { name: 'Continue to payment' }).click()
+    await page.getByRole('radio', { name: /^Visa/ }).check()
+    await page.getByRole('button', { name: 'Continue to review' }).click()
+    // The order is made, its answer never arrives: the checkout finds it and reports checkout.recovered.
+    await page.route('**/api/orders/', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback()
+      exposed.set('idempotency key', route.request().headers()['idempotency-key'] ?? 'missing')
+      await route.fetch()
+      await route.abort('timedout')
+    })
+    await page.getByRole('button', { name: 'Place order' }).click()
+    await page.waitForURL(/\/orders\/\d+$/)
+    await page.unroute('**/api/orders/')
+  },
+}
+
+const journeys: LeakJourney[] = [signIn, openProfile, fillCart, placeAnOrder]
 
 let stack: MonitoredStack
 
@@ -113,13 +145,18 @@ test('no JWT, refresh or cart token, email, name or address in any envelope afte
   }
   expect([...exposed.keys()].filter(name => name.startsWith('access token')).length).toBeGreaterThan(0)
 
+  await test.step('the checkout reported the recovered order, tagged with its step and nothing else about it', async () => {
+    const report = await eventWhere(stack.ingest, 'the checkout report', e => exceptionValue(e) === 'checkout.recovered')
+    expect(report.tags?.['checkout.step']).toBe('review')
+  })
+
   await test.step('provoke reports while all of that is in play', async () => {
     // Same page load: these events carry the whole trail of breadcrumbs the journeys left.
     await addFault({ path_pattern: '/auth/me/', method: 'GET', status: 502, count: 3 })
     await api('GET', '/auth/me/').catch(() => null)
     await eventWhere(stack.ingest, 'the authenticated 502', e => e.tags?.['api.route'] === '/auth/me/')
 
-    const hostileQuery = `email=${DEMO_USER_EMAIL}&cart=${exposed.get('cart token')}`
+    const hostileQuery = `email=${DEMO_USER_EMAIL}&cart=${exposed.get('cart token') ?? 'no-cart-token'}&phone=${encodeURIComponent(LEAK_ADDRESS.phone)}`
     await page.evaluate(to => (document.querySelector('#__nuxt') as unknown as { __vue_app__: { $nuxt: { $router: { push: (to: string) => Promise<unknown> } } } }).__vue_app__.$nuxt.$router.push(to), `/__observability/browser?${hostileQuery}`)
     await page.getByRole('button', { name: 'Throw in a Vue handler' }).click()
     await eventWhere(stack.ingest, 'the browser error', e => exceptionValue(e) === 'Monitoring test fault: Vue handler error')
