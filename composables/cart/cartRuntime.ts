@@ -1,4 +1,4 @@
-import { watch } from 'vue'
+import { onScopeDispose, watch } from 'vue'
 import { useAuthStore } from '~/stores/auth'
 import { useCartStore } from '~/stores/cart/cart'
 import { connectCartTabs } from './cartTabSync'
@@ -12,32 +12,34 @@ import { useCart, type UseCartReturn } from './useCart'
  */
 export function startCart(): UseCartReturn {
   const cart = useCart()
+  if (import.meta.server) return cart
   const store = useCartStore()
-  if (import.meta.server || !store.claimRuntime()) return cart
   const auth = useAuthStore()
+  store.startRuntime(() => {
+    const tabs = connectCartTabs((message) => {
+      if (message === 'reset') store.reset()
+      else void store.refresh().catch(() => {})
+    })
+    onScopeDispose(tabs.close)
 
-  const tabs = connectCartTabs((message) => {
-    if (message === 'reset') store.reset()
-    else void store.refresh().catch(() => {})
-  })
+    // Told once a burst has settled: ten clicks on "+" are one message, sent when the backend has the last of them.
+    let told = store.acceptedChanges
+    watch(() => store.updating, (updating) => {
+      if (updating || store.acceptedChanges === told) return
+      told = store.acceptedChanges
+      tabs.post('changed')
+    })
 
-  // Told once a burst has settled: ten clicks on "+" are one message, sent when the backend has the last of them.
-  let told = store.acceptedChanges
-  watch(() => store.updating, (updating) => {
-    if (updating || store.acceptedChanges === told) return
-    told = store.acceptedChanges
-    tabs.post('changed')
-  })
-
-  watch(() => auth.user?.id ?? null, (now, before) => {
-    if (now !== null && before === null) {
-      // The sign-in answer merged the guest cart (or the merge is pending and this request retries it).
-      void store.refresh().catch(() => {})
-    }
-    else if (now === null && before !== null) {
-      store.reset()
-      tabs.post('reset')
-    }
+    watch(() => auth.user?.id ?? null, (now, before) => {
+      if (now !== null && before === null) {
+        // The sign-in answer merged the guest cart (or the merge is pending and this request retries it).
+        void store.refresh().catch(() => {})
+      }
+      else if (now === null && before !== null) {
+        store.reset()
+        tabs.post('reset')
+      }
+    })
   })
   return cart
 }

@@ -10,19 +10,13 @@ export interface UseCartLoaderReturn {
 }
 
 /**
- * For first views that only need the cart when the shopper acts (the product page's "Add to cart", quick add on
- * cards): the store, the service and the rest load on the first click instead of with the page (the JS budgets,
- * bench/budgets.json). A chunk that cannot load (offline, a new deploy) fails that call; the next one tries again.
+ * For first views that need the cart only when the shopper acts (the product page's "Add to cart", quick add on
+ * product cards): the cart's code (store, service, runtime) loads on first use instead of with the page (the JS
+ * budgets, bench/budgets.json). A chunk that cannot load (offline, a new deploy) rejects with a plain Error,
+ * which callers explain themselves.
  */
 export function useCartLoader(): UseCartLoaderReturn {
   const nuxtApp = useNuxtApp()
-  let loading: Promise<UseCartReturn> | null = null
-  const load = () => (loading ??= import('./cartRuntime').then(
-    runtime => nuxtApp.runWithContext(() => runtime.startCart()),
-    (failure: unknown) => {
-      loading = null
-      throw failure
-    },
-  ))
+  const load = () => import('./cartRuntime').then(runtime => nuxtApp.runWithContext(() => runtime.startCart()))
   return { load, add: async line => (await load()).add(line) }
 }

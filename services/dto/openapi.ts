@@ -524,6 +524,8 @@ export interface components {
             in_stock: boolean;
             brand: components["schemas"]["Ref"];
             category: components["schemas"]["Ref"];
+            /** @description Whether buying it means choosing a variant (colour, size). Optional: listings without it offer no quick "Add to cart" on product cards (a DRF serializer can annotate it with Exists()). */
+            has_variants?: boolean;
             /**
              * Format: date-time
              * @description Optional in lists; the sitemap uses it for lastmod when present.

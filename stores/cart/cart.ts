@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, getCurrentScope, ref } from 'vue'
 import { ApiError, type ApiErrorData } from '~/composables/core/api/ApiError'
 import { toApiErrorData } from '~/composables/core/api/errorData'
 import { useApi } from '~/composables/core/useApi'
@@ -84,7 +84,8 @@ export const useCartStore = defineStore('cart', () => {
   let additionSeq = 0
   /** Bumped by reset(): answers to requests sent before it land nowhere. */
   let epoch = 0
-  let runtimeClaimed = false
+  let runtimeStarted = false
+  const scope = getCurrentScope()
 
   const cart = computed<Cart | null>(() => resource.get(KEY)?.data ?? null)
   const overlay = computed(() => ({ wanted: wanted.value, additions: additions.value }))
@@ -304,16 +305,20 @@ export const useCartStore = defineStore('cart', () => {
     return true
   }
 
-  /** True the first time: the browser side (tab sync, sign-in and sign-out) is wired once per app. */
-  function claimRuntime(): boolean {
-    if (runtimeClaimed) return false
-    runtimeClaimed = true
-    return true
+  /**
+   * Runs `wire` (the browser side: tab sync, sign-in and sign-out) the first time only, inside this store's effect
+   * scope: its watchers and listeners live as long as the store, and go with it ($dispose, a test's fresh stores).
+   */
+  function startRuntime(wire: () => void): void {
+    if (runtimeStarted) return
+    runtimeStarted = true
+    if (scope) scope.run(wire)
+    else wire()
   }
 
   return {
     entries: resource.entries, wanted, additions, problems, knownEmpty, pendingRequests, acceptedChanges, prices, lastAddition, lastRemoved,
     cart, lines, itemCount, status, error, updating,
-    ensureLoaded, refresh, add, setQuantity, remove, undoRemove, dismissProblem, acceptPriceChange, reset, firstReport, claimRuntime,
+    ensureLoaded, refresh, add, setQuantity, remove, undoRemove, dismissProblem, acceptPriceChange, reset, firstReport, startRuntime,
   }
 })

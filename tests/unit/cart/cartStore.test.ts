@@ -6,7 +6,7 @@ import { apiError, type FakeCall } from '../../support/fakeApi'
 import { installApiSession } from '../../support/installedApi'
 import { settle } from '../../support/promises'
 import { useFakeApi } from '../../support/useFakeApi'
-import { createCartBackend, type CartBackend } from './support/cartBackend'
+import { createCartBackend, type CartBackend } from '../../support/cartBackend'
 
 // The cart store against a fake transport whose answers a small cart backend computes (tests/unit/cart/support).
 // Calls nobody scripted wait for the test, so overlap and order are under its control.
@@ -176,14 +176,14 @@ describe('cart store: quantities', () => {
     expect(store.lines[0]).toMatchObject({ quantity: 2, pending: false, problem: { wanted: 3, error: { status: 503 } } })
     expect(store.itemCount).toBe(3)
     // After recovery, trying again works and clears the problem.
-    fake.current.on('PATCH', '/cart/items/1/', call => backend.patch(1, quantityOf(call)))
+    fake.current.on('PATCH', '/cart/items/1/', (call: FakeCall) => backend.patch(1, quantityOf(call)))
     await store.setQuantity(1, 3)
     expect(store.lines[0]).toMatchObject({ quantity: 3, confirmedQuantity: 3, problem: null })
   })
 
   it('clamps a line to the stock on a 409 and keeps saying how many are left', async () => {
     const store = await loadedStore()
-    fake.current.on('PATCH', '/cart/items/1/', call => backend.patch(1, quantityOf(call)))
+    fake.current.on('PATCH', '/cart/items/1/', (call: FakeCall) => backend.patch(1, quantityOf(call)))
     await expect(store.setQuantity(1, 11)).rejects.toMatchObject({ status: 409 })
     await vi.waitFor(() => expect(store.updating).toBe(false))
     expect(patches(1).map(quantityOf)).toEqual([11, 8])
@@ -242,7 +242,7 @@ describe('cart store: removing', () => {
   it('puts the removed line back with undo', async () => {
     const store = await loadedStore()
     fake.current.on('DELETE', '/cart/items/2/', () => backend.remove(2))
-    fake.current.on('POST', '/cart/items/', call => backend.add(20, 201, (call.body as { quantity: number }).quantity, 500, 3))
+    fake.current.on('POST', '/cart/items/', (call: FakeCall) => backend.add(20, 201, (call.body as { quantity: number }).quantity, 500, 3))
     await store.remove(2)
     expect(store.lastRemoved?.id).toBe(2)
     await store.undoRemove()

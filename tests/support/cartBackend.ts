@@ -1,5 +1,5 @@
 import type { BffCartDto, CartItemDto } from '~/services/dto'
-import { apiError } from '../../../support/fakeApi'
+import { apiError } from './fakeApi'
 import { ApiError } from '~/composables/core/api/ApiError'
 
 /** A line as the test backend keeps it: unit price in cents, stock per line. */
@@ -25,7 +25,7 @@ export function createCartBackend(initial: TestLine[] = []) {
   function dto(): BffCartDto {
     const items: CartItemDto[] = lines.map(line => ({
       id: line.id, product_id: line.productId, variant_id: line.variantId, slug: `p${line.productId}`, title: `Product ${line.productId}`,
-      options: line.variantId ? { size: 'M' } : {}, image: { url: `https://img.test/${line.productId}.svg`, alt: '', width: 600, height: 600 },
+      options: (line.variantId ? { size: 'M' } : {}) as Record<string, string>, image: { url: `https://img.test/${line.productId}.svg`, alt: '', width: 600, height: 600 },
       unit_price: decimal(line.unitCents), line_total: decimal(line.unitCents * line.quantity), quantity: line.quantity,
       available: line.stock, in_stock: line.quantity <= line.stock,
     }))
@@ -81,4 +81,17 @@ export type CartBackend = ReturnType<typeof createCartBackend>
 /** The id in `/cart/items/{id}/`. */
 export function lineIdOf(path: string): number {
   return Number(/\/cart\/items\/(\d+)\//.exec(path)?.[1])
+}
+
+/** Makes `fake` answer every cart endpoint from `backend` (lines `ids` for PATCH and DELETE). */
+export function serveCart(fake: { on: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, ...answers: unknown[]) => unknown }, backend: CartBackend, ids: number[]): void {
+  fake.on('GET', '/cart/', () => backend.dto())
+  fake.on('POST', '/cart/items/', (call: { body: unknown }) => {
+    const body = call.body as { product_id: number, variant_id?: number, quantity: number }
+    return backend.add(body.product_id, body.variant_id ?? null, body.quantity)
+  })
+  for (const id of ids) {
+    fake.on('PATCH', `/cart/items/${id}/`, (call: { body: unknown }) => backend.patch(id, (call.body as { quantity: number }).quantity))
+    fake.on('DELETE', `/cart/items/${id}/`, () => backend.remove(id))
+  }
 }
