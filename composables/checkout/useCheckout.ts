@@ -236,7 +236,8 @@ export async function useCheckout(): Promise<CheckoutContext> {
     // A fresh page load has none in memory yet, so it is fetched before the cart.
     if (!session.getAccessToken()) await session.refresh()
     const { startCart } = await import('~/composables/cart/cartRuntime')
-    cart.value = nuxtApp.runWithContext(() => startCart())
+    const loaded = await nuxtApp.runWithContext(() => startCart())
+    cart.value = loaded
     const before = placer.current()
     // An order sent before a reload may exist: look for it before showing anything that could send it again.
     const checked = await placer.check()
@@ -244,14 +245,14 @@ export async function useCheckout(): Promise<CheckoutContext> {
     if (checked?.outcome.kind === 'not-placed') say('info', 'Your order was not placed yet. Your details are kept: check them and place your order when ready.')
     if (checked?.outcome.kind === 'unconfirmed') say('error', checked.outcome.message)
     try {
-      await cart.value.refresh()
+      await loaded.refresh()
     }
     catch (failure) {
       loadError.value = toApiErrorData(failure).message
       view.value = 'failed'
       return
     }
-    const lines = cart.value.cart.value?.lines ?? []
+    const lines = loaded.cart.value?.lines ?? []
     // Back from the confirmation: the order this tab placed is where checking out ended.
     const placedId = recentlyPlacedOrder(before, Date.now())
     if (placedId !== null && lines.length === 0) {

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
+import { productPath } from '../../../utils/routes/catalogPaths'
 import { signInThroughForm } from '../auth/support'
+import { expectCartCount, gotoWithCart } from '../cart/support'
 import { waitForHydration } from '../support/hydration'
 import {
   PASSWORD, backend, cartAtBackend, confirmedOrderId, expectAxeClean, fillAddress, newShopper, openCheckout, ordersAtBackend,
@@ -12,23 +14,17 @@ import {
 
 const api = backend()
 
-async function addAsGuest(page: Page, productId: number, quantity: number): Promise<void> {
-  // The guest's cart through the app's own /api (the BFF keeps the cart token in its httpOnly cookie).
-  const status = await page.evaluate(async ({ productId, quantity }) => (await fetch('/api/cart/items/', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'storefront' },
-    body: JSON.stringify({ product_id: productId, quantity }),
-  })).status, { productId, quantity })
-  expect(status).toBe(201)
-}
-
 test('guest adds products, checks out signing in on the way, pays; the order is in /orders and the cart is empty', async ({ page }) => {
   const shopper = await newShopper(api, 'journey')
   const [mug, lamp] = await simpleProducts(api, 2)
-  await page.goto('/products')
-  await waitForHydration(page)
-  await addAsGuest(page, mug!.id, 2)
-  await addAsGuest(page, lamp!.id, 1)
+  // As a guest, from the product pages: two of one, one of the other.
+  await gotoWithCart(page, productPath({ id: mug!.id, slug: mug!.slug }))
+  await page.getByRole('button', { name: 'Increase quantity' }).click()
+  await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
+  await expectCartCount(page, 2)
+  await gotoWithCart(page, productPath({ id: lamp!.id, slug: lamp!.slug }))
+  await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
+  await expectCartCount(page, 3)
 
   // Checkout asks a guest to sign in (or register), and comes back.
   await page.goto('/checkout')
@@ -83,6 +79,7 @@ test('guest adds products, checks out signing in on the way, pays; the order is 
   expect(shownTotal).toBe(`$${orders[0]!.total}`)
   await expect(page.getByText(orders[0]!.number).first()).toBeVisible()
   expect((await cartAtBackend(api, shopper)).items).toEqual([])
+  await expectCartCount(page, 0)
 
   await page.getByRole('link', { name: 'All your orders' }).click()
   await expect(page.getByRole('heading', { name: 'Your orders' })).toBeVisible()

@@ -42,6 +42,9 @@ test('sold out between the cart and the payment: back to the cart with the line 
 
   await page.waitForURL('**/cart')
   await expect(page.getByRole('alert').filter({ hasText: 'Some items sold out while you were checking out' })).toBeVisible()
+  const lines = page.getByRole('list', { name: 'Items in your cart' }).getByRole('listitem')
+  await expect(lines.filter({ hasText: scarce.title })).toContainText('Only 1 left: lower the quantity to check out.')
+  await expect(lines.filter({ hasText: plenty.title })).not.toContainText('left')
   expect(await ordersAtBackend(api, shopper)).toEqual([])
   const cart = await cartAtBackend(api, shopper)
   expect(cart.items.find(i => i.product_id === scarce.id)).toMatchObject({ quantity: 2, available: 1, in_stock: false })

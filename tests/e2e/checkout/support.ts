@@ -58,6 +58,7 @@ export async function signInBrowser(request: APIRequestContext, baseURL: string,
 
 export interface SeedProduct {
   id: number
+  slug: string
   title: string
   stock: number
 }
@@ -74,10 +75,10 @@ export async function simpleProducts(api: Backend, count: number): Promise<SeedP
   const found: SeedProduct[] = []
   while (found.length < count) {
     const id = nextId++
-    const detail = await api.call<{ id: number, title: string, variants: unknown[] }>(`/products/${id}/`)
+    const detail = await api.call<{ id: number, slug: string, title: string, variants: unknown[] }>(`/products/${id}/`)
     if (detail.status !== 200 || detail.body.variants.length > 0) continue
     expect((await api.call(`/__products/${id}/`, { method: 'PATCH', body: { stock: SEEDED_STOCK } })).status).toBe(200)
-    found.push({ id, title: detail.body.title, stock: SEEDED_STOCK })
+    found.push({ id, slug: detail.body.slug, title: detail.body.title, stock: SEEDED_STOCK })
   }
   return found
 }
