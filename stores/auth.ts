@@ -4,7 +4,6 @@ import { useApi } from '~/composables/core/useApi'
 import { useApiSession } from '~/composables/core/useApiSession'
 import { authService } from '~/services/authService'
 import type { Credentials, ProfileChanges, Registration, User } from '~/services/domain/user'
-import { forgetCheckout } from '~/utils/checkout/forgetCheckout'
 
 /** unknown: the server could not tell (backend down); the next page load or refresh decides. */
 export type AuthStatus = 'signed_in' | 'signed_out' | 'unknown'
@@ -58,9 +57,16 @@ export const useAuthStore = defineStore('auth', () => {
     return setSignedIn(result.user, result.accessToken)
   }
 
-  /** A shopper who signs out leaves nothing of a checkout in this tab (an expired session keeps it for later). */
+  /**
+   * A shopper who signs out leaves nothing of a checkout in this tab: drafts and attempts, `sf-checkout-*`
+   * (CHECKOUT_STORAGE_PREFIX). An expired session keeps them for after the next sign-in. Inline: this store is
+   * in every page's first view.
+   */
   function forgetTabCheckout(): void {
-    if (import.meta.client) forgetCheckout(sessionStorage)
+    try {
+      for (const key of Object.keys(sessionStorage)) if (key.startsWith('sf-checkout-')) sessionStorage.removeItem(key)
+    }
+    catch { /* no storage: nothing kept */ }
   }
 
   /** Ends the session at the BFF; this browser is signed out even if that call fails. */

@@ -1,5 +1,5 @@
 import { EMPTY_ADDRESS, type Address } from '~/services/domain/address'
-import { CHECKOUT_STORAGE_PREFIX } from '~/utils/checkout/forgetCheckout'
+import { CHECKOUT_STORAGE_PREFIX } from '~/utils/checkout/checkoutStorage'
 import type { ConfirmableStep } from './checkoutSteps'
 
 // What the shopper typed and chose, kept in this tab's sessionStorage on every change, so a reload, the back

@@ -1,4 +1,4 @@
-import { CHECKOUT_STORAGE_PREFIX } from '~/utils/checkout/forgetCheckout'
+import { CHECKOUT_STORAGE_PREFIX } from '~/utils/checkout/checkoutStorage'
 import type { OrderAttempt } from './attemptMachine'
 
 // The tab's attempt lives in sessionStorage: it survives a reload and the back button, is never shared with
