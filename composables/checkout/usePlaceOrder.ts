@@ -3,9 +3,7 @@ import type { Order, OrderRequest } from '~/services/domain/order'
 import { useOrderStore } from '~/stores/orders/orders'
 import type { AttemptOutcome, OrderAttempt, OrderedLine } from './attempt/attemptMachine'
 import { readAttempt, writeAttempt } from './attempt/attemptStorage'
-import { newIdempotencyKey } from './attempt/idempotencyKey'
-import { findAttemptOrder } from './attempt/orderMatch'
-import { checkAttempt, submitOrder, type AttemptDeps, type Submission } from './attempt/runAttempt'
+import type { AttemptDeps, Submission } from './attempt/runAttempt'
 import { useCheckoutMonitoring } from './useCheckoutMonitoring'
 
 export interface PlaceOrderResult {
@@ -44,14 +42,19 @@ export function usePlaceOrder(owner: () => number | null): UsePlaceOrderReturn {
   let running: Promise<PlaceOrderResult> | null = null
 
   const storage = () => (import.meta.client ? sessionStorage : null)
-  const deps = (who: number): AttemptDeps => ({
-    send: (key, request) => orders.place(request, key),
-    findOrder: async attempt => findAttemptOrder(await orders.newestOrders(10), attempt),
-    save: attempt => writeAttempt(storage(), who, attempt),
-    wait: sleep,
-    now: () => Date.now(),
-    newKey: () => newIdempotencyKey(),
-  })
+  // The attempt's machinery loads when an order is placed or checked, not with the checkout's first view.
+  const machinery = () => import('./attempt/placing')
+  const deps = async (who: number): Promise<AttemptDeps> => {
+    const { findAttemptOrder, newIdempotencyKey } = await machinery()
+    return {
+      send: (key, request) => orders.place(request, key),
+      findOrder: async attempt => findAttemptOrder(await orders.newestOrders(10), attempt),
+      save: attempt => writeAttempt(storage(), who, attempt),
+      wait: sleep,
+      now: () => Date.now(),
+      newKey: () => newIdempotencyKey(),
+    }
+  }
 
   function baseline(): Submission['baseline'] {
     const state = orders.newestOrder()
@@ -80,7 +83,8 @@ export function usePlaceOrder(owner: () => number | null): UsePlaceOrderReturn {
   async function run(submission: { request: OrderRequest, lines: readonly OrderedLine[] }): Promise<PlaceOrderResult> {
     const who = owner()
     if (who === null) return { outcome: { kind: 'signed-out', message: 'Please sign in to place your order.' }, order: null, recovered: false }
-    const result = await submitOrder(readAttempt(storage(), who), { ...submission, baseline: baseline() }, deps(who))
+    const { submitOrder } = await machinery()
+    const result = await submitOrder(readAttempt(storage(), who), { ...submission, baseline: baseline() }, await deps(who))
     return settle(result.attempt, result.outcome)
   }
 
@@ -102,7 +106,8 @@ export function usePlaceOrder(owner: () => number | null): UsePlaceOrderReturn {
       if (who === null || !attempt || attempt.sends === 0 || attempt.phase === 'placed' || attempt.phase === 'refused') return null
       checking.value = true
       try {
-        const result = await checkAttempt(attempt, deps(who))
+        const { checkAttempt } = await machinery()
+        const result = await checkAttempt(attempt, await deps(who))
         return await settle(result.attempt, result.outcome)
       }
       finally {
