@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CursorPageDto, OrderDto } from '~/services/dto'
 import { toAddressDto, toOrder, toOrderCreate, toShippingMethod } from '~/services/mappers/order'
 import { useOrderStore } from '~/stores/orders/orders'
-import { apiError } from '../../support/fakeApi'
+import { apiError, type FakeCall } from '../../support/fakeApi'
 import { installApiSession } from '../../support/installedApi'
 import { useFakeApi } from '../../support/useFakeApi'
 import { orderDto } from '../../mocks/serializers/commerce'
@@ -57,7 +57,7 @@ describe('orders store', () => {
   afterEach(() => installApiSession(null))
 
   it('walks the history newest first with the backend\'s cursors', async () => {
-    fake.current.on('GET', '/orders/', call => (call.query.cursor === 'c2' ? page([3], null) : page([9, 8], 'c2')))
+    fake.current.on('GET', '/orders/', (call: FakeCall) => (call.query.cursor === 'c2' ? page([3], null) : page([9, 8], 'c2')))
     const store = useOrderStore()
     await store.fetchFirst({})
     await store.loadMore({})
