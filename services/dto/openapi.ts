@@ -469,6 +469,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__products/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sets a product's stock (for a product with variants, one variant's), e.g. to sell a line out between cart and payment. */
+        patch: operations["setDemoStock"];
+        trace?: never;
+    };
     "/__reset/": {
         parameters: {
             query?: never;
@@ -1823,6 +1840,45 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationError"];
+        };
+    };
+    setDemoStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    stock: number;
+                    /** @description Required for a product with variants. */
+                    variant_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The stock now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        stock: number;
+                        variants: {
+                            id: number;
+                            stock: number;
+                        }[] | null;
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            404: components["responses"]["NotFound"];
         };
     };
     resetDemo: {
