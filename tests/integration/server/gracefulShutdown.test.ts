@@ -1,5 +1,7 @@
+import { once } from 'node:events'
 import { Agent, createServer, request, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo, type Socket } from 'node:net'
+import nitroGracefulShutdown from 'nitropack/runtime/internal/lib/http-graceful-shutdown'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createGracefulShutdown, type GracefulShutdown } from '~/server/utils/lifecycle/gracefulShutdown'
 import { deferred } from '~/tests/support/promises'
@@ -125,4 +127,52 @@ describe('graceful shutdown', () => {
     await Promise.all([first, second])
     expect(app.events.filter(event => event.startsWith('exit'))).toEqual(['exit 0'])
   })
+
+  it('answers a request that reached an idle keep-alive connection as the signal came, which Nitro\'s own handler destroys unread', async () => {
+    const outcomes: Record<string, string> = {}
+    for (const handler of ['ours', 'nitro'] as const) {
+      const ours = createGracefulShutdown({ drainDelayMs: 0, timeoutMs: 1_000, close: async () => {}, exit: () => {}, log: () => {} })
+      const server = createServer((req, res) => {
+        ours.onRequest(req, res)
+        res.end('ok')
+      })
+      servers.push(server)
+      // nitropack's node-server preset runs this on SIGTERM (NITRO_SHUTDOWN_*); here without signals or exit.
+      const nitro = nitroGracefulShutdown(server, { signals: '', forceExit: false, timeout: 1_000 }) as () => Promise<void>
+      await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1')
+      await once(socket, 'connect')
+      expect(await exchange(socket)).toMatch(/^HTTP\/1\.1 200/)
+      // The connection is idle; the next request is written now and read by the server at its next turn of the
+      // event loop, after the shutdown has begun: what a load balancer sends at that instant.
+      const second = exchange(socket)
+      void (handler === 'ours' ? ours.shutdown('SIGTERM') : nitro())
+      outcomes[handler] = await second.then(
+        answer => `${answer.split('\r\n')[0]}, ${/connection: (\w+)/i.exec(answer)?.[1]}`,
+        (error: NodeJS.ErrnoException) => error.code ?? error.message,
+      )
+      socket.destroy()
+    }
+    expect(outcomes.ours).toBe('HTTP/1.1 200 OK, close')
+    expect(outcomes.nitro).toMatch(/^(ECONNRESET|closed without an answer)$/)
+  })
 })
+
+/** Sends one GET on a raw connection; resolves with the raw answer once its body ("ok") is in. */
+function exchange(socket: Socket): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = ''
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString()
+      if (text.includes('\r\n\r\nok')) done(() => resolve(text))
+    }
+    const onClose = () => done(() => reject(new Error('closed without an answer')))
+    const onError = (error: Error) => done(() => reject(error))
+    function done(settle: () => void) {
+      socket.off('data', onData).off('close', onClose).off('error', onError)
+      settle()
+    }
+    socket.on('data', onData).on('close', onClose).on('error', onError)
+    socket.write('GET / HTTP/1.1\r\nHost: shop.test\r\n\r\n')
+  })
+}
