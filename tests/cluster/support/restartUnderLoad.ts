@@ -64,14 +64,15 @@ async function restart(cluster: Cluster, instance: Instance): Promise<Omit<Resta
   // Only this request asks for that product; the fault (removed below) holds it at the backend for SLOW_MS.
   const slowProduct = cluster.api.backend.db.products.at(-1)!.id
   await fetch(`${api}/__faults/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path_pattern: `/products/${slowProduct}/`, method: 'GET', latency_ms: SLOW_MS }) })
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 })
-  expect200(await getOn(agent, `${instance.url}/readyz`))
   const inFlight = fetch(`${instance.url}/api/products/${slowProduct}/`).then(response => response.status, () => 0)
   await waitFor('the slow request to reach the backend', async () => {
     const faults = await (await fetch(`${api}/__faults/`)).json() as Array<{ matched: number }>
     return (faults[0]?.matched ?? 0) >= 1 ? true : undefined
   })
 
+  // A keep-alive connection to the instance, opened just before the signal (as nginx holds them).
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+  expect200(await getOn(agent, `${instance.url}/readyz`))
   const stopping = instance.stop('SIGTERM')
   const readinessWhileDraining = await waitFor('readiness to turn 503', async () => {
     const answer = await getOn(agent, `${instance.url}/readyz`)
