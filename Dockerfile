@@ -9,6 +9,7 @@ ARG NODE_IMAGE=node:20.20-bookworm-slim
 # 1. Build: every dependency (dev ones included), then `nuxt build`.
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
+# CI=true: no prompts or progress output from npm and nuxi.
 ENV NUXT_TELEMETRY_DISABLED=1 CI=true
 # The lock first, so a change to the sources does not reinstall dependencies. No dependency install scripts run, as on
 # the team's machines; our own postinstall (`nuxt prepare`) runs once the sources are in.

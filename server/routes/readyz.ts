@@ -7,11 +7,11 @@ import '../utils/lifecycle/context'
 export default defineEventHandler(async (event) => {
   setResponseHeader(event, 'cache-control', 'no-store')
   const lifecycle = event.context.lifecycle
-  if (!lifecycle || lifecycle.shutdown.draining) {
+  if (lifecycle?.shutdown.draining) {
     setResponseStatus(event, 503)
     return { status: 'draining' }
   }
-  const report = await lifecycle.readiness.report()
+  const report = lifecycle ? await lifecycle.readiness.report() : { ready: false, checks: {} }
   if (!report.ready) setResponseStatus(event, 503)
   return { status: report.ready ? 'ready' : 'unready', checks: report.checks }
 })
