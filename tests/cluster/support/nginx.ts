@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -93,6 +93,9 @@ function parseAccessLine(line: string): AccessLine {
 /** nginx with the committed snippet on `port`, in front of the given instance ports. */
 export async function startNginx(upstreamPorts: number[], port: number): Promise<RunningNginx> {
   const dir = await mkdtemp(join(tmpdir(), 'storefront-nginx-'))
+  // Run as root, nginx's workers are another user: they must reach the temp folders the master makes for them
+  // (a response larger than the proxy buffers is spooled there).
+  await chmod(dir, 0o755)
   const accessLog = join(dir, 'access.log')
   const snippet = await readFile(NGINX_SNIPPET, 'utf8')
   await writeFile(join(dir, 'storefront.conf'), localNginxSnippet(snippet, { upstreamPorts, port, accessLog }))
