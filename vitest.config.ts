@@ -27,6 +27,11 @@ export default defineConfig({
         test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/setup/unit.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
       },
       {
+        // Several built instances, Redis and nginx under load (tests/cluster): its own stage, run alone.
+        resolve: { alias },
+        test: { name: 'cluster', include: ['tests/cluster/**/*.test.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 120_000 },
+      },
+      {
         resolve: { alias },
         test: { name: 'contract', include: ['tests/contract/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 60_000 },
       },
