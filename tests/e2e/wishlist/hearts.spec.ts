@@ -64,7 +64,7 @@ test('five fast taps end in the last chosen state, on screen and at the backend,
   await injectFault({ path_pattern: '/wishlist/*', method: 'DELETE', latency_ms: 300 })
 
   for (let tap = 0; tap < 5; tap++) await button.click()
-  // Off, on, off, on, on: the last choice is "saved", shown at once.
+  // On, off, on, off, on: the last choice is "saved", shown at once.
   await expect(button).toHaveAttribute('aria-pressed', 'true')
   await expect.poll(() => backendWishlist(shopper)).toEqual([product.id])
   await expect.poll(async () => (await changes()).inFlight).toBe(0)
