@@ -4,6 +4,7 @@ import type { CatalogSeed } from '../seed/seedCatalog'
 import { STANDARD_PROFILE } from '../profile'
 import type { DemoProfile } from '../profile'
 import { OrderingIndex } from './orderings'
+import type { ContentOverrides } from './contentOverrides'
 import type {
   BrandRecord, CartRecord, CategoryRecord, OrderRecord, ProductRecord, ShippingMethodRecord, UserRecord, WishlistEntry,
 } from './types'
@@ -42,6 +43,8 @@ export class DemoDb {
   orders!: OrderRecord[]
   /** `${userId} ${key}` -> request fingerprint and the order it created. */
   idempotency!: Map<string, { fingerprint: string, orderId: number }>
+  /** Test-only content put in over `POST /__content/` (contentOverrides.ts). */
+  content!: ContentOverrides
   private sequences!: Record<'user' | 'cartLine' | 'order' | 'wishlist', number>
 
   constructor(options: DemoDbOptions) {
@@ -76,6 +79,7 @@ export class DemoDb {
     this.wishlists = new Map()
     this.orders = []
     this.idempotency = new Map()
+    this.content = new Map()
     this.sequences = { user: 0, cartLine: 0, order: 0, wishlist: 0 }
     this.addUser({ email: DEMO_USER_EMAIL, password: DEMO_USER_PASSWORD, firstName: DEMO_USER_FIRST_NAME, lastName: DEMO_USER_LAST_NAME }, SEED_EPOCH_MS)
   }

@@ -1,3 +1,4 @@
+import { applyContent } from '../db/contentOverrides'
 import type { FaultRegistry, Stats } from '../http/faults'
 import { json, noContent, validationError } from '../http/responses'
 import type { Route } from '../http/router'
@@ -33,6 +34,11 @@ export function metaRoutes(deps: { faults: FaultRegistry, stats: Stats, reset: (
       }
       if (c.db.products.length + count > MAX_SEED_PRODUCTS * 2) throw validationError({ count: ['Too many products.'] })
       return json({ ids: c.db.addProducts(count).map(p => p.id) }, 201)
+    } },
+    // Test-only content (titles, descriptions, images, reviews, brand and category names): the chaos suite's XSS corpus.
+    { method: 'POST', template: '/__content/', handle: async (c) => {
+      applyContent(c.db, await c.body())
+      return noContent()
     } },
     // Back to the seed: users, carts, orders, stock, faults and stats.
     { method: 'POST', template: '/__reset/', handle: () => {
