@@ -24,10 +24,13 @@ export interface UseAutoRetryReturn {
   retryNow: () => Promise<void>
 }
 
-/** Worth retrying by itself: the shop failed (no answer, 5xx, 429, unreadable), not the request (404, 400). */
-export function isRetryableFailure(failure: ApiErrorData): boolean {
+/**
+ * Worth retrying by itself: the shop failed (no answer, 5xx, 429, an unreadable answer), not the request (404, 400,
+ * 403). A few spaced attempts at a 500 cost little, and a deploy's broken minute often ends in one.
+ */
+export function isRetryableFailure(failure: Pick<ApiErrorData, 'status'>): boolean {
   if (failure.status >= 400 && failure.status < 500) return failure.status === 429 || failure.status === 408
-  return failure.retryable || failure.status === 0 || failure.status >= 500
+  return true
 }
 
 /**

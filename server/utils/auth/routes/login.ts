@@ -6,7 +6,7 @@ import { callBackend } from '../backend'
 import type { AuthDeps } from '../deps'
 import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
 import { completeSignIn } from '../session'
-import { readStringFields, signedInBody } from './body'
+import { overLongFields, readStringFields, signedInBody } from './body'
 
 /**
  * POST /api/auth/login {email, password} -> {access, user}; the refresh token goes into the httpOnly cookie only.
@@ -17,6 +17,8 @@ export async function handleLogin(event: H3Event, deps: AuthDeps) {
   if (refused) return refused
   noStore(event)
   const input = await readStringFields(event, ['email', 'password'] as const)
+  const tooLong = overLongFields(input)
+  if (tooLong) return fail(event, 400, tooLong)
   const ip = clientAddress(event, deps)
   // Per address and account, so one shopper's typos do not lock out everyone behind the same address; plus
   // a looser per-address limit against trying many accounts.
