@@ -15,7 +15,7 @@ export interface UseProductStatusOptions {
 
 /**
  * Keeps the product URL canonical. On the server it waits for the product (the request the page makes anyway; the
- * store coalesces them) and answers 301 to /products/{id}-{slug} for a missing or wrong slug; the page's 404/503
+ * store coalesces them, and a finished load, failed or not, is used as it is) and answers 301 to /products/{id}-{slug} for a missing or wrong slug; the page's 404/503
  * come from usePageStatus. In the browser a wrong slug is replaced.
  */
 export async function useProductStatus(options: UseProductStatusOptions): Promise<void> {
@@ -25,7 +25,11 @@ export async function useProductStatus(options: UseProductStatusOptions): Promis
   if (import.meta.server) {
     // Everything that needs the Nuxt context is taken before the first await.
     const id = toValue(options.id)
-    const state = id > 0 ? await useProductDetailStore().fetchDetail(id) : null
+    const store = useProductDetailStore()
+    // The page loaded it already: a failed load is not asked again here (that doubled every failing render's
+    // backend calls and its time during an outage); only a page that did not load it has it loaded.
+    const loaded = store.detailFor(id)
+    const state = id > 0 ? (loaded && loaded.status !== 'loading' ? loaded : await store.fetchDetail(id)) : null
     // 404 and 503 are the page's status (usePageStatus); only a product that loaded can have a wrong slug.
     const product = state?.data
     if (product && toValue(options.segment) !== productSegment(product)) {
