@@ -6,9 +6,10 @@ import vue from '@vitejs/plugin-vue'
 const root = fileURLToPath(new URL('.', import.meta.url))
 const alias = { '~': root, '@': root, '~~': root }
 
-// Four suites, run separately by the npm scripts and all together by `npm test`:
+// Five suites, run separately by the npm scripts and all together by `npm test`:
 // unit (no network, no Nuxt), nuxt (components/composables inside a Nuxt runtime),
-// integration (msw/node or real local servers), contract (the backend contract, any base URL).
+// integration (msw/node or real local servers), chaos (hostile input and faults against the built app),
+// contract (the backend contract, any base URL).
 // The setup files put the transport entry points (useApi, useApiSession) behind tests/support/installedApi.ts,
 // so a test installs a fake or real ApiClient with useFakeApi()/installApi() instead of mocking modules itself.
 export default defineConfig({
@@ -25,6 +26,12 @@ export default defineConfig({
       {
         resolve: { alias },
         test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/setup/unit.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
+      },
+      {
+        resolve: { alias },
+        // Hostile input and faults (docs/chaos.md): built servers, Redis, thousands of requests. One file at a time:
+        // each starts its own stack, and their timings mean something only when they do not compete.
+        test: { name: 'chaos', include: ['tests/chaos/**/*.test.ts'], environment: 'node', fileParallelism: false, testTimeout: 120_000, hookTimeout: 180_000 },
       },
       {
         resolve: { alias },
