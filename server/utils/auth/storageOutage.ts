@@ -31,6 +31,8 @@ export function guardedStorage(storage: Storage, timeoutMs = STORAGE_CALL_TIMEOU
         })
         return Promise.race([result, timeout])
           .catch((error: unknown) => {
+            // unstorage's own refusals (an invalid key) are our bugs, not an outage: they stay what they are.
+            if (error instanceof Error && error.message.startsWith('[unstorage]')) throw error
             throw new StorageUnavailableError(error)
           })
           .finally(() => clearTimeout(timer))

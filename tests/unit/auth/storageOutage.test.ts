@@ -20,6 +20,8 @@ describe('auth storage outage', () => {
 
     storage.getItem = () => Promise.reject(new Error('ECONNREFUSED'))
     await expect(guardedStorage(storage).getItem('a')).rejects.toBeInstanceOf(StorageUnavailableError)
+    // A key unstorage refuses is a bug of ours, not an outage.
+    await expect(guardedStorage(createStorage()).getItem('a:../../etc')).rejects.toThrow('[unstorage]')
 
     vi.useFakeTimers()
     try {
