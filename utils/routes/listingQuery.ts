@@ -3,6 +3,7 @@ import { fromMinorUnits, toMinorUnits } from '~/utils/format/money'
 import { PRODUCT_SORTS, type ProductQuery, type ProductSort } from '~/services/domain/product'
 import { normalizeQuery } from '~/services/domain/productQuery'
 import { isWellFormedCursor } from '~/services/domain/pagination'
+import { isSlug } from './slug'
 
 // The listing's URL schema, shared by /products, /categories/[slug] and /search. Prices are decimal strings in the
 // shop currency so a shopper can read and edit them; everything else is a slug or a small number.
@@ -27,15 +28,8 @@ export const MAX_PAGE_SIZE = 100
 export const MAX_BRANDS = 30
 const MAX_PRICE_TEXT = 16
 
-// A category or brand slug: DRF's SlugField (allow_unicode) characters. Anything else names no category or brand,
-// so it is not sent (a listing URL with `brand=<script>` lists what the other filters say).
-const SLUG = /^[\p{L}\p{N}_-]{1,100}$/u
-
-/** Whether a value can be a category or brand slug at all. */
-export function isSlug(value: string): boolean {
-  return SLUG.test(value)
-}
-
+// A brand or category that is not a slug (./slug.ts) names nothing, so it is not sent: a listing URL with
+// `brand=<script>` lists what the other filters say.
 function first(value: LocationQuery[string] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined
