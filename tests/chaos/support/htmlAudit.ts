@@ -69,7 +69,10 @@ export function auditTree(root: AuditNode): string[] {
   const visit = (node: AuditNode): void => {
     if (FOREIGN_ELEMENTS.has(node.tag)) findings.push(`<${node.tag}>`)
     if (node.tag === 'script') checkScript(node, findings)
-    if (node.tag === 'meta' && attr(node, 'http-equiv')?.toLowerCase() === 'refresh') findings.push('<meta http-equiv=refresh>')
+    // Nuxt's own server-side redirect page carries one to the (same-site) location; any other is injected.
+    if (node.tag === 'meta' && attr(node, 'http-equiv')?.toLowerCase() === 'refresh' && !/^\d+;\s*url=\/(?![/\\])/i.test(attr(node, 'content') ?? '')) {
+      findings.push(`<meta http-equiv=refresh content="${(attr(node, 'content') ?? '').slice(0, 60)}">`)
+    }
     if (node.tag === 'style' && /javascript:|@import|expression\(/i.test(node.text ?? '')) findings.push(`<style>${(node.text ?? '').slice(0, 60)}`)
     checkAttributes(node, findings)
     node.children.forEach(visit)

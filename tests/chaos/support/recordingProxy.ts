@@ -5,6 +5,8 @@ export interface BackendRequest {
   method: string
   /** Path and query after the API base, e.g. `/products/?search=mug`. */
   url: string
+  /** The body as text, for requests that carry one. */
+  body?: string
 }
 
 export interface RecordingProxy {
@@ -27,7 +29,13 @@ export async function startRecordingProxy(apiBase: string): Promise<RecordingPro
   const requests: BackendRequest[] = []
   const server: Server = createServer((req: IncomingMessage, res) => {
     const url = req.url ?? '/'
-    requests.push({ method: req.method ?? 'GET', url: url.startsWith(basePath) ? url.slice(basePath.length) || '/' : url })
+    const recorded: BackendRequest = { method: req.method ?? 'GET', url: url.startsWith(basePath) ? url.slice(basePath.length) || '/' : url }
+    requests.push(recorded)
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      if (chunks.length) recorded.body = Buffer.concat(chunks).toString('utf8')
+    })
     const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: url, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers)
       answer.pipe(res)

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 
+const BFF_AUTH_ROUTE = /^\/api\/auth\/(?:login|register|refresh|logout|logout-all|session)(?:[/?]|$)/
+
 /** A response as a test reads it. */
 export interface Answer {
   status: number
@@ -41,7 +43,8 @@ export class Shopper {
     const cookie = this.cookieHeader()
     if (cookie) headers.cookie = cookie
     if (method !== 'GET' && method !== 'HEAD') Object.assign(headers, { 'origin': this.origin, 'x-requested-with': 'storefront' })
-    if (this.access && path.startsWith('/api/') && !path.startsWith('/api/auth/')) headers.authorization = `Bearer ${this.access}`
+    // The access token goes with API calls, as the api core sends it; the BFF's own auth routes read the cookie.
+    if (this.access && path.startsWith('/api/') && !BFF_AUTH_ROUTE.test(path)) headers.authorization = `Bearer ${this.access}`
     if (init.body !== undefined) headers['content-type'] = 'application/json'
     const started = performance.now()
     const response = await fetch(this.origin + path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), redirect: 'manual' })
