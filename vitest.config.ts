@@ -6,7 +6,7 @@ import vue from '@vitejs/plugin-vue'
 const root = fileURLToPath(new URL('.', import.meta.url))
 const alias = { '~': root, '@': root, '~~': root }
 
-// Five suites, run separately by the npm scripts and all together by `npm test`:
+// Six suites, run separately by the npm scripts and all together by `npm test`:
 // unit (no network, no Nuxt), nuxt (components/composables inside a Nuxt runtime),
 // integration (msw/node or real local servers), chaos (hostile input and faults against the built app),
 // contract (the backend contract, any base URL).
@@ -28,10 +28,15 @@ export default defineConfig({
         test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/setup/unit.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
       },
       {
+        // Several built instances, Redis and nginx under load (tests/cluster): its own stage, run alone.
+        resolve: { alias },
+        test: { name: 'cluster', include: ['tests/cluster/**/*.test.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 120_000 },
+      },
+      {
         resolve: { alias },
         // Hostile input and faults (docs/chaos.md): built servers, Redis, thousands of requests. One file at a time:
         // each starts its own stack, and their timings mean something only when they do not compete.
-        test: { name: 'chaos', include: ['tests/chaos/**/*.test.ts'], environment: 'node', fileParallelism: false, testTimeout: 120_000, hookTimeout: 180_000 },
+        test: { name: 'chaos', include: ['tests/chaos/**/*.test.ts'], environment: 'node', poolOptions: { forks: { singleFork: true } }, testTimeout: 120_000, hookTimeout: 180_000 },
       },
       {
         resolve: { alias },

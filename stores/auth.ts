@@ -57,6 +57,18 @@ export const useAuthStore = defineStore('auth', () => {
     return setSignedIn(result.user, result.accessToken)
   }
 
+  /**
+   * A shopper who signs out leaves nothing of a checkout in this tab: drafts and attempts, `sf-checkout-*`
+   * (CHECKOUT_STORAGE_PREFIX). An expired session keeps them for after the next sign-in. Inline: this store is
+   * in every page's first view.
+   */
+  function forgetTabCheckout(): void {
+    try {
+      for (const key of Object.keys(sessionStorage)) if (key.startsWith('sf-checkout-')) sessionStorage.removeItem(key)
+    }
+    catch { /* no storage: nothing kept */ }
+  }
+
   /** Ends the session at the BFF; this browser is signed out even if that call fails. */
   async function signOut(): Promise<void> {
     try {
@@ -65,6 +77,7 @@ export const useAuthStore = defineStore('auth', () => {
     finally {
       session.signOut()
       markSignedOut()
+      forgetTabCheckout()
     }
   }
 
@@ -72,6 +85,7 @@ export const useAuthStore = defineStore('auth', () => {
     await service.logoutEverywhere()
     session.signOut()
     markSignedOut()
+    forgetTabCheckout()
   }
 
   /** Fresh data from the backend (authenticated with the session's token, refreshed on demand). */

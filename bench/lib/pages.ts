@@ -1,5 +1,6 @@
 import { categoryPath, productPath } from '../../utils/routes/catalogPaths'
-import { HOME_PATH, PRODUCTS_PATH, SIGN_IN_PATH } from '../../utils/routes/paths'
+import { CHECKOUT_PATH, HOME_PATH, ORDERS_PATH, PRODUCTS_PATH, SIGN_IN_PATH } from '../../utils/routes/paths'
+import { DEMO_USER_EMAIL, DEMO_USER_PASSWORD } from '../../tests/mocks/seed/constants'
 import { searchPath } from '../../utils/routes/searchPaths'
 
 /** The pages every measurement looks at, with a real product id taken from the running backend. */
@@ -31,4 +32,20 @@ export async function weightPages(webUrl: string): Promise<Record<string, string
     'search': SEARCH_PAGE,
     'sign-in': SIGN_IN_PATH,
   }
+}
+
+/** Pages only a signed-in shopper sees (protected by the route policy): measured with the demo user's session. */
+export const SIGNED_IN_PAGES: Readonly<Record<string, string>> = { checkout: CHECKOUT_PATH, orders: ORDERS_PATH }
+
+/** A signed-in session on the storefront: the refresh cookie the BFF sets, for page requests. */
+export async function signedInCookie(webUrl: string): Promise<string> {
+  const res = await fetch(`${webUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'origin': webUrl, 'x-requested-with': 'storefront' },
+    body: JSON.stringify({ email: DEMO_USER_EMAIL, password: DEMO_USER_PASSWORD }),
+  })
+  if (!res.ok) throw new Error(`sign-in answered ${res.status}`)
+  const cookie = res.headers.getSetCookie().map(c => c.split(';')[0]).find(c => c?.startsWith('sf_refresh='))
+  if (!cookie) throw new Error('sign-in set no refresh cookie')
+  return cookie
 }

@@ -1,6 +1,7 @@
 import type { App } from 'vue'
 import Toast, { POSITION, useToast, type PluginOptions } from 'vue-toastification'
 import 'vue-toastification/dist/index.css'
+import '~/assets/css/toasts.css'
 import type { Notifier } from '~/composables/ui/useNotify'
 
 const OPTIONS: PluginOptions = {

@@ -24,6 +24,8 @@ export interface ProductSummary {
   inStock: boolean
   brand: Ref
   category: Ref
+  /** Buying it means choosing a variant; absent when the backend did not say (then cards offer no quick add). */
+  hasVariants?: boolean
 }
 
 /** One purchasable combination of options (e.g. colour Navy, size M). */

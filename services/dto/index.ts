@@ -68,6 +68,8 @@ export type CartMergeDto = Schemas['CartMerge']
 export type BffCartDto = Omit<CartDto, 'token'> & { merge_pending?: boolean }
 export type WishlistItemDto = Schemas['WishlistItem']
 export type WishlistCreateDto = Schemas['WishlistCreate']
+/** GET /wishlist/ids/: optional in the contract (a backend may answer 404 or 405). */
+export type WishlistIdsDto = Schemas['WishlistIds']
 
 // ---- Checkout ----
 export type ShippingMethodDto = Schemas['ShippingMethod']

@@ -303,6 +303,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/wishlist/ids/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Optional. Every product id in the shopper's wishlist, newest first, in one answer.
+         * @description What the hearts on product cards need - which products are wishlisted - in one request however long the
+         *     wishlist is, without the product summaries. **Optional**: a backend without it answers 404, or 405 (DRF
+         *     routes `/wishlist/ids/` to the `{product_id}` detail route, which only allows DELETE); clients then read the
+         *     ids from `GET /wishlist/?page_size=100`, page by page. In DRF: `@action(detail=False, url_path='ids')`
+         *     answering `{"product_ids": list(queryset.values_list('product_id', flat=True))}`, declared before the
+         *     detail route.
+         */
+        get: operations["listWishlistIds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/wishlist/{product_id}/": {
         parameters: {
             query?: never;
@@ -461,6 +486,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__products/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sets a product's stock (for a product with variants, one variant's), e.g. to sell a line out between cart and payment. */
+        patch: operations["setDemoStock"];
+        trace?: never;
+    };
     "/__reset/": {
         parameters: {
             query?: never;
@@ -524,6 +566,8 @@ export interface components {
             in_stock: boolean;
             brand: components["schemas"]["Ref"];
             category: components["schemas"]["Ref"];
+            /** @description Whether buying it means choosing a variant (colour, size). Optional: listings without it offer no quick "Add to cart" on product cards (a DRF serializer can annotate it with Exists()). */
+            has_variants?: boolean;
             /**
              * Format: date-time
              * @description Optional in lists; the sitemap uses it for lastmod when present.
@@ -686,6 +730,10 @@ export interface components {
             product: components["schemas"]["ProductSummary"];
             /** Format: date-time */
             created_at: string;
+        };
+        WishlistIds: {
+            /** @description Newest first, each once. */
+            product_ids: number[];
         };
         ShippingMethod: {
             id: number;
@@ -1512,6 +1560,28 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
+    listWishlistIds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every product id, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishlistIds"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     removeFromWishlist: {
         parameters: {
             query?: never;
@@ -1837,6 +1907,45 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["ValidationError"];
+        };
+    };
+    setDemoStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    stock: number;
+                    /** @description Required for a product with variants. */
+                    variant_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The stock now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        stock: number;
+                        variants: {
+                            id: number;
+                            stock: number;
+                        }[] | null;
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            404: components["responses"]["NotFound"];
         };
     };
     resetDemo: {

@@ -29,6 +29,7 @@ export function toProductSummary(dto: ProductSummaryDto): ProductSummary {
     inStock: dto.in_stock,
     brand: { slug: dto.brand.slug, name: dto.brand.name },
     category: { slug: dto.category.slug, name: dto.category.name },
+    ...(dto.has_variants === undefined ? {} : { hasVariants: dto.has_variants }),
   }
 }
 

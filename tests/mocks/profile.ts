@@ -22,6 +22,21 @@ export interface DemoProfile {
    * null: the API's own `/media/`, on the host the client called.
    */
   mediaBase: string | null
+  /**
+   * How POST /orders/ de-duplicates by Idempotency-Key (handlers/orderIdempotency.ts; docs/checkout.md):
+   * - 'demo': the contract's: per user and key, a replay is 201 + `Idempotent-Replayed: true`, only a created order
+   *   consumes the key, the same key with another body is 409 `idempotency_key_reused`;
+   * - 'django-idempotency-key': the package's defaults: the key is key + method + path + body + Authorization (so a
+   *   refreshed token makes a new request), requests are serialized by a lock, only 2xx answers are stored and a
+   *   replay is 409 with the original body;
+   * - 'stripe': per user and key, every answer past validation is stored (declines and 500s too) and replayed with
+   *   `Idempotent-Replayed: true`; 409 while the first request runs; 400 for the key with other parameters;
+   * - 'ietf-draft': draft-ietf-httpapi-idempotency-key-header: 409 while the first request runs, 422 for the key
+   *   with another body, final answers stored and replayed.
+   */
+  idempotency: 'demo' | 'django-idempotency-key' | 'stripe' | 'ietf-draft'
+  /** How long placing an order takes (ms): long enough for concurrent requests to meet one in flight. */
+  orderProcessingMs: number
 }
 
 export const STANDARD_PROFILE: Readonly<DemoProfile> = Object.freeze({
@@ -30,6 +45,8 @@ export const STANDARD_PROFILE: Readonly<DemoProfile> = Object.freeze({
   decimals: 'number',
   guestCartOnRead: 'lazy',
   mediaBase: null,
+  idempotency: 'demo',
+  orderProcessingMs: 0,
 })
 
 /** Every alternative at once: DRF's CursorPagination, coded errors, decimal strings, guest carts created on read. */
@@ -39,9 +56,22 @@ export const DRF_VARIANTS_PROFILE: Readonly<DemoProfile> = Object.freeze({
   decimals: 'string',
   guestCartOnRead: 'create',
   mediaBase: null,
+  idempotency: 'demo',
+  orderProcessingMs: 0,
 })
 
-export const DEMO_PROFILES = { 'standard': STANDARD_PROFILE, 'drf-variants': DRF_VARIANTS_PROFILE } as const
+/** The standard demo answering POST /orders/ as another idempotency implementation does. */
+function idempotencyProfile(idempotency: DemoProfile['idempotency']): Readonly<DemoProfile> {
+  return Object.freeze({ ...STANDARD_PROFILE, idempotency, orderProcessingMs: 150 })
+}
+
+export const DEMO_PROFILES = {
+  'standard': STANDARD_PROFILE,
+  'drf-variants': DRF_VARIANTS_PROFILE,
+  'idempotency-django': idempotencyProfile('django-idempotency-key'),
+  'idempotency-stripe': idempotencyProfile('stripe'),
+  'idempotency-ietf': idempotencyProfile('ietf-draft'),
+} as const
 export type DemoProfileName = keyof typeof DEMO_PROFILES
 
 /** A named preset ("standard" when empty), or a clear error naming the valid ones. */

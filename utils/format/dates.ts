@@ -18,10 +18,16 @@ export interface DateFormatter {
   day(iso: string): string
   /** "2 years ago", relative to `now` (ms). */
   fromNow(iso: string, now: number): string
+  /** "12 March 2024, 14:05 UTC" */
+  dayTime(iso: string): string
+  /** "Tue 12 Mar" */
+  shortDay(iso: string): string
 }
 
 export const dates: DateFormatter = {
   monthYear: iso => dayjs.utc(iso).format('MMMM YYYY'),
   day: iso => dayjs.utc(iso).format('D MMMM YYYY'),
   fromNow: (iso, now) => dayjs.utc(iso).from(dayjs.utc(now)),
+  dayTime: iso => dayjs.utc(iso).format('D MMMM YYYY, HH:mm [UTC]'),
+  shortDay: iso => dayjs.utc(iso).format('ddd D MMM'),
 }

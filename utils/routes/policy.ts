@@ -30,6 +30,12 @@ const RULES: Readonly<Record<string, RouteAccess>> = {
   [WISHLIST_PATH]: 'protected',
 }
 
+/**
+ * Paths the server answers for machines, not shoppers: the liveness and readiness probes (server/routes/healthz.ts,
+ * readyz.ts). They are not pages: no rule above applies, the page cache never looks at them, nothing links to them.
+ */
+export const PROBE_PATHS: readonly string[] = ['/healthz', '/readyz']
+
 /** Pages a signed-in shopper has no use for: the guard sends them on to where they were going. */
 export const GUEST_ONLY_PATHS: readonly string[] = [SIGN_IN_PATH, REGISTER_PATH]
 
@@ -50,6 +56,10 @@ export function routeAccess(path: string): RouteAccess {
 
 export function isProtectedPath(path: string): boolean {
   return routeAccess(path) === 'protected'
+}
+
+export function isProbePath(path: string): boolean {
+  return PROBE_PATHS.includes(clean(path))
 }
 
 export function isGuestOnlyPath(path: string): boolean {

@@ -36,8 +36,13 @@ export class ApiError extends Error implements ApiErrorData {
   readonly retryAfterMs: number | undefined
   /** The `x-request-id` of the response (set by the Nitro proxy), to match a report with server and backend logs. */
   readonly requestId: string | undefined
+  /**
+   * The parsed JSON body, for the service that owns the endpoint to read facts the status alone does not give
+   * (a 409's `lines`, or the order a replayed request carries). Never serialized: it stays out of state and payloads.
+   */
+  readonly body: unknown
 
-  constructor(data: ApiErrorData & { cause?: unknown, retryAfterMs?: number, requestId?: string }) {
+  constructor(data: ApiErrorData & { cause?: unknown, retryAfterMs?: number, requestId?: string, body?: unknown }) {
     super(data.message, { cause: data.cause })
     this.name = 'ApiError'
     this.status = data.status
@@ -47,6 +52,7 @@ export class ApiError extends Error implements ApiErrorData {
     this.extras = data.extras && Object.keys(data.extras).length > 0 ? data.extras : undefined
     this.retryAfterMs = data.retryAfterMs
     this.requestId = data.requestId
+    this.body = data.body
   }
 
   toJSON(): ApiErrorData {

@@ -46,6 +46,7 @@ interface PreparedRequest {
   timeoutMs: number
   idempotent: boolean
   auth: boolean
+  maxRetries: number
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000
@@ -104,6 +105,7 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
       timeoutMs: options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       idempotent: Object.keys(headers).some(name => name.toLowerCase() === 'idempotency-key'),
       auth: options.auth !== false,
+      maxRetries: Math.max(0, Math.min(options.maxRetries ?? retryOptions.maxRetries, retryOptions.maxRetries)),
     }
   }
 
@@ -143,7 +145,7 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
 
   /** Retries (with backoff and Retry-After) around the breaker; an abort ends the wait at once. */
   async function withRetries<T>(req: PreparedRequest, token: string | null): Promise<T> {
-    const schedule = createRetrySchedule(retryOptions, req.method, req.idempotent)
+    const schedule = createRetrySchedule({ ...retryOptions, maxRetries: req.maxRetries }, req.method, req.idempotent)
     for (let attemptNo = 1; ; attemptNo++) {
       try {
         return await raceWithSignal(breaker.execute(() => attempt<T>(req, token, attemptNo)), req.signal)

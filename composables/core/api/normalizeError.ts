@@ -118,6 +118,7 @@ export function errorFromResponse(status: number, data: unknown, headers: Header
     extras: isRecord(body) ? extrasOf(body) : undefined,
     retryAfterMs,
     requestId: headers?.get('x-request-id') || undefined,
+    body,
     cause,
   })
 }

@@ -20,6 +20,12 @@ export interface ApiRequestOptions {
   timeoutMs?: number
   /** Makes POST/PATCH retryable and lets the backend de-duplicate the side effect. */
   idempotencyKey?: string
+  /**
+   * At most this many automatic retries for this request (never more than the client's own maximum). 0 when the
+   * caller runs its own retries, e.g. placing an order: it looks for the order a lost answer may have made before
+   * sending again. A refreshable 401 is still refreshed and replayed once (the backend refused it unprocessed).
+   */
+  maxRetries?: number
   /** Send the access token (default true). The refresh call itself sets false. */
   auth?: boolean
 }
@@ -78,6 +84,22 @@ export interface ApiErrorContext {
   error: ApiError
 }
 
+/**
+ * A flow built on API calls (placing an order) ended in a state monitoring should hear about although no single
+ * request failed: an order that could not be confirmed, a key conflict. Names and tags only: never a body, a
+ * form value or anything about the shopper.
+ */
+export interface ApiReportContext {
+  /** What happened, e.g. "checkout.unconfirmed": events are grouped by it. */
+  event: string
+  tags: Record<string, string | number>
+}
+
+/** Context for every later event (e.g. `checkout.step`); null removes a tag. */
+export interface ApiTagsContext {
+  tags: Record<string, string | null>
+}
+
 /** Observability hook points. Every member is optional; a throwing hook is ignored, never breaks a request. */
 export interface ApiHooks {
   onRequest?: (context: ApiRequestContext) => void
@@ -85,4 +107,8 @@ export interface ApiHooks {
   onRetry?: (context: ApiRetryContext) => void
   onBreakerStateChange?: (context: ApiBreakerContext) => void
   onError?: (context: ApiErrorContext) => void
+  /** Called by features (not the transport): see ApiReportContext. */
+  onReport?: (context: ApiReportContext) => void
+  /** Called by features (not the transport): see ApiTagsContext. */
+  onTags?: (context: ApiTagsContext) => void
 }

@@ -7,6 +7,7 @@ import { sdkOptions, type MonitoringConfig } from '../../../utils/observability/
 import type { RequestMonitoring } from '../../../utils/observability/requestMonitoring'
 import { scrubBreadcrumb, scrubEvent } from '../../../utils/observability/scrub'
 import { requestIdFor } from '../requestId'
+import { isProbePath } from '../../../utils/routes/policy'
 
 /** The server SDK, started by server/plugins/monitoring.ts only when a DSN is configured. */
 export interface ServerMonitoring {
@@ -76,7 +77,8 @@ export function startServerMonitoring(config: MonitoringConfig): ServerMonitorin
       // Console output and local variables can hold anything (a token in a log line, a password in a closure).
       ...defaults.filter(integration => !['Console', 'LocalVariables', 'LocalVariablesAsync', 'Http', 'NodeFetch'].includes(integration.name)),
       // Request isolation per incoming request, without reading request bodies or recording outgoing calls.
-      Sentry.httpIntegration({ breadcrumbs: false, maxIncomingRequestBodySize: 'none' }),
+      // Probes (/healthz, /readyz every few seconds per instance) would be most of the traces and none of the interest.
+      Sentry.httpIntegration({ breadcrumbs: false, maxIncomingRequestBodySize: 'none', ignoreIncomingRequests: urlPath => isProbePath(urlPath) }),
       Sentry.nativeNodeFetchIntegration({ breadcrumbs: false }),
     ],
     beforeSend: event => scrubEvent(event),

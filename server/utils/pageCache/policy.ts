@@ -1,4 +1,4 @@
-import { routeAccess } from '~/utils/routes/policy'
+import { isProbePath, routeAccess } from '~/utils/routes/policy'
 import { DEGRADED_HEADER } from '~/utils/http/pageOutcome'
 
 /**
@@ -43,9 +43,9 @@ export function classifyPage(pathname: string): PageClass {
   return access === 'noindex' ? 'other' : 'private'
 }
 
-/** Page requests only: not the API, not build assets, not files such as /robots.txt or /favicon.ico. */
+/** Page requests only: not the API, not build assets, not the probes, not files such as /robots.txt or /favicon.ico. */
 export function isPagePath(pathname: string): boolean {
-  if (underPrefix(pathname, '/api') || pathname.startsWith('/_nuxt/') || pathname.startsWith('/__')) return false
+  if (underPrefix(pathname, '/api') || pathname.startsWith('/_nuxt/') || pathname.startsWith('/__') || isProbePath(pathname)) return false
   const last = pathname.slice(pathname.lastIndexOf('/') + 1)
   return !/\.[a-z0-9]{1,8}$/i.test(last)
 }

@@ -37,12 +37,20 @@ test('a refresh cookie that was already used ends the session cleanly at its nex
 
 test('a refresh cookie that was already used ends the session cleanly in a running page', async ({ page, context }) => {
   await expect(page).toHaveURL(/\/auth\/profile$/)
-  // A fresh load: the browser holds no access token yet, so its next call must refresh.
+  // A fresh load: the browser holds no access token yet, so its next call must refresh. A signed-in page also
+  // loads the cart and the wishlist when idle (which refreshes too): the refresh waits until the cookie is spent.
+  let release!: () => void
+  const spent = new Promise<void>(resolve => (release = resolve))
+  await page.route('**/api/auth/refresh', async (route) => {
+    await spent
+    await route.continue()
+  })
   await gotoHydrated(page, '/auth/profile')
   await spendAtBackend((await refreshCookie(context))!)
 
   await page.getByLabel('First name').fill('Demo')
   await page.getByRole('button', { name: 'Save name' }).click()
+  release()
 
   await expect(page.getByRole('alert').filter({ hasText: 'Your session has expired. Please sign in again.' })).toBeVisible()
   await expect(page).toHaveURL(/\/auth\/login\?redirect=(%2F|\/)auth(%2F|\/)profile$/)

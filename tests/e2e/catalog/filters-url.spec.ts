@@ -14,14 +14,21 @@ test('filters and sort live in the URL: reload and back/forward show the same re
   const brandName = (await brandBox.locator('xpath=..').locator('span').first().textContent())!.trim()
   await brandBox.check()
   await expect(page).toHaveURL(/[?&]brand=[a-z0-9-]+/)
-  await expect.poll(async () => (await renderedCards(page)).every(card => card.brand === brandName)).toBe(true)
+  // An empty grid (still loading) would pass `every` vacuously: wait for cards, all of that brand.
+  await expect.poll(async () => {
+    const cards = await renderedCards(page)
+    return cards.length > 0 && cards.every(card => card.brand === brandName)
+  }).toBe(true)
   const byBrand = await firstIds(page)
   expect(byBrand).not.toEqual(unfiltered)
 
   // Then a sort: prices go up.
   await page.getByLabel('Sort by').selectOption('price-asc')
   await expect(page).toHaveURL(/sort=price-asc/)
-  await expect.poll(() => firstIds(page)).not.toEqual(byBrand)
+  await expect.poll(async () => {
+    const ids = await firstIds(page)
+    return ids.length > 0 && ids.join() !== byBrand.join()
+  }).toBe(true)
   const sorted = await firstIds(page)
   const prices = (await renderedCards(page)).sort((a, b) => a.position - b.position).map(c => Number(c.price.replace(/[^0-9.]/g, '')))
   expect(prices).toEqual([...prices].sort((a, b) => a - b))
@@ -56,5 +63,8 @@ test('a category page keeps its filters in the URL and its category in the path'
   await categoryLink.click()
   await expect(page).toHaveURL(/\/categories\/[a-z0-9-]+\?in_stock=1$/)
   await expect(page.getByRole('checkbox', { name: 'In stock only' })).toBeChecked()
-  await expect.poll(async () => (await page.locator('[role="listitem"] article').allTextContents()).some(t => t.includes('Sold out'))).toBe(false)
+  await expect.poll(async () => {
+    const cards = await page.locator('[role="listitem"] article').allTextContents()
+    return cards.length > 0 && !cards.some(t => t.includes('Sold out'))
+  }).toBe(true)
 })

@@ -25,8 +25,11 @@ test('the header works from 320 px to desktop: layout, names, targets, axe, keyb
     await waitForHydration(page)
     const banner = page.getByRole('banner')
     const search = banner.getByRole('combobox', { name: 'Search products' })
-    const cart = banner.getByRole('link', { name: 'Cart' })
+    // The cart's control is a link to the cart until it hydrates (when idle), then the mini-cart's button.
+    const cart = banner.getByRole('button', { name: 'Cart' })
+    await expect(cart).toBeVisible()
     const signIn = banner.getByRole('link', { name: 'Sign in' })
+    const wishlist = banner.getByRole('link', { name: 'Wishlist' })
     const nav = banner.getByRole('navigation', { name: 'Main' })
 
     await banner.screenshot({ path: testInfo.outputPath(`header-${width}.png`) })
@@ -41,7 +44,7 @@ test('the header works from 320 px to desktop: layout, names, targets, axe, keyb
     await expect(search).toHaveAttribute('placeholder', 'Search products')
 
     // Icon targets are at least 44 px square and named; the main links are on one line each.
-    for (const target of [cart, signIn]) {
+    for (const target of [cart, signIn, wishlist]) {
       const area = (await target.boundingBox())!
       expect(Math.min(area.width, area.height), `${width}: target size`).toBeGreaterThanOrEqual(44)
       expect(area.x + area.width).toBeLessThanOrEqual(width)
@@ -55,14 +58,14 @@ test('the header works from 320 px to desktop: layout, names, targets, axe, keyb
     const axe = await new AxeBuilder({ page }).include('header').analyze()
     expect(axe.violations, `${width}: axe`).toEqual([])
 
-    // Tab from the top of the page: skip link, brand, links, search, account, cart, in that order.
+    // Tab from the top of the page: skip link, brand, links, search, wishlist, account, cart, in that order.
     await page.locator('body').focus()
     const order: string[] = []
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab')
       order.push(await activeName(page))
     }
-    expect(order, `${width}: tab order`).toEqual(['Skip to content', 'Storefront', 'All products', 'Categories', 'Search products', 'Sign in', 'Cart'])
+    expect(order, `${width}: tab order`).toEqual(['Skip to content', 'Storefront', 'All products', 'Categories', 'Search products', 'Wishlist', 'Sign in', 'Cart'])
   }
 })
 

@@ -75,9 +75,42 @@ function accountButton(page: Page) {
   return page.getByRole('banner').getByRole('button', { name: `Account: ${DEMO_USER_FIRST_NAME} ${DEMO_USER_LAST_NAME}` })
 }
 
-// placeAnOrder (address, phone, payment token tok_visa, Idempotency-Key) joins here once the checkout exists.
-// The cart is filled as a guest first: only a guest cart has a token (sign-in then merges it into the user's cart).
-const journeys: LeakJourney[] = [fillCart, signIn, openProfile]
+const LEAK_ADDRESS = { fullName: 'Ada Leakproof', line1: '221 Privacy Street', city: 'Scrubsville', postalCode: 'SC7 9UB', phone: '+44 20 7946 0958' }
+
+const placeAnOrder: LeakJourney = {
+  name: 'check out (address, phone, tok_visa) with the order\'s answer lost on the way: the order is found and reported',
+  async run({ page, exposed }) {
+    exposed.set('recipient name', LEAK_ADDRESS.fullName)
+    exposed.set('street', LEAK_ADDRESS.line1)
+    exposed.set('postal code', LEAK_ADDRESS.postalCode)
+    exposed.set('phone', LEAK_ADDRESS.phone)
+    await page.evaluate(to => (document.querySelector('#__nuxt') as unknown as { __vue_app__: { $nuxt: { $router: { push: (to: string) => Promise<unknown> } } } }).__vue_app__.$nuxt.$router.push(to), '/checkout')
+    await page.getByLabel('Full name').fill(LEAK_ADDRESS.fullName)
+    await page.getByLabel('Street address').fill(LEAK_ADDRESS.line1)
+    await page.getByLabel('Town or city').fill(LEAK_ADDRESS.city)
+    await page.getByLabel('Postal code').fill(LEAK_ADDRESS.postalCode)
+    await page.getByLabel('Country').selectOption('GB')
+    await page.getByLabel('Phone').fill(LEAK_ADDRESS.phone)
+    await page.getByRole('button', { name: 'Continue to shipping' }).click()
+    await page.getByRole('button', { name: 'Continue to payment' }).click()
+    await page.getByRole('radio', { name: /^Visa/ }).check()
+    await page.getByRole('button', { name: 'Continue to review' }).click()
+    // The order is made, its answer never arrives: the checkout finds it and reports checkout.recovered.
+    await page.route('**/api/orders/', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback()
+      exposed.set('idempotency key', route.request().headers()['idempotency-key'] ?? 'missing')
+      await route.fetch()
+      await route.abort('timedout')
+    })
+    await page.getByRole('button', { name: 'Place order' }).click()
+    await page.waitForURL(/\/orders\/\d+$/)
+    await page.unroute('**/api/orders/')
+  },
+}
+
+// The cart is filled as a guest first: only a guest cart has a token (sign-in then merges it into the user's cart,
+// which the order then buys).
+const journeys: LeakJourney[] = [fillCart, signIn, openProfile, placeAnOrder]
 
 let stack: MonitoredStack
 
@@ -118,6 +151,11 @@ test('no JWT, refresh or cart token, email, name or address in any envelope afte
   }
   expect([...exposed.keys()].filter(name => name.startsWith('access token')).length).toBeGreaterThan(0)
 
+  await test.step('the checkout reported the recovered order, tagged with its step and nothing else about it', async () => {
+    const report = await eventWhere(stack.ingest, 'the checkout report', e => exceptionValue(e) === 'checkout.recovered')
+    expect(report.tags?.['checkout.step']).toBe('review')
+  })
+
   await test.step('provoke reports while all of that is in play', async () => {
     // Same page load: these events carry the whole trail of breadcrumbs the journeys left.
     await addFault({ path_pattern: '/auth/me/', method: 'GET', status: 502, count: 3 })
@@ -126,7 +164,7 @@ test('no JWT, refresh or cart token, email, name or address in any envelope afte
 
     const cartToken = [...exposed].find(([name]) => name.startsWith('cart cookie sf_cart_token'))?.[1]
     expect(cartToken, 'the journeys left a cart token to look for').toBeTruthy()
-    const hostileQuery = `email=${DEMO_USER_EMAIL}&cart=${cartToken}`
+    const hostileQuery = `email=${DEMO_USER_EMAIL}&cart=${cartToken}&phone=${encodeURIComponent(LEAK_ADDRESS.phone)}`
     await page.evaluate(to => (document.querySelector('#__nuxt') as unknown as { __vue_app__: { $nuxt: { $router: { push: (to: string) => Promise<unknown> } } } }).__vue_app__.$nuxt.$router.push(to), `/__observability/browser?${hostileQuery}`)
     await page.getByRole('button', { name: 'Throw in a Vue handler' }).click()
     await eventWhere(stack.ingest, 'the browser error', e => exceptionValue(e) === 'Monitoring test fault: Vue handler error')

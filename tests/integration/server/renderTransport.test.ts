@@ -49,14 +49,14 @@ function listen(server: Server): Promise<string> {
 
 /** The api core as a server render builds it (plugins/api.ts), for the render of `event`. */
 function renderClient(event: H3Event): ApiClientInstance {
-  const client = createApiClient({ fetch: createRenderFetch(gateway, event), baseURL: '/api', breaker: false, timeoutMs: 300, retry: { maxRetries: 0 } })
+  const client = createApiClient({ fetch: createRenderFetch(gateway, event), baseURL: '/api', breaker: false, timeoutMs: 10_000, retry: { maxRetries: 0 } })
   client.hooks.add({ onRequest: ({ headers }) => { headers['sentry-trace'] = 'trace-1'; headers.cookie = 'sneaked=1' } })
   return client
 }
 
 /** The api core as the browser builds it, calling this server's /api proxy over HTTP. */
 function browserClient(): ApiClientInstance {
-  return createApiClient({ fetch: $fetch, baseURL: `${origin}/api`, timeoutMs: 300, retry: { maxRetries: 0 } })
+  return createApiClient({ fetch: $fetch, baseURL: `${origin}/api`, timeoutMs: 10_000, retry: { maxRetries: 0 } })
 }
 
 async function outcome(promise: Promise<unknown>): Promise<unknown> {

@@ -2,7 +2,8 @@ import { profileNamed } from '../profile'
 import { DEFAULT_ACCESS_TTL_S, DEFAULT_SEED_PRODUCTS, MAX_SEED_PRODUCTS } from '../seed/constants'
 import { startDemoApi } from '../testing/startDemoApi'
 
-// `npm run demo-api`: the demo commerce API on http://127.0.0.1:${DEMO_API_PORT:-4010}/api.
+// `npm run demo-api`: the demo commerce API on http://${DEMO_API_HOST:-127.0.0.1}:${DEMO_API_PORT:-4010}/api
+// (DEMO_API_HOST=0.0.0.0 in a container, for compose.yaml's demo profile).
 
 function intFromEnv(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name]
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   const profileName = process.env.DEMO_PROFILE || 'standard'
   const profile = { ...profileNamed(profileName), mediaBase: process.env.DEMO_MEDIA_BASE || null }
   const started = performance.now()
-  const api = await startDemoApi({ port, seedProducts, accessTtlS, faults, profile })
+  const host = process.env.DEMO_API_HOST || '127.0.0.1'
+  const api = await startDemoApi({ host, port, seedProducts, accessTtlS, faults, profile })
   const ms = Math.round(performance.now() - started)
   console.log(`demo-api listening on ${api.url}`)
   console.error(`[demo-api] ${seedProducts} products seeded in ${ms} ms; access tokens live ${accessTtlS} s; fault injection ${faults ? 'on' : 'off'}; profile ${profileName}`)

@@ -6,7 +6,7 @@ import type { DemoProfile } from '../profile'
 import { OrderingIndex } from './orderings'
 import type { ContentOverrides } from './contentOverrides'
 import type {
-  BrandRecord, CartRecord, CategoryRecord, OrderRecord, ProductRecord, ShippingMethodRecord, UserRecord, WishlistEntry,
+  BrandRecord, CartRecord, CategoryRecord, OrderRecord, ProductRecord, ShippingMethodRecord, StoredAnswer, UserRecord, WishlistEntry,
 } from './types'
 
 export interface DemoDbOptions {
@@ -45,6 +45,9 @@ export class DemoDb {
   idempotency!: Map<string, { fingerprint: string, orderId: number }>
   /** Test-only content put in over `POST /__content/` (contentOverrides.ts). */
   content!: ContentOverrides
+  /** Other idempotency flavours (handlers/orderIdempotency.ts): answers kept per slot, requests running per slot. */
+  idempotentAnswers!: Map<string, StoredAnswer>
+  ordersInFlight!: Map<string, Promise<void>>
   private sequences!: Record<'user' | 'cartLine' | 'order' | 'wishlist', number>
 
   constructor(options: DemoDbOptions) {
@@ -80,6 +83,8 @@ export class DemoDb {
     this.orders = []
     this.idempotency = new Map()
     this.content = new Map()
+    this.idempotentAnswers = new Map()
+    this.ordersInFlight = new Map()
     this.sequences = { user: 0, cartLine: 0, order: 0, wishlist: 0 }
     this.addUser({ email: DEMO_USER_EMAIL, password: DEMO_USER_PASSWORD, firstName: DEMO_USER_FIRST_NAME, lastName: DEMO_USER_LAST_NAME }, SEED_EPOCH_MS)
   }

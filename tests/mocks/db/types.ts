@@ -109,3 +109,12 @@ export interface OrderRecord {
   shippingCents: number
   createdAt: number
 }
+
+/** An answer to POST /orders/ kept for an idempotency key by the non-demo flavours (handlers/orderIdempotency.ts). */
+export interface StoredAnswer {
+  /** Fingerprint of the body that made it. */
+  print: string
+  status: number
+  body: string
+  headers: Record<string, string>
+}

@@ -1,10 +1,12 @@
 import { applyContent } from '../db/contentOverrides'
 import type { FaultRegistry, Stats } from '../http/faults'
-import { json, noContent, validationError } from '../http/responses'
+import { detail, json, noContent, validationError } from '../http/responses'
 import type { Route } from '../http/router'
 import { MAX_SEED_PRODUCTS } from '../seed/constants'
 
 // Demo-only endpoints for dev and tests. Only /__health/ exists when faults are disabled (production).
+
+const notFoundResponse = () => detail(404, 'Not found.')
 
 export function metaRoutes(deps: { faults: FaultRegistry, stats: Stats, reset: () => void, enabled: boolean }): Route[] {
   const { faults, stats } = deps
@@ -39,6 +41,27 @@ export function metaRoutes(deps: { faults: FaultRegistry, stats: Stats, reset: (
     { method: 'POST', template: '/__content/', handle: async (c) => {
       applyContent(c.db, await c.body())
       return noContent()
+    } },
+    // Sets a product's stock (or one variant's), e.g. to sell out a line between the cart and the payment.
+    { method: 'PATCH', template: '/__products/{id}/', handle: async (c) => {
+      const product = c.db.product(/^\d+$/.test(c.params.id ?? '') ? Number(c.params.id) : -1)
+      if (!product) return notFoundResponse()
+      const body = await c.body() as { stock?: unknown, variant_id?: unknown }
+      const stock = body.stock
+      if (typeof stock !== 'number' || !Number.isInteger(stock) || stock < 0 || stock > 100_000) {
+        throw validationError({ stock: ['Ensure this value is an integer between 0 and 100000.'] })
+      }
+      if (product.variants) {
+        const variant = product.variants.find(v => v.id === body.variant_id)
+        if (!variant) throw validationError({ variant_id: ['This product has variants: name the one to change.'] })
+        variant.stock = stock
+        product.stock = product.variants.reduce((sum, v) => sum + v.stock, 0)
+      }
+      else {
+        product.stock = stock
+      }
+      product.updatedAt = c.db.now()
+      return json({ id: product.id, stock: product.stock, variants: product.variants?.map(v => ({ id: v.id, stock: v.stock })) ?? null })
     } },
     // Back to the seed: users, carts, orders, stock, faults and stats.
     { method: 'POST', template: '/__reset/', handle: () => {

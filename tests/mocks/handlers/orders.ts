@@ -1,6 +1,6 @@
 import type { CursorPageDto, FieldErrorsDto, OrderDto } from '../../../services/dto'
 import { SHIPPING_METHODS } from '../db/DemoDb'
-import type { AddressRecord, OrderRecord } from '../db/types'
+import type { AddressRecord, OrderRecord, UserRecord } from '../db/types'
 import type { DemoContext } from '../http/context'
 import { FieldCollector, asObject } from '../http/fields'
 import { HttpError, REQUIRED, detail, json, notFound, validationError } from '../http/responses'
@@ -9,9 +9,10 @@ import { paginate } from '../http/pagination'
 import { PAYMENT_TOKENS_OK, PAYMENT_TOKEN_DECLINED } from '../seed/constants'
 import { orderDto, resolveLine, shippingMethodDto } from '../serializers/commerce'
 import { userCart } from './cart'
+import { placeWithFlavour } from './orderIdempotency'
 
 /** Canonical JSON (sorted keys): "the same body" means the same data, whatever the key order. */
-function fingerprint(value: unknown): string {
+export function fingerprint(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(fingerprint).join(',')}]`
   if (value && typeof value === 'object') {
     return `{${Object.keys(value).sort().map(k => `${JSON.stringify(k)}:${fingerprint((value as Record<string, unknown>)[k])}`).join(',')}}`
@@ -46,27 +47,13 @@ function parseAddress(value: unknown, errors: FieldErrorsDto): AddressRecord | n
   }
 }
 
-async function createOrder(context: DemoContext): Promise<Response> {
-  const user = await context.requireUser()
-  const key = context.request.headers.get('idempotency-key')?.trim()
-  if (!key) throw new HttpError(detail(400, 'The Idempotency-Key header is required.', 'idempotency_key_required'))
-  if (key.length > 255) throw new HttpError(detail(400, 'The Idempotency-Key header is longer than 255 characters.', 'idempotency_key_invalid'))
-  const raw = await context.body()
-
-  // From here on nothing awaits: check, reserve and record happen in one turn of the event loop,
-  // so concurrent requests with the same key cannot both create an order.
+/**
+ * Validates the body and places the order of the user's cart: field errors (400), an empty cart (400), stock
+ * (409 with lines), the card (402), then stock taken, the order stored and the cart emptied. Nothing here awaits:
+ * check and reserve happen in one turn of the event loop.
+ */
+export function processOrder(context: DemoContext, user: UserRecord, raw: unknown): Response {
   const { db } = context
-  const slot = `${user.id} ${key}`
-  const print = fingerprint(raw)
-  const previous = db.idempotency.get(slot)
-  if (previous) {
-    if (previous.fingerprint !== print) {
-      throw new HttpError(detail(409, 'This Idempotency-Key was already used with a different request.', 'idempotency_key_reused'))
-    }
-    const order = db.orders.find(o => o.id === previous.orderId) as OrderRecord
-    return json(orderDto(order), 201, { 'Idempotent-Replayed': 'true', 'Location': `${context.publicBase}/orders/${order.id}/` })
-  }
-
   const body = asObject(raw)
   const errors: FieldErrorsDto = {}
   const address = parseAddress(body.shipping_address, errors)
@@ -116,10 +103,50 @@ async function createOrder(context: DemoContext): Promise<Response> {
     createdAt: db.now(),
   }
   db.orders.push(order)
-  // Only a created order consumes the key: after a 4xx the client may retry with the same key.
-  db.idempotency.set(slot, { fingerprint: print, orderId: order.id })
   cart.lines = []
   return json(orderDto(order), 201, { Location: `${context.publicBase}/orders/${order.id}/` })
+}
+
+/** The contract's own idempotency (profile `demo`): per user and key; only a created order consumes the key. */
+function placeWithDemoKeys(context: DemoContext, user: UserRecord, key: string, raw: unknown): Response {
+  const { db } = context
+  const slot = `${user.id} ${key}`
+  const print = fingerprint(raw)
+  const previous = db.idempotency.get(slot)
+  if (previous) {
+    if (previous.fingerprint !== print) {
+      throw new HttpError(detail(409, 'This Idempotency-Key was already used with a different request.', 'idempotency_key_reused'))
+    }
+    const order = db.orders.find(o => o.id === previous.orderId) as OrderRecord
+    return json(orderDto(order), 201, { 'Idempotent-Replayed': 'true', 'Location': `${context.publicBase}/orders/${order.id}/` })
+  }
+  const response = processOrder(context, user, raw)
+  // Only a created order consumes the key: after a 4xx the client may retry with the same key.
+  db.idempotency.set(slot, { fingerprint: print, orderId: (db.orders.at(-1) as OrderRecord).id })
+  return response
+}
+
+async function createOrder(context: DemoContext): Promise<Response> {
+  const user = await context.requireUser()
+  const key = context.request.headers.get('idempotency-key')?.trim()
+  if (!key) throw new HttpError(detail(400, 'The Idempotency-Key header is required.', 'idempotency_key_required'))
+  if (key.length > 255) throw new HttpError(detail(400, 'The Idempotency-Key header is longer than 255 characters.', 'idempotency_key_invalid'))
+  const raw = await context.body()
+  const { profile } = context.db
+  // From here on the demo flavour does not await: concurrent requests with one key cannot both create an order.
+  if (profile.idempotency === 'demo') return placeWithDemoKeys(context, user, key, raw)
+  return placeWithFlavour(profile, { user, key, print: fingerprint(raw), authorization: context.request.headers.get('authorization') ?? '' }, () => run(() => processOrder(context, user, raw)), context.db)
+}
+
+/** The handler's outcome as a response, whether it returned one or threw an HttpError. */
+function run(handler: () => Response): Response {
+  try {
+    return handler()
+  }
+  catch (error) {
+    if (error instanceof HttpError) return error.response
+    throw error
+  }
 }
 
 async function listOrders(context: DemoContext): Promise<Response> {

@@ -1,4 +1,4 @@
-import type { CursorPageDto, WishlistItemDto } from '../../../services/dto'
+import type { CursorPageDto, WishlistIdsDto, WishlistItemDto } from '../../../services/dto'
 import type { DemoContext } from '../http/context'
 import { FieldCollector, asObject } from '../http/fields'
 import { json, noContent, notFound, validationError } from '../http/responses'
@@ -29,6 +29,13 @@ async function listWishlist(context: DemoContext): Promise<Response> {
   return json(body)
 }
 
+/** The optional ids endpoint (docs/openapi.yaml): every product id, newest first, without the summaries. */
+async function listWishlistIds(context: DemoContext): Promise<Response> {
+  const { list } = await entries(context)
+  const body: WishlistIdsDto = { product_ids: [...list].reverse().map(e => e.productId) }
+  return json(body)
+}
+
 /** Adding twice is harmless: the existing entry comes back with 200 instead of 201. */
 async function addToWishlist(context: DemoContext): Promise<Response> {
   const { list } = await entries(context)
@@ -55,6 +62,8 @@ async function removeFromWishlist(context: DemoContext): Promise<Response> {
 
 export const wishlistRoutes: Route[] = [
   { method: 'GET', template: '/wishlist/', handle: listWishlist },
+  // Before the detail route, as a DRF router lists a viewset's extra actions.
+  { method: 'GET', template: '/wishlist/ids/', handle: listWishlistIds },
   { method: 'POST', template: '/wishlist/', handle: addToWishlist },
   { method: 'DELETE', template: '/wishlist/{product_id}/', handle: removeFromWishlist },
 ]

@@ -58,6 +58,7 @@ export function productSummaryDto(db: DemoDb, publicBase: string, product: Produ
     in_stock: product.stock > 0,
     brand: { slug: brand.slug, name: brand.name },
     category: { slug: category.slug, name: category.name },
+    has_variants: (product.variants?.length ?? 0) > 0,
     updated_at: isoDate(product.updatedAt),
   }
 }

@@ -14,6 +14,8 @@ export interface StartDemoApiOptions {
   seed?: number
   /** How this backend differs from the standard demo (tests/mocks/profile.ts). */
   profile?: Partial<DemoProfile>
+  /** The backend's clock in ms (token expiry, timestamps); a test moves it instead of sleeping. */
+  now?: () => number
 }
 
 export interface RunningDemoApi {
@@ -37,6 +39,7 @@ export async function startDemoApi(options: StartDemoApiOptions = {}): Promise<R
     faults: options.faults,
     seed: options.seed,
     profile: options.profile,
+    now: options.now,
   })
   const running = await serveHandlers(backend.handlers, { host, port: options.port ?? 0, origin })
   return {

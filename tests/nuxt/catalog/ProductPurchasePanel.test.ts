@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { mountSuspended } from '@nuxt/test-utils/runtime'
+import type { VueWrapper } from '@vue/test-utils'
 import { useRouter } from '#imports'
 import ProductPurchasePanel from '~/components/product/ProductPurchasePanel.vue'
 import { errorFromResponse } from '~/composables/core/api/normalizeError'
@@ -19,6 +20,12 @@ const product: ProductDetail = {
     { id: 52, sku: 'B-M', options: { colour: 'Black', size: 'M' }, price: usd(2200), inStock: false },
     { id: 53, sku: 'W-M', options: { colour: 'White', size: 'M' }, price: usd(2100), inStock: true },
   ],
+}
+
+/** The message the add-to-cart button is described by after a failure. */
+function failureFor(wrapper: VueWrapper) {
+  const add = wrapper.findAll('button').find(b => b.text() === 'Add to cart')!
+  return wrapper.get(`[id="${add.attributes('aria-describedby')}"]`)
 }
 
 describe('ProductPurchasePanel', () => {
@@ -53,11 +60,11 @@ describe('ProductPurchasePanel', () => {
     expect(noCart.findAll('button').find(b => b.text() === 'Add to cart')!.attributes('disabled')).toBeDefined()
   })
 
-  it('shows a failed add as an alert', async () => {
+  it('shows a failed add next to the button, which it describes', async () => {
     const addToCart = vi.fn().mockRejectedValue(new Error('boom'))
     const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: `${TEE_PAGE}?variant=51` })
     await wrapper.findAll('button').find(b => b.text() === 'Add to cart')!.trigger('click')
-    await vi.waitFor(() => expect(wrapper.get('[role="alert"]').text()).toContain('Could not add to the cart'))
+    await vi.waitFor(() => expect(failureFor(wrapper).text()).toContain('Could not add to the cart'))
   })
 
   it('explains a 400 on quantity and a 409 out of stock from a DRF backend', async () => {
@@ -68,9 +75,9 @@ describe('ProductPurchasePanel', () => {
     const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: '/products/5-tee?variant=51' })
     const add = () => wrapper.findAll('button').find(b => b.text() === 'Add to cart')!.trigger('click')
     await add()
-    await vi.waitFor(() => expect(wrapper.get('[role="alert"]').text()).toBe('Please choose a quantity from 1 to 99.'))
+    await vi.waitFor(() => expect(failureFor(wrapper).text()).toBe('Please choose a quantity from 1 to 99.'))
     await add()
-    await vi.waitFor(() => expect(wrapper.get('[role="alert"]').text()).toBe('Only 1 left in stock, so your cart can hold at most 1.'))
+    await vi.waitFor(() => expect(failureFor(wrapper).text()).toBe('Only 1 left in stock, so your cart can hold at most 1.'))
   })
 
   it('never offers more than 99 of one item, however much is in stock', async () => {

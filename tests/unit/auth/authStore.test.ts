@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '~/composables/core/api/ApiError'
 import type { UserDto } from '~/services/dto'
 import { useAuthStore } from '~/stores/auth'
+import { CHECKOUT_STORAGE_PREFIX } from '~/utils/checkout/checkoutStorage'
 import { apiError } from '../../support/fakeApi'
 import { installApiSession } from '../../support/installedApi'
 import { useFakeApi } from '../../support/useFakeApi'
@@ -71,6 +72,24 @@ describe('auth store', () => {
     await expect(store.signOut()).rejects.toMatchObject({ code: 'network_error' })
     expect(session.signOut).toHaveBeenCalledTimes(1)
     expect(store.user).toBeNull()
+  })
+
+  it('forgets this tab\'s checkout drafts and attempts at sign-out, and nothing else', async () => {
+    const stored = new Map([[`${CHECKOUT_STORAGE_PREFIX}draft:1`, '{}'], [`${CHECKOUT_STORAGE_PREFIX}attempt:1`, '{}'], ['sf-seen-prices', '{}']])
+    const storage = Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(stored), {})
+    Object.defineProperty(storage, 'removeItem', { value: (key: string) => Reflect.deleteProperty(storage, key), enumerable: false })
+    vi.stubGlobal('sessionStorage', storage)
+    try {
+      fake.current.on('POST', '/auth/login', { access: TOKEN, user: ADA })
+      fake.current.on('POST', '/auth/logout', undefined)
+      const store = useAuthStore()
+      await store.signIn({ email: 'ada@example.com', password: 'pw' })
+      await store.signOut()
+      expect(Object.keys(storage)).toEqual(['sf-seen-prices'])
+    }
+    finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('keeps the session when signing out everywhere fails', async () => {

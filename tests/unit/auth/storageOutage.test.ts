@@ -25,7 +25,7 @@ describe('auth storage outage', () => {
 
     vi.useFakeTimers()
     try {
-      storage.setItem = () => new Promise(() => {})
+      storage.setItem = () => new Promise<void>(() => {})
       const hanging = guardedStorage(storage, 1_000).setItem('a', 2).catch((error: unknown) => error)
       await vi.advanceTimersByTimeAsync(1_000)
       expect(await hanging).toBeInstanceOf(StorageUnavailableError)

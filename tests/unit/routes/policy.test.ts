@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ACCOUNT_PATH, CART_PATH, CHECKOUT_PATH, orderPath, ORDERS_PATH, SIGN_IN_PATH, WISHLIST_PATH } from '~/utils/routes/paths'
 import { isIndexable } from '~/utils/routes/indexing'
-import { crawlerExcludedPrefixes, isGuestOnlyPath, isProtectedPath, routeAccess } from '~/utils/routes/policy'
+import { crawlerExcludedPrefixes, isGuestOnlyPath, isProbePath, isProtectedPath, PROBE_PATHS, routeAccess } from '~/utils/routes/policy'
 
 describe('route policy', () => {
   it('makes the catalog public and indexable', () => {
@@ -26,6 +26,13 @@ describe('route policy', () => {
       expect(routeAccess(path), path).toBe('protected')
     }
     expect(isIndexable(CART_PATH)).toBe(false)
+  })
+
+  it('names the liveness and readiness probes as machine paths, not pages, and only those', () => {
+    expect(PROBE_PATHS).toEqual(['/healthz', '/readyz'])
+    for (const path of ['/healthz', '/readyz', '/readyz/', '/healthz?full=1']) expect(isProbePath(path), path).toBe(true)
+    for (const path of ['/', '/healthz/extra', '/readyzz', '/products/healthz']) expect(isProbePath(path), path).toBe(false)
+    expect(PROBE_PATHS.some(path => isIndexable(path))).toBe(false)
   })
 
   it('keeps crawlers off everything that is not public, naming each area once', () => {

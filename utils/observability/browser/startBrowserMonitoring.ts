@@ -1,7 +1,7 @@
 import type { NuxtApp } from '#app'
-import { addBreadcrumb, breadcrumbsIntegration, captureException, getTraceData, init, withScope } from '@sentry/vue'
+import { addBreadcrumb, breadcrumbsIntegration, captureException, getTraceData, init, setTag, withScope } from '@sentry/vue'
 import type { RouteLocationNormalized } from 'vue-router'
-import type { ApiBreakerContext, ApiErrorContext, ApiResponseContext, ApiRetryContext } from '~/composables/core/api/types'
+import type { ApiBreakerContext, ApiErrorContext, ApiReportContext, ApiResponseContext, ApiRetryContext, ApiTagsContext } from '~/composables/core/api/types'
 import { apiErrorReport, breakerBreadcrumb, errorBreadcrumb, responseBreadcrumb, retryBreadcrumb, shouldReport, type MonitoringBreadcrumb } from '../apiEvents'
 import { sdkOptions, TUNNEL_PATH, type MonitoringConfig } from '../config'
 import { scrubBreadcrumb, scrubEvent } from '../scrub'
@@ -39,6 +39,14 @@ function onApiHook(name: string, context: unknown, time: number | undefined, buf
   if (name === 'onResponse') crumb(responseBreadcrumb(context as ApiResponseContext), time)
   else if (name === 'onRetry') crumb(retryBreadcrumb(context as ApiRetryContext), time)
   else if (name === 'onBreakerStateChange') crumb(breakerBreadcrumb(context as ApiBreakerContext), time)
+  else if (name === 'onReport') {
+    const { event, tags } = context as ApiReportContext
+    // A named Error, so the event groups by what happened and carries no shopper data (the scrubber runs anyway).
+    capture(Object.assign(new Error(event), { name: 'StorefrontReport' }), 'storefront.report', true, buffered, { tags, fingerprint: [event] })
+  }
+  else if (name === 'onTags') {
+    for (const [key, value] of Object.entries((context as ApiTagsContext).tags)) setTag(key, value ?? undefined)
+  }
   else if (name === 'onError') {
     const errorContext = context as ApiErrorContext
     if (!shouldReport(errorContext.error)) return crumb(errorBreadcrumb(errorContext), time)

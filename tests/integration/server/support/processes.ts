@@ -12,7 +12,7 @@ export interface Running {
 export const BUILT_SERVER = resolve(process.cwd(), '.output/server/index.mjs')
 
 /** Resolves when `pattern` shows up in the child's output; rejects when it exits or `timeoutMs` passes first. */
-function waitForOutput(child: ChildProcess, pattern: RegExp, name: string, timeoutMs = 30_000): Promise<void> {
+export function waitForOutput(child: ChildProcess, pattern: RegExp, name: string, timeoutMs = 30_000): Promise<void> {
   return new Promise((done, fail) => {
     let output = ''
     const timer = setTimeout(() => fail(new Error(`${name} did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs)

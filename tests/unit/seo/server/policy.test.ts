@@ -21,6 +21,9 @@ describe('page cache policy', () => {
     expect(isPagePath('/_nuxt/entry.js')).toBe(false)
     expect(isPagePath('/robots.txt')).toBe(false)
     expect(isPagePath('/sitemap.xml')).toBe(false)
+    // The probes (route policy PROBE_PATHS): never looked up in, or stored into, the page cache.
+    expect(isPagePath('/healthz')).toBe(false)
+    expect(isPagePath('/readyz')).toBe(false)
   })
 
   it('recognises a signed-in shopper by the session cookies or an Authorization header', () => {

@@ -1,0 +1,45 @@
+import { onScopeDispose, watch } from 'vue'
+import { useAuthStore } from '~/stores/auth'
+import { useCartStore } from '~/stores/cart/cart'
+import { connectCartTabs } from './cartTabSync'
+import { useCart, type UseCartReturn } from './useCart'
+
+/**
+ * The cart's browser side, wired once per app the first time anything needs the cart (the header at idle, or an
+ * early "Add to cart"): other tabs hear about every settled burst of changes and refetch; signing in here loads
+ * the merged cart (the BFF merged the guest cart into the account's, or will on this request); signing out
+ * empties it here and in every other tab. Returns the cart for the caller.
+ */
+export function startCart(): UseCartReturn {
+  const cart = useCart()
+  if (import.meta.server) return cart
+  const store = useCartStore()
+  const auth = useAuthStore()
+  store.startRuntime(() => {
+    const tabs = connectCartTabs((message) => {
+      if (message === 'reset') store.reset()
+      else void store.refresh().catch(() => {})
+    })
+    onScopeDispose(tabs.close)
+
+    // Told once a burst has settled: ten clicks on "+" are one message, sent when the backend has the last of them.
+    let told = store.acceptedChanges
+    watch(() => store.updating, (updating) => {
+      if (updating || store.acceptedChanges === told) return
+      told = store.acceptedChanges
+      tabs.post('changed')
+    })
+
+    watch(() => auth.user?.id ?? null, (now, before) => {
+      if (now !== null && before === null) {
+        // The sign-in answer merged the guest cart (or the merge is pending and this request retries it).
+        void store.refresh().catch(() => {})
+      }
+      else if (now === null && before !== null) {
+        store.reset()
+        tabs.post('reset')
+      }
+    })
+  })
+  return cart
+}

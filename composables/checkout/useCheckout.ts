@@ -1,0 +1,304 @@
+import { computed, inject, nextTick, onBeforeUnmount, onMounted, provide, reactive, ref, shallowRef, watch, type ComputedRef, type InjectionKey, type Ref } from 'vue'
+import { useNuxtApp, useRoute, useRouter } from '#app'
+import type { UseCartReturn } from '~/composables/cart/useCart'
+import { toApiErrorData } from '~/composables/core/api/errorData'
+import { useApiSession } from '~/composables/core/useApiSession'
+import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
+import { useNotify } from '~/composables/ui/useNotify'
+import type { ShippingMethod } from '~/services/domain/shipping'
+import { useAuthStore } from '~/stores/auth'
+import { useOrderStore } from '~/stores/orders/orders'
+import { CART_PATH, CHECKOUT_PATH, orderPath } from '~/utils/routes/paths'
+import { recentlyPlacedOrder } from './attempt/attemptStorage'
+import { clearDraft, emptyDraft, readDraft, writeDraft, type CheckoutDraft } from './checkoutDraft'
+import { nextStep, reachableStep, type CheckoutStep, type ConfirmableStep } from './checkoutSteps'
+import { checkoutSummary, type CheckoutSummary } from './checkoutSummary'
+import { usePaymentStep, type UsePaymentStepReturn } from './payment/usePaymentStep'
+import { addressInputId, useAddressForm, type UseAddressFormReturn } from './useAddressForm'
+import { useCheckoutMonitoring } from './useCheckoutMonitoring'
+import { usePlaceOrder, type PlaceOrderResult } from './usePlaceOrder'
+import { useShippingMethods, type UseShippingMethodsReturn } from './useShippingMethods'
+
+/** loading: reading the cart and the tab's attempt; empty: nothing to check out; leaving: on the way to the order. */
+export type CheckoutView = 'loading' | 'ready' | 'empty' | 'failed' | 'leaving'
+
+/** A message above the current step (role=alert, focused): outcomes that are not one field's problem. */
+export interface CheckoutNotice {
+  tone: 'error' | 'info'
+  message: string
+}
+
+export interface CheckoutContext {
+  view: Ref<CheckoutView>
+  loadError: Ref<string | null>
+  step: ComputedRef<CheckoutStep>
+  draft: CheckoutDraft
+  address: UseAddressFormReturn
+  payment: UsePaymentStepReturn
+  shipping: UseShippingMethodsReturn
+  shippingError: Ref<string | null>
+  chosenMethod: ComputedRef<ShippingMethod | null>
+  summary: ComputedRef<CheckoutSummary | null>
+  /** The address is still the one filled in from the shopper's last order. */
+  prefilled: ComputedRef<boolean>
+  /** Every step is confirmed: editing one returns to review. */
+  reviewing: ComputedRef<boolean>
+  notice: Ref<CheckoutNotice | null>
+  /** The Place order button is disabled and busy. */
+  placing: Ref<boolean>
+  /** Checking whether an order placed before a reload went through. */
+  checking: Ref<boolean>
+  goTo: (step: CheckoutStep) => Promise<void>
+  confirmAddress: () => Promise<void>
+  confirmShipping: () => Promise<void>
+  confirmPayment: () => Promise<void>
+  placeOrder: () => Promise<void>
+  retryLoad: () => Promise<void>
+}
+
+const KEY: InjectionKey<CheckoutContext> = Symbol('checkout')
+const NOTICE_ID = 'checkout-notice'
+
+/** The checkout's one context, for the step components (provided by the page through useCheckout). */
+export function useCheckoutContext(): CheckoutContext {
+  const context = inject(KEY)
+  if (!context) throw new Error('useCheckoutContext() outside the checkout page')
+  return context
+}
+
+/**
+ * The checkout: the form draft (this tab's sessionStorage), the steps in the URL, the cart as the backend holds
+ * it, the order summary, and placing the order with one attempt per submission. Server-rendered: the shipping
+ * methods and the newest order (its address prefills the form); everything about the cart and the tab runs
+ * in the browser.
+ */
+export async function useCheckout(): Promise<CheckoutContext> {
+  const nuxtApp = useNuxtApp()
+  const session = useApiSession()
+  const auth = useAuthStore()
+  const orders = useOrderStore()
+  const route = useRoute()
+  const router = useRouter()
+  const notify = useNotify()
+  const monitoring = useCheckoutMonitoring()
+  const shipping = useShippingMethods()
+
+  const owner = () => auth.user?.id ?? null
+  const draft = reactive(emptyDraft()) as CheckoutDraft
+  const address = useAddressForm(draft.address)
+  const payment = usePaymentStep(draft)
+  const placer = usePlaceOrder(owner)
+  const cart = shallowRef<UseCartReturn | null>(null)
+  const view = ref<CheckoutView>('loading')
+  const loadError = ref<string | null>(null)
+  const notice = ref<CheckoutNotice | null>(null)
+  const shippingError = ref<string | null>(null)
+  const pendingFocus = ref<string | null>(null)
+
+  const step = computed(() => reachableStep(route.query.step, draft.confirmed))
+  const chosenMethod = computed(() => shipping.methods.value.find(m => m.id === draft.shippingMethodId) ?? null)
+  const summary = computed(() => (cart.value?.cart.value ? checkoutSummary(cart.value.cart.value, chosenMethod.value) : null))
+  const reviewing = computed(() => draft.confirmed.address && draft.confirmed.shipping && draft.confirmed.payment)
+  const prefilled = computed(() => {
+    const last = orders.newestOrder()?.data?.address
+    return draft.addressSource === 'order' && !!last && (Object.keys(last) as Array<keyof typeof last>).every(k => last[k] === draft.address[k])
+  })
+
+  const focusSoon = (id: string) => {
+    pendingFocus.value = id
+  }
+  watch(pendingFocus, async (id) => {
+    if (!id) return
+    await nextTick()
+    document.getElementById(id)?.focus()
+    pendingFocus.value = null
+  }, { flush: 'post' })
+
+  function say(tone: CheckoutNotice['tone'], message: string): void {
+    notice.value = { tone, message }
+    focusSoon(NOTICE_ID)
+  }
+
+  async function goTo(target: CheckoutStep, replace = false): Promise<void> {
+    const location = { path: CHECKOUT_PATH, query: { step: target } }
+    await (replace ? router.replace(location) : router.push(location))
+  }
+
+  /** After a step is confirmed: the next one, or back to review when the shopper came from there to edit. */
+  async function advance(from: ConfirmableStep): Promise<void> {
+    await goTo(reviewing.value ? 'review' : nextStep(from))
+  }
+
+  async function confirmAddress(): Promise<void> {
+    const first = address.validateAll()
+    if (first) return focusSoon(addressInputId(first))
+    draft.confirmed.address = true
+    await advance('address')
+  }
+
+  async function confirmShipping(): Promise<void> {
+    if (!chosenMethod.value) {
+      shippingError.value = 'Choose a shipping method.'
+      return focusSoon('checkout-shipping-methods')
+    }
+    shippingError.value = null
+    draft.confirmed.shipping = true
+    await advance('shipping')
+  }
+
+  async function confirmPayment(): Promise<void> {
+    if (!(await payment.confirm())) return
+    draft.confirmed.payment = true
+    await advance('payment')
+  }
+
+  async function leaveFor(result: PlaceOrderResult, orderId: number): Promise<void> {
+    view.value = 'leaving'
+    const owned = owner()
+    if (owned !== null) clearDraft(sessionStorage, owned)
+    // The badge shows the emptied cart when the confirmation appears.
+    await cart.value?.refresh().catch(() => {})
+    if (result.recovered) notify.info('Your order went through: we found it although the first answer was lost.')
+    await router.replace(orderPath(orderId))
+  }
+
+  async function onRefused(result: PlaceOrderResult): Promise<void> {
+    if (result.outcome.kind !== 'refused') return
+    const { refusal } = result.outcome
+    if (refusal.reason === 'declined') {
+      payment.refuse(refusal.message)
+      return goTo('payment')
+    }
+    if (refusal.reason === 'out-of-stock') {
+      // The cart's lines now say what is available (available / inStock): the cart page flags them.
+      await cart.value?.refresh().catch(() => {})
+      notify.error(refusal.message)
+      view.value = 'leaving'
+      await router.push(CART_PATH)
+      return
+    }
+    if (refusal.reason === 'invalid') {
+      const field = address.showServerErrors(refusal.fieldErrors)
+      if (field) {
+        draft.confirmed.address = false
+        await goTo('address')
+        return focusSoon(addressInputId(field))
+      }
+      if (refusal.fieldErrors.shipping_method_id) {
+        draft.confirmed.shipping = false
+        shippingError.value = refusal.fieldErrors.shipping_method_id.join(' ')
+        await goTo('shipping')
+        return focusSoon('checkout-shipping-methods')
+      }
+      if (refusal.fieldErrors.payment_token) {
+        payment.refuse(refusal.fieldErrors.payment_token.join(' '))
+        return goTo('payment')
+      }
+    }
+    if (refusal.reason === 'rejected') await cart.value?.refresh().catch(() => {})
+    say('error', refusal.message)
+  }
+
+  async function placeOrder(): Promise<void> {
+    const method = payment.current()
+    const currentCart = cart.value?.cart.value
+    if (!method) {
+      payment.refuse('Choose a payment method.')
+      return goTo('payment')
+    }
+    if (!currentCart?.lines.length) return say('error', 'Your cart is empty: there is nothing to order.')
+    notice.value = null
+    const result = await placer.place({
+      request: { address: { ...draft.address }, shippingMethodId: draft.shippingMethodId as number, paymentToken: method.token },
+      lines: currentCart.lines.map(l => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })),
+    })
+    const { outcome } = result
+    if (outcome.kind === 'placed') return leaveFor(result, outcome.orderId)
+    if (outcome.kind === 'refused') return onRefused(result)
+    if (outcome.kind === 'unconfirmed' || outcome.kind === 'signed-out') return say('error', outcome.message)
+  }
+
+  async function load(): Promise<void> {
+    const who = owner()
+    if (who === null) return
+    view.value = 'loading'
+    loadError.value = null
+    const saved = readDraft(sessionStorage, who)
+    if (saved) {
+      // Field by field: the address form watches this very object.
+      Object.assign(draft.address, saved.address)
+      Object.assign(draft.confirmed, saved.confirmed)
+      draft.addressSource = saved.addressSource
+      draft.shippingMethodId = saved.shippingMethodId
+      draft.payment = saved.payment
+    }
+    // The cart endpoint also answers guests: without the shopper's token it would show an empty guest cart.
+    // A fresh page load has none in memory yet, so it is fetched before the cart.
+    if (!session.getAccessToken()) await session.refresh()
+    const { startCart } = await import('~/composables/cart/cartRuntime')
+    const loaded = await nuxtApp.runWithContext(() => startCart())
+    cart.value = loaded
+    const before = placer.current()
+    // An order sent before a reload may exist: look for it before showing anything that could send it again.
+    const checked = await placer.check()
+    if (checked?.outcome.kind === 'placed') return leaveFor(checked, checked.outcome.orderId)
+    if (checked?.outcome.kind === 'not-placed') say('info', 'Your order was not placed yet. Your details are kept: check them and place your order when ready.')
+    if (checked?.outcome.kind === 'unconfirmed') say('error', checked.outcome.message)
+    try {
+      await loaded.refresh()
+    }
+    catch (failure) {
+      loadError.value = toApiErrorData(failure).message
+      view.value = 'failed'
+      return
+    }
+    const lines = loaded.cart.value?.lines ?? []
+    // Back from the confirmation: the order this tab placed is where checking out ended.
+    const placedId = recentlyPlacedOrder(before, Date.now())
+    if (placedId !== null && lines.length === 0) {
+      view.value = 'leaving'
+      await router.replace(orderPath(placedId))
+      return
+    }
+    if (lines.length === 0) {
+      view.value = 'empty'
+      return
+    }
+    const last = orders.newestOrder()?.data
+    if (last && !draft.address.line1 && !draft.address.fullName) {
+      Object.assign(draft.address, last.address)
+      draft.addressSource = 'order'
+    }
+    draft.shippingMethodId ??= shipping.methods.value[0]?.id ?? null
+    view.value = 'ready'
+    if (route.query.step !== step.value) await goTo(step.value, true)
+  }
+
+  onMounted(() => {
+    load().catch((failure: unknown) => {
+      loadError.value = toApiErrorData(failure).message
+      view.value = 'failed'
+    })
+    watch(draft, () => {
+      const who = owner()
+      if (who !== null && view.value === 'ready') writeDraft(sessionStorage, who, draft)
+    }, { deep: true })
+    watch(step, value => monitoring.step(view.value === 'ready' ? value : null), { immediate: true })
+  })
+  onBeforeUnmount(() => {
+    monitoring.step(null)
+    payment.unmount()
+  })
+
+  const context: CheckoutContext = {
+    view, loadError, step, draft, address, payment, shipping, shippingError, chosenMethod, summary, prefilled, reviewing, notice,
+    placing: placer.placing, checking: placer.checking,
+    goTo: target => goTo(target), confirmAddress, confirmShipping, confirmPayment, placeOrder, retryLoad: load,
+  }
+  provide(KEY, context)
+  // Last: after an await the component instance is gone, and everything above needs it (hooks, provide).
+  await Promise.all([shipping.loaded, useStoreLoad('checkout:newest-order', () => orders.loadNewest())])
+  return context
+}
+
+export { NOTICE_ID as CHECKOUT_NOTICE_ID }

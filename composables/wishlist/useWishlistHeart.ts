@@ -1,0 +1,27 @@
+import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import { useNotify } from '~/composables/ui/useNotify'
+import { useWishlistAccess, type WishlistProduct } from './wishlistAccess'
+
+export interface UseWishlistHeartReturn {
+  /** Whether the product shows as wishlisted (false on the server and until the wishlist has started). */
+  pressed: ComputedRef<boolean>
+  /** The heart was tapped. */
+  toggle: () => void
+}
+
+/**
+ * One heart. First-view code: it reads the running wishlist through its handle and loads the wishlist's code at
+ * the first tap if it has not started yet (a guest's). Cheap enough for every card: a computed and a function.
+ */
+export function useWishlistHeart(product: MaybeRefOrGetter<WishlistProduct>): UseWishlistHeartReturn {
+  const access = useWishlistAccess()
+  return {
+    pressed: computed(() => access?.current.value?.isSaved(toValue(product).id) ?? false),
+    toggle() {
+      access?.load().then(
+        wishlist => wishlist.toggle(toValue(product)),
+        () => useNotify().error('The wishlist is not available right now. Please try again.'),
+      )
+    },
+  }
+}

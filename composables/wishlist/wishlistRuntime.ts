@@ -1,0 +1,117 @@
+import { computed, watch } from 'vue'
+import { navigateTo, useRouter } from '#app'
+import { useApiSession } from '~/composables/core/useApiSession'
+import { useNotify } from '~/composables/ui/useNotify'
+import { useAuthStore } from '~/stores/auth'
+import { useWishlistStore, WishlistRefusal } from '~/stores/wishlist/wishlist'
+import { signInLocation } from '~/utils/routes/signIn'
+import { forgetIntents, rememberIntent, takeIntents } from './signInIntent'
+import type { WishlistProduct, WishlistRuntime } from './wishlistAccess'
+import { addedAfterSignInMessage, isSilentFailure, refusalMessage } from './wishlistMessages'
+import { openWishlistTabs, type WishlistTabMessage } from './wishlistTabs'
+
+/**
+ * Starts the wishlist in the browser, once per app (wishlistAccess.ts loads it): it follows who is signed in
+ * (union at sign-in, everything forgotten at sign-out, other tabs told), re-reads the ids when they are old,
+ * announces what the backend refused, and sends a signed-out shopper's heart through sign-in and back.
+ */
+export function startWishlist(): WishlistRuntime {
+  const store = useWishlistStore()
+  const auth = useAuthStore()
+  const session = useApiSession()
+  const notify = useNotify()
+  const router = useRouter()
+  const tabs = openWishlistTabs(onTabMessage)
+  const outcomes = new WeakMap<Promise<void>, Promise<boolean>>()
+
+  /**
+   * Tells other tabs what the backend agreed to, or the shopper what it refused; resolves true when it agreed.
+   * Fast taps share one drain, and its outcome is reported once.
+   */
+  function follow(product: WishlistProduct, settled: Promise<void>): Promise<boolean> {
+    const known = outcomes.get(settled)
+    if (known) return known
+    const owner = auth.user?.id
+    const outcome = settled.then(
+      () => {
+        if (owner !== undefined && owner === auth.user?.id) tabs.post({ type: 'changed', owner, productId: product.id, saved: store.isSaved(product.id) })
+        return true
+      },
+      (error: unknown) => {
+        if (!(error instanceof WishlistRefusal)) throw error
+        if (!isSilentFailure(error.error)) notify.error(refusalMessage(product.title, error.wanted, error.error))
+        return false
+      },
+    )
+    outcomes.set(settled, outcome)
+    return outcome
+  }
+
+  async function signedIn(): Promise<void> {
+    // After a page load the access token is not in memory yet, and a call without it comes back 401 before the
+    // core refreshes and sends it again: getting the token first makes the ids one request, not two.
+    if (!session.getAccessToken()) {
+      // null: refused, and the auth layer signs this tab out; a failure to ask (offline) leaves it to the core.
+      const token = await session.refresh().catch(() => undefined)
+      if (token === null) return
+    }
+    const intents = takeIntents()
+    if (!intents.length) return store.loadIds()
+    const results = await store.mergeAtSignIn(intents.map(intent => intent.productId))
+    const added = intents.filter((_, index) => results[index]?.status === 'fulfilled').map(intent => intent.title)
+    if (added.length) notify.success(addedAfterSignInMessage(added))
+    results.forEach((result, index) => {
+      const intent = intents[index]
+      if (result.status === 'rejected' && intent && result.reason instanceof WishlistRefusal && !isSilentFailure(result.reason.error)) {
+        notify.error(refusalMessage(intent.title, true, result.reason.error))
+      }
+    })
+  }
+
+  watch(() => auth.user?.id ?? null, (owner, previous) => {
+    if (previous !== undefined && previous !== null && owner !== previous) {
+      store.clear()
+      forgetIntents()
+      if (owner === null) tabs.post({ type: 'signed-out' })
+    }
+    if (owner !== null) void signedIn()
+  }, { immediate: true })
+
+  // Other devices may have changed the wishlist: ids older than their freshness window are read again on the
+  // next navigation (one request at most; none while they are fresh).
+  router.afterEach(() => {
+    if (auth.isSignedIn) void store.loadIds()
+  })
+
+  async function onTabMessage(message: WishlistTabMessage): Promise<void> {
+    if (message.type === 'changed') {
+      if (message.owner === auth.user?.id) store.applyRemote(message.productId, message.saved)
+      return
+    }
+    store.clear()
+    forgetIntents()
+    if (!auth.isSignedIn) return
+    // This tab still believes it is signed in. Ask the session: refused (the cookie is gone) signs this tab out
+    // through the auth layer; a token means someone signed in again there, so show who it is now.
+    const token = await session.refresh().catch(() => null)
+    if (token) await auth.reloadUser().catch(() => undefined)
+  }
+
+  return {
+    isSaved: store.isSaved,
+    count: computed(() => store.count),
+    toggle(product) {
+      if (!auth.isSignedIn) {
+        const kept = rememberIntent(product)
+        if (!kept) notify.info(`Sign in, then tap the heart again to add ${product.title} to your wishlist.`)
+        void navigateTo(signInLocation(router.currentRoute.value.fullPath))
+        return
+      }
+      void follow(product, store.setSaved(product.id, !store.isSaved(product.id)))
+    },
+    set(product, saved) {
+      if (!auth.isSignedIn) return Promise.resolve(false)
+      return follow(product, store.setSaved(product.id, saved))
+    },
+  }
+}

@@ -1,0 +1,69 @@
+import type { ApiError } from '~/composables/core/api/ApiError'
+import type { OrderDto } from '../dto'
+import type { PlaceOrderAnswer, StockShortfall } from '../domain/order'
+import { toOrder } from './order'
+
+// Backends disagree on how they answer a repeated order (docs/checkout.md): the status and what the body carries
+// decide here, never the `code`, which DRF's own errors and the idempotency packages do not send.
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** An order, as a replaying backend (django-idempotency-key) sends the original 201 body back with its 409. */
+export function orderIn(body: unknown): OrderDto | null {
+  if (!isRecord(body)) return null
+  const looksLikeOrder = typeof body.id === 'number' && typeof body.number === 'string' && Array.isArray(body.items)
+    && typeof body.total === 'string' && typeof body.currency === 'string' && isRecord(body.shipping_address) && isRecord(body.shipping_method)
+  return looksLikeOrder ? body as unknown as OrderDto : null
+}
+
+function shortfallsIn(body: unknown): StockShortfall[] | null {
+  if (!isRecord(body) || !Array.isArray(body.lines)) return null
+  const lines: StockShortfall[] = []
+  for (const line of body.lines) {
+    if (!isRecord(line) || typeof line.product_id !== 'number') continue
+    lines.push({
+      lineId: typeof line.item_id === 'number' ? line.item_id : -1,
+      productId: line.product_id,
+      variantId: typeof line.variant_id === 'number' ? line.variant_id : null,
+      requested: typeof line.requested === 'number' ? line.requested : 0,
+      available: typeof line.available === 'number' ? Math.max(0, line.available) : 0,
+    })
+  }
+  return lines
+}
+
+const MESSAGES = {
+  declined: 'Your payment was declined. Nothing was charged. Please choose another payment method.',
+  outOfStock: 'Some items sold out while you were checking out. Nothing was ordered or charged.',
+  keyConflict: 'Your order changed while it was being placed. Please review it and place it again.',
+  busy: 'Your order is still being processed.',
+} as const
+
+/** Any failure of POST /orders/ -> what it means for the attempt. A success (201) is mapped by the service. */
+export function toPlaceOrderAnswer(error: ApiError): PlaceOrderAnswer {
+  const { status, body } = error
+  if (status === 409 || (status >= 200 && status < 300)) {
+    const order = orderIn(body)
+    if (order) return { kind: 'placed', order: toOrder(order), replayed: true }
+  }
+  // A 2xx we could not read (a proxy's page, a cut body) made an order we cannot see: as good as lost.
+  if (status === 0 || (status >= 200 && status < 300) || status === 502 || status === 503 || status === 504) return { kind: 'lost', message: error.message }
+  if (status === 402) return { kind: 'declined', message: MESSAGES.declined }
+  if (status === 409) {
+    const lines = shortfallsIn(body)
+    if (lines) return { kind: 'out-of-stock', message: MESSAGES.outOfStock, lines }
+    return { kind: 'busy', message: MESSAGES.busy, retryAfterMs: error.retryAfterMs ?? null }
+  }
+  if (status === 429) return { kind: 'busy', message: error.message, retryAfterMs: error.retryAfterMs ?? null }
+  if (status === 422) return { kind: 'key-conflict', message: MESSAGES.keyConflict }
+  if (status === 400) {
+    return Object.keys(error.fieldErrors).length > 0
+      ? { kind: 'invalid', message: error.message, fieldErrors: error.fieldErrors }
+      : { kind: 'rejected', message: error.message }
+  }
+  if (status === 401 || status === 403) return { kind: 'unauthorized', message: error.message }
+  if (status >= 500) return { kind: 'server-error', message: error.message }
+  return { kind: 'rejected', message: error.message }
+}

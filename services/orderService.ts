@@ -1,0 +1,66 @@
+import { isApiError } from '~/composables/core/api/ApiError'
+import type { ApiClient } from '~/composables/core/api/types'
+import type { CursorPageDto, OrderDto, ShippingMethodDto } from './dto'
+import type { Order, OrderRequest, PlaceOrderAnswer } from './domain/order'
+import type { CursorPage } from './domain/pagination'
+import type { ShippingMethod } from './domain/shipping'
+import { mapCursorPage } from './mappers/cursorPage'
+import { toOrder, toOrderCreate, toShippingMethod } from './mappers/order'
+import { toPlaceOrderAnswer } from './mappers/placeOrderAnswer'
+
+export interface OrderPageRequest {
+  cursor?: string | null
+  pageSize?: number
+  signal?: AbortSignal
+}
+
+export interface OrderRequestOptions {
+  signal?: AbortSignal
+}
+
+export interface PlaceOrderOptions {
+  /** One key per attempt, the same on every send of it (composables/checkout/attempt/). */
+  idempotencyKey: string
+  signal?: AbortSignal
+}
+
+/** One function per checkout and order endpoint; stateless. Orders are the signed-in shopper's own. */
+export function orderService(api: ApiClient) {
+  return {
+    async shippingMethods(options: OrderRequestOptions = {}): Promise<ShippingMethod[]> {
+      const dto = await api.get<ShippingMethodDto[]>('/shipping-methods/', undefined, { signal: options.signal })
+      return dto.map(toShippingMethod)
+    },
+
+    /** The shopper's orders, newest first. */
+    async list(page: OrderPageRequest = {}): Promise<CursorPage<Order>> {
+      const params = { cursor: page.cursor ?? undefined, page_size: page.pageSize }
+      const dto = await api.get<CursorPageDto<OrderDto>>('/orders/', params, { signal: page.signal })
+      return mapCursorPage(dto, toOrder)
+    },
+
+    /** One of the shopper's orders; another shopper's, or an unknown id, is a 404 ApiError. */
+    async get(id: number, options: OrderRequestOptions = {}): Promise<Order> {
+      return toOrder(await api.get<OrderDto>(`/orders/${id}/`, undefined, { signal: options.signal }))
+    },
+
+    /**
+     * Places the order of the shopper's cart as the backend holds it. Resolves with what the answer means, never
+     * rejects for an HTTP outcome (a decline, a replay, a lost answer are all answers the checkout acts on).
+     * Sent once: the attempt (not the transport) decides whether and when to send again, after looking for the
+     * order a lost answer may have made.
+     */
+    async place(request: OrderRequest, options: PlaceOrderOptions): Promise<PlaceOrderAnswer> {
+      try {
+        const dto = await api.post<OrderDto>('/orders/', toOrderCreate(request), { idempotencyKey: options.idempotencyKey, maxRetries: 0, signal: options.signal })
+        return { kind: 'placed', order: toOrder(dto), replayed: false }
+      }
+      catch (error) {
+        if (!isApiError(error)) throw error
+        return toPlaceOrderAnswer(error)
+      }
+    },
+  }
+}
+
+export type OrderService = ReturnType<typeof orderService>

@@ -1,0 +1,340 @@
+import { defineStore } from 'pinia'
+import { computed, getCurrentScope, ref } from 'vue'
+import { ApiError, type ApiErrorData } from '~/composables/core/api/ApiError'
+import { toApiErrorData } from '~/composables/core/api/errorData'
+import { useApi } from '~/composables/core/useApi'
+import { useApiSession } from '~/composables/core/useApiSession'
+import { cartService } from '~/services/cartService'
+import type { Cart, CartLine } from '~/services/domain/cart'
+import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from '~/services/domain/cartLine'
+import type { PurchaseLine } from '~/services/domain/product'
+import { toCartProblem } from '~/services/mappers/cartProblem'
+import { useAuthStore } from '~/stores/auth'
+import { createKeyedResource, type ResourceStatus } from '~/stores/resources/keyedResource'
+import { hasCartMarker } from '~/utils/cart/marker'
+import { createCartQueue } from './cartQueue'
+import { itemCountView, lineViews, type CartLineProblem, type CartLineView, type PendingAddition } from './cartView'
+import { readSeenPrices, rememberPrices, seenPriceKey, writeSeenPrices, type SeenPrices } from './seenPrices'
+
+/** What became of the last addition: the notice after "Add to cart" shows it. */
+export interface AdditionOutcome {
+  /** Increases with every addition, so a notice can tell a new outcome from one it showed. */
+  seq: number
+  request: PurchaseLine
+  /** The line it landed on; null when it failed. */
+  lineId: number | null
+  error: ApiErrorData | null
+}
+
+const KEY = 'current'
+const EMPTY: Pick<Cart, 'lines' | 'itemCount'> = { lines: [], itemCount: 0 }
+const noop = () => {}
+const lineKey = (lineId: number) => `line:${lineId}`
+
+function invalidQuantity(): ApiError {
+  // The answer DRF gives for the same request (CartItemUpdate), so the shopper reads the same sentence.
+  return new ApiError({
+    status: 400, code: 'invalid', message: `Please choose a quantity from ${MIN_LINE_QUANTITY} to ${MAX_LINE_QUANTITY}.`,
+    fieldErrors: { quantity: [`Ensure this value is less than or equal to ${MAX_LINE_QUANTITY}.`] }, retryable: false,
+  })
+}
+
+function lineGone(): ApiError {
+  return new ApiError({ status: 404, code: 'not_found', message: 'That item is no longer in your cart.', fieldErrors: {}, retryable: false })
+}
+
+function landedOn(cart: Cart, request: PurchaseLine): CartLine | undefined {
+  return cart.lines.find(l => l.productId === request.productId && (request.variantId == null || l.variantId === request.variantId))
+}
+
+/**
+ * The shopper's cart. The backend is the truth: every answer replaces the cart (`resource.set`), and lines,
+ * totals and counts are only ever the backend's. On top of it, what the shopper asked for and the backend has not
+ * answered yet (quantities, additions) is shown at once and dropped when the answer comes: kept when it agreed,
+ * rolled back (with the reason kept on the line) when it refused. Requests go one at a time (cartQueue.ts);
+ * changes to one line while its request is under way are sent as one request with the latest quantity.
+ * A 409 on a quantity clamps the line to what is in stock. Client only: nothing here runs during SSR, so a
+ * shared cached page never carries a cart.
+ */
+export const useCartStore = defineStore('cart', () => {
+  const service = cartService(useApi())
+  const session = useApiSession()
+  const auth = useAuthStore()
+  const resource = createKeyedResource<Cart>({ ttlMs: Number.POSITIVE_INFINITY })
+
+  /** Line id -> the quantity asked for and not answered yet (0: being removed). */
+  const wanted = ref<Record<number, number>>({})
+  const additions = ref<PendingAddition[]>([])
+  const problems = ref<Record<number, CartLineProblem>>({})
+  /** This browser has no cart and we know it without asking (a guest without the marker; just signed out). */
+  const knownEmpty = ref(false)
+  /** Requests queued or under way. */
+  const pendingRequests = ref(0)
+  /** Changes the backend accepted so far: other tabs are told when a burst of them settles. */
+  const acceptedChanges = ref(0)
+  const prices = ref<SeenPrices>({})
+  const lastAddition = ref<AdditionOutcome | null>(null)
+  /** The line removed last, for "Undo". */
+  const lastRemoved = ref<CartLine | null>(null)
+
+  // Bookkeeping of this store instance (one per Nuxt app), not state.
+  const queue = createCartQueue((size) => { pendingRequests.value = size })
+  /** A line's waiting request to fail with this instead of being sent: an earlier one was refused. */
+  const abandoned = new Map<number, ApiError>()
+  const reported = new WeakSet<object>()
+  let nextAdditionId = 1
+  let additionSeq = 0
+  /** Bumped by reset(): answers to requests sent before it land nowhere. */
+  let epoch = 0
+  let runtimeStarted = false
+  const scope = getCurrentScope()
+
+  const cart = computed<Cart | null>(() => resource.get(KEY)?.data ?? null)
+  const overlay = computed(() => ({ wanted: wanted.value, additions: additions.value }))
+  const lines = computed<CartLineView[]>(() => (cart.value ? lineViews(cart.value, overlay.value, prices.value, problems.value) : []))
+  const itemCount = computed(() => itemCountView(cart.value ?? (knownEmpty.value ? EMPTY : null), overlay.value))
+  const status = computed<ResourceStatus>(() => (cart.value === null && knownEmpty.value ? 'success' : resource.get(KEY)?.status ?? 'idle'))
+  const error = computed(() => resource.get(KEY)?.error ?? null)
+  const updating = computed(() => pendingRequests.value > 0)
+
+  /**
+   * A signed-in shopper's cart follows their access token, and after a page load the browser has none yet: the
+   * api core fetches one only on a 401, and the cart never answers 401 - without a token it answers the (empty)
+   * guest cart. So before a cart call, a signed-in shopper without a token gets one first. A refused refresh
+   * signs the shopper out (the auth plugin hears it); the call then goes as a guest's, which is what they are.
+   */
+  async function authenticate(): Promise<void> {
+    if (!auth.isSignedIn || session.getAccessToken() || session.getStatus() === 'signed_out') return
+    await session.refresh().catch(noop)
+  }
+
+  function lineOf(lineId: number): CartLine | undefined {
+    return cart.value?.lines.find(line => line.id === lineId)
+  }
+
+  /** After any answer: what it means for the overlay, the problems and the remembered prices. */
+  function settle(next: Cart): void {
+    knownEmpty.value = false
+    const ids = new Set(next.lines.map(line => line.id))
+    for (const id of Object.keys(problems.value).map(Number)) if (!ids.has(id)) Reflect.deleteProperty(problems.value, id)
+    for (const id of Object.keys(wanted.value).map(Number)) {
+      if (!ids.has(id) && !queue.isWaiting(lineKey(id))) Reflect.deleteProperty(wanted.value, id)
+    }
+    // Storage first: another tab may have remembered lines this one has not seen yet.
+    prices.value = rememberPrices({ ...prices.value, ...readSeenPrices() }, next)
+    writeSeenPrices(prices.value)
+  }
+
+  function accept(next: Cart, sentIn: number): boolean {
+    if (sentIn !== epoch) return false
+    resource.set(KEY, next)
+    settle(next)
+    return true
+  }
+
+  async function fetchCart(): Promise<void> {
+    const sentIn = epoch
+    await authenticate()
+    const entry = await resource.load(KEY, signal => service.get({ signal }), { force: true })
+    if (sentIn !== epoch) return
+    if (entry.status === 'error' && entry.error) throw new ApiError(entry.error)
+    if (entry.data) settle(entry.data)
+  }
+
+  /** Loads the cart again, after everything already asked for. */
+  function refresh(): Promise<void> {
+    return queue.coalesce('refresh', fetchCart)
+  }
+
+  /**
+   * Browser, after hydration: the cart for the badge, once. A guest without the marker has no cart: no request.
+   * A signed-in shopper's cart may have changed on another device: always asked. Failures stay in `error`.
+   */
+  async function ensureLoaded(): Promise<void> {
+    if (import.meta.server || cart.value || knownEmpty.value) return
+    if (!auth.isSignedIn && auth.status !== 'unknown' && !hasCartMarker()) {
+      knownEmpty.value = true
+      return
+    }
+    await queue.coalesce('ensure', async () => {
+      if (!cart.value) await fetchCart()
+    }).catch(noop)
+  }
+
+  function dropAddition(id: number): void {
+    additions.value = additions.value.filter(addition => addition.id !== id)
+  }
+
+  /** Adds to the cart; resolves with the backend's cart, rejects with the ApiError (nothing added). */
+  async function add(request: PurchaseLine): Promise<Cart> {
+    const seq = ++additionSeq
+    try {
+      if (!Number.isInteger(request.quantity) || request.quantity < MIN_LINE_QUANTITY || request.quantity > MAX_LINE_QUANTITY) throw invalidQuantity()
+      const addition: PendingAddition = { id: nextAdditionId++, productId: request.productId, variantId: request.variantId ?? null, quantity: request.quantity }
+      additions.value = [...additions.value, addition]
+      const sentIn = epoch
+      const answer = await queue.run(async () => {
+        try {
+          await authenticate()
+          const next = await service.addLine({ productId: request.productId, variantId: request.variantId, quantity: request.quantity })
+          if (accept(next, sentIn)) acceptedChanges.value++
+          return next
+        }
+        finally {
+          // In the same turn as the answer, so the count never shows the addition twice.
+          dropAddition(addition.id)
+        }
+      })
+      lastAddition.value = { seq, request, lineId: landedOn(answer, request)?.id ?? null, error: null }
+      return answer
+    }
+    catch (failure) {
+      lastAddition.value = { seq, request, lineId: null, error: toApiErrorData(failure) }
+      throw failure
+    }
+  }
+
+  /**
+   * The backend refused a line's change: clamp to the stock on a 409 that says how many are left, roll back
+   * otherwise (the line shows its confirmed quantity, the problem stays on it). True when the outcome is what was
+   * asked anyway (a line to remove that is already gone).
+   */
+  function refused(lineId: number, target: number, failure: unknown): boolean {
+    const data = toApiErrorData(failure)
+    const problem = toCartProblem(data)
+    const line = lineOf(lineId)
+    if (problem.kind === 'line-gone' || !line) {
+      Reflect.deleteProperty(wanted.value, lineId)
+      void refresh().catch(noop)
+      return target === 0
+    }
+    if (problem.kind === 'out-of-stock' && problem.available !== null && problem.available >= MIN_LINE_QUANTITY) {
+      problems.value[lineId] = { error: data, wanted: target }
+      // The latest ask may already be lower than the stock (a "-" while this request was under way).
+      const clamped = Math.min(wanted.value[lineId] ?? target, problem.available, MAX_LINE_QUANTITY)
+      if (clamped === line.quantity) {
+        Reflect.deleteProperty(wanted.value, lineId)
+        return false
+      }
+      wanted.value[lineId] = clamped
+      void queue.coalesce(lineKey(lineId), () => sendLine(lineId)).catch(noop)
+      return false
+    }
+    Reflect.deleteProperty(wanted.value, lineId)
+    problems.value[lineId] = { error: data, wanted: target }
+    if (failure instanceof ApiError && queue.isWaiting(lineKey(lineId))) abandoned.set(lineId, failure)
+    // Sold out: the backend's answer to a read flags the line.
+    if (problem.kind === 'out-of-stock') void refresh().catch(noop)
+    return false
+  }
+
+  /** Sends the latest quantity asked for a line, when it differs from the backend's. Runs in the queue. */
+  async function sendLine(lineId: number): Promise<void> {
+    const failure = abandoned.get(lineId)
+    if (failure) {
+      abandoned.delete(lineId)
+      throw failure
+    }
+    const target = wanted.value[lineId]
+    const line = lineOf(lineId)
+    if (target === undefined) return
+    if (!line || target === line.quantity) {
+      Reflect.deleteProperty(wanted.value, lineId)
+      if (!line && target !== 0) throw lineGone()
+      return
+    }
+    const sentIn = epoch
+    try {
+      await authenticate()
+      const next = target === 0 ? await service.removeLine(lineId) : await service.setQuantity(lineId, target)
+      if (!accept(next, sentIn)) return
+      acceptedChanges.value++
+      if (wanted.value[lineId] === target) Reflect.deleteProperty(wanted.value, lineId)
+    }
+    catch (failure) {
+      if (sentIn !== epoch) throw failure
+      if (!refused(lineId, target, failure)) throw failure
+    }
+  }
+
+  function change(lineId: number, quantity: number): Promise<void> {
+    wanted.value[lineId] = quantity
+    Reflect.deleteProperty(problems.value, lineId)
+    abandoned.delete(lineId)
+    return queue.coalesce(lineKey(lineId), () => sendLine(lineId))
+  }
+
+  /** Sets a line's quantity (1 to 99): on screen at once, at the backend in turn. Rejects with the ApiError. */
+  function setQuantity(lineId: number, quantity: number): Promise<void> {
+    if (!Number.isInteger(quantity) || quantity < MIN_LINE_QUANTITY || quantity > MAX_LINE_QUANTITY) return Promise.reject(invalidQuantity())
+    if (!lineOf(lineId)) return Promise.reject(lineGone())
+    return change(lineId, quantity)
+  }
+
+  /** Removes a line: gone from the screen at once, back with its problem if the backend refuses. */
+  function remove(lineId: number): Promise<void> {
+    const line = lineOf(lineId)
+    if (!line) return Promise.resolve()
+    lastRemoved.value = line
+    return change(lineId, 0)
+  }
+
+  /** Puts the line removed last back (the backend gives it a new id). */
+  async function undoRemove(): Promise<void> {
+    const line = lastRemoved.value
+    if (!line) return
+    await add({ productId: line.productId, variantId: line.variantId, quantity: line.quantity })
+    if (lastRemoved.value === line) lastRemoved.value = null
+  }
+
+  function dismissProblem(lineId: number): void {
+    Reflect.deleteProperty(problems.value, lineId)
+  }
+
+  /** The shopper has seen the new price: stop showing the line as changed. */
+  function acceptPriceChange(lineId: number): void {
+    const line = lineOf(lineId)
+    if (!line) return
+    prices.value = { ...prices.value, [seenPriceKey(line)]: { ...line.unitPrice } }
+    writeSeenPrices(prices.value)
+  }
+
+  /** Signed out (here or in another tab): this browser's cart is gone. Answers still on their way land nowhere. */
+  function reset(): void {
+    epoch++
+    resource.forget(KEY)
+    wanted.value = {}
+    additions.value = []
+    problems.value = {}
+    lastAddition.value = null
+    lastRemoved.value = null
+    abandoned.clear()
+    knownEmpty.value = true
+    prices.value = {}
+    writeSeenPrices({})
+  }
+
+  /** True the first time an error is handed to this: several callers sharing one refusal tell the shopper once. */
+  function firstReport(failure: unknown): boolean {
+    if (typeof failure !== 'object' || failure === null || reported.has(failure)) return false
+    reported.add(failure)
+    return true
+  }
+
+  /**
+   * Runs `wire` (the browser side: tab sync, sign-in and sign-out) the first time only, inside this store's effect
+   * scope: its watchers and listeners live as long as the store, and go with it ($dispose, a test's fresh stores).
+   */
+  function startRuntime(wire: () => void): void {
+    if (runtimeStarted) return
+    runtimeStarted = true
+    if (scope) scope.run(wire)
+    else wire()
+  }
+
+  return {
+    entries: resource.entries, wanted, additions, problems, knownEmpty, pendingRequests, acceptedChanges, prices, lastAddition, lastRemoved,
+    cart, lines, itemCount, status, error, updating,
+    ensureLoaded, refresh, add, setQuantity, remove, undoRemove, dismissProblem, acceptPriceChange, reset, firstReport, startRuntime,
+  }
+})

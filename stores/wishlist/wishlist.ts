@@ -1,0 +1,305 @@
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref } from 'vue'
+import type { ApiErrorData } from '~/composables/core/api/ApiError'
+import { toApiErrorData } from '~/composables/core/api/errorData'
+import { useApi } from '~/composables/core/useApi'
+import type { WishlistEntry } from '~/services/domain/wishlist'
+import { WISHLIST_MAX_PAGE_SIZE, wishlistService } from '~/services/wishlistService'
+import { useAuthStore } from '~/stores/auth'
+import { createCursorList, type CursorListState } from '~/stores/resources/cursorList'
+import { createKeyedResource } from '~/stores/resources/keyedResource'
+import { readIds, readMoreIds, type IdsEndpoint, type SavedIds } from './savedIds'
+
+export const WISHLIST_PAGE_SIZE = 24
+/** How long the ids are trusted before a navigation reads them again (other devices may have changed them). */
+export const IDS_TTL_MS = 5 * 60_000
+export const LIST_TTL_MS = 60_000
+
+/** The /wishlist list of one shopper: lists are keyed by who owns them, so one never shows another's. */
+export interface WishlistListParams {
+  owner: number
+}
+
+/** A change the backend refused or could not make. The heart is back on what the backend has. */
+export class WishlistRefusal extends Error {
+  constructor(readonly productId: number, readonly wanted: boolean, readonly error: ApiErrorData) {
+    super(error.message)
+    this.name = 'WishlistRefusal'
+  }
+}
+
+interface Drain {
+  promise: Promise<void>
+}
+
+/**
+ * The signed-in shopper's wishlist. Two pieces of remote state:
+ * - the wishlisted product ids (hearts, header count): one keyed resource per shopper, read in one request;
+ * - the /wishlist page's entries: a cursor list, entries by product id.
+ * On top, the shopper's choices the backend has not confirmed yet (shown at once) and the backend's answers to
+ * our own changes since the ids were read. Changes are serialized per product: one request in flight, then only
+ * what differs from the backend's last known state is sent, so fast taps end where the shopper left them.
+ */
+export const useWishlistStore = defineStore('wishlist', () => {
+  const service = wishlistService(useApi())
+  const auth = useAuthStore()
+  const owner = computed(() => auth.user?.id ?? null)
+  const ownerKey = computed(() => (owner.value === null ? null : String(owner.value)))
+
+  const saved = createKeyedResource<SavedIds>({ ttlMs: IDS_TTL_MS })
+  const idsEndpoint = ref<IdsEndpoint>('unknown')
+  /** The shopper's choice per product that the backend has not confirmed yet. */
+  const choices = ref<Record<number, boolean>>({})
+  /** The backend's answers to our own changes, newer than the ids they were made after. */
+  const settled = ref<Record<number, boolean>>({})
+  /** Entries by product id (the /wishlist page; also what an add answered). */
+  const entriesById = ref<Record<number, WishlistEntry>>({})
+
+  // Bookkeeping of this store instance (per app, so per SSR request), not state.
+  const settledAt = new Map<number, number>()
+  let sequence = 0
+  const drains = new Map<number, Drain>()
+  let scope = new AbortController()
+  let moreIds: AbortController | null = null
+  let listStale = false
+
+  const savedEntry = computed(() => (ownerKey.value === null ? undefined : saved.get(ownerKey.value)))
+  const savedSet = computed(() => new Set(savedEntry.value?.data?.ids ?? []))
+
+  /** What the backend has for a product as far as we know; undefined when the ids do not tell (not read yet). */
+  function backendState(productId: number): boolean | undefined {
+    const own = settled.value[productId]
+    if (own !== undefined) return own
+    const data = savedEntry.value?.data
+    if (!data) return undefined
+    if (savedSet.value.has(productId)) return true
+    return data.complete ? false : undefined
+  }
+
+  /** What the heart shows: the shopper's last choice, else the backend's state (unknown: not saved). */
+  function isSaved(productId: number): boolean {
+    return choices.value[productId] ?? backendState(productId) ?? false
+  }
+
+  /** Whether an entry of the /wishlist list is still in the wishlist (the list itself says it was). */
+  function isListed(productId: number): boolean {
+    return choices.value[productId] ?? settled.value[productId] ?? true
+  }
+
+  /** Products in the wishlist as the screen shows them; null until every id is known. */
+  const count = computed<number | null>(() => {
+    const data = savedEntry.value?.data
+    if (!data?.complete) return null
+    let total = savedSet.value.size
+    for (const key of new Set([...Object.keys(settled.value), ...Object.keys(choices.value)])) {
+      const id = Number(key)
+      total += Number(isSaved(id)) - Number(savedSet.value.has(id))
+    }
+    return total
+  })
+
+  function keepEntries(entries: readonly WishlistEntry[]): void {
+    for (const entry of entries) entriesById.value[entry.product.id] = markRaw(entry)
+  }
+
+  function settle(productId: number, value: boolean): void {
+    settled.value[productId] = value
+    settledAt.set(productId, ++sequence)
+    if (value) listStale = true
+  }
+
+  /** After an answer read from `startedAt` on: our own changes settled before it are in it (or newer elsewhere). */
+  function foldSettled(startedAt: number): void {
+    for (const [productId, at] of settledAt) {
+      if (at > startedAt) continue
+      settledAt.delete(productId)
+      Reflect.deleteProperty(settled.value, productId)
+    }
+  }
+
+  /** The ids for hearts: one request, unless fresh; a backend without /wishlist/ids/ then gets the rest read. */
+  async function loadIds(options: { force?: boolean } = {}): Promise<void> {
+    const key = ownerKey.value
+    if (key === null) return
+    if (options.force) moreIds?.abort()
+    const entry = await saved.load(key, async (signal) => {
+      const startedAt = sequence
+      const result = await readIds(service, idsEndpoint.value, signal)
+      if (!signal.aborted) {
+        idsEndpoint.value = result.endpoint
+        keepEntries(result.entries)
+        foldSettled(startedAt)
+      }
+      return result.saved
+    }, options)
+    if (entry.data && !entry.data.complete && ownerKey.value === key) await readRestOfIds(key)
+  }
+
+  /**
+   * The fallback's remaining pages, one at a time. A failure leaves the ids incomplete (those hearts show
+   * "not saved", the count stays unknown); the next loadIds carries on from where it stopped.
+   */
+  async function readRestOfIds(key: string): Promise<void> {
+    if (moreIds) return
+    const controller = new AbortController()
+    moreIds = controller
+    const stop = () => controller.abort()
+    scope.signal.addEventListener('abort', stop)
+    try {
+      for (;;) {
+        const data = saved.get(key)?.data
+        if (!data || data.complete || controller.signal.aborted) return
+        keepEntries(await readMoreIds(service, data, controller.signal))
+      }
+    }
+    catch (error) {
+      if (!controller.signal.aborted) console.warn('[wishlist] reading the rest of the ids failed', toApiErrorData(error).message)
+    }
+    finally {
+      scope.signal.removeEventListener('abort', stop)
+      if (moreIds === controller) moreIds = null
+    }
+  }
+
+  /** Sends what the shopper chose for a product until the backend agrees; one request at a time per product. */
+  function drain(productId: number): Promise<void> {
+    const running = drains.get(productId)
+    if (running) return running.promise
+    const signal = scope.signal
+    const record: Drain = { promise: Promise.resolve() }
+    drains.set(productId, record)
+    record.promise = (async () => {
+      try {
+        for (;;) {
+          const wanted = choices.value[productId]
+          if (wanted === undefined) return
+          if (wanted === backendState(productId)) {
+            Reflect.deleteProperty(choices.value, productId)
+            return
+          }
+          try {
+            if (wanted) keepEntries([await service.add(productId, { signal })])
+            else await service.remove(productId, { signal })
+          }
+          catch (error) {
+            if (signal.aborted) return
+            Reflect.deleteProperty(choices.value, productId)
+            const data = toApiErrorData(error)
+            // No answer, or the server failed: the change may have been made anyway. Ask what the backend has.
+            if (data.status === 0 || data.status >= 500) void loadIds({ force: true })
+            throw new WishlistRefusal(productId, wanted, data)
+          }
+          if (signal.aborted) return
+          settle(productId, wanted)
+        }
+      }
+      finally {
+        // Synchronously at the loop's end: a choice made after this starts a new drain rather than being missed.
+        if (drains.get(productId) === record) drains.delete(productId)
+      }
+    })()
+    return record.promise
+  }
+
+  /**
+   * The shopper wants a product in (true) or out of (false) the wishlist: shown at once, then sent. Resolves once
+   * the backend agrees with the shopper's last choice; rejects with a WishlistRefusal after rolling back.
+   */
+  function setSaved(productId: number, wanted: boolean): Promise<void> {
+    if (ownerKey.value === null) {
+      return Promise.reject(new WishlistRefusal(productId, wanted, { status: 401, code: 'signed_out', message: 'Sign in to keep a wishlist.', fieldErrors: {}, retryable: false }))
+    }
+    choices.value[productId] = wanted
+    return drain(productId)
+  }
+
+  function toggle(productId: number): Promise<void> {
+    return setSaved(productId, !isSaved(productId))
+  }
+
+  /**
+   * Right after sign-in: the shopper's wishlist at the backend plus what they chose before signing in. A union:
+   * nothing at the backend is removed or replaced. One result per product, in order.
+   */
+  function mergeAtSignIn(productIds: readonly number[]): Promise<PromiseSettledResult<void>[]> {
+    const additions = productIds.map(id => setSaved(id, true))
+    void loadIds()
+    return Promise.allSettled(additions)
+  }
+
+  /** Another tab of this browser changed a product: take its answer from the backend as ours. */
+  function applyRemote(productId: number, value: boolean): void {
+    if (ownerKey.value !== null) settle(productId, value)
+  }
+
+  /** Signed out (here or in another tab): nothing of the shopper's wishlist stays, and their requests stop. */
+  function clear(): void {
+    scope.abort()
+    scope = new AbortController()
+    moreIds = null
+    drains.clear()
+    settledAt.clear()
+    choices.value = {}
+    settled.value = {}
+    for (const key of Object.keys(saved.entries.value)) saved.forget(key)
+    list.reset()
+    entriesById.value = {}
+    listStale = false
+  }
+
+  const list = createCursorList<WishlistListParams, WishlistEntry>({
+    fetchPage: (_params, page) => service.list(page),
+    keep: keepEntries,
+    idOf: entry => entry.product.id,
+    keyOf: params => String(params.owner),
+    ttlMs: LIST_TTL_MS,
+    pageSize: WISHLIST_PAGE_SIZE,
+    maxPageSize: WISHLIST_MAX_PAGE_SIZE,
+  })
+
+  function listParams(): WishlistListParams | null {
+    return owner.value === null ? null : { owner: owner.value }
+  }
+
+  /** The /wishlist list, newest first; loaded again when something was added since. */
+  async function fetchFirst(): Promise<CursorListState<WishlistListParams> | undefined> {
+    const params = listParams()
+    if (!params) return undefined
+    const force = listStale
+    listStale = false
+    return list.activate(params, { force })
+  }
+
+  return {
+    ids: saved.entries,
+    idsEndpoint,
+    choices,
+    settled,
+    entriesById,
+    lists: list.lists,
+    count,
+    isSaved,
+    isListed,
+    loadIds,
+    setSaved,
+    toggle,
+    mergeAtSignIn,
+    applyRemote,
+    clear,
+    fetchFirst,
+    listState: () => {
+      const params = listParams()
+      return params ? list.get(params) : undefined
+    },
+    loadMore: async () => {
+      const params = listParams()
+      if (params) await list.loadMore(params)
+    },
+    retry: async () => {
+      const params = listParams()
+      if (params) await list.retry(params)
+    },
+  }
+})
+
+export type WishlistStore = ReturnType<typeof useWishlistStore>

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test'
+import { productPath } from '../../../utils/routes/catalogPaths'
+import { CART_PATH } from '../../../utils/routes/paths'
+import { addFault, addThroughApi, cartAtBackend, expectCartCount, findProduct, gotoWithCart, resetFaults } from './support'
+
+// With the backend failing, a change is refused visibly, the cart shows exactly what it showed before, and once
+// the backend is back the same action works. Nothing is dropped without a word.
+
+test.afterEach(resetFaults)
+
+test('a failed quantity change rolls back with a message, and "Try again" works after recovery', async ({ page }) => {
+  const product = await findProduct({ variants: false, minStock: 5 })
+  await gotoWithCart(page, '/')
+  await addThroughApi(page, { product_id: product.id, quantity: 2 })
+  await gotoWithCart(page, CART_PATH)
+  const line = page.getByRole('listitem').filter({ hasText: product.title })
+  const field = page.getByRole('textbox', { name: `Quantity of ${product.title}` })
+  const lineTotal = line.locator('p', { has: page.getByText('Line total:') })
+  const totalBefore = await lineTotal.textContent()
+  const subtotalBefore = await page.getByRole('region', { name: 'Summary' }).textContent()
+
+  await addFault({ path_pattern: '/cart/items/*', method: 'PATCH', status: 503 })
+  await page.getByRole('button', { name: `Increase quantity of ${product.title}` }).click()
+  await expect(line).toContainText('Service temporarily unavailable')
+  await expect(field).toHaveValue('2')
+  await expectCartCount(page, 2)
+  await expect(lineTotal).toHaveText(totalBefore!)
+  await expect(page.getByRole('region', { name: 'Summary' })).toHaveText(subtotalBefore!)
+  // The shopper heard it too, through the one live region.
+  await expect(page.locator('#app-announcer')).toContainText('Service temporarily unavailable')
+
+  await resetFaults()
+  await line.getByRole('button', { name: 'Try again' }).click()
+  await expect(field).toHaveValue('3')
+  await expectCartCount(page, 3)
+  await expect(line).not.toContainText('Service temporarily unavailable')
+  expect((await cartAtBackend(page)).items.find(item => item.product_id === product.id)?.quantity).toBe(3)
+})
+
+test('a failed "Add to cart" says why and adds nothing; after recovery the same click adds it', async ({ page }) => {
+  const product = await findProduct({ variants: false, minStock: 3 })
+  await gotoWithCart(page, productPath(product))
+  await addFault({ path_pattern: '/cart/items/', method: 'POST', status: 503 })
+  const add = page.getByRole('button', { name: 'Add to cart', exact: true })
+  await add.click()
+  const failure = page.getByRole('region', { name: 'Not added to your cart' })
+  await expect(failure).toContainText('Service temporarily unavailable')
+  await expect(page.getByRole('main')).toContainText('Service temporarily unavailable')
+  await expectCartCount(page, 0)
+  expect((await cartAtBackend(page)).items_count).toBe(0)
+
+  await resetFaults()
+  await failure.getByRole('button', { name: 'Try again' }).click()
+  await expect(page.getByRole('region', { name: 'Added to your cart' })).toContainText(product.title)
+  await expectCartCount(page, 1)
+  expect((await cartAtBackend(page)).items_count).toBe(1)
+})

@@ -1,0 +1,150 @@
+import { expect, test, type Page } from '@playwright/test'
+import { productPath } from '../../../utils/routes/catalogPaths'
+import { signInThroughForm } from '../auth/support'
+import { expectCartCount, gotoWithCart } from '../cart/support'
+import { waitForHydration } from '../support/hydration'
+import {
+  PASSWORD, backend, cartAtBackend, confirmedOrderId, expectAxeClean, fillAddress, newShopper, openCheckout, ordersAtBackend,
+  placeOrderButton, shopperWithCart, simpleProducts,
+} from './support'
+
+// The whole journey of a guest: products in the cart, checkout, sign-in on the way (the cart comes along),
+// address, shipping, payment, confirmation; the order is in the history and the cart is empty. axe on every
+// step and on the order pages. Then the same checkout by keyboard only, at 320 px.
+
+const api = backend()
+
+test('guest adds products, checks out signing in on the way, pays; the order is in /orders and the cart is empty', async ({ page }) => {
+  const shopper = await newShopper(api, 'journey')
+  const [mug, lamp] = await simpleProducts(api, 2)
+  // As a guest, from the product pages: two of one, one of the other.
+  await gotoWithCart(page, productPath({ id: mug!.id, slug: mug!.slug }))
+  await page.getByRole('button', { name: 'Increase quantity' }).click()
+  await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
+  await expectCartCount(page, 2)
+  await gotoWithCart(page, productPath({ id: lamp!.id, slug: lamp!.slug }))
+  await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
+  await expectCartCount(page, 3)
+
+  // Checkout asks a guest to sign in (or register), and comes back.
+  await page.goto('/checkout')
+  await page.waitForURL('**/auth/login?redirect=/checkout')
+  await expect(page.getByText('Sign in or create an account to check out.')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Create an account' })).toHaveAttribute('href', '/auth/register?redirect=/checkout')
+  await waitForHydration(page)
+  await signInThroughForm(page, shopper.email, PASSWORD)
+  await page.waitForURL('**/checkout?step=address')
+
+  // The guest cart was merged into the account's: both lines are in the summary.
+  const summary = page.getByRole('complementary', { name: 'Order summary' })
+  await expect(summary.getByText(mug!.title)).toBeVisible()
+  await expect(summary.getByText(lamp!.title)).toBeVisible()
+  await expectAxeClean(page, 'address step')
+
+  // A field left empty is flagged when left, and the message goes once it is fixed.
+  const city = page.getByLabel('Town or city')
+  await city.fill('x')
+  await city.fill('')
+  await city.blur()
+  await expect(page.getByText('Enter the town or city.')).toBeVisible()
+  await expect(city).toHaveAttribute('aria-invalid', 'true')
+  await fillAddress(page)
+  await expect(page.getByText('Enter the town or city.')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Continue to shipping' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Shipping method' })).toBeFocused()
+  await expect(page.getByRole('radio', { name: /^Express/ })).toBeVisible()
+  await expect(page.getByText(/^Arrives \w{3} \d{1,2} \w{3}/).first()).toBeVisible()
+  await expectAxeClean(page, 'shipping step')
+  await page.getByRole('radio', { name: /^Express/ }).check()
+  await expect(summary.getByText('Shipping (Express)')).toBeVisible()
+  await page.getByRole('button', { name: 'Continue to payment' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Payment' })).toBeVisible()
+  await expectAxeClean(page, 'payment step')
+  await page.getByRole('radio', { name: /^Mastercard/ }).check()
+  await page.getByRole('button', { name: 'Continue to review' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible()
+  await expect(page.getByText('Mastercard (test card)')).toBeVisible()
+  await expectAxeClean(page, 'review step')
+  const shownTotal = await summary.getByRole('definition').last().textContent()
+  await placeOrderButton(page).click()
+
+  const id = await confirmedOrderId(page)
+  await expectAxeClean(page, 'confirmation')
+  const orders = await ordersAtBackend(api, shopper)
+  expect(orders.map(o => o.id)).toEqual([id])
+  expect(orders[0]!.items.map(i => [i.product_id, i.quantity]).sort()).toEqual([[mug!.id, 2], [lamp!.id, 1]].sort())
+  expect(shownTotal).toBe(`$${orders[0]!.total}`)
+  await expect(page.getByText(orders[0]!.number).first()).toBeVisible()
+  expect((await cartAtBackend(api, shopper)).items).toEqual([])
+  await expectCartCount(page, 0)
+
+  await page.getByRole('link', { name: 'All your orders' }).click()
+  await expect(page.getByRole('heading', { name: 'Your orders' })).toBeVisible()
+  await expect(page.getByRole('link', { name: `Order ${orders[0]!.number}` })).toBeVisible()
+  await expect(page.locator('time').first()).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/)
+  await expectAxeClean(page, 'order history')
+
+  // Someone else's order (or none) is a 404 page, as accessible as the rest.
+  const response = await page.goto('/orders/999999')
+  expect(response?.status()).toBe(404)
+  await expect(page.getByRole('heading', { name: 'Order not found' })).toBeVisible()
+  await expectAxeClean(page, 'order not found')
+})
+
+/** Tab forward until the focused control is named `name`. */
+async function tabTo(page: Page, name: string | RegExp, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab')
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null
+      if (!el) return ''
+      return (el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim()
+    })
+    if (typeof name === 'string' ? label.startsWith(name) : name.test(label)) return
+  }
+  throw new Error(`${String(name)} is not reachable by Tab`)
+}
+
+test('every field is reachable and the order can be placed by keyboard alone, at 320 px', async ({ page, context, baseURL }) => {
+  await page.setViewportSize({ width: 320, height: 720 })
+  const { shopper } = await shopperWithCart(context, baseURL!, api, 'keyboard', [1])
+  await openCheckout(page)
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  expect(width).toBeLessThanOrEqual(320)
+
+  await page.getByRole('heading', { name: 'Checkout', level: 1 }).click()
+  for (const [label, text] of [['Full name', 'Kay Board'], ['Street address', '1 Tab Street'], ['Apartment, suite, building', 'Flat 2'], ['Town or city', 'Leeds'], ['Postal code', 'LS1 1AA']] as const) {
+    await tabTo(page, label)
+    await page.keyboard.type(text)
+  }
+  await tabTo(page, 'Country')
+  await page.keyboard.type('United Kingdom')
+  await tabTo(page, 'Phone')
+  await page.keyboard.type('+44 113 496 0000')
+  await page.keyboard.press('Enter')
+
+  await expect(page.getByRole('heading', { name: 'Shipping method' })).toBeFocused()
+  await tabTo(page, /^Standard/)
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByRole('radio', { name: /^Express/ })).toBeChecked()
+  await tabTo(page, 'Continue to payment')
+  await page.keyboard.press('Enter')
+
+  await expect(page.getByRole('heading', { name: 'Payment' })).toBeFocused()
+  await tabTo(page, /^Visa/)
+  await page.keyboard.press('Space')
+  await expect(page.getByRole('radio', { name: /^Visa/ })).toBeChecked()
+  await tabTo(page, 'Continue to review')
+  await page.keyboard.press('Enter')
+
+  await expect(page.getByRole('heading', { name: 'Review your order' })).toBeFocused()
+  await tabTo(page, 'Place order')
+  await page.keyboard.press('Enter')
+  const id = await confirmedOrderId(page)
+  const [order] = await ordersAtBackend(api, shopper)
+  expect(order?.id).toBe(id)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+})

@@ -1,0 +1,164 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
+import { waitForHydration } from '../support/hydration'
+
+// Checkout tests seed what is not the behaviour under test straight at the backend (a shopper, a cart, stock),
+// sign the browser in with one BFF request, and count orders at the backend: that count is the truth.
+
+export const PASSWORD = 'checkout-password-1'
+
+export interface Shopper {
+  email: string
+  name: string
+  /** An access token of the backend's own, for seeding and counting (the browser has its own session). */
+  token: () => Promise<string>
+}
+
+export interface Backend {
+  base: string
+  call: <T = unknown>(path: string, init?: { method?: string, body?: unknown, token?: string }) => Promise<{ status: number, body: T }>
+}
+
+export function backend(base = process.env.E2E_API_BASE as string): Backend {
+  return {
+    base,
+    async call(path, init = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' }
+      if (init.token) headers.authorization = `Bearer ${init.token}`
+      const response = await fetch(`${base}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
+      const text = await response.text()
+      return { status: response.status, body: (text ? JSON.parse(text) : null) as never }
+    },
+  }
+}
+
+let counter = 0
+
+/** A fresh account at the backend: no orders, an empty cart, its own rate-limit bucket. */
+export async function newShopper(api: Backend, label: string): Promise<Shopper> {
+  counter += 1
+  const email = `e2e-checkout-${label}-${Date.now()}-${counter}@example.com`
+  const registered = await api.call('/auth/register/', { method: 'POST', body: { email, password: PASSWORD, first_name: 'Cleo', last_name: 'Checkout' } })
+  expect(registered.status).toBe(201)
+  return {
+    email,
+    name: 'Cleo Checkout',
+    token: async () => (await api.call<{ access: string }>('/auth/token/', { method: 'POST', body: { email, password: PASSWORD } })).body.access,
+  }
+}
+
+/** Signs the browser context in through the BFF (one request; the refresh cookie lands in the context). */
+export async function signInBrowser(request: APIRequestContext, baseURL: string, shopper: Shopper): Promise<void> {
+  const response = await request.post(`${baseURL}/api/auth/login`, {
+    data: { email: shopper.email, password: PASSWORD },
+    headers: { 'origin': baseURL, 'x-requested-with': 'storefront' },
+  })
+  expect(response.status()).toBe(200)
+}
+
+export interface SeedProduct {
+  id: number
+  slug: string
+  title: string
+  stock: number
+}
+
+/** Stock every seeded product gets, so a test never depends on what other tests bought. */
+export const SEEDED_STOCK = 40
+let nextId = 4000 + (Date.now() % 1000)
+
+/**
+ * Products without variants, each with SEEDED_STOCK in stock (PATCH /__products/{id}/). Taken from the middle of
+ * the 10,000-product catalog, away from the first pages of listings that other tests read, and never twice.
+ */
+export async function simpleProducts(api: Backend, count: number): Promise<SeedProduct[]> {
+  const found: SeedProduct[] = []
+  while (found.length < count) {
+    const id = nextId++
+    const detail = await api.call<{ id: number, slug: string, title: string, variants: unknown[] }>(`/products/${id}/`)
+    if (detail.status !== 200 || detail.body.variants.length > 0) continue
+    expect((await api.call(`/__products/${id}/`, { method: 'PATCH', body: { stock: SEEDED_STOCK } })).status).toBe(200)
+    found.push({ id, slug: detail.body.slug, title: detail.body.title, stock: SEEDED_STOCK })
+  }
+  return found
+}
+
+/** Sets a product's stock at the backend (the demo's control endpoint). */
+export async function setStock(api: Backend, product: SeedProduct, stock: number): Promise<void> {
+  expect((await api.call(`/__products/${product.id}/`, { method: 'PATCH', body: { stock } })).status).toBe(200)
+}
+
+export async function seedCart(api: Backend, shopper: Shopper, lines: Array<{ product: SeedProduct, quantity: number }>): Promise<void> {
+  const token = await shopper.token()
+  for (const { product, quantity } of lines) {
+    const added = await api.call('/cart/items/', { method: 'POST', token, body: { product_id: product.id, quantity } })
+    expect(added.status).toBe(201)
+  }
+}
+
+export interface BackendOrder { id: number, number: string, total: string, items: Array<{ product_id: number, quantity: number }> }
+
+/** Every order of the shopper, as the backend holds them (newest first). */
+export async function ordersAtBackend(api: Backend, shopper: Shopper): Promise<BackendOrder[]> {
+  const listed = await api.call<{ results: BackendOrder[] }>('/orders/?page_size=100', { token: await shopper.token() })
+  return listed.body.results
+}
+
+export async function cartAtBackend(api: Backend, shopper: Shopper): Promise<{ items: Array<{ product_id: number, quantity: number, in_stock: boolean, available: number }> }> {
+  return (await api.call<{ items: Array<{ product_id: number, quantity: number, in_stock: boolean, available: number }> }>('/cart/', { token: await shopper.token() })).body
+}
+
+export const ADDRESS = { fullName: 'Cleo Checkout', line1: '10 Downing Lane', city: 'Bristol', postalCode: 'BS1 4DJ', country: 'GB', phone: '+44 117 496 0000' }
+
+export async function fillAddress(page: Page, address = ADDRESS): Promise<void> {
+  await page.getByLabel('Full name').fill(address.fullName)
+  await page.getByLabel('Street address').fill(address.line1)
+  await page.getByLabel('Town or city').fill(address.city)
+  await page.getByLabel('Postal code').fill(address.postalCode)
+  await page.getByLabel('Country').selectOption(address.country)
+  await page.getByLabel('Phone').fill(address.phone)
+}
+
+/** Opens the checkout (hydrated) on the address step with the cart loaded. */
+export async function openCheckout(page: Page, path = '/checkout'): Promise<void> {
+  await page.goto(path)
+  await waitForHydration(page)
+  await expect(page.getByRole('heading', { name: 'Order summary' })).toBeVisible()
+}
+
+/** From the address step to review: address, a shipping method, a test card. */
+export async function reachReview(page: Page, card: RegExp = /^Visa/, shipping = 'Standard'): Promise<void> {
+  await fillAddress(page)
+  await page.getByRole('button', { name: 'Continue to shipping' }).click()
+  await page.getByRole('radio', { name: new RegExp(`^${shipping}`) }).check()
+  await page.getByRole('button', { name: 'Continue to payment' }).click()
+  await page.getByRole('radio', { name: card }).check()
+  await page.getByRole('button', { name: 'Continue to review' }).click()
+  await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible()
+}
+
+export function placeOrderButton(page: Page) {
+  return page.getByRole('button', { name: /Place order|Placing your order/ })
+}
+
+/** The order page this checkout ended on: its id from the URL, after the confirmation heading shows. */
+export async function confirmedOrderId(page: Page): Promise<number> {
+  await page.waitForURL(/\/orders\/\d+$/)
+  await expect(page.getByRole('heading', { name: 'Thank you! Your order is placed.' })).toBeVisible()
+  return Number(new URL(page.url()).pathname.split('/').pop())
+}
+
+/** axe on the main content, WCAG 2.1 A/AA: no violations. */
+export async function expectAxeClean(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`), `axe on ${where}`).toEqual([])
+}
+
+/** A browser context signed in as a fresh shopper with `lines` in the cart. */
+export async function shopperWithCart(context: BrowserContext, baseURL: string, api: Backend, label: string, quantities: number[] = [1]) {
+  const shopper = await newShopper(api, label)
+  const products = await simpleProducts(api, quantities.length)
+  await seedCart(api, shopper, products.map((product, i) => ({ product, quantity: quantities[i]! })))
+  await signInBrowser(context.request, baseURL, shopper)
+  return { shopper, products }
+}

@@ -1,0 +1,133 @@
+import { expect, test, type Page } from '@playwright/test'
+import { PRODUCTS_PATH, SIGN_IN_PATH } from '../../../utils/routes/paths'
+import { gotoHydrated } from '../auth/support'
+import { waitForHydration } from '../support/hydration'
+import { addAtBackend, backendWishlist, clearFaults, countWishlistChanges, heart, injectFault, newShopper, signInOnPage, trackWishlistRequests } from './support'
+
+// Hearts on the listing, in a real browser against the demo backend: the way through sign-in, fast taps, a
+// refusal, and what hearts cost in requests. Each test has a shopper of its own (a fresh account).
+
+test.afterEach(clearFaults)
+
+/** The first card of the Products grid: its product id and title. */
+async function firstCard(page: Page): Promise<{ id: number, title: string }> {
+  const card = page.getByRole('list', { name: 'Products' }).getByRole('listitem').first()
+  const href = await card.getByRole('link').first().getAttribute('href')
+  return { id: Number(/\/products\/(\d+)-/.exec(href ?? '')?.[1]), title: (await card.getByRole('heading').innerText()).trim() }
+}
+
+/** Hearts in a server-rendered page (the virtual grid keeps fewer in the DOM once it measures the screen). */
+function heartsIn(html: string): number {
+  return html.match(/<button[^>]*class="wishlist-heart[^"]*"/g)?.length ?? 0
+}
+
+async function signIn(page: Page, shopper: Awaited<ReturnType<typeof newShopper>>, back: string): Promise<void> {
+  await gotoHydrated(page, `${SIGN_IN_PATH}?redirect=${encodeURIComponent(back)}`)
+  await signInOnPage(page, shopper)
+  await expect(page).toHaveURL(back)
+}
+
+test('signed out: the heart leads to sign-in and back to the same page, with that product in the wishlist', async ({ page }) => {
+  const shopper = await newShopper('heart-sign-in')
+  const listing = `${PRODUCTS_PATH}?sort=price-asc`
+  await gotoHydrated(page, listing)
+  const product = await firstCard(page)
+  const button = heart(page, product.title)
+  await expect(button).toHaveAttribute('aria-pressed', 'false')
+  await expect(button).toHaveAccessibleName(`Add ${product.title} to wishlist`)
+
+  await button.click()
+  await expect(page).toHaveURL(url => url.pathname === SIGN_IN_PATH && url.searchParams.get('redirect') === listing)
+  // The intent travels in this tab's sessionStorage, not in any URL a server or cache could keep.
+  expect(new URL(page.url()).search).not.toMatch(new RegExp(`\\b${product.id}\\b`))
+  await waitForHydration(page)
+  await signInOnPage(page, shopper)
+
+  await expect(page).toHaveURL(listing)
+  await expect(heart(page, product.title)).toHaveAttribute('aria-pressed', 'true')
+  await expect(heart(page, product.title)).toHaveAccessibleName(`Remove ${product.title} from wishlist`)
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 1 item' })).toBeVisible()
+  expect(await backendWishlist(shopper)).toEqual([product.id])
+  expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(String(product.id))
+})
+
+test('five fast taps end in the last chosen state, on screen and at the backend, one request at a time', async ({ page }) => {
+  const shopper = await newShopper('heart-taps')
+  const changes = await countWishlistChanges(page)
+  await signIn(page, shopper, PRODUCTS_PATH)
+  const product = await firstCard(page)
+  const button = heart(page, product.title)
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist' })).toBeVisible()
+
+  // A slow backend, so taps land while a change is on its way.
+  await injectFault({ path_pattern: '/wishlist/*', method: 'POST', latency_ms: 300 })
+  await injectFault({ path_pattern: '/wishlist/*', method: 'DELETE', latency_ms: 300 })
+
+  for (let tap = 0; tap < 5; tap++) await button.click()
+  // Off, on, off, on, on: the last choice is "saved", shown at once.
+  await expect(button).toHaveAttribute('aria-pressed', 'true')
+  await expect.poll(() => backendWishlist(shopper)).toEqual([product.id])
+  await expect.poll(async () => (await changes()).inFlight).toBe(0)
+  await expect(button).toHaveAttribute('aria-pressed', 'true')
+
+  // Five more: the last choice is "not saved".
+  for (let tap = 0; tap < 5; tap++) await button.click()
+  await expect(button).toHaveAttribute('aria-pressed', 'false')
+  await expect.poll(() => backendWishlist(shopper)).toEqual([])
+  await expect.poll(async () => (await changes()).inFlight).toBe(0)
+  // Never two changes of one product under way at once.
+  const counted = await changes()
+  expect(counted.most).toBe(1)
+
+  await page.reload()
+  await waitForHydration(page)
+  await expect(heart(page, product.title)).toHaveAttribute('aria-pressed', 'false')
+})
+
+test('a refused toggle rolls back and says so', async ({ page }) => {
+  const shopper = await newShopper('heart-refused')
+  await signIn(page, shopper, PRODUCTS_PATH)
+  const product = await firstCard(page)
+  const button = heart(page, product.title)
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist' })).toBeVisible()
+
+  await injectFault({ path_pattern: '/wishlist/', method: 'POST', status: 503, count: 1 })
+  await button.click()
+  await expect(page.getByRole('alert').filter({ hasText: `${product.title} could not be added to your wishlist.` })).toBeVisible()
+  await expect(button).toHaveAttribute('aria-pressed', 'false')
+  await expect(button).toHaveAccessibleName(`Add ${product.title} to wishlist`)
+  expect(await backendWishlist(shopper)).toEqual([])
+
+  // The fault is spent: the next tap goes through.
+  await button.click()
+  await expect.poll(() => backendWishlist(shopper)).toEqual([product.id])
+  await expect(button).toHaveAttribute('aria-pressed', 'true')
+})
+
+test('24 hearts cost one wishlist request after hydration signed in, none as a guest', async ({ page, browser }) => {
+  const shopper = await newShopper('heart-requests')
+  await signIn(page, shopper, PRODUCTS_PATH)
+  const listed = await firstCard(page)
+  await addAtBackend(shopper, listed.id)
+
+  const requests = trackWishlistRequests(page)
+  const signedInPage = await page.reload()
+  expect(heartsIn(await signedInPage!.text())).toBe(24)
+  await waitForHydration(page)
+  await expect(heart(page, listed.title)).toHaveAttribute('aria-pressed', 'true')
+  await page.waitForLoadState('networkidle')
+  expect(requests).toEqual(['GET /api/wishlist/ids/'])
+
+  // A guest, in a browser of their own: the same page (from the shared cache) and no wishlist request at all.
+  const guest = await browser.newPage()
+  const guestRequests = trackWishlistRequests(guest)
+  const response = await guest.goto(PRODUCTS_PATH)
+  expect(response?.headers()['cache-control']).toContain('public')
+  const html = await response!.text()
+  expect(heartsIn(html)).toBe(24)
+  expect(html).not.toContain('aria-pressed="true"')
+  await waitForHydration(guest)
+  await guest.waitForLoadState('networkidle')
+  expect(guestRequests).toEqual([])
+  await guest.close()
+})

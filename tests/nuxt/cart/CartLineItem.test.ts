@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
+import CartLineItem from '~/components/cart/CartLineItem.vue'
+import CartSummary from '~/components/cart/CartSummary.vue'
+import { useCart } from '~/composables/cart/useCart'
+import { createCartBackend, serveCart } from '../../support/cartBackend'
+import { mountInNuxt } from '../../support/nuxt'
+import { useFakeApi } from '../../support/useFakeApi'
+
+// A cart line on the cart page, with its stepper, against a backend that answers like the contract says.
+const fake = useFakeApi()
+
+const Lines = defineComponent({
+  setup() {
+    const cart = useCart()
+    return () => h('ul', cart.lines.value.map(line => h(CartLineItem, { key: line.id, line })))
+  },
+})
+
+describe('CartLineItem', () => {
+  it('adds up presses that come faster than the page re-renders, and ends at the backend\'s total', async () => {
+    const backend = createCartBackend([{ id: 1, productId: 10, variantId: null, quantity: 1, unitCents: 250, stock: 40 }])
+    serveCart(fake.current, backend, [1])
+    document.cookie = 'sf_cart=1; path=/'
+    const wrapper = await mountInNuxt(Lines)
+    await useCart().ensureLoaded()
+    await vi.waitFor(() => expect(wrapper.find('li').exists()).toBe(true))
+    const plus = wrapper.findAll('button').find(b => b.text() === '+Increase quantity of Product 10')!
+    // Ten clicks in one task: no re-render between them.
+    for (let i = 0; i < 10; i++) (plus.element as HTMLButtonElement).click()
+    await vi.waitFor(() => expect(wrapper.text()).toContain('$27.50'))
+    expect((wrapper.get('input').element as HTMLInputElement).value).toBe('11')
+    expect(backend.lines()[0]!.quantity).toBe(11)
+    expect(fake.current.callsTo('/cart/items/1/', 'PATCH')).toHaveLength(1)
+  })
+
+  it('shows a price that changed since the line arrived until the shopper says OK', async () => {
+    const backend = createCartBackend([{ id: 1, productId: 10, variantId: null, quantity: 1, unitCents: 250, stock: 40 }])
+    serveCart(fake.current, backend, [1])
+    document.cookie = 'sf_cart=1; path=/'
+    const wrapper = await mountInNuxt(Lines)
+    const cart = useCart()
+    await cart.ensureLoaded()
+    backend.setPrice(1, 300)
+    await cart.refresh()
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Price changed since you added it: was $2.50, now $3.00.'))
+    await wrapper.findAll('button').find(b => b.text().startsWith('OK'))!.trigger('click')
+    expect(wrapper.text()).not.toContain('Price changed')
+  })
+
+  it('flags lines the backend says are not available in their quantity, and holds checkout back until they change', async () => {
+    const backend = createCartBackend([
+      { id: 1, productId: 10, variantId: null, quantity: 4, unitCents: 250, stock: 2 },
+      { id: 2, productId: 20, variantId: null, quantity: 1, unitCents: 100, stock: 0 },
+    ])
+    serveCart(fake.current, backend, [1, 2])
+    document.cookie = 'sf_cart=1; path=/'
+    const Page = defineComponent({ setup: () => () => h('div', [h(Lines), h(CartSummary)]) })
+    const wrapper = await mountInNuxt(Page)
+    await useCart().ensureLoaded()
+    await vi.waitFor(() => expect(wrapper.findAll('li')).toHaveLength(2))
+    const [low, gone] = wrapper.findAll('li')
+    expect(low!.text()).toContain('Only 2 left: lower the quantity to check out.')
+    expect(gone!.text()).toContain('Sold out: remove it to check out.')
+    expect(wrapper.find('a[href="/checkout"]').exists()).toBe(false)
+    expect(wrapper.get('[aria-disabled="true"]').text()).toBe('Proceed to checkout')
+
+    await wrapper.findAll('button').find(b => /^Remove\s*Product 20$/.test(b.text()))!.trigger('click')
+    const field = low!.get('input')
+    await field.setValue('2')
+    await field.trigger('blur')
+    await vi.waitFor(() => expect(wrapper.find('a[href="/checkout"]').exists()).toBe(true))
+    expect(wrapper.text()).not.toContain('to check out.')
+  })
+})

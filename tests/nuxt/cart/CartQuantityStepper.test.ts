@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import CartQuantityStepper from '~/components/cart/CartQuantityStepper.vue'
+import { mountInNuxt } from '../../support/nuxt'
+
+async function stepper(props: { quantity: number, max?: number }) {
+  const wrapper = await mountInNuxt(CartQuantityStepper, { props: { title: 'Blue mug', ...props } })
+  const button = (name: string) => wrapper.findAll('button').find(b => b.text().includes(name))!
+  return {
+    wrapper,
+    minus: button('Decrease quantity of Blue mug'),
+    plus: button('Increase quantity of Blue mug'),
+    field: wrapper.get('input'),
+    changes: () => (wrapper.emitted('change') ?? []).map(args => args[0]),
+    steps: () => (wrapper.emitted('step') ?? []).map(args => args[0]),
+  }
+}
+
+describe('CartQuantityStepper', () => {
+  it('names every control for its line and asks for one more or one less', async () => {
+    const { wrapper, minus, plus, field, steps } = await stepper({ quantity: 3 })
+    expect(wrapper.get(`label[for="${field.attributes('id')}"]`).text()).toBe('Quantity of Blue mug')
+    await plus.trigger('click')
+    await minus.trigger('click')
+    expect(steps()).toEqual([1, -1])
+  })
+
+  it('shows the quantity it is given', async () => {
+    const { wrapper, field } = await stepper({ quantity: 3 })
+    await wrapper.setProps({ quantity: 4 })
+    expect((field.element as HTMLInputElement).value).toBe('4')
+  })
+
+  it('stops "−" at 1 (removing is its own button) and "+" at the stock it is told, saying why', async () => {
+    const low = await stepper({ quantity: 1 })
+    expect(low.minus.attributes('disabled')).toBeDefined()
+    const full = await stepper({ quantity: 5, max: 5 })
+    expect(full.plus.attributes('disabled')).toBeDefined()
+    const hint = full.wrapper.get(`[id="${full.plus.attributes('aria-describedby')}"]`)
+    expect(hint.text()).toBe('5 in stock')
+  })
+
+  it('takes a typed quantity on Enter or when left, caps it at 99, and restores the field after nonsense', async () => {
+    const { field, changes } = await stepper({ quantity: 3, max: 8 })
+    await field.trigger('focus')
+    await field.setValue('12')
+    await field.trigger('keydown', { key: 'Enter' })
+    await field.trigger('focus')
+    await field.setValue('150')
+    await field.trigger('blur')
+    await field.trigger('focus')
+    await field.setValue('abc')
+    await field.trigger('blur')
+    // 12 is above the stock it was told: sent anyway, for the backend to clamp with "only N left".
+    expect(changes()).toEqual([12, 99])
+    expect((field.element as HTMLInputElement).value).toBe('3')
+  })
+})
