@@ -1,6 +1,8 @@
 import { productPath, categoryPath } from '../../../utils/routes/catalogPaths'
 import { searchPath } from '../../../utils/routes/searchPaths'
-import { ACCOUNT_PATH, CATEGORIES_PATH, HOME_PATH, PRODUCTS_PATH, REGISTER_PATH, SIGN_IN_PATH } from '../../../utils/routes/paths'
+import {
+  ACCOUNT_PATH, CART_PATH, CATEGORIES_PATH, CHECKOUT_PATH, HOME_PATH, ORDERS_PATH, orderPath, PRODUCTS_PATH, REGISTER_PATH, SIGN_IN_PATH, WISHLIST_PATH,
+} from '../../../utils/routes/paths'
 
 /** A backend call as the demo's fault rules name it (docs/demo-backend.md): a glob over the path, and a method. */
 export interface BackendCall {
@@ -11,10 +13,17 @@ export interface BackendCall {
 /** What a page kind needs from the catalog the suite runs against. */
 export interface Catalog {
   product: { id: number, slug: string }
+  /** A product without variants, in stock: what a cart can take as it is. */
+  plainProductId: number
   categorySlug: string
   /** A word that finds products (for search). */
   searchWord: string
+  /** An order of the signed-in shopper the suite visits as (support/shoppers.ts placeOrder). */
+  orderId: number
 }
+
+/** What the demo catalog tells any client; the order comes from a shopper the suite signs in. */
+export type CatalogBasics = Omit<Catalog, 'orderId'>
 
 /**
  * Every page kind the suites visit, and what "its main content failed" means for it. Adding a page kind is one
@@ -35,11 +44,18 @@ export interface PageKind {
   parts: (catalog: Catalog) => Record<string, BackendCall>
   /** What the page says while its main content is missing. */
   failureText?: RegExp
+  /**
+   * Calls the page makes only in the browser, after hydration, whose failure is the page failing there (the cart):
+   * the server render cannot fail on them, the browser shows the failure and gets past it (browser.test.ts).
+   */
+  browserMain?: (catalog: Catalog) => BackendCall[]
 }
 
 const LIST: BackendCall = { path_pattern: '/products/', method: 'GET' }
 const FACETS: BackendCall = { path_pattern: '/products/facets/', method: 'GET' }
 const CATEGORIES: BackendCall = { path_pattern: '/categories/', method: 'GET' }
+const CART: BackendCall = { path_pattern: '/cart/', method: 'GET' }
+const SHIPPING_METHODS: BackendCall = { path_pattern: '/shipping-methods/', method: 'GET' }
 
 export const PAGE_KINDS: readonly PageKind[] = [
   {
@@ -124,14 +140,65 @@ export const PAGE_KINDS: readonly PageKind[] = [
     main: () => [],
     parts: () => ({}),
   },
-  // The commerce pages are one entry each once they are on main (docs/chaos.md, "Adding a page kind"), e.g.
-  //   { name: 'cart', path: () => CART_PATH, visitor: 'anonymous', cache: 'private',
-  //     main: () => [{ path_pattern: '/cart/', method: 'GET' }], parts: () => ({}), failureText: /We could not load your cart/ },
-  //   { name: 'checkout', path: () => CHECKOUT_PATH, visitor: 'signed-in', cache: 'private', main: () => [cart, shipping methods], ... },
-  //   { name: 'orders', path: () => ORDERS_PATH, visitor: 'signed-in', cache: 'private', main: () => [{ path_pattern: '/orders/', method: 'GET' }], ... },
-  //   { name: 'order', path: c => orderPath(c.orderId), visitor: 'signed-in', cache: 'private', main: c => [{ path_pattern: `/orders/${c.orderId}/` }], ... },
-  //   { name: 'wishlist', path: () => WISHLIST_PATH, visitor: 'signed-in', cache: 'private', main: () => [{ path_pattern: '/wishlist/' }], ... },
+  {
+    name: 'cart',
+    path: () => CART_PATH,
+    visitor: 'anonymous',
+    cache: 'private',
+    // Loaded in the browser only (docs/cart.md): the server render carries no cart and asks the backend nothing.
+    main: () => [],
+    parts: () => ({}),
+    browserMain: () => [CART],
+  },
+  {
+    name: 'checkout',
+    path: () => CHECKOUT_PATH,
+    visitor: 'signed-in',
+    cache: 'private',
+    // The cart it checks out loads in the browser; the render brings the shipping methods (and the last address).
+    main: () => [],
+    parts: () => ({ 'shipping-methods': SHIPPING_METHODS }),
+    browserMain: () => [CART],
+  },
+  {
+    name: 'orders',
+    path: () => ORDERS_PATH,
+    visitor: 'signed-in',
+    cache: 'private',
+    main: () => [{ path_pattern: '/orders/', method: 'GET' }],
+    parts: () => ({}),
+    failureText: /We could not load orders/,
+  },
+  {
+    name: 'order',
+    path: c => orderPath(c.orderId),
+    visitor: 'signed-in',
+    cache: 'private',
+    main: c => [{ path_pattern: `/orders/${c.orderId}/`, method: 'GET' }],
+    parts: () => ({ delivery: SHIPPING_METHODS }),
+    failureText: /We could not load your order/,
+  },
+  {
+    name: 'wishlist',
+    path: () => WISHLIST_PATH,
+    visitor: 'signed-in',
+    cache: 'private',
+    main: () => [{ path_pattern: '/wishlist/', method: 'GET' }],
+    parts: () => ({}),
+    failureText: /We could not load wishlist/,
+  },
 ]
 
-/** Page kinds whose main content comes from the backend (the failure matrix runs on these). */
-export const PAGE_KINDS_WITH_CONTENT = PAGE_KINDS.filter(kind => kind.main({ product: { id: 1, slug: 'x' }, categorySlug: 'x', searchWord: 'x' }).length > 0)
+const SAMPLE: Catalog = { product: { id: 1, slug: 'x' }, plainProductId: 1, categorySlug: 'x', searchWord: 'x', orderId: 1 }
+
+/** Page kinds whose server render depends on the backend for its main content (the failure matrix runs on these). */
+export const PAGE_KINDS_WITH_CONTENT = PAGE_KINDS.filter(kind => kind.main(SAMPLE).length > 0)
+
+/** Page kinds whose server render has nothing to fail on but parts (or nothing at all). */
+export const PAGE_KINDS_WITHOUT_CONTENT = PAGE_KINDS.filter(kind => kind.main(SAMPLE).length === 0)
+
+/** Page kinds with parts that may fail alone. */
+export const PAGE_KINDS_WITH_PARTS = PAGE_KINDS.filter(kind => Object.keys(kind.parts(SAMPLE)).length > 0)
+
+/** Page kinds that load their main content in the browser. */
+export const PAGE_KINDS_LOADED_IN_BROWSER = PAGE_KINDS.filter(kind => (kind.browserMain?.(SAMPLE).length ?? 0) > 0)

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto'
 
+/** A delivery address the demo accepts (DRF field names, as the checkout sends them). */
+export const DELIVERY_ADDRESS = { full_name: 'Grace Hopper', line1: '1 Harvard Yard', line2: '', city: 'Cambridge', postal_code: '02138', country: 'US', phone: '' }
+
 const BFF_AUTH_ROUTE = /^\/api\/auth\/(?:login|register|refresh|logout|logout-all|session)(?:[/?]|$)/
 
 /** A response as a test reads it. */
@@ -69,8 +72,31 @@ export class Shopper {
     return { email, name: `${firstName} ${lastName}` }
   }
 
-  async addToCart(productId: number): Promise<void> {
-    const { status, body } = await this.json('/api/cart/items/', { method: 'POST', body: { product_id: productId, quantity: 1 } })
+  /** Adds one of a product without variants; the cart's lines as the backend answered. */
+  async addToCart(productId: number): Promise<Array<{ id: number, product_id: number }>> {
+    const { status, body } = await this.json<{ items: Array<{ id: number, product_id: number }> }>('/api/cart/items/', { method: 'POST', body: { product_id: productId, quantity: 1 } })
     if (status >= 300) throw new Error(`add to cart ${this.label}: ${status} ${JSON.stringify(body)}`)
+    return body.items
+  }
+
+  /**
+   * Places an order for this signed-in shopper's cart as the checkout does (its own Idempotency-Key, a test card);
+   * the answer as it came, so a refused address can be told from a placed order.
+   */
+  async placeOrder(address: Partial<typeof DELIVERY_ADDRESS> = {}): Promise<{ status: number, body: { id?: number } }> {
+    const methods = await this.json<Array<{ id: number }>>('/api/shipping-methods/')
+    return this.json('/api/orders/', {
+      method: 'POST',
+      headers: { 'idempotency-key': randomUUID() },
+      body: { shipping_address: { ...DELIVERY_ADDRESS, ...address }, shipping_method_id: methods.body[0]!.id, payment_token: 'tok_visa' },
+    })
+  }
+
+  /** Puts a product in the cart and orders it: the new order's id. */
+  async orderOne(productId: number, address: Partial<typeof DELIVERY_ADDRESS> = {}): Promise<number> {
+    await this.addToCart(productId)
+    const { status, body } = await this.placeOrder(address)
+    if (status !== 201 || !body.id) throw new Error(`order ${this.label}: ${status} ${JSON.stringify(body)}`)
+    return body.id
   }
 }

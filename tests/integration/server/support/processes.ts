@@ -53,12 +53,14 @@ export interface StorefrontOptions {
   siteUrl: string
   redisUrl?: string
   env?: Record<string, string>
+  /** A port chosen beforehand (e.g. to make siteUrl this server's own address); a free one when unset. */
+  port?: number
 }
 
 /** `node .output/server/index.mjs`, the production build, on a free port. */
 export async function startStorefront(options: StorefrontOptions): Promise<Running> {
   if (!existsSync(BUILT_SERVER)) throw new Error('No build at .output/: run `npm run build` before this test.')
-  const port = await freePort()
+  const port = options.port ?? await freePort()
   const child = spawn(process.execPath, [BUILT_SERVER], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
