@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACCOUNT_PATH } from '~/utils/routes/paths'
+import { ACCOUNT_PATH, CHECKOUT_PATH, ORDERS_PATH, orderPath } from '~/utils/routes/paths'
 import { backendViolations } from './support/backendInvariants'
 import { discoverCatalog } from './support/catalog'
 import { oddInputs, xssPayloads } from './support/corpus'
-import { auditHtml, LEAKED_INTERNALS } from './support/htmlAudit'
-import type { Catalog } from './support/pageKinds'
+import { auditHtml, LEAKED_INTERNALS, visibleText } from './support/htmlAudit'
 import { Shopper, type Answer } from './support/shoppers'
-import { INPUT_PLACEMENTS, SHOPPER_INPUT_NAMES, type InputPlacement } from './support/shopperInputs'
+import { INPUT_PLACEMENTS, SHOPPER_INPUT_NAMES, type InputContext, type InputPlacement } from './support/shopperInputs'
 import { startChaosStack, type ChaosStack } from './support/stack'
 import { recordCounts } from './support/tally'
 
@@ -16,20 +15,22 @@ import { recordCounts } from './support/tally'
 // site, and nothing malformed reached the backend from the storefront's own code.
 
 let stack: ChaosStack
-let catalog: Catalog & { cursor: string }
+let catalog: InputContext
 let anonymous: Shopper
 let signedIn: Shopper
 const payloads = [...xssPayloads(), ...oddInputs()]
-const counts = { 'xss payloads': xssPayloads().length, 'odd inputs': oddInputs().length, inputs: SHOPPER_INPUT_NAMES.length, 'payload x input placements': 0, requests: 0, '5xx': 0, 'audit findings': 0, 'unsafe redirects': 0, 'backend violations': 0 }
+const counts = { 'xss payloads': xssPayloads().length, 'odd inputs': oddInputs().length, inputs: SHOPPER_INPUT_NAMES.length, 'payload x input placements': 0, requests: 0, '5xx': 0, 'audit findings': 0, 'unsafe redirects': 0, 'backend violations': 0, 'orders with a hostile address': 0, 'hostile addresses refused': 0 }
 
 beforeAll(async () => {
   stack = await startChaosStack()
   const base = await discoverCatalog(stack.api.url)
   const page = await (await fetch(`${stack.api.url}/products/?page_size=24`)).json() as { next: string }
-  catalog = { ...base, cursor: new URL(page.next).searchParams.get('cursor')! }
   anonymous = new Shopper(stack.web.url, 'anonymous')
   signedIn = new Shopper(stack.web.url, 'hostile')
   await signedIn.register('Hostile', 'Input')
+  // A guest with a cart line (its quantity and id get the values) and a shopper with an order.
+  const [line] = await anonymous.addToCart(base.plainProductId)
+  catalog = { ...base, cursor: new URL(page.next).searchParams.get('cursor')!, cartLineId: line!.id, orderId: await signedIn.orderOne(base.plainProductId) }
 })
 
 afterAll(async () => {
@@ -77,7 +78,7 @@ async function send(placement: InputPlacement, value: string): Promise<string[]>
   const request = placement.request(value, catalog)
   const inputs = placement.inputs.join(', ')
   const shopper = request.signedIn ? signedIn : anonymous
-  const answer = await shopper.send(request.path, { method: request.method, body: request.body, accept: request.path.startsWith('/api/') ? 'application/json' : 'text/html' })
+  const answer = await shopper.send(request.path, { method: request.method, body: request.body, headers: request.headers, accept: request.path.startsWith('/api/') ? 'application/json' : 'text/html' })
   counts.requests += 1
   counts['payload x input placements'] += placement.inputs.length
   if (answer.status >= 500) counts['5xx'] += 1
@@ -97,8 +98,10 @@ describe('hostile shopper input', () => {
     stack.backend.clear()
     const problems = (await pool(payloads.map(value => () => send(placement, value)))).flat()
     expect(problems).toEqual([])
-    // The /api proxy passes the browser's own calls on unchanged (the backend validates its API); the rest is ours.
-    if (!placement.request('x', catalog).path.startsWith('/api/products/')) {
+    // The /api proxy passes the browser's own calls on unchanged (the backend validates its API); what the server
+    // renders and the BFF's own routes (sign-in, registration) send is ours to check.
+    const path = placement.request('x', catalog).path
+    if (!path.startsWith('/api/') || /^\/api\/auth\/(?:login|register)$/.test(path)) {
       const violations = backendViolations(stack.backend.requests)
       counts['backend violations'] += violations.length
       expect(violations).toEqual([])
@@ -112,5 +115,49 @@ describe('hostile shopper input', () => {
     const unknown = await anonymous.send('/products?cursor=bm90LWEtY3Vyc29y')
     expect(unknown.status).toBe(404)
     expect(unknown.headers.get('x-cache')).toBe('UNCACHEABLE')
+  })
+
+  it('leaves the guest\'s cart, the wishlist and the orders readable, and no hostile value placed an order', async () => {
+    const cart = await anonymous.json<{ items: unknown[] }>('/api/cart/')
+    expect(cart.status).toBe(200)
+    expect(cart.body.items.length).toBeGreaterThan(0)
+    expect((await signedIn.json('/api/wishlist/')).status).toBe(200)
+    const orders = await signedIn.json<{ results: Array<{ id: number }> }>('/api/orders/')
+    expect(orders.body.results.map(order => order.id)).toEqual([catalog.orderId])
+  })
+})
+
+describe('hostile delivery addresses', () => {
+  it('are refused with a 400 or ordered, and then shown as text on the order page, the orders list and the checkout', async () => {
+    const shopper = new Shopper(stack.web.url, 'addresses')
+    await shopper.register('Address', 'Tester')
+    const problems: string[] = []
+    for (const payload of xssPayloads()) {
+      // Each field at its length limit (DRF's max_length), so the payload reaches what the pages show.
+      const address = { full_name: payload, line1: payload, line2: payload, city: payload.slice(0, 128), postal_code: payload.slice(0, 20), phone: payload.slice(0, 32) }
+      await shopper.addToCart(catalog.plainProductId)
+      const placed = await shopper.placeOrder(address)
+      counts.requests += 3
+      if (placed.status === 400) {
+        // DRF trims and refuses blank fields: a payload of spaces is a refusal, not an order.
+        counts['hostile addresses refused'] += 1
+        continue
+      }
+      expect(placed.status, payload).toBe(201)
+      counts['orders with a hostile address'] += 1
+      const page = await shopper.send(orderPath(placed.body.id!))
+      counts.requests += 1
+      problems.push(...problemsOf('order page with a hostile address', payload, page))
+      expect(page.status).toBe(200)
+      expect(visibleText(page.text)).toContain(payload.trim().replace(/\s+/g, ' '))
+    }
+    for (const path of [ORDERS_PATH, CHECKOUT_PATH]) {
+      const page = await shopper.send(path)
+      counts.requests += 1
+      expect(page.status, path).toBe(200)
+      problems.push(...problemsOf(path, 'the newest hostile address', page))
+    }
+    expect(problems).toEqual([])
+    expect(counts['orders with a hostile address']).toBeGreaterThanOrEqual(50)
   })
 })

@@ -48,6 +48,8 @@ export function backendViolations(requests: readonly BackendRequest[]): string[]
     const path = decodeURIComponent(url.pathname)
     const product = /^\/products\/([^/]+)\/(?:reviews\/)?$/.exec(path)
     if (product && !['facets', 'suggest'].includes(product[1]!) && !/^[1-9]\d{0,15}$/.test(product[1]!)) found.push(`${request.url}: product id`)
+    const order = /^\/orders\/([^/]+)\/$/.exec(path)
+    if (order && !/^\d{1,15}$/.test(order[1]!)) found.push(`${request.url}: order id`)
     for (const [name, value] of url.searchParams) {
       const problem = badParameter(name, value)
       if (problem) found.push(`${request.method} ${request.url.slice(0, 120)}: ${problem}`)

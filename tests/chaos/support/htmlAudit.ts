@@ -126,3 +126,17 @@ export function serializedDom(): AuditNode {
 
 /** Signs that a server error's internals reached the shopper. */
 export const LEAKED_INTERNALS = /\bat [\w.<>]+ \(|node_modules|\.output\/server|TypeError|ReferenceError|ECONNRESET|ECONNREFUSED|UND_ERR|127\.0\.0\.1:\d+\/api\/(?!media\/)|stack":/
+
+interface TextNode { nodeName: string, value?: string, childNodes?: TextNode[], content?: TextNode }
+
+/** The text a shopper reads in a page (scripts, styles and templates left out), whitespace collapsed. */
+export function visibleText(html: string): string {
+  const parts: string[] = []
+  const walk = (node: TextNode): void => {
+    if (node.nodeName === '#text') parts.push(node.value ?? '')
+    if (['script', 'style', 'template', 'noscript'].includes(node.nodeName)) return
+    node.childNodes?.forEach(walk)
+  }
+  walk(parse(html) as unknown as TextNode)
+  return parts.join('').replace(/\s+/g, ' ')
+}

@@ -1,11 +1,16 @@
+import { randomUUID } from 'node:crypto'
 import { productPath } from '../../../utils/routes/catalogPaths'
 import type { Catalog } from './pageKinds'
+
+/** What the placements need besides the catalog: a cursor the backend made, and a line in the guest's cart. */
+export type InputContext = Catalog & { cursor: string, cartLineId: number }
 
 /** One request a shopper (or a crawler, or an attacker) can make with a value of their choosing in it. */
 export interface InputRequest {
   path: string
   method?: string
   body?: Record<string, unknown>
+  headers?: Record<string, string>
   /** Sent signed in (the profile form). */
   signedIn?: boolean
 }
@@ -18,10 +23,13 @@ export interface InputRequest {
 export interface InputPlacement {
   /** The inputs this request puts the value in. */
   inputs: readonly string[]
-  request: (value: string, catalog: Catalog & { cursor: string }) => InputRequest
+  request: (value: string, context: InputContext) => InputRequest
 }
 
 const q = encodeURIComponent
+/** The value as a JSON number where it reads as one (NaN and Infinity go out as null, as JSON.stringify sends them). */
+const asNumber = (v: string): unknown => (v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v)
+
 // Four products a page: the inputs are in the query, not in the grid, and a render costs a third of a full page.
 const SMALL = 'page_size=4'
 
@@ -49,6 +57,26 @@ export const INPUT_PLACEMENTS: readonly InputPlacement[] = [
   {
     inputs: ['profile first name', 'profile last name'],
     request: v => ({ path: '/api/auth/me/', method: 'PATCH', body: { first_name: v.slice(0, 150) || 'x', last_name: v.slice(0, 150) || 'x' }, signedIn: true }),
+  },
+  // Commerce: what the cart, wishlist and checkout send (through the /api proxy and the cart BFF) and the pages that
+  // read a value from the URL. A guest's cart and a signed-in shopper's wishlist and orders.
+  { inputs: ['cart quantity (text)'], request: (v, c) => ({ path: '/api/cart/items/', method: 'POST', body: { product_id: c.plainProductId, quantity: v } }) },
+  { inputs: ['cart product id'], request: v => ({ path: '/api/cart/items/', method: 'POST', body: { product_id: asNumber(v), quantity: 1 } }) },
+  { inputs: ['cart line quantity (number)'], request: (v, c) => ({ path: `/api/cart/items/${c.cartLineId}/`, method: 'PATCH', body: { quantity: asNumber(v) } }) },
+  { inputs: ['cart line id in the path'], request: v => ({ path: `/api/cart/items/${q(v)}/`, method: 'DELETE' }) },
+  { inputs: ['wishlist product id'], request: v => ({ path: '/api/wishlist/', method: 'POST', body: { product_id: asNumber(v) }, signedIn: true }) },
+  { inputs: ['order id in the page path'], request: v => ({ path: `/orders/${q(v)}`, signedIn: true }) },
+  { inputs: ['order id (API)'], request: v => ({ path: `/api/orders/${q(v)}/`, signedIn: true }) },
+  { inputs: ['checkout step'], request: v => ({ path: `/checkout?step=${q(v)}`, signedIn: true }) },
+  {
+    inputs: ['delivery address fields', 'shipping method', 'payment token'],
+    request: v => ({
+      path: '/api/orders/',
+      method: 'POST',
+      headers: { 'idempotency-key': randomUUID() },
+      body: { shipping_address: { full_name: v, line1: v, line2: v, city: v, postal_code: v, country: v, phone: v }, shipping_method_id: asNumber(v), payment_token: v },
+      signedIn: true,
+    }),
   },
 ]
 
