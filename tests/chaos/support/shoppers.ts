@@ -58,7 +58,15 @@ export class Shopper {
 
   async json<T>(path: string, init: Parameters<Shopper['send']>[1] = {}): Promise<{ status: number, body: T }> {
     const answer = await this.send(path, { ...init, accept: 'application/json' })
-    return { status: answer.status, body: (answer.text ? JSON.parse(answer.text) : undefined) as T }
+    let body: unknown
+    try {
+      body = answer.text ? JSON.parse(answer.text) : undefined
+    }
+    catch {
+      // An HTML error page from a proxy: the caller looks at the status.
+      body = { unreadable: answer.text.slice(0, 200) }
+    }
+    return { status: answer.status, body: body as T }
   }
 
   /** Registers through the BFF: signed in afterwards (cookie and access token), as the register form leaves it. */
