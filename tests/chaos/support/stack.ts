@@ -1,5 +1,5 @@
 import { startDemoApi, type RunningDemoApi } from '../../mocks/testing/startDemoApi'
-import { startRedis, startStorefront, type Running } from '../../integration/server/support/processes'
+import { startRedis, startStorefront, type Running, type RunningRedis } from '../../integration/server/support/processes'
 import { freePort } from '../../../bench/lib/ports'
 import { startRecordingProxy, type RecordingProxy } from './recordingProxy'
 
@@ -29,7 +29,7 @@ export interface ChaosStack {
   api: RunningDemoApi
   backend: RecordingProxy
   web: Running
-  redis: Running | null
+  redis: RunningRedis | null
   /** The demo's control endpoints. */
   fault(rule: Record<string, unknown>): Promise<void>
   clearFaults(): Promise<void>
@@ -41,6 +41,8 @@ export interface ChaosStack {
 export interface ChaosStackOptions {
   seedProducts?: number
   redis?: boolean
+  /** A Redis URL to use instead (e.g. one nobody listens on yet: Redis down at start). */
+  redisUrl?: string
   env?: Record<string, string>
 }
 
@@ -64,7 +66,7 @@ export async function startChaosStack(options: ChaosStackOptions = {}): Promise<
     port,
     apiBase: backend.url,
     siteUrl: `http://127.0.0.1:${port}`,
-    redisUrl: redis?.url,
+    redisUrl: redis?.url ?? options.redisUrl,
     env: { ...CHAOS_ENV, ...options.env },
   })
   return {
