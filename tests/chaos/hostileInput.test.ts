@@ -108,6 +108,23 @@ describe('hostile shopper input', () => {
     }
   })
 
+  it('raw URLs as a crawler or a hand may send them (not encoded by anyone): a sane page or a 4xx, never a 5xx', async () => {
+    // fetch keeps percent signs as they are, so these reach the server as written.
+    const raw = [
+      '/search?q=%E0%A4%A', '/search?q=%', '/search?q=%00%0d%0a', '/products?brand=%C0%AE%C0%AE&min_price=%ZZ', '/products?page_size=%F0%9F',
+      '/categories/%ZZ', '/categories/%E0%A4%A', '/products/%00', '/products/1%0aX', '/products/..%2F..%2Fetc%2Fpasswd', '/orders/%E0%A4%A',
+      '/orders/1%2F..%2F2', `/search?q=${'%41'.repeat(2_000)}`, `/products/${'9'.repeat(5_000)}`, '/checkout?step=%ZZ', '/auth/login?redirect=%2F%2Fevil.invalid',
+    ]
+    const problems: string[] = []
+    for (const path of raw) {
+      const answer = await (path.startsWith('/orders') || path.startsWith('/checkout') ? signedIn : anonymous).send(path)
+      counts.requests += 1
+      if (answer.status >= 500) counts['5xx'] += 1
+      problems.push(...problemsOf('raw URL', path, answer))
+    }
+    expect(problems).toEqual([])
+  })
+
   it('a malformed cursor never reaches the backend, and a well-formed unknown one is a 404', async () => {
     stack.backend.clear()
     expect((await anonymous.send('/products?cursor=%3Cscript%3E')).status).toBe(404)
