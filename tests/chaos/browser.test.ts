@@ -100,8 +100,10 @@ describe('hostile shopper input in Chromium', () => {
     await browser.becomes(null)
     await browser.open(searchPath('start'))
     const q = encodeURIComponent
-    for (const payload of payloads) {
-      await browser.navigate(`${searchPath(payload)}&category=${q(payload)}&brand=${q(payload)}&sort=${q(payload)}&min_price=${q(payload)}&rating=${q(payload)}&page_size=${q(payload)}`, { audit: payload.includes('<') })
+    // Dialogs, CSP violations and the flag are caught on every page; the live DOM is audited on the last one (each
+    // of these pages' server HTML is audited in hostileInput.test.ts, and an audit costs as much as a navigation).
+    for (const [index, payload] of payloads.entries()) {
+      await browser.navigate(`${searchPath(payload)}&category=${q(payload)}&brand=${q(payload)}&sort=${q(payload)}&min_price=${q(payload)}&rating=${q(payload)}&page_size=${q(payload)}`, { audit: index === payloads.length - 1 })
     }
     // And one as a full page load, as a link from elsewhere would open it.
     await browser.open(`${searchPath(payloads[0]!)}&brand=${q(payloads[3]!)}`)

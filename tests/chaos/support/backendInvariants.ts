@@ -45,7 +45,8 @@ export function backendViolations(requests: readonly BackendRequest[]): string[]
   const found: string[] = []
   for (const request of requests) {
     const url = new URL(request.url, 'http://backend.invalid')
-    const path = decodeURIComponent(url.pathname)
+    // Raw, not decoded: an encoded slash in an id ("..%2F1") is a segment that is no id, not two segments.
+    const path = url.pathname
     const product = /^\/products\/([^/]+)\/(?:reviews\/)?$/.exec(path)
     if (product && !['facets', 'suggest'].includes(product[1]!) && !/^[1-9]\d{0,15}$/.test(product[1]!)) found.push(`${request.url}: product id`)
     const order = /^\/orders\/([^/]+)\/$/.exec(path)
