@@ -41,7 +41,11 @@ export default defineNuxtConfig({
         timeoutMs: 10_000,
         ssrTimeoutMs: 5_000,
         maxRetries: 2,
-        ssrMaxRetries: 1,
+        // Two retries get a render past the two 503s in a row of a backend deploy (+0.75 s median); a third costs
+        // ~1.7 s more and the browser retries the page's content by itself anyway (bench/chaos/retryBudget.ts).
+        ssrMaxRetries: 2,
+        // A render's retry of one call must start within this long after its first attempt (docs/chaos.md).
+        ssrRetryBudgetMs: 2_500,
         retryBaseDelayMs: 300,
         retryMaxDelayMs: 5_000,
         maxRetryAfterMs: 10_000,

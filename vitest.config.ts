@@ -6,9 +6,10 @@ import vue from '@vitejs/plugin-vue'
 const root = fileURLToPath(new URL('.', import.meta.url))
 const alias = { '~': root, '@': root, '~~': root }
 
-// Four suites, run separately by the npm scripts and all together by `npm test`:
+// Six suites, run separately by the npm scripts and all together by `npm test`:
 // unit (no network, no Nuxt), nuxt (components/composables inside a Nuxt runtime),
-// integration (msw/node or real local servers), contract (the backend contract, any base URL).
+// integration (msw/node or real local servers), chaos (hostile input and faults against the built app),
+// contract (the backend contract, any base URL).
 // The setup files put the transport entry points (useApi, useApiSession) behind tests/support/installedApi.ts,
 // so a test installs a fake or real ApiClient with useFakeApi()/installApi() instead of mocking modules itself.
 export default defineConfig({
@@ -30,6 +31,12 @@ export default defineConfig({
         // Several built instances, Redis and nginx under load (tests/cluster): its own stage, run alone.
         resolve: { alias },
         test: { name: 'cluster', include: ['tests/cluster/**/*.test.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 120_000 },
+      },
+      {
+        resolve: { alias },
+        // Hostile input and faults (docs/chaos.md): built servers, Redis, thousands of requests. One file at a time:
+        // each starts its own stack, and their timings mean something only when they do not compete.
+        test: { name: 'chaos', include: ['tests/chaos/**/*.test.ts'], environment: 'node', poolOptions: { forks: { singleFork: true } }, testTimeout: 120_000, hookTimeout: 180_000 },
       },
       {
         resolve: { alias },

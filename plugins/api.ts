@@ -36,6 +36,7 @@ export default defineNuxtPlugin({
         baseDelayMs: settings.retryBaseDelayMs,
         maxDelayMs: settings.retryMaxDelayMs,
         maxRetryAfterMs: settings.maxRetryAfterMs,
+        budgetMs: server ? settings.ssrRetryBudgetMs : undefined,
       },
       // The gateway's breaker is the one for the backend in this process; a render keeps no breaker of its own.
       breaker: backend ? false : { failureThreshold: settings.breakerFailureThreshold, cooldownMs: settings.breakerCooldownMs },

@@ -1,7 +1,8 @@
+import { ApiError } from '~/composables/core/api/ApiError'
 import type { ApiClient } from '~/composables/core/api/types'
 import type { CursorPageDto, FacetsDto, ProductDetailDto, ProductSummaryDto, ReviewDto } from './dto'
 import type { ProductFacets } from './domain/facets'
-import type { CursorPage } from './domain/pagination'
+import { isWellFormedCursor, type CursorPage } from './domain/pagination'
 import type { ProductDetail, ProductQuery, ProductSummary } from './domain/product'
 import type { Review } from './domain/review'
 import { mapCursorPage } from './mappers/cursorPage'
@@ -19,10 +20,16 @@ export interface RequestOptions {
   signal?: AbortSignal
 }
 
+/** DRF's answer to a cursor it did not hand out, given without asking it (the cursor came from a URL). */
+function invalidCursor(): ApiError {
+  return new ApiError({ status: 404, code: 'invalid_cursor', message: 'This page of results does not exist. Start again from the first page.', fieldErrors: {}, retryable: false })
+}
+
 /** One function per catalog endpoint; stateless. */
 export function productService(api: ApiClient) {
   return {
     async list(query: ProductQuery, page: PageRequest = {}): Promise<CursorPage<ProductSummary>> {
+      if (page.cursor && !isWellFormedCursor(page.cursor)) throw invalidCursor()
       const params = { ...toProductListParams(query), cursor: page.cursor ?? undefined, page_size: page.pageSize }
       const dto = await api.get<CursorPageDto<ProductSummaryDto>>('/products/', params, { signal: page.signal })
       return mapCursorPage(dto, toProductSummary)

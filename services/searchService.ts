@@ -4,6 +4,7 @@ import type { ProductSummary } from './domain/product'
 import type { ProductSuggestion, Suggestion, SuggestResult } from './domain/search'
 import { productService } from './productService'
 import { toSuggestions } from './mappers/suggest'
+import { cleanSearchTerm } from './domain/productQuery'
 
 /** How many product rows a suggestion round shows. */
 export const SUGGEST_PRODUCT_LIMIT = 4
@@ -45,7 +46,8 @@ export function searchService(api: ApiClient) {
   return {
     async suggest(query: string, request: SuggestRequest = {}): Promise<SuggestResult> {
       const [dtos, preview] = await Promise.all([
-        api.get<SuggestionDto[]>('/products/suggest/', { q: query }, { signal: request.signal }),
+        // The same printable, bounded term the preview list (normalizeQuery) searches for.
+        api.get<SuggestionDto[]>('/products/suggest/', { q: cleanSearchTerm(query) }, { signal: request.signal }),
         products.list({ search: query, sort: 'rating' }, { pageSize: SUGGEST_PRODUCT_LIMIT, signal: request.signal }),
       ])
       const previewById = new Map(preview.items.map(p => [p.id, p]))

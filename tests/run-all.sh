@@ -15,6 +15,8 @@ stage "contract (drf-variants)"; CONTRACT_DEMO_PROFILE=drf-variants npx vitest r
 # Integration tests include real built servers (SSR isolation, shared Redis cache, crawler): build first.
 stage "build";       npm run --silent build
 stage "integration"; npx vitest run --project integration
+# Hostile input and faults against the build (docs/chaos.md): its own stacks, Redis and one Chromium, ~2 min.
+stage "chaos";       npx vitest run --project chaos
 # Three built instances, Redis and nginx on loopback; one restarted under load (~1 min). Alone: it measures a load run.
 stage "cluster";     npx vitest run --project cluster
 stage "budgets";     npx tsx bench/budget.ts

@@ -1,5 +1,6 @@
 import { computed, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
+import { listFailure, resourceFailure, type FailureOf } from '~/composables/seo/usePageStatus'
 import { facetResultCount } from '~/services/domain/facets'
 import type { ProductQuery } from '~/services/domain/product'
 import { useCategories, type UseCategoriesReturn } from './useCategories'
@@ -28,6 +29,8 @@ export interface UseCatalogListingReturn {
   resultCount: ComputedRef<number | null>
   /** Link to a category's listing (null: all products) keeping the other filters, for the category tree. */
   categoryLink: (slug: string | null) => RouteLocationRaw
+  /** Each source's failure, for the page's status (usePageStatus): the page says which are its main content. */
+  failures: { products: FailureOf, facets: FailureOf, categories: FailureOf }
 }
 
 /**
@@ -54,5 +57,11 @@ export async function useCatalogListing(options: UseCatalogListingOptions = {}):
     return { path: slug ? categoryPath(slug) : PRODUCTS_PATH, query }
   }
 
-  return { filters, list, facets, categories, resultCount, categoryLink }
+  const failures = {
+    products: () => listFailure(list),
+    facets: () => resourceFailure(facets.status.value, facets.error.value),
+    categories: () => resourceFailure(categories.status.value, categories.error.value),
+  }
+
+  return { filters, list, facets, categories, resultCount, categoryLink, failures }
 }

@@ -1,4 +1,5 @@
 import { computed, type ComputedRef } from 'vue'
+import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import type { Category, CategoryNode } from '~/services/domain/category'
 import { useCategoryStore } from '~/stores/catalog/categories'
 import type { ResourceStatus } from '~/stores/resources/keyedResource'
@@ -10,6 +11,10 @@ export interface UseCategoriesReturn {
   /** The same as a forest (top-level categories with their children). */
   tree: ComputedRef<CategoryNode[]>
   status: ComputedRef<ResourceStatus>
+  /** Why the tree could not be loaded, while it could not. */
+  error: ComputedRef<ApiErrorData | null>
+  /** Loads the tree again (after a failure). */
+  retry: () => Promise<void>
   /** Root-first ancestry of a category (itself last); empty when unknown. */
   pathTo: (slug: string) => Category[]
   /** The category with this slug, if it exists. */
@@ -23,6 +28,10 @@ export async function useCategories(): Promise<UseCategoriesReturn> {
     categories: computed(() => store.categories),
     tree: computed(() => store.tree),
     status: computed(() => store.state?.status ?? 'loading'),
+    error: computed(() => store.state?.error ?? null),
+    retry: async () => {
+      await store.fetchCategories({ force: true })
+    },
     pathTo: slug => store.pathTo(slug),
     find: slug => store.bySlug.get(slug),
   }

@@ -1,5 +1,5 @@
 import { toValue, watch, type MaybeRefOrGetter } from 'vue'
-import { navigateTo, setResponseStatus, useNuxtApp, useRequestEvent, useResponseHeader, useRoute } from '#imports'
+import { navigateTo, useNuxtApp, useRoute } from '#imports'
 import type { ProductDetail } from '~/services/domain/product'
 import { useProductDetailStore } from '~/stores/catalog/productDetail'
 import { productPath, productSegment } from '~/utils/routes/catalogPaths'
@@ -14,9 +14,9 @@ export interface UseProductStatusOptions {
 }
 
 /**
- * Makes the product URL tell the truth to crawlers. On the server it waits for the product (the request the
- * page makes anyway; the store coalesces them) and answers 404 for an unknown id, 503 when the backend failed,
- * and 301 to /products/{id}-{slug} for a missing or wrong slug. In the browser a wrong slug is replaced.
+ * Keeps the product URL canonical. On the server it waits for the product (the request the page makes anyway; the
+ * store coalesces them, and a finished load, failed or not, is used as it is) and answers 301 to /products/{id}-{slug} for a missing or wrong slug; the page's 404/503
+ * come from usePageStatus. In the browser a wrong slug is replaced.
  */
 export async function useProductStatus(options: UseProductStatusOptions): Promise<void> {
   const nuxtApp = useNuxtApp()
@@ -24,21 +24,15 @@ export async function useProductStatus(options: UseProductStatusOptions): Promis
 
   if (import.meta.server) {
     // Everything that needs the Nuxt context is taken before the first await.
-    const event = useRequestEvent()
-    const retryAfter = useResponseHeader('retry-after')
     const id = toValue(options.id)
-    const state = id > 0 ? await useProductDetailStore().fetchDetail(id) : null
-    if (!event) return
-    if (!state?.data) {
-      // Unknown id -> 404. A backend that failed or did not answer -> 503, so crawlers retry instead of dropping the page.
-      const failure = state?.error?.status
-      const unavailable = failure !== undefined && (failure === 0 || failure >= 500)
-      setResponseStatus(event, unavailable ? 503 : 404)
-      if (unavailable) retryAfter.value = '60'
-      return
-    }
-    const product = state.data
-    if (toValue(options.segment) !== productSegment(product)) {
+    const store = useProductDetailStore()
+    // The page loaded it already: a failed load is not asked again here (that doubled every failing render's
+    // backend calls and its time during an outage); only a page that did not load it has it loaded.
+    const loaded = store.detailFor(id)
+    const state = id > 0 ? (loaded && loaded.status !== 'loading' ? loaded : await store.fetchDetail(id)) : null
+    // 404 and 503 are the page's status (usePageStatus); only a product that loaded can have a wrong slug.
+    const product = state?.data
+    if (product && toValue(options.segment) !== productSegment(product)) {
       await nuxtApp.runWithContext(() => navigateTo({ path: productPath(product), query: route.query }, { redirectCode: 301 }))
     }
     return

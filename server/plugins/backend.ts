@@ -3,6 +3,7 @@ import { authDeps } from '../utils/auth/context'
 import { profileChangeContributor } from '../utils/auth/profileChangeContributor'
 import { cartContributor } from '../utils/cart/cartProxy'
 import { cartDeps } from '../utils/cart/context'
+import { descriptionSanitizer } from '../utils/content/descriptionSanitizer'
 import { createBackendBreaker } from '../utils/backend/breakerGate'
 import type { BackendCallContributor } from '../utils/backend/contributors'
 import { createBackendGateway } from '../utils/backend/gateway'
@@ -14,8 +15,8 @@ import '../utils/backend/context'
 export default defineNitroPlugin((nitroApp) => {
   const config = useRuntimeConfig()
   const api = config.public.api
-  // Every per-shopper header policy of backend calls, in the order they apply (contributors.ts).
-  const contributors: BackendCallContributor[] = [profileChangeContributor(authDeps), cartContributor(cartDeps)]
+  // Every policy that takes part in the backend calls, in the order they apply (contributors.ts).
+  const contributors: BackendCallContributor[] = [profileChangeContributor(authDeps), cartContributor(cartDeps), descriptionSanitizer()]
   const gateway = createBackendGateway({
     apiBase: String(config.apiBase),
     timeoutMs: Number(config.apiTimeoutMs) || 15_000,

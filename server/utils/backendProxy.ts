@@ -36,6 +36,9 @@ function answerWith(event: H3Event, response: Response, apiBase: string): Readab
     const value = response.headers.get(name)
     if (value) setResponseHeader(event, name, value)
   }
+  // A failure is never kept by a cache (the browser's, a CDN's), whatever the backend or a proxy before it said:
+  // the next request must reach the backend again. 429 included: its Retry-After says when, not a cache.
+  if (response.status >= 500 || response.status === 429) setResponseHeader(event, 'cache-control', 'no-store')
   const location = response.headers.get('location')
   if (location) setResponseHeader(event, 'location', rewriteLocation(location, apiBase))
   // Several cookies must stay several headers: never join or split them on commas.

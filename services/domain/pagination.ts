@@ -9,3 +9,15 @@ export interface CursorPage<T> {
    */
   previousCursor: string | null
 }
+
+/** The longest cursor we pass on. DRF's are base64 of an offset, a direction and one ordering value: far shorter. */
+export const MAX_CURSOR_LENGTH = 1_024
+
+// Base64 (standard or URL-safe) and the few characters an opaque token may reasonably carry; never spaces, quotes,
+// angle brackets or controls.
+const CURSOR = /^[\w+/=.~:-]+$/
+
+/** Whether a cursor from a URL can be one the backend handed out; any other is refused before it is sent. */
+export function isWellFormedCursor(cursor: string): boolean {
+  return cursor.length <= MAX_CURSOR_LENGTH && CURSOR.test(cursor)
+}

@@ -2,13 +2,28 @@ import type { ProductQuery } from './product'
 
 // Product queries as values: one canonical form, so equal queries share one list, one cache entry, one URL.
 
+/** Longest search term sent to the backend; a longer one is cut (search boxes stop at it too). */
+export const MAX_SEARCH_LENGTH = 200
+
+// Controls (NUL included) and the invisible characters that change text direction or hide text: a search term needs
+// none of them, and a direction override would turn the rest of a heading that repeats the term around.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu
+
+/** A search term as it is searched for and shown: printable, single-spaced, at most MAX_SEARCH_LENGTH characters. */
+export function cleanSearchTerm(raw: string): string {
+  const clean = raw.replace(UNPRINTABLE, ' ').trim().replace(/\s+/g, ' ')
+  // Cut by code point, so no half of a surrogate pair (an emoji) is left at the end.
+  return Array.from(clean).slice(0, MAX_SEARCH_LENGTH).join('').trim()
+}
+
 /**
  * Canonical form of a query: empty values dropped, brands sorted and de-duplicated, default sort omitted,
  * so that equal queries share one list (and one cache entry).
  */
 export function normalizeQuery(query: ProductQuery): ProductQuery {
   const out: ProductQuery = {}
-  const search = query.search?.trim().replace(/\s+/g, ' ')
+  const search = query.search === undefined ? undefined : cleanSearchTerm(query.search)
   if (search) out.search = search
   if (query.category) out.category = query.category
   const brands = [...new Set(query.brands ?? [])].filter(Boolean).sort()

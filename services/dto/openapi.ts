@@ -469,6 +469,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__content/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test-only: replaces product titles, slugs, descriptions, image URLs and alts, a review, attributes, and brand and category names (e.g. with hostile content). POST /__reset/ undoes it. */
+        post: operations["putDemoContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__products/{id}/": {
         parameters: {
             query?: never;
@@ -853,11 +870,38 @@ export interface components {
             /** @description Retry-After header (seconds); 429 defaults to 1. */
             retry_after?: number;
             /**
-             * @description json: a DRF error body; html: a proxy-style HTML page; garbage: truncated JSON with a JSON content type.
+             * @description json: a DRF error body; html: a proxy-style HTML page; garbage: truncated JSON with a JSON content type; empty: no body at all (with `status` 200, an empty 200); reset: the connection is dropped without an answer (status not needed).
              * @default json
              * @enum {string}
              */
-            body: "json" | "html" | "garbage";
+            body: "json" | "html" | "garbage" | "empty" | "reset";
+        };
+        DemoContent: {
+            products?: {
+                id: number;
+                title?: string;
+                slug?: string;
+                description_html?: string;
+                image_url?: string;
+                image_alt?: string;
+                /** @description Replaces the newest review's fields. */
+                review?: {
+                    title?: string;
+                    body?: string;
+                    author_name?: string;
+                };
+                attributes?: {
+                    [key: string]: string;
+                };
+            }[];
+            brands?: {
+                slug: string;
+                name: string;
+            }[];
+            categories?: {
+                slug: string;
+                name: string;
+            }[];
         };
         Fault: {
             id: number;
@@ -868,7 +912,7 @@ export interface components {
             latency_ms: number;
             retry_after: number | null;
             /** @enum {string} */
-            body: "json" | "html" | "garbage";
+            body: "json" | "html" | "garbage" | "empty" | "reset";
             matched: number;
         };
         Stats: {
@@ -1838,6 +1882,29 @@ export interface operations {
                         ids: number[];
                     };
                 };
+            };
+            400: components["responses"]["ValidationError"];
+        };
+    };
+    putDemoContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DemoContent"];
+            };
+        };
+        responses: {
+            /** @description Applied. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["ValidationError"];
         };

@@ -1,6 +1,7 @@
 import { money } from '~/utils/format/money'
 import type { BffCartDto, CartItemCreateDto, CartItemDto, CartItemUpdateDto } from '../dto'
 import type { Cart, CartAddition, CartLine } from '../domain/cart'
+import { safeImageUrl } from './image'
 
 function toCartLine(dto: CartItemDto, currency: string): CartLine {
   return {
@@ -10,7 +11,7 @@ function toCartLine(dto: CartItemDto, currency: string): CartLine {
     slug: dto.slug,
     title: dto.title,
     options: { ...dto.options },
-    image: { url: dto.image.url, alt: dto.image.alt, width: dto.image.width, height: dto.image.height },
+    image: { url: safeImageUrl(dto.image.url), alt: dto.image.alt, width: dto.image.width, height: dto.image.height },
     unitPrice: money(dto.unit_price, currency),
     lineTotal: money(dto.line_total, currency),
     quantity: dto.quantity,

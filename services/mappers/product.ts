@@ -2,6 +2,7 @@ import { fromMinorUnits, money } from '~/utils/format/money'
 import type { ImageDto, ProductDetailDto, ProductListParamsDto, ProductOrderingDto, ProductSummaryDto, VariantDto } from '../dto'
 import type { ProductDetail, ProductImage, ProductQuery, ProductSort, ProductSummary, ProductVariant } from '../domain/product'
 import { toDecimalNumber } from './decimal'
+import { safeImageUrl } from './image'
 
 const SORT_TO_ORDERING: Record<ProductSort, ProductOrderingDto> = {
   'newest': '-created_at',
@@ -12,7 +13,7 @@ const SORT_TO_ORDERING: Record<ProductSort, ProductOrderingDto> = {
 }
 
 function toImage(dto: ImageDto): ProductImage {
-  return { url: dto.url, alt: dto.alt, width: dto.width, height: dto.height }
+  return { url: safeImageUrl(dto.url), alt: typeof dto.alt === 'string' ? dto.alt : '', width: dto.width, height: dto.height }
 }
 
 export function toProductSummary(dto: ProductSummaryDto): ProductSummary {

@@ -76,6 +76,40 @@ describe.runIf(target.hasDemoEndpoints)('demo fault injection and stats', () => 
     expect(() => JSON.parse(garbage.text)).toThrow()
   })
 
+  it('an empty body answers nothing at all, and a reset drops the connection without an answer', async () => {
+    await addFault({ path_pattern: '/categories/', status: 200, body: 'empty', count: 1 })
+    await addFault({ path_pattern: '/products/5/', body: 'reset', count: 1 })
+    const empty = await client.call('/categories/')
+    expect(empty.status).toBe(200)
+    expect(empty.text).toBe('')
+    await expect(client.call('/products/5/')).rejects.toThrow()
+    expect((await client.call('/products/5/')).status).toBe(200)
+  })
+
+  it('POST /__content/ puts test content into every field that shows it; /__reset/ takes it out', async () => {
+    const payload = '<img src=x onerror=alert(1)>'
+    const response = await client.call('/__content/', {
+      method: 'POST',
+      body: {
+        products: [{ id: 3, title: payload, description_html: payload, image_url: 'javascript:alert(1)', review: { body: payload, author_name: payload }, attributes: { [payload]: payload } }],
+        brands: [{ slug: (await client.call<{ brand: { slug: string } }>('/products/3/')).body.brand.slug, name: payload }],
+        categories: [{ slug: 't-shirts', name: payload }],
+      },
+    })
+    expect(response.status).toBe(204)
+    const detail = (await client.call<Record<string, unknown>>('/products/3/')).body
+    assertSchema('ProductDetail', detail)
+    expect(detail).toMatchObject({ title: payload, description_html: payload, image: { url: 'javascript:alert(1)' }, brand: { name: payload }, attributes: { [payload]: payload } })
+    const reviews = (await client.call<{ results: Array<Record<string, unknown>> }>('/products/3/reviews/')).body.results
+    expect(reviews[0]).toMatchObject({ body: payload, author_name: payload })
+    const categories = (await client.call<Array<{ slug: string, name: string }>>('/categories/')).body
+    expect(categories.find(c => c.slug === 't-shirts')?.name).toBe(payload)
+    expect((await client.call('/__content/', { method: 'POST', body: { products: [{ id: 0 }] } })).status).toBe(400)
+
+    expect((await client.call('/__reset/', { method: 'POST' })).status).toBe(204)
+    expect((await client.call<Record<string, unknown>>('/products/3/')).body.title).not.toBe(payload)
+  })
+
   it('glob patterns match any characters after *, and only the given method', async () => {
     await addFault({ path_pattern: '/cart/*', method: 'POST', status: 500 })
     expect((await client.call('/cart/items/', { method: 'POST', body: { product_id: 1 } })).status).toBe(500)

@@ -12,7 +12,8 @@ const POLICY = {
     'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption',
   ],
   ALLOWED_ATTR: ['href', 'title', 'colspan', 'rowspan', 'scope'],
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|\/(?!\/)|#)/i,
+  // A path on this site, never `//host` or `/\host` (browsers read both as another host).
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|\/(?![/\\])|#)/i,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   KEEP_CONTENT: true,

@@ -2,6 +2,8 @@ import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import { fromMinorUnits, toMinorUnits } from '~/utils/format/money'
 import { PRODUCT_SORTS, type ProductQuery, type ProductSort } from '~/services/domain/product'
 import { normalizeQuery } from '~/services/domain/productQuery'
+import { isWellFormedCursor } from '~/services/domain/pagination'
+import { isSlug } from './slug'
 
 // The listing's URL schema, shared by /products, /categories/[slug] and /search. Prices are decimal strings in the
 // shop currency so a shopper can read and edit them; everything else is a slug or a small number.
@@ -20,7 +22,14 @@ export interface ListingUrlState {
 }
 
 export const SHOP_CURRENCY = 'USD'
+/** DRF's max_page_size here: a bigger `page_size` is the largest page, as the backend would answer. */
+export const MAX_PAGE_SIZE = 100
+/** More brands than any filter panel offers at once; the rest of a longer list is ignored. */
+export const MAX_BRANDS = 30
+const MAX_PRICE_TEXT = 16
 
+// A brand or category that is not a slug (./slug.ts) names nothing, so it is not sent: a listing URL with
+// `brand=<script>` lists what the other filters say.
 function first(value: LocationQuery[string] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined
@@ -31,8 +40,28 @@ function all(value: LocationQuery[string] | undefined): string[] {
   return values.flatMap(v => (typeof v === 'string' ? v.split(',') : [])).map(v => v.trim()).filter(Boolean)
 }
 
+function slugs(value: LocationQuery[string] | undefined): string[] {
+  return [...new Set(all(value).filter(isSlug))].slice(0, MAX_BRANDS)
+}
+
+function slug(value: string | undefined): string | undefined {
+  return value !== undefined && isSlug(value) ? value : undefined
+}
+
+function cursor(value: string | undefined): string | null {
+  // A malformed cursor is kept: the list refuses it (a 404, "this page of results does not exist") without asking
+  // the backend, rather than showing the first page under a URL that names another.
+  return value ?? null
+}
+
+function pageSize(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d{1,9}$/.test(value)) return undefined
+  const size = Number(value)
+  return size >= 1 ? Math.min(size, MAX_PAGE_SIZE) : undefined
+}
+
 function price(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined
+  if (value === undefined || value.length > MAX_PRICE_TEXT) return undefined
   try {
     const minor = toMinorUnits(value, SHOP_CURRENCY)
     return minor >= 0 ? minor : undefined
@@ -49,12 +78,13 @@ function isSort(value: string | undefined): value is ProductSort {
 /** URL query -> listing state. Anything malformed is ignored rather than failing the page. */
 export function parseListingQuery(query: LocationQuery): ListingUrlState {
   const rating = Number(first(query.rating))
-  const pageSize = Number(first(query.page_size))
   const sort = first(query.sort)
+  const start = cursor(first(query.cursor))
+  const from = first(query.from)
   const parsed: ProductQuery = {
     search: first(query.q),
-    category: first(query.category),
-    brands: all(query.brand),
+    category: slug(first(query.category)),
+    brands: slugs(query.brand),
     minPrice: price(first(query.min_price)),
     maxPrice: price(first(query.max_price)),
     minRating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : undefined,
@@ -63,9 +93,9 @@ export function parseListingQuery(query: LocationQuery): ListingUrlState {
   }
   return {
     query: normalizeQuery(parsed),
-    cursor: first(query.cursor) ?? null,
-    from: (first(query.cursor) && first(query.from)) || null,
-    pageSize: Number.isInteger(pageSize) && pageSize >= 1 ? pageSize : undefined,
+    cursor: start,
+    from: start && from && isWellFormedCursor(from) ? from : null,
+    pageSize: pageSize(first(query.page_size)),
   }
 }
 

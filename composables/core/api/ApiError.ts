@@ -21,6 +21,8 @@ export interface ApiErrorData {
   retryable: boolean
   /** Present only when the body had such members. */
   extras?: ErrorExtras
+  /** Milliseconds the backend asked to wait (Retry-After); present only when it did. A page's 503 passes it on. */
+  retryAfterMs?: number
 }
 
 /** Every failure of the transport, whatever the body was, becomes one of these. */
@@ -56,6 +58,7 @@ export class ApiError extends Error implements ApiErrorData {
   toJSON(): ApiErrorData {
     const data: ApiErrorData = { status: this.status, code: this.code, message: this.message, fieldErrors: this.fieldErrors, retryable: this.retryable }
     if (this.extras) data.extras = this.extras
+    if (this.retryAfterMs !== undefined) data.retryAfterMs = this.retryAfterMs
     return data
   }
 }

@@ -11,6 +11,11 @@ export interface RetryOptions {
   maxDelayMs: number
   /** The longest Retry-After we wait for; a longer one gives up at once and lets the shopper decide. */
   maxRetryAfterMs: number
+  /**
+   * Time from the first attempt past which no retry starts (a wait that would end after it gives up at once).
+   * A server render holds the whole page, so its budget is short; unset: no limit but the retry count.
+   */
+  budgetMs?: number
 }
 
 export const DEFAULT_RETRY: RetryOptions = { maxRetries: 2, baseDelayMs: 300, maxDelayMs: 5_000, maxRetryAfterMs: 10_000 }
@@ -36,7 +41,7 @@ export interface RetrySchedule {
   next(error: ApiError): number | undefined
 }
 
-export function createRetrySchedule(options: RetryOptions, method: HttpMethod, hasIdempotencyKey: boolean): RetrySchedule {
+export function createRetrySchedule(options: RetryOptions, method: HttpMethod, hasIdempotencyKey: boolean, now: () => number = Date.now): RetrySchedule {
   const factory = new ExponentialBackoff({
     generator: halfJitterGenerator,
     initialDelay: options.baseDelayMs,
@@ -45,14 +50,20 @@ export function createRetrySchedule(options: RetryOptions, method: HttpMethod, h
   let backoff: IBackoff<unknown> | undefined
   let retries = 0
   const replayable = isReplayable(method, hasIdempotencyKey)
+  const started = now()
+  const budget = options.budgetMs ?? Number.POSITIVE_INFINITY
   return {
     next(error) {
       if (!replayable || retries >= options.maxRetries || !isTransientFailure(error)) return undefined
       const retryAfter = error.retryAfterMs
       if (retryAfter !== undefined && retryAfter > options.maxRetryAfterMs) return undefined
-      backoff = backoff ? backoff.next(undefined) : factory.next()
+      const nextBackoff = backoff ? backoff.next(undefined) : factory.next()
+      const delay = Math.max(nextBackoff.duration, retryAfter ?? 0)
+      // Out of time: the caller gets the failure now (with its Retry-After) rather than a retry it cannot wait for.
+      if (now() - started + delay > budget) return undefined
+      backoff = nextBackoff
       retries++
-      return Math.max(backoff.duration, retryAfter ?? 0)
+      return delay
     },
   }
 }

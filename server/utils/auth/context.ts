@@ -1,5 +1,6 @@
 import { useRuntimeConfig, useStorage } from 'nitropack/runtime'
 import { DEFAULT_ROTATION, rateLimitsPerMinute, type AuthDeps } from './deps'
+import { guardedStorage } from './storageOutage'
 
 /**
  * The auth routes' dependencies for one request. Storage mounts: "auth" (rotation grace, sign-in families,
@@ -11,8 +12,9 @@ export function authDeps(): AuthDeps {
   const config = useRuntimeConfig()
   return {
     apiBase: config.apiBase,
-    sessions: useStorage('auth'),
-    limits: useStorage('ratelimit'),
+    // Bounded, and a failure is a StorageUnavailableError: the routes answer 503 with a sentence, not a 500.
+    sessions: guardedStorage(useStorage('auth')),
+    limits: guardedStorage(useStorage('ratelimit')),
     cookie: { secure: !import.meta.dev },
     siteUrl: config.public.siteUrl,
     trustProxy: config.authTrustProxy === true,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Storage } from 'unstorage'
+import { isPartialPage } from './policy'
 import { createHotPages, type HotPage, type HotPages } from './hotPages'
 import { decodeStoredPage, encodeStoredPage } from './storedPageCodec'
 
@@ -40,6 +41,12 @@ export interface PageCacheOptions {
   maxAgeS?: number
   staleWhileRevalidateS?: number
   staleIfErrorS?: number
+  /**
+   * Freshness of a partial page (a 200 naming what it misses in `x-page-degraded`: filter counts, reviews): short,
+   * so the complete page is back soon after the backend is, and its stale window is its only error window.
+   */
+  partialMaxAgeS?: number
+  partialStaleWhileRevalidateS?: number
   /** A cache that does not answer in time is treated as a miss: the page still renders. */
   storageTimeoutMs?: number
   onError?: (message: string, error: unknown) => void
@@ -68,7 +75,10 @@ function headerText(value: string | string[] | undefined): string {
   return Array.isArray(value) ? value.join(', ') : value ?? ''
 }
 
-/** Only a complete, anonymous 200 that sets no cookie and does not forbid caching may be shared. */
+/**
+ * Only an anonymous 200 that sets no cookie and does not forbid caching may be shared. A page whose main content
+ * failed is never a 200 (it answers 503/404/400 with no-store), so it can never get here.
+ */
 export function isShareable(page: RenderedPage): boolean {
   if (page.status !== 200) return false
   if (page.headers['set-cookie'] !== undefined) return false
@@ -105,6 +115,12 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   const maxAgeMs = (options.maxAgeS ?? 60) * 1000
   const swrMs = (options.staleWhileRevalidateS ?? 300) * 1000
   const staleIfErrorMs = (options.staleIfErrorS ?? 86_400) * 1000
+  const partialMaxAgeMs = (options.partialMaxAgeS ?? 10) * 1000
+  const partialSwrMs = (options.partialStaleWhileRevalidateS ?? 30) * 1000
+  /** How long a copy is fresh, served stale while refreshed, and served when a render fails. */
+  const windowsFor = (headers: Readonly<Record<string, string | string[]>>) => isPartialPage(headers)
+    ? { fresh: partialMaxAgeMs, stale: partialMaxAgeMs + partialSwrMs, ifError: partialMaxAgeMs + partialSwrMs }
+    : { fresh: maxAgeMs, stale: maxAgeMs + swrMs, ifError: maxAgeMs + staleIfErrorMs }
   const timeoutMs = options.storageTimeoutMs ?? 500
   const report = options.onError ?? ((message, error) => console.warn(`[page-cache] ${message}`, error))
   // Renders in flight in this process, so a burst of misses renders a page once. Lives as long as the cache.
@@ -138,7 +154,8 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       }
       const stored = toStored(page, now())
       // The entry outlives its freshness so it can still be served stale, or when rendering fails.
-      const ttl = Math.ceil((maxAgeMs + Math.max(swrMs, staleIfErrorMs)) / 1000)
+      const windows = windowsFor(stored.headers)
+      const ttl = Math.ceil(Math.max(windows.stale, windows.ifError) / 1000)
       await withTimeout(options.storage.setItemRaw(key, encodeStoredPage(stored), { ttl }), timeoutMs)
         .catch(error => report('write failed', error))
       return { page, stored }
@@ -165,23 +182,24 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     async get(url, waitUntil) {
       // A fresh copy this process already holds is served without reading the storage.
       const hot = hotPages.get(url)
-      if (hot && now() - hot.storedAt < maxAgeMs) return fromHot('HIT', hot)
+      if (hot && now() - hot.storedAt < windowsFor(hot.headerRecord).fresh) return fromHot('HIT', hot)
       const key = cacheKeyFor(url)
       const stored = await read(key)
       const age = stored ? now() - stored.storedAt : Number.POSITIVE_INFINITY
-      if (stored && age < maxAgeMs) return fromStore('HIT', stored, url)
-      if (stored && age < maxAgeMs + swrMs) {
+      const windows = stored ? windowsFor(stored.headers) : null
+      if (stored && windows && age < windows.fresh) return fromStore('HIT', stored, url)
+      if (stored && windows && age < windows.stale) {
         const refresh = renderAndStore(url, key).catch(error => report(`background render of ${url} failed`, error))
         waitUntil?.(refresh)
         return fromStore('STALE', stored, url)
       }
       try {
         const rendered = await renderAndStore(url, key)
-        if (rendered.page.status >= 500 && stored && age < maxAgeMs + staleIfErrorMs) return fromStore('STALE-IF-ERROR', stored, url)
+        if (rendered.page.status >= 500 && stored && windows && age < windows.ifError) return fromStore('STALE-IF-ERROR', stored, url)
         return rendered.stored ? fromStore('MISS', rendered.stored, url) : { state: 'UNCACHEABLE', page: rendered.page, ageS: 0 }
       }
       catch (error) {
-        if (stored && age < maxAgeMs + staleIfErrorMs) {
+        if (stored && windows && age < windows.ifError) {
           report(`render of ${url} failed; serving the stale copy`, error)
           return fromStore('STALE-IF-ERROR', stored, url)
         }

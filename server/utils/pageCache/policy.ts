@@ -1,4 +1,5 @@
 import { isProbePath, routeAccess } from '~/utils/routes/policy'
+import { DEGRADED_HEADER } from '~/utils/http/pageOutcome'
 
 /**
  * Which pages a shared cache may keep, as the route policy (utils/routes/policy.ts) says: public pages are the
@@ -9,6 +10,11 @@ export type PageClass = 'shared' | 'private' | 'other'
 
 /** Sent with every anonymous catalog page, fresh from the cache or not. */
 export const SHARED_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400'
+/**
+ * Sent with a partial page (a part such as the filter counts failed): correct but incomplete, so it is shared for
+ * a few seconds only (shields a struggling backend from one render per visitor) and never served for a day on error.
+ */
+export const PARTIAL_CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=30'
 /** Sent with every personal page, and with any response that sets a cookie. */
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 
@@ -67,4 +73,14 @@ export function normalizePageUrl(pathAndQuery: string): string {
   kept.sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)))
   const query = new URLSearchParams(kept).toString()
   return url.pathname + (query ? `?${query}` : '')
+}
+
+/** A 200 that names a part of its content it could not load (utils/http/pageOutcome.ts). */
+export function isPartialPage(headers: Readonly<Record<string, string | string[]>>): boolean {
+  return headers[DEGRADED_HEADER] !== undefined
+}
+
+/** The Cache-Control a shared page goes out with: a partial page's is short. */
+export function sharedCacheControl(headers: Readonly<Record<string, string | string[]>>): string {
+  return isPartialPage(headers) ? PARTIAL_CACHE_CONTROL : SHARED_CACHE_CONTROL
 }

@@ -25,15 +25,38 @@ export interface SharedStorageOptions {
   keyPrefix?: string
 }
 
+/** Says once when a mount's Redis goes away and once when it is back, instead of ioredis's line per reconnect try. */
+function reportOutages(base: string, client: { on(event: string, listener: (error?: Error) => void): unknown }): void {
+  let down = false
+  client.on('error', (error) => {
+    if (down) return
+    down = true
+    console.warn(`[storage] ${base}: redis unreachable (${error?.message ?? 'error'}); serving without it until it is back`)
+  })
+  client.on('ready', () => {
+    if (!down) return
+    down = false
+    console.warn(`[storage] ${base}: redis is back`)
+  })
+}
+
 function driverFor(spec: MountSpec, options: SharedStorageOptions): Driver {
   if (!options.redisUrl) return boundedMemoryDriver(spec.memory)
-  return redisDriver({
+  const driver = redisDriver({
     url: options.redisUrl,
     base: `${options.keyPrefix ?? 'sf'}:${spec.base}`,
-    // Fail fast: a cache that is down must cost a render, not a hung request.
+    // Fail fast: a cache that is down must cost a render, not a hung request. Without the offline queue a command
+    // fails at once while the connection is down (instead of waiting for reconnect attempts: up to ~2 s per page
+    // with Redis gone), and ioredis keeps reconnecting in the background. Connected at start, so the first requests
+    // do not find it still connecting.
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
+    enableOfflineQueue: false,
+    preConnect: true,
   })
+  const client = driver.getInstance?.() as Parameters<typeof reportOutages>[1] | undefined
+  if (client) reportOutages(spec.base, client)
+  return driver
 }
 
 /** Mounts (or re-mounts) every shared base on `storage`; returns a function that disconnects them. */

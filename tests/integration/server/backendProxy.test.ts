@@ -122,7 +122,8 @@ describe('backend proxy', () => {
         res.end('{"detail":"Not found."}')
         return
       }
-      res.writeHead(503, { 'content-type': 'text/html', 'retry-after': '7' })
+      // A proxy in front of the backend that wrongly lets its error page be cached.
+      res.writeHead(503, { 'content-type': 'text/html', 'retry-after': '7', 'cache-control': 'public, max-age=600' })
       res.end('<html><body>Down for maintenance</body></html>')
     }
     const missing = await raw('/api/products/missing/')
@@ -133,6 +134,8 @@ describe('backend proxy', () => {
     expect(down.status).toBe(503)
     expect(down.headers['content-type']).toBe('text/html')
     expect(down.headers['retry-after']).toBe('7')
+    // A failure is kept by no cache, whatever the backend said.
+    expect(down.headers['cache-control']).toBe('no-store')
     expect(down.body).toBe('<html><body>Down for maintenance</body></html>')
   })
 

@@ -4,6 +4,7 @@ import type { CatalogSeed } from '../seed/seedCatalog'
 import { STANDARD_PROFILE } from '../profile'
 import type { DemoProfile } from '../profile'
 import { OrderingIndex } from './orderings'
+import type { ContentOverrides } from './contentOverrides'
 import type {
   BrandRecord, CartRecord, CategoryRecord, OrderRecord, ProductRecord, ShippingMethodRecord, StoredAnswer, UserRecord, WishlistEntry,
 } from './types'
@@ -42,6 +43,8 @@ export class DemoDb {
   orders!: OrderRecord[]
   /** `${userId} ${key}` -> request fingerprint and the order it created. */
   idempotency!: Map<string, { fingerprint: string, orderId: number }>
+  /** Test-only content put in over `POST /__content/` (contentOverrides.ts). */
+  content!: ContentOverrides
   /** Other idempotency flavours (handlers/orderIdempotency.ts): answers kept per slot, requests running per slot. */
   idempotentAnswers!: Map<string, StoredAnswer>
   ordersInFlight!: Map<string, Promise<void>>
@@ -79,6 +82,7 @@ export class DemoDb {
     this.wishlists = new Map()
     this.orders = []
     this.idempotency = new Map()
+    this.content = new Map()
     this.idempotentAnswers = new Map()
     this.ordersInFlight = new Map()
     this.sequences = { user: 0, cartLine: 0, order: 0, wishlist: 0 }

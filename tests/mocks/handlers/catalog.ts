@@ -1,4 +1,5 @@
 import type { CursorPageDto, ProductSummaryDto, ReviewDto } from '../../../services/dto'
+import { withReviewContent } from '../db/contentOverrides'
 import { ORDERING_SPECS, isProductOrdering } from '../db/orderings'
 import type { ProductRecord } from '../db/types'
 import type { DemoContext } from '../http/context'
@@ -35,7 +36,7 @@ function listProducts(context: DemoContext): Response {
 
 function listReviews(context: DemoContext): Response {
   const product = productFromPath(context)
-  const reviews = productReviews(context.db.options.seed, product)
+  const reviews = withReviewContent(context.db.content, product.id, productReviews(context.db.options.seed, product))
   const page = paginate(context, { sorted: reviews, key: r => r.createdAt, direction: -1, scope: `reviews:${product.id}` })
   const body: CursorPageDto<ReviewDto> = { next: page.next, previous: page.previous, results: page.items.map(reviewDto) }
   return json(body)

@@ -1,3 +1,4 @@
+import { applyContent } from '../db/contentOverrides'
 import type { FaultRegistry, Stats } from '../http/faults'
 import { detail, json, noContent, validationError } from '../http/responses'
 import type { Route } from '../http/router'
@@ -35,6 +36,11 @@ export function metaRoutes(deps: { faults: FaultRegistry, stats: Stats, reset: (
       }
       if (c.db.products.length + count > MAX_SEED_PRODUCTS * 2) throw validationError({ count: ['Too many products.'] })
       return json({ ids: c.db.addProducts(count).map(p => p.id) }, 201)
+    } },
+    // Test-only content (titles, descriptions, images, reviews, brand and category names): the chaos suite's XSS corpus.
+    { method: 'POST', template: '/__content/', handle: async (c) => {
+      applyContent(c.db, await c.body())
+      return noContent()
     } },
     // Sets a product's stock (or one variant's), e.g. to sell out a line between the cart and the payment.
     { method: 'PATCH', template: '/__products/{id}/', handle: async (c) => {

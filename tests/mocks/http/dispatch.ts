@@ -59,7 +59,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     stats.record(`${method} ${template}`, fault !== null, request.headers)
     if (fault) {
       if (fault.latency_ms > 0) await wait(fault.latency_ms)
-      if (fault.status !== null) return faultResponse(fault, method)
+      if (fault.status !== null || fault.body === 'reset') return faultResponse(fault, method)
     }
 
     if (found.kind === 'route') {

@@ -3,7 +3,7 @@ import { REQUIRED, validationError } from './responses'
 
 // Scripted outages for dev and tests: POST /__faults/ adds a rule, the dispatcher consults it before routing.
 
-export type FaultBody = 'json' | 'html' | 'garbage'
+export type FaultBody = 'json' | 'html' | 'garbage' | 'empty' | 'reset'
 
 export interface Fault {
   id: number
@@ -47,8 +47,8 @@ export function parseFault(input: unknown, id: number): Fault & { pattern: RegEx
   const latency = intField(body.latency_ms, 'latency_ms', 0, 120_000, errors)
   const retryAfter = intField(body.retry_after, 'retry_after', 0, 86_400, errors)
   const kind = body.body ?? 'json'
-  if (kind !== 'json' && kind !== 'html' && kind !== 'garbage') errors.body = [`"${String(kind)}" is not a valid choice.`]
-  if (status === null && latency === null && !errors.status && !errors.latency_ms) errors.non_field_errors = ['Give a status, a latency_ms, or both.']
+  if (!['json', 'html', 'garbage', 'empty', 'reset'].includes(String(kind))) errors.body = [`"${String(kind)}" is not a valid choice.`]
+  if (status === null && latency === null && kind !== 'reset' && !errors.status && !errors.latency_ms) errors.non_field_errors = ['Give a status, a latency_ms, or both.']
   if (Object.keys(errors).length) throw validationError(errors)
   return {
     id,
@@ -85,6 +85,8 @@ export function throttledDetail(waitS: number): string {
 /** The scripted answer; `method` is the request's (DRF names it in a 405). */
 export function faultResponse(fault: Fault, method = 'GET'): Response {
   const status = fault.status ?? 200
+  // A connection reset: MSW's network error; the HTTP bridge destroys the socket (server/nodeServer.ts).
+  if (fault.body === 'reset') return Response.error()
   const headers: Record<string, string> = {}
   const retryAfter = fault.retry_after ?? (status === 429 ? 1 : null)
   if (retryAfter !== null) headers['Retry-After'] = String(retryAfter)
@@ -94,6 +96,7 @@ export function faultResponse(fault: Fault, method = 'GET'): Response {
     return new Response(`<!DOCTYPE html><html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>`, { status, headers })
   }
   headers['Content-Type'] = 'application/json'
+  if (fault.body === 'empty') return new Response(null, { status, headers })
   if (fault.body === 'garbage') return new Response('{"results": [{"id": 1, "title": "Trunc', { status, headers })
   const body = status === 429
     ? { detail: throttledDetail(retryAfter ?? 1) }

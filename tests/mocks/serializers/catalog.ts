@@ -21,12 +21,15 @@ export function isoDate(ms: number): string {
  * profile's media base (MEDIA_URL on another host, a CDN) when there is one.
  */
 export function imageUrl(db: DemoDb, publicBase: string, productId: number, index = 1): string {
+  const override = db.content.get(productId)?.image_url
+  if (override !== undefined) return override
   const media = db.profile.mediaBase?.replace(/\/+$/, '') ?? `${publicBase}/media`
   return `${media}/products/${index === 1 ? productId : `${productId}-${index}`}.svg`
 }
 
 function image(db: DemoDb, publicBase: string, product: ProductRecord, index = 1): ImageDto {
-  const alt = index === 1 ? product.title : `${product.title}, view ${index}`
+  const title = db.content.get(product.id)?.image_alt ?? product.title
+  const alt = index === 1 ? title : `${title}, view ${index}`
   return { url: imageUrl(db, publicBase, product.id, index), alt, width: IMAGE_WIDTH, height: IMAGE_HEIGHT }
 }
 
@@ -66,12 +69,13 @@ function variantDto(variant: VariantRecord): VariantDto {
 
 export function productDetailDto(db: DemoDb, publicBase: string, product: ProductRecord): ProductDetailDto {
   const seed = db.options.seed
+  const content = db.content.get(product.id)
   const images = Array.from({ length: productImageCount(seed, product.id) }, (_, i) => image(db, publicBase, product, i + 1))
   return {
     ...productSummaryDto(db, publicBase, product),
-    description_html: productDescriptionHtml(seed, product, db.brand(product.brandId).name),
+    description_html: content?.description_html ?? productDescriptionHtml(seed, product, db.brand(product.brandId).name),
     images,
-    attributes: productAttributes(seed, product),
+    attributes: { ...productAttributes(seed, product), ...content?.attributes },
     variants: (product.variants ?? []).map(variantDto),
     stock: product.stock,
     created_at: isoDate(product.createdAt),

@@ -41,6 +41,11 @@ async function handle(handlers: RequestHandler[], origin: string, req: IncomingM
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   const request = toFetchRequest(req, origin, hasBody ? await readBody(req) : null)
   const response = await getResponse(handlers, request)
+  // A scripted connection reset (fault body "reset"): the peer sees ECONNRESET, as from a crashed upstream.
+  if (response?.type === 'error') {
+    req.socket.destroy()
+    return
+  }
   if (!response) {
     res.writeHead(404, { 'Content-Type': 'application/json', ...CORS_HEADERS }).end('{"detail":"Not found."}')
     return

@@ -104,6 +104,26 @@ describe('UiPaginatedList', () => {
     expect(wrapper.get('button').text()).toBe('Try again')
   })
 
+  it('retries a failed first page by itself after mounting, saying so, and never a failed later page', async () => {
+    vi.useFakeTimers()
+    try {
+      const first = listView({ status: 'error', error: apiError(503, 'The shop is busy.').toJSON() })
+      const wrapper = await mountList(first.view)
+      await vi.waitFor(() => expect(wrapper.get('[role="alert"]').text()).toContain('We could not load rows. The shop is busy.'))
+      expect(wrapper.get('[role="alert"]').text()).toMatch(/Trying again in \d s/)
+      await vi.advanceTimersByTimeAsync(2_000)
+      expect(first.view.retry).toHaveBeenCalledTimes(1)
+
+      const later = listView({ items: rows(2), status: 'error', error: apiError(503).toJSON() })
+      await mountList(later.view)
+      await vi.advanceTimersByTimeAsync(60_000)
+      expect(later.view.retry).not.toHaveBeenCalled()
+    }
+    finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('says when everything is loaded, and when there is nothing', async () => {
     const done = await mountList(listView({ items: rows(2), status: 'done' }).view, { doneText: 'That is every row.' })
     expect(done.find('button').exists()).toBe(false)

@@ -88,3 +88,16 @@ describe('sanitizeHtml', () => {
     expect(sanitizeHtml('')).toBe('')
   })
 })
+
+describe('image URLs from the backend', () => {
+  it('keeps web addresses and paths on this site, and shows a placeholder for anything else', async () => {
+    const { PLACEHOLDER_IMAGE_URL, safeImageUrl } = await import('~/services/mappers/image')
+    expect(safeImageUrl('https://media.example.com/p/1.jpg')).toBe('https://media.example.com/p/1.jpg')
+    expect(safeImageUrl('http://127.0.0.1:4010/api/media/products/1.svg')).toBe('http://127.0.0.1:4010/api/media/products/1.svg')
+    expect(safeImageUrl('/api/media/products/1.svg')).toBe('/api/media/products/1.svg')
+    for (const hostile of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'data:image/svg+xml,<svg onload=alert(1)>',
+      'vbscript:msgbox(1)', '//evil.example/x.png', '/\\evil.example', 'x" onerror="alert(1)', '<img src=x onerror=alert(1)>', 'products/1.svg', '', null, 42]) {
+      expect(safeImageUrl(hostile), String(hostile)).toBe(PLACEHOLDER_IMAGE_URL)
+    }
+  })
+})

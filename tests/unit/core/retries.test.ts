@@ -96,6 +96,17 @@ describe('retries', () => {
     expect(hits).toHaveLength(1)
   })
 
+  it('starts no retry past its time budget: a server render gets the failure instead of waiting on', async () => {
+    const throttled = () => HttpResponse.json({ detail: 'Slow down.' }, { status: 429, headers: { 'retry-after': '3' } })
+    const hits = scripted('get', '/products/', [unavailable, throttled, unavailable])
+    const result = makeCore({ retry: { maxRetries: 5, baseDelayMs: 300, budgetMs: 2_500 } }).api.get('/products/').catch((e: unknown) => e)
+    await vi.runAllTimersAsync()
+    // 503, a short backoff, then a 429 asking for 3 s more: that wait would end past 2.5 s, so it is not taken.
+    expect(await result).toMatchObject({ status: 429, retryAfterMs: 3_000 })
+    expect(hits).toHaveLength(2)
+    expect(hits[1]! - hits[0]!).toBeLessThan(300)
+  })
+
   it('stops after maxRetries and returns the last error', async () => {
     const hits = scripted('get', '/products/', [unavailable, unavailable, unavailable, unavailable])
     const result = makeCore({ retry: { maxRetries: 2 } }).api.get('/products/').catch((e: unknown) => e)

@@ -22,6 +22,36 @@ describe('listing URL', () => {
     expect(parseListingQuery({ from: 'xyz' }).from).toBeNull()
   })
 
+  it('keeps hostile values away from the backend: slugs only, bounded lists and sizes, a printable bounded term', () => {
+    const state = parseListingQuery({
+      q: `\u202e<script>alert(1)</script>\u0000${'x'.repeat(500)}`,
+      category: '"><svg onload=alert(1)>',
+      brand: ['acme', '<img src=x onerror=alert(1)>', 'acme', ...Array.from({ length: 100 }, (_, i) => `b${i}`)],
+      min_price: '1e9', max_price: '9'.repeat(40), page_size: '1e9', rating: 'NaN', sort: '-price;drop',
+      cursor: '<script>', from: 'javascript:alert(1)',
+    })
+    expect(state.query.search).toHaveLength(200)
+    expect(state.query.search?.startsWith('<script>alert(1)</script> x')).toBe(true)
+    expect(state.query.category).toBeUndefined()
+    expect(state.query.brands).toHaveLength(30)
+    expect(state.query.brands).not.toContain('<img src=x onerror=alert(1)>')
+    expect(state.query).not.toHaveProperty('minPrice')
+    expect(state.query).not.toHaveProperty('maxPrice')
+    expect(state.query).not.toHaveProperty('minRating')
+    expect(state.query).not.toHaveProperty('sort')
+    expect(state.pageSize).toBeUndefined()
+    // Kept, so the list can refuse it with a 404 instead of showing the first page under this URL; `from` is dropped.
+    expect(state.cursor).toBe('<script>')
+    expect(state.from).toBeNull()
+  })
+
+  it('reads the largest page for a page size over the backend\'s maximum, and unicode slugs and emoji as written', () => {
+    expect(parseListingQuery({ page_size: '1000000' }).pageSize).toBe(100)
+    expect(parseListingQuery({ page_size: '-1' }).pageSize).toBeUndefined()
+    expect(parseListingQuery({ category: 'küche', brand: 'マグ' }).query).toEqual({ category: 'küche', brands: ['マグ'] })
+    expect(parseListingQuery({ q: '🍵 mug 👨‍👩‍👧' }).query.search).toBe('🍵 mug 👨‍👩‍👧')
+  })
+
   it('writes equal filters as the same URL, whatever order they were given in', () => {
     const a = toListingQuery({ query: { brands: ['b', 'a'], minPrice: 1000, sort: 'newest' } })
     const b = toListingQuery({ query: { minPrice: 1000, brands: ['a', 'b', 'a'] } })

@@ -6,7 +6,8 @@ import { callBackend } from '../backend'
 import type { AuthDeps } from '../deps'
 import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
 import { completeSignIn } from '../session'
-import { readStringFields, signedInBody } from './body'
+import { tokenHash } from '../tokenHash'
+import { overLongFields, readStringFields, signedInBody } from './body'
 
 /**
  * POST /api/auth/login {email, password} -> {access, user}; the refresh token goes into the httpOnly cookie only.
@@ -17,12 +18,16 @@ export async function handleLogin(event: H3Event, deps: AuthDeps) {
   if (refused) return refused
   noStore(event)
   const input = await readStringFields(event, ['email', 'password'] as const)
+  const tooLong = overLongFields(input)
+  if (tooLong) return fail(event, 400, tooLong)
   const ip = clientAddress(event, deps)
   // Per address and account, so one shopper's typos do not lock out everyone behind the same address; plus
   // a looser per-address limit against trying many accounts.
   const checks = [
-    { key: `login:account:${ip}:${(input.email ?? '').trim().toLowerCase()}`, rule: deps.rateLimits.loginPerAccount },
-    { key: `login:address:${ip}`, rule: deps.rateLimits.loginPerAddress },
+    // Hashed: whatever was typed (`../../etc`, an IPv6 address's colons) is a valid storage key, and no email address
+    // is kept in Redis in clear.
+    { key: `login:account:${tokenHash(`${ip}\n${(input.email ?? '').trim().toLowerCase()}`)}`, rule: deps.rateLimits.loginPerAccount },
+    { key: `login:address:${tokenHash(ip)}`, rule: deps.rateLimits.loginPerAddress },
   ]
   const throttled = await throttle(event, deps.limits, checks, deps.now)
   if (throttled) return throttled

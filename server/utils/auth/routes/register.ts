@@ -7,7 +7,8 @@ import { callBackend } from '../backend'
 import type { AuthDeps } from '../deps'
 import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
 import { completeSignIn } from '../session'
-import { readStringFields, signedInBody } from './body'
+import { tokenHash } from '../tokenHash'
+import { overLongFields, readStringFields, signedInBody } from './body'
 
 const FIELDS = ['email', 'password', 'first_name', 'last_name'] as const
 
@@ -20,8 +21,10 @@ export async function handleRegister(event: H3Event, deps: AuthDeps) {
   if (refused) return refused
   noStore(event)
   const input = await readStringFields(event, FIELDS)
+  const tooLong = overLongFields(input)
+  if (tooLong) return fail(event, 400, tooLong)
   const ip = clientAddress(event, deps)
-  const throttled = await throttle(event, deps.limits, [{ key: `register:address:${ip}`, rule: deps.rateLimits.register }], deps.now)
+  const throttled = await throttle(event, deps.limits, [{ key: `register:address:${tokenHash(ip)}`, rule: deps.rateLimits.register }], deps.now)
   if (throttled) return throttled
 
   const created = await callBackend<UserDto>(deps.apiBase, '/auth/register/', { method: 'POST', body: input, forwardedFor: ip })

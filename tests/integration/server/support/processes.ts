@@ -40,12 +40,28 @@ function stopper(child: ChildProcess): () => Promise<void> {
   })
 }
 
-/** Debian's redis-server on a free port, in memory only. */
-export async function startRedis(): Promise<Running> {
-  const port = await freePort()
+/** A Redis that can also hang: paused, it keeps its connections open and answers nothing (SIGSTOP) until resumed. */
+export interface RunningRedis extends Running {
+  pause(): void
+  resume(): void
+}
+
+/** Debian's redis-server on a free port (or the one given), in memory only. */
+export async function startRedis(options: { port?: number } = {}): Promise<RunningRedis> {
+  const port = options.port ?? await freePort()
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
   await waitForOutput(child, /Ready to accept connections/, 'redis-server')
-  return { url: `redis://127.0.0.1:${port}`, stop: stopper(child) }
+  const stop = stopper(child)
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    pause: () => child.kill('SIGSTOP'),
+    resume: () => child.kill('SIGCONT'),
+    // A paused process would not act on SIGTERM until continued.
+    stop: () => {
+      child.kill('SIGCONT')
+      return stop()
+    },
+  }
 }
 
 export interface StorefrontOptions {
@@ -53,12 +69,14 @@ export interface StorefrontOptions {
   siteUrl: string
   redisUrl?: string
   env?: Record<string, string>
+  /** A port chosen beforehand (e.g. to make siteUrl this server's own address); a free one when unset. */
+  port?: number
 }
 
 /** `node .output/server/index.mjs`, the production build, on a free port. */
 export async function startStorefront(options: StorefrontOptions): Promise<Running> {
   if (!existsSync(BUILT_SERVER)) throw new Error('No build at .output/: run `npm run build` before this test.')
-  const port = await freePort()
+  const port = options.port ?? await freePort()
   const child = spawn(process.execPath, [BUILT_SERVER], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

@@ -184,4 +184,51 @@ describe('page cache', () => {
     expect(hit).toMatchObject({ state: 'HIT', page: { status: 200, body, headers: { 'content-type': 'text/html' } } })
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
+
+  it('never stores a page whose main content failed, on a miss or in a background refresh, nor keeps it in memory', async () => {
+    const t = setup()
+    const failed = page('Could not load the products', { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '30' } })
+    t.renderWith(async () => failed)
+    expect(await t.get()).toMatchObject({ state: 'UNCACHEABLE', page: failed })
+    expect(await t.storage.getKeys()).toEqual([])
+    // The backend is back: the next request renders the page and stores it.
+    t.renderWith(async () => page('products'))
+    expect(await t.get()).toMatchObject({ state: 'MISS', page: { body: 'products' } })
+    // Stale, and the background refresh fails: the good copy stays (served fresh-from-memory never, stored never).
+    t.advance(61)
+    t.renderWith(async () => failed)
+    expect(await t.get()).toMatchObject({ state: 'STALE', page: { body: 'products' } })
+    await t.settle()
+    t.advance(1)
+    expect(await t.get()).toMatchObject({ state: 'STALE', page: { body: 'products', status: 200 } })
+    await t.settle()
+    const stored = decodeStoredPage(await t.storage.getItemRaw(cacheKeyFor('/products')))
+    expect(stored).toMatchObject({ status: 200, body: 'products' })
+  })
+
+  it('keeps a partial page for seconds, not minutes, and serves it stale only within that window', async () => {
+    const t = setup()
+    t.renderWith(async () => page('no filter counts', { headers: { 'x-page-degraded': 'facets' } }))
+    expect((await t.get()).state).toBe('MISS')
+    t.advance(9)
+    expect(await t.get()).toMatchObject({ state: 'HIT', page: { body: 'no filter counts' } })
+    // Ten seconds on, the complete page is rendered in the background while the partial one is served once more.
+    t.advance(2)
+    t.renderWith(async () => page('complete'))
+    expect(await t.get()).toMatchObject({ state: 'STALE', page: { body: 'no filter counts' } })
+    await t.settle()
+    expect(await t.get()).toMatchObject({ state: 'HIT', page: { body: 'complete' } })
+  })
+
+  it('does not serve a partial page for a day when rendering fails', async () => {
+    const t = setup()
+    t.renderWith(async () => page('no reviews', { headers: { 'x-page-degraded': 'reviews' } }))
+    await t.get()
+    t.renderWith(async () => page('down', { status: 503, headers: { 'cache-control': 'no-store' } }))
+    t.advance(30)
+    expect(await t.get()).toMatchObject({ state: 'STALE', page: { body: 'no reviews' } })
+    await t.settle()
+    t.advance(20)
+    expect(await t.get()).toMatchObject({ state: 'UNCACHEABLE', page: { status: 503 } })
+  })
 })
