@@ -3,7 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-stage() { printf '\n==== %s ====\n' "$1"; }
+# Each stage's start is stamped with the seconds since the run began, so CI's log shows where the time goes.
+stage() { printf '\n==== %s (at %d s) ====\n' "$1" "$SECONDS"; }
+trap 'printf "\n==== done in %d s ====\n" "$SECONDS"' EXIT
 
 stage "system deps"; bash tests/ensure-system-deps.sh
 stage "typecheck";   npm run --silent typecheck
