@@ -90,6 +90,17 @@ export default defineNuxtConfig({
       const options = app.templates.find(template => template.filename === 'unhead-options.mjs')
       if (options) options.getContents = () => 'export default { disableDefaults: true, disableCapoSorting: true }\n'
     },
+    // Component styles are inlined into the server HTML wherever the component renders (features.inlineStyles), and
+    // Nuxt drops the stylesheet of a component's own chunk from the manifest. A chunk shared by several lazily loaded
+    // components (WishlistHeart: the idle-hydrated grids, the product page's heart, /wishlist) has no component of its
+    // own, so it kept its stylesheet: every page preloading it linked, render-blocking, rules already inlined. Only the
+    // server's <link> tags read this; a browser loading such a chunk later still fetches its CSS with it (Vite's
+    // preload list). Library CSS comes only with lazily loaded entries (the toasts), which keep theirs.
+    'build:manifest'(manifest) {
+      for (const chunk of Object.values(manifest)) {
+        if (!chunk.src && !chunk.isEntry && chunk.css?.length) chunk.css = []
+      }
+    },
   },
   app: {
     head: {
