@@ -1,4 +1,26 @@
+import type { Plugin } from 'vite'
 import { securityOptions } from './server/config/security'
+
+/**
+ * Rollup gives a lazily imported module's chunk no facade when other chunks import from it: the checkout page's
+ * chunk, whose lazily loaded steps use the page's composables, came out keyed by its file name in Vite's manifest,
+ * not as pages/checkout.vue. Nuxt preloads a page by module id, so the page's code was not preloaded and came only
+ * after the entry had run (and its first-view weight was not counted). This names such a chunk after the one
+ * lazily imported module it holds, as Rollup does when no other chunk imports from it.
+ */
+function keepDynamicEntryNames(): Plugin {
+  return {
+    name: 'storefront:keep-dynamic-entry-names',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isDynamicEntry || chunk.facadeModuleId) continue
+        const lazy = chunk.moduleIds.filter(id => (this.getModuleInfo(id)?.dynamicImporters.length ?? 0) > 0)
+        if (lazy.length === 1) chunk.facadeModuleId = lazy[0]!
+      }
+    },
+  }
+}
 
 // Every setting that differs between machines comes from env through runtimeConfig
 // (NUXT_API_BASE, NUXT_PUBLIC_SITE_URL, ...), never from code.
@@ -66,6 +88,7 @@ export default defineNuxtConfig({
   vite: {
     // Client only: the server bundle stays unminified, so its stack traces stay readable.
     $client: {
+      plugins: [keepDynamicEntryNames()],
       build: {
         // Terser over Vite's default esbuild minifier: about 5 KiB less gzip JavaScript per page (issue 8 budgets),
         // for ~4 s more client build time. Two compress passes catch what the first pass's inlining exposes.
