@@ -88,7 +88,6 @@ export default defineNuxtConfig({
   vite: {
     // Client only: the server bundle stays unminified, so its stack traces stay readable.
     $client: {
-      plugins: [keepDynamicEntryNames()],
       build: {
         // Terser over Vite's default esbuild minifier: about 5 KiB less gzip JavaScript per page (issue 8 budgets),
         // for ~4 s more client build time. Two compress passes catch what the first pass's inlining exposes.
@@ -106,6 +105,9 @@ export default defineNuxtConfig({
     compressPublicAssets: { gzip: true, brotli: true },
   },
   hooks: {
+    'vite:extendConfig'(config, { isClient }) {
+      if (isClient) config.plugins?.push(keepDynamicEntryNames())
+    },
     // Nuxt 3 gives unhead four plugins for Nuxt 2-era head input (template params like %s, promises, tagPriority
     // aliases, hid/vmid/children); nothing here uses them, and Nuxt 4 drops them by default. They were 0.9 KiB of
     // gzip in every page's entry (issue 21). Same options for the server render, which reads the same template.
