@@ -133,9 +133,15 @@ export default defineNuxtConfig({
     // own, so it kept its stylesheet: every page preloading it linked, render-blocking, rules already inlined. Only the
     // server's <link> tags read this; a browser loading such a chunk later still fetches its CSS with it (Vite's
     // preload list). Library CSS comes only with lazily loaded entries (the toasts), which keep theirs.
+    //
+    // No <link rel="prefetch"> either: Nuxt listed every chunk any module of the page may import later, and the
+    // browser fetched them all while the page loaded (home: 30 requests, 94 KB, 35 KB of it the monitoring SDK,
+    // which only loads with a DSN), competing with the page's images. What a page needs later it imports itself
+    // when idle (lazily hydrated parts, the api transport, toasts), and NuxtLink prefetches the pages of visible links.
     'build:manifest'(manifest) {
       for (const chunk of Object.values(manifest)) {
         if (!chunk.src && !chunk.isEntry && chunk.css?.length) chunk.css = []
+        chunk.prefetch = false
       }
     },
   },
