@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
+import { animationsSettled } from '../support/animations'
 import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
 import { waitForHydration } from '../support/hydration'
 
@@ -150,6 +151,7 @@ export async function confirmedOrderId(page: Page): Promise<number> {
 
 /** axe on the main content, WCAG 2.1 A/AA: no violations. */
 export async function expectAxeClean(page: Page, where: string): Promise<void> {
+  await animationsSettled(page)
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   expect(result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`), `axe on ${where}`).toEqual([])
 }

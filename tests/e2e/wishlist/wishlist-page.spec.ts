@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
+import { animationsSettled } from '../support/animations'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { PRODUCTS_PATH, SIGN_IN_PATH, WISHLIST_PATH } from '../../../utils/routes/paths'
 import { accountButton, gotoHydrated } from '../auth/support'
@@ -41,6 +42,7 @@ test('the wishlist page: newest first, remove, move to cart with a variant choic
   const titles = page.getByRole('list', { name: 'Saved products' }).getByRole('listitem').getByRole('heading')
   await expect(titles).toHaveText([other!.title, varied!.title, plain!.title])
   await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 3 items' })).toBeVisible()
+  await animationsSettled(page)
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
 
   // Remove: gone at once, from the backend too; focus stays in the list.
@@ -54,6 +56,7 @@ test('the wishlist page: newest first, remove, move to cart with a variant choic
   await row(page, varied!.title).getByRole('button', { name: `Move to cart: ${varied!.title}` }).click()
   const options = page.getByRole('group', { name: `Options for ${varied!.title}` })
   await expect(options).toBeFocused()
+  await animationsSettled(page)
   expect((await new AxeBuilder({ page }).include('main').analyze()).violations).toEqual([])
   const chosen = varied!.variants.find(v => v.in_stock)!
   for (const [name, value] of Object.entries(chosen.options)) {
@@ -69,6 +72,7 @@ test('the wishlist page: newest first, remove, move to cart with a variant choic
   await expect(page.getByRole('heading', { name: 'Your wishlist is empty' })).toBeVisible()
   expect((await backendCart(shopper)).map(line => line.product_id).sort()).toEqual([varied!.id, plain!.id].sort())
   expect(await backendWishlist(shopper)).toEqual([])
+  await animationsSettled(page)
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
 })
 
