@@ -1,4 +1,26 @@
+import type { Plugin } from 'vite'
 import { securityOptions } from './server/config/security'
+
+/**
+ * Rollup gives a lazily imported module's chunk no facade when other chunks import from it: the checkout page's
+ * chunk, whose lazily loaded steps use the page's composables, came out keyed by its file name in Vite's manifest,
+ * not as pages/checkout.vue. Nuxt preloads a page by module id, so the page's code was not preloaded and came only
+ * after the entry had run (and its first-view weight was not counted). This names such a chunk after the one
+ * lazily imported module it holds, as Rollup does when no other chunk imports from it.
+ */
+function keepDynamicEntryNames(): Plugin {
+  return {
+    name: 'storefront:keep-dynamic-entry-names',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isDynamicEntry || chunk.facadeModuleId) continue
+        const lazy = chunk.moduleIds.filter(id => (this.getModuleInfo(id)?.dynamicImporters.length ?? 0) > 0)
+        if (lazy.length === 1) chunk.facadeModuleId = lazy[0]!
+      }
+    },
+  }
+}
 
 // Every setting that differs between machines comes from env through runtimeConfig
 // (NUXT_API_BASE, NUXT_PUBLIC_SITE_URL, ...), never from code.
@@ -85,6 +107,47 @@ export default defineNuxtConfig({
     // The built server serves /_nuxt and public files gzip- and brotli-compressed (made at build time) to
     // browsers that accept them: a shopper on a phone gets ~100 KiB of JS instead of ~260 KiB.
     compressPublicAssets: { gzip: true, brotli: true },
+  },
+  hooks: {
+    'vite:extendConfig'(config, { isClient }) {
+      if (isClient) config.plugins?.push(keepDynamicEntryNames())
+    },
+    // Nuxt 3 gives unhead four plugins for Nuxt 2-era head input (template params like %s, promises, tagPriority
+    // aliases, hid/vmid/children); nothing here uses them, and Nuxt 4 drops them by default. They were 0.9 KiB of
+    // gzip in every page's entry (issue 21). Same options for the server render, which reads the same template.
+    'app:templates'(app) {
+      const options = app.templates.find(template => template.filename === 'unhead-options.mjs')
+      if (options) options.getContents = () => 'export default { disableDefaults: true, disableCapoSorting: true }\n'
+      // The browser's global $fetch loads ofetch on first use (composables/core/api/lazyFetch.ts): 1.7 KiB of gzip
+      // off every page's entry. Same condition as Nuxt's own: the server keeps Nitro's $fetch.
+      const fetchTemplate = app.templates.find(template => template.filename === 'fetch.mjs')
+      if (fetchTemplate) {
+        fetchTemplate.getContents = () => [
+          `import { baseURL } from '#internal/nuxt/paths'`,
+          `import { createLazyFetch } from '~/composables/core/api/lazyFetch'`,
+          `if (!globalThis.$fetch) {`,
+          `  globalThis.$fetch = createLazyFetch(() => import('ofetch').then(m => m.$fetch.create({ baseURL: baseURL() })))`,
+          `}`,
+        ].join('\n')
+      }
+    },
+    // Component styles are inlined into the server HTML wherever the component renders (features.inlineStyles), and
+    // Nuxt drops the stylesheet of a component's own chunk from the manifest. A chunk shared by several lazily loaded
+    // components (WishlistHeart: the idle-hydrated grids, the product page's heart, /wishlist) has no component of its
+    // own, so it kept its stylesheet: every page preloading it linked, render-blocking, rules already inlined. Only the
+    // server's <link> tags read this; a browser loading such a chunk later still fetches its CSS with it (Vite's
+    // preload list). Library CSS comes only with lazily loaded entries (the toasts), which keep theirs.
+    //
+    // No <link rel="prefetch"> either: Nuxt listed every chunk any module of the page may import later, and the
+    // browser fetched them all while the page loaded (home: 30 requests, 94 KB, 35 KB of it the monitoring SDK,
+    // which only loads with a DSN), competing with the page's images. What a page needs later it imports itself
+    // when idle (lazily hydrated parts, the api transport, toasts), and NuxtLink prefetches the pages of visible links.
+    'build:manifest'(manifest) {
+      for (const chunk of Object.values(manifest)) {
+        if (!chunk.src && !chunk.isEntry && chunk.css?.length) chunk.css = []
+        chunk.prefetch = false
+      }
+    },
   },
   app: {
     head: {

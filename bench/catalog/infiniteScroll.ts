@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     await writeFile(out, `${JSON.stringify(report, null, 2)}\n`)
     for (const result of results) {
       for (const s of result.samples) {
-        console.log(`${result.blockImages ? 'no images ' : 'images    '}${String(s.loaded).padStart(5)} loaded: ${s.cardsInDom} cards, ${s.domNodes} DOM nodes, ${s.longTasks} long tasks (${s.longTaskMs} ms, longest ${s.longestTaskMs} ms), heap ${s.jsHeapUsedMb} MB, ${s.elapsedMs} ms`)
+        console.log(`${result.blockImages ? 'no images ' : 'images    '}${String(s.loaded).padStart(5)} loaded: ${s.cardsInDom} cards, ${s.domNodes} DOM nodes, ${s.longTasks} long tasks (${s.longTaskMs} ms, longest ${s.longestTaskMs} ms, after the first page ${s.longestScrollTaskMs} ms), heap ${s.jsHeapUsedMb} MB, ${s.elapsedMs} ms`)
       }
     }
     console.log(`written to ${out}`)

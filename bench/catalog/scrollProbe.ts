@@ -17,6 +17,11 @@ export interface ScrollSample {
   longTaskMs: number
   /** The longest single task seen (ms). */
   longestTaskMs: number
+  /**
+   * The longest task that started after the first page: from the first request for a next page (a `cursor` in a
+   * product list request) on, so appending pages and recycling rows, not the page load and hydration (ms).
+   */
+  longestScrollTaskMs: number
   /** V8 heap in use after a forced garbage collection (MB). */
   jsHeapUsedMb: number
   /** Wall time since navigation started (ms). */
@@ -24,19 +29,30 @@ export interface ScrollSample {
 }
 
 interface ProbeWindow {
-  __longTasks?: number[]
+  /** [startTime, duration] of every long task, ms since navigation. */
+  __longTasks?: Array<[number, number]>
+  /** When the second page was requested (the first product list request with a cursor), ms since navigation. */
+  __nextPageAt?: number
 }
 
 const GRID = '[role="list"][aria-label="Products"]'
 
-/** Records every long task from the first script on; call before `page.goto`. */
+/** Records every long task from the first script on, and when the second page was asked for; call before `page.goto`. */
 export async function observeLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as ProbeWindow
     w.__longTasks = []
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks?.push(entry.duration)
+      for (const entry of list.getEntries()) w.__longTasks?.push([entry.startTime, entry.duration])
     }).observe({ type: 'longtask', buffered: true })
+    const nextPage = /\/api\/products\/\?[^#]*\bcursor=/
+    const resources = new PerformanceObserver((list) => {
+      const first = list.getEntries().find(entry => nextPage.test(entry.name))
+      if (!first) return
+      w.__nextPageAt = first.startTime
+      resources.disconnect()
+    })
+    resources.observe({ type: 'resource', buffered: true })
   })
 }
 
@@ -78,14 +94,18 @@ export async function sample(page: Page, startedAt: number): Promise<ScrollSampl
     const { metrics } = await cdp.send('Performance.getMetrics')
     const heap = metrics.find(m => m.name === 'JSHeapUsedSize')?.value ?? 0
     const dom = await page.evaluate((selector) => {
-      const tasks = (window as unknown as ProbeWindow).__longTasks ?? []
+      const w = window as unknown as ProbeWindow
+      const tasks = w.__longTasks ?? []
+      const durations = tasks.map(([, duration]) => duration)
+      const nextPageAt = w.__nextPageAt ?? Infinity
       return {
         loaded: Number(document.querySelector<HTMLElement>(selector)?.dataset.items ?? 0),
         cardsInDom: document.querySelectorAll(`${selector} article`).length,
         domNodes: document.getElementsByTagName('*').length,
         longTasks: tasks.length,
-        longTaskMs: Math.round(tasks.reduce((a, b) => a + b, 0)),
-        longestTaskMs: Math.round(Math.max(0, ...tasks)),
+        longTaskMs: Math.round(durations.reduce((a, b) => a + b, 0)),
+        longestTaskMs: Math.round(Math.max(0, ...durations)),
+        longestScrollTaskMs: Math.round(Math.max(0, ...tasks.filter(([start]) => start >= nextPageAt).map(([, duration]) => duration))),
       }
     }, GRID)
     return { ...dom, jsHeapUsedMb: Math.round((heap / 1024 / 1024) * 10) / 10, elapsedMs: Date.now() - startedAt }

@@ -14,7 +14,7 @@ export interface VirtualGridRows<T> {
   /** Height of the whole grid, in px. */
   totalSize: ComputedRef<number>
   columns: Ref<number>
-  /** Pass as a row's function ref: measures it, and lets the virtualizer forget it when it unmounts (null). */
+  /** Pass as the function ref of each row's first item: measures the row, and lets the virtualizer forget it when it unmounts (null). */
   measureRow: (el: unknown) => void
   /** Scrolls so that the item at `index` is at the top of the viewport. */
   scrollToIndex: (index: number) => void
@@ -28,7 +28,7 @@ function px(value: string, fallback: number): number {
 }
 
 /**
- * The virtualized mode of UiVirtualGrid: rows of cards positioned against the window scroll, with the column count
+ * The virtualized mode of UiVirtualGrid: rows of cards (each card placed in its row by UiVirtualGrid) against the window scroll, with the column count
  * and row height measured from the grid as it is drawn. Loaded (with @tanstack/vue-virtual) only once the grid is
  * mounted, so the first view carries none of it. Call inside an effect scope while the grid still shows its plain
  * CSS grid: the row height is measured from that.
@@ -38,7 +38,6 @@ export function useVirtualGridRows<T>(root: Ref<HTMLElement | null>, items: () =
   const gap = ref(16)
   const rowSize = ref(0)
   const scrollMargin = ref(0)
-  let virtual = false
 
   /** Same arithmetic as CSS `repeat(auto-fill, minmax(var(--grid-min-col), 1fr))`, so both modes agree. */
   function measureLayout(): void {
@@ -51,15 +50,14 @@ export function useVirtualGridRows<T>(root: Ref<HTMLElement | null>, items: () =
     scrollMargin.value = el.getBoundingClientRect().top + window.scrollY
   }
 
-  /** Cards are built to a fixed height per width, so one rendered row tells the size of all of them. */
+  /** Cards are built to a fixed height per width, so one rendered card tells the size of every row. */
   function measureRowSize(): void {
-    const first = root.value?.querySelector<HTMLElement>(virtual ? '[data-grid-row]' : '[role="listitem"]')
+    const first = root.value?.querySelector<HTMLElement>('[role="listitem"]')
     if (first && first.offsetHeight > 0) rowSize.value = first.offsetHeight
   }
 
   measureLayout()
   measureRowSize()
-  virtual = true
 
   const virtualizer = useWindowVirtualizer(computed(() => ({
     count: Math.ceil(items().length / columns.value),

@@ -1,32 +1,39 @@
 import type { Money } from '~/services/domain/money'
 
 // Building an Intl.NumberFormat costs far more than using one (~26 µs against ~0.4 µs on this machine, and a
-// /products render built one per price shown and per price converted). The formatters the shop uses are built
-// once, when this module loads, and never change afterwards: nothing per request is stored at module level.
+// /products render built one per price shown and per price converted). The shop's currencies each get one
+// formatter, built the first time that currency is shown and kept: the same for every request, so nothing per
+// request is stored at module level. Built on first use rather than all at module load: a page shows one or two
+// currencies, and building all eleven was ~40 ms of a phone's hydration (4x CPU throttling, issue 21).
 // Any other currency or locale gets a fresh formatter per call, which is correct, only slower.
 const DISPLAY_LOCALE = 'en-US'
-const SHOP_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN'] as const
-
-const PREBUILT: Readonly<Record<string, Intl.NumberFormat>> = Object.freeze(Object.fromEntries(
-  SHOP_CURRENCIES.map(currency => [currency, new Intl.NumberFormat(DISPLAY_LOCALE, { style: 'currency', currency })]),
-))
+const SHOP_CURRENCIES: ReadonlySet<string> = new Set(['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN'])
+const built = new Map<string, { format: Intl.NumberFormat, exponent: number }>()
 
 function exponentOf(format: Intl.NumberFormat): number {
   return format.resolvedOptions().maximumFractionDigits ?? 2
 }
 
-const PREBUILT_EXPONENTS: Readonly<Record<string, number>> = Object.freeze(Object.fromEntries(
-  Object.entries(PREBUILT).map(([currency, format]) => [currency, exponentOf(format)]),
-))
+/** The kept formatter of a shop currency in the display locale; undefined for any other. */
+function shopFormat(currency: string): { format: Intl.NumberFormat, exponent: number } | undefined {
+  if (!SHOP_CURRENCIES.has(currency)) return undefined
+  let entry = built.get(currency)
+  if (!entry) {
+    const format = new Intl.NumberFormat(DISPLAY_LOCALE, { style: 'currency', currency })
+    entry = { format, exponent: exponentOf(format) }
+    built.set(currency, entry)
+  }
+  return entry
+}
 
 function currencyFormat(currency: string, locale = DISPLAY_LOCALE): Intl.NumberFormat {
-  const prebuilt = locale === DISPLAY_LOCALE ? PREBUILT[currency] : undefined
-  return prebuilt ?? new Intl.NumberFormat(locale, { style: 'currency', currency })
+  const kept = locale === DISPLAY_LOCALE ? shopFormat(currency)?.format : undefined
+  return kept ?? new Intl.NumberFormat(locale, { style: 'currency', currency })
 }
 
 /** ISO 4217 minor-unit exponent (USD 2, JPY 0, KWD 3), from Intl so we carry no table. */
 export function currencyExponent(currency: string): number {
-  return PREBUILT_EXPONENTS[currency] ?? exponentOf(currencyFormat(currency))
+  return shopFormat(currency)?.exponent ?? exponentOf(currencyFormat(currency))
 }
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/

@@ -63,8 +63,12 @@ test('with NUXT_PUBLIC_MEDIA_ORIGIN the CSP allows it and images from it load, o
   await expect.poll(async () => (await firstImages(page, 4)).every(image => image.loaded), { timeout: 15_000 }).toBe(true)
   expect((await firstImages(page, 4)).every(image => image.src.startsWith(`${mediaOrigin}/api/media/products/`))).toBe(true)
 
-  await page.locator('main a[href^="/products/"]').first().click()
+  const card = page.locator('main a[href^="/products/"]').first()
+  const title = (await card.textContent())!.trim()
+  await card.click()
   await page.waitForURL(/\/products\/\d+-/)
+  // The listing's first cards also fetch their images first: wait until the product page has replaced them.
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
   const gallery = page.locator('main img[fetchpriority="high"]')
   await expect(gallery).toHaveAttribute('src', new RegExp(`^${mediaOrigin}/api/media/products/`))
   await expect.poll(() => gallery.evaluate(img => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true)
