@@ -1,0 +1,40 @@
+import { expect, test, type Locator } from '@playwright/test'
+import { productPath } from '../../../utils/routes/catalogPaths'
+import { PRODUCTS_PATH } from '../../../utils/routes/paths'
+import { holdScripts } from '../support/hydration'
+import { cartAtBackend, expectCartCount, findProduct } from './support'
+
+// The app's scripts load after the first images (server/utils/html/beforeHydration.ts), so on a phone a shopper can
+// see "Add to cart" before it has a handler. Every app script is held back here until the taps are made: the tap
+// must then be done once the page hydrates, and only once however often the shopper tapped.
+
+async function tapTwice(button: Locator): Promise<void> {
+  await button.click()
+  await button.click()
+}
+
+test('a quick add tapped twice before the listing has hydrated adds the product once, with its notice', async ({ page }) => {
+  const scripts = await holdScripts(page)
+  await page.goto(PRODUCTS_PATH, { waitUntil: 'commit' })
+  const quickAdd = page.getByRole('list', { name: 'Products' }).getByRole('button', { name: /^Add to cart ?: / }).first()
+  const title = (await quickAdd.textContent())!.replace(/^Add to cart: /, '').trim()
+  await tapTwice(quickAdd)
+  expect(scripts.held(), 'no app script had run when the shopper tapped').toBeGreaterThan(0)
+
+  await scripts.release()
+  await expect(page.getByRole('region', { name: 'Added to your cart' })).toContainText(title)
+  await expectCartCount(page, 1)
+  await expect.poll(async () => (await cartAtBackend(page)).items.map(line => line.quantity)).toEqual([1])
+})
+
+test('"Add to cart" tapped before the product page has hydrated puts the product in the cart once', async ({ page }) => {
+  const product = await findProduct({ variants: false, minStock: 3 })
+  const scripts = await holdScripts(page)
+  await page.goto(productPath(product), { waitUntil: 'commit' })
+  await tapTwice(page.getByRole('main').getByRole('button', { name: 'Add to cart', exact: true }))
+  expect(scripts.held(), 'no app script had run when the shopper tapped').toBeGreaterThan(0)
+
+  await scripts.release()
+  await expectCartCount(page, 1)
+  await expect.poll(async () => (await cartAtBackend(page)).items).toEqual([expect.objectContaining({ product_id: product.id, quantity: 1 })])
+})
