@@ -13,7 +13,7 @@ let web: Running
 
 beforeAll(async () => {
   api = await startDemoApi({ seedProducts: 60, faults: false })
-  web = await startStorefront({ apiBase: api.url })
+  web = await startStorefront({ apiBase: api.url, siteUrl: 'http://shop.test' })
 })
 
 afterAll(async () => {
