@@ -134,6 +134,8 @@ else if (existsSync(RESULTS_JSON)) {
   const lastFull = JSON.parse(await readFile(RESULTS_JSON, 'utf8')) as BenchResults
   await writeFile('bench/RESULTS.md', renderMarkdown(lastFull, history))
   log(`partial run (--only ${[...args.only].join(',')}): added to ${HISTORY_JSON} and its table in bench/RESULTS.md in ${results.durationS} s`)
+  // What this run measured, for the terminal (the files keep the last full run's sections).
+  console.log(renderMarkdown(results, []))
 }
 
 // Throughput under load must be clean: a non-2xx answer means the figure is not of the page.
