@@ -1,6 +1,6 @@
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { useRoute, useRuntimeConfig } from '#imports'
-import { breadcrumbJsonLd, itemListJsonLd, type Crumb } from '~/utils/seo/jsonLd'
+import { breadcrumbJsonLd, itemListJsonLd, type Crumb } from '~/utils/seo/structuredData'
 import { truncateText } from '~/utils/seo/metaText'
 import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
 import { absoluteUrl } from '~/utils/routes/siteUrl'

@@ -1,7 +1,7 @@
 import { computed, toValue, type MaybeRefOrGetter } from 'vue'
 import { useRuntimeConfig } from '#imports'
 import type { ProductDetail } from '~/services/domain/product'
-import { breadcrumbJsonLd, productJsonLd, type Crumb } from '~/utils/seo/jsonLd'
+import { breadcrumbJsonLd, productJsonLd, type Crumb } from '~/utils/seo/structuredData'
 import { htmlToText, truncateText } from '~/utils/seo/metaText'
 import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
 import { absoluteUrl } from '~/utils/routes/siteUrl'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { breadcrumbJsonLd, itemListJsonLd, productJsonLd, serializeJsonLd } from '~/utils/seo/jsonLd'
+import { serializeJsonLd } from '~/utils/seo/jsonLd'
+import { breadcrumbJsonLd, itemListJsonLd, productJsonLd } from '~/utils/seo/structuredData'
 import { htmlToText, truncateText } from '~/utils/seo/metaText'
 import { productPath } from '~/utils/routes/catalogPaths'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
