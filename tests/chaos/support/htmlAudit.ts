@@ -1,4 +1,5 @@
 import { parse } from 'parse5'
+import { appLoaderScript, EARLY_TAPS_SCRIPT } from '~/server/utils/html/beforeHydration'
 
 /** An element as the audit sees it: from parse5 (server HTML) or from a live page (serializedDom). */
 export interface AuditNode {
@@ -16,8 +17,22 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:hr
 const EXECUTABLE_URL = /^(?:javascript|vbscript|data:text\/html|data:application|data:text\/xml|data:image\/svg\+xml[^,]*,[\s\S]*<script)/i
 // eslint-disable-next-line no-control-regex
 const IGNORED_IN_URLS = /[\u0000-\u0020\u007f-\u009f]/g
-// Nuxt's own scripts: module entry (same origin), its JSON payload and our JSON-LD, and the inline config bootstrap.
+// Nuxt's own scripts: module entry (same origin), its JSON payload and our JSON-LD, and the inline config bootstrap;
+// ours: the app loader and the early-tap keeper (server/utils/html/beforeHydration.ts), exactly as written there.
 const DATA_SCRIPT_TYPES = new Set(['application/json', 'application/ld+json'])
+
+const APP_LOADER = /^\(function\(\)\{var d=document,e=("[^"]*"),p=(\[.*?\]),s=0;/
+
+/** The storefront's own inline scripts, exactly as it writes them, loading only its own files. */
+function isOwnInlineScript(text: string): boolean {
+  if (text === EARLY_TAPS_SCRIPT) return true
+  const loader = APP_LOADER.exec(text)
+  if (!loader) return false
+  const entry = JSON.parse(loader[1]!) as string
+  const preloads = (JSON.parse(loader[2]!) as string[][]).map(([href = '', integrity]) => ({ href, integrity }))
+  if (![entry, ...preloads.map(preload => preload.href)].every(file => file.startsWith('/_nuxt/'))) return false
+  return text === appLoaderScript(entry, preloads)
+}
 
 function attr(node: AuditNode, name: string): string | undefined {
   return node.attrs.find(([n]) => n === name)?.[1]
@@ -41,7 +56,7 @@ function checkScript(node: AuditNode, findings: string[]): void {
     }
     return
   }
-  if (!text.trimStart().startsWith('window.__NUXT__')) findings.push(`inline script: ${text.slice(0, 80)}`)
+  if (!text.trimStart().startsWith('window.__NUXT__') && !isOwnInlineScript(text)) findings.push(`inline script: ${text.slice(0, 80)}`)
 }
 
 function checkAttributes(node: AuditNode, findings: string[]): void {

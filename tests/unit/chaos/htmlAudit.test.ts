@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { appLoaderScript, EARLY_TAPS_SCRIPT } from '~/server/utils/html/beforeHydration'
 import { auditHtml, visibleText } from '../../chaos/support/htmlAudit'
 import { backendViolations } from '../../chaos/support/backendInvariants'
 
@@ -8,10 +9,13 @@ describe('the chaos HTML audit', () => {
 
   it('passes a page with only what the storefront puts there', () => {
     expect(auditHtml(page('<a href="/products/1">x</a><img src="/api/media/1.svg" alt="&lt;script&gt;">', '<script type="application/ld+json">{"a":1}</script>'))).toEqual([])
+    expect(auditHtml(page('<p>x</p>', `<script>${EARLY_TAPS_SCRIPT}</script><script>${appLoaderScript('/_nuxt/Ab1.js', [{ href: '/_nuxt/Ab1.js', integrity: 'sha384-x' }, { href: '/_nuxt/Cd2.js' }])}</script>`))).toEqual([])
   })
 
   it.each([
     ['an inline script', '<script>alert(1)</script>'],
+    ['an app loader that loads from elsewhere', `<script>${appLoaderScript('/_nuxt/Ab1.js', [{ href: 'https://evil.invalid/x.js' }])}</script>`],
+    ['an app loader with something added', `<script>${appLoaderScript('/_nuxt/Ab1.js', [{ href: '/_nuxt/Ab1.js' }])};alert(1)</script>`],
     ['an event handler', '<img src=x onerror=alert(1)>'],
     ['a javascript: link', '<a href=" java\tscript:alert(1)">x</a>'],
     ['an iframe', '<iframe src="/x"></iframe>'],
