@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
-import { startStorefront, type Running } from '../server/support/processes'
+import { describe, expect, it } from 'vitest'
+import { useBuiltStack } from '../server/support/processes'
 import { Browser } from './support/cartBff'
 
 // The production build: a guest with a cart still gets the shared cached pages, and those pages carry nothing of
@@ -8,21 +7,11 @@ import { Browser } from './support/cartBff'
 
 const SHARED = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400'
 
-let api: RunningDemoApi
-let storefront: Running
-
-beforeAll(async () => {
-  api = await startDemoApi({ seedProducts: 60, faults: false })
-  storefront = await startStorefront({ apiBase: api.url, siteUrl: 'http://shop.test' })
-})
-afterAll(async () => {
-  await storefront?.stop()
-  await api?.close()
-})
+const stack = useBuiltStack({ seedProducts: 60 })
 
 async function guestWithCart(): Promise<{ browser: Browser, token: string, title: string }> {
-  const browser = new Browser(storefront.url)
-  const product = api.backend.db.products.find(p => !p.variants && p.stock > 3)!
+  const browser = new Browser(stack.web.url)
+  const product = stack.api.backend.db.products.find(p => !p.variants && p.stock > 3)!
   const { response, setCookies } = await browser.post('/api/cart/items/', { product_id: product.id, quantity: 2 })
   expect(response.status).toBe(201)
   // The production server marks both cookies Secure (Node's fetch does not enforce it; browsers do).
@@ -32,7 +21,7 @@ async function guestWithCart(): Promise<{ browser: Browser, token: string, title
 
 function pageFor(browser: Browser | null, path: string): Promise<Response> {
   const cookie = browser ? [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ') : ''
-  return fetch(storefront.url + path, { headers: cookie ? { cookie } : {} })
+  return fetch(stack.web.url + path, { headers: cookie ? { cookie } : {} })
 }
 
 describe('a guest with a cart and the shared page cache', () => {

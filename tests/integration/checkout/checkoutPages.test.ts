@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
+import { describe, expect, it } from 'vitest'
 import { Browser } from '../cart/support/cartBff'
-import { startStorefront, type Running } from '../server/support/processes'
+import { useBuiltStack } from '../server/support/processes'
 import { ADDRESS } from './support/shopper'
 
 // The production build: checkout and order pages are personal. Private and uncacheable for the browser and any
@@ -10,27 +9,17 @@ import { ADDRESS } from './support/shopper'
 
 const PRIVATE = 'private, no-store'
 
-let api: RunningDemoApi
-let storefront: Running
-
-beforeAll(async () => {
-  api = await startDemoApi({ seedProducts: 60, faults: false })
-  storefront = await startStorefront({ apiBase: api.url, siteUrl: 'http://shop.test' })
-})
-afterAll(async () => {
-  await storefront?.stop()
-  await api?.close()
-})
+const stack = useBuiltStack({ seedProducts: 60 })
 
 let n = 0
 /** A signed-in browser (refresh cookie) with one order placed at the backend. */
 async function shopperWithOrder(): Promise<{ browser: Browser, orderId: number, orderNumber: string }> {
   const email = `pages-${Date.now()}-${++n}@example.com`
-  const browser = new Browser(storefront.url)
+  const browser = new Browser(stack.web.url)
   const registered = await browser.post('/api/auth/register', { email, password: 'a-long-password-1', first_name: 'Page', last_name: 'Tester' })
   expect(registered.response.status).toBe(201)
   browser.access = (registered.body as { access: string }).access
-  const product = api.backend.db.products.find(p => !p.variants && p.stock > 5)!
+  const product = stack.api.backend.db.products.find(p => !p.variants && p.stock > 5)!
   expect((await browser.post('/api/cart/items/', { product_id: product.id, quantity: 1 })).response.status).toBe(201)
   const body = { shipping_address: { full_name: ADDRESS.fullName, line1: ADDRESS.line1, city: ADDRESS.city, postal_code: ADDRESS.postalCode, country: ADDRESS.country }, shipping_method_id: 1, payment_token: 'tok_visa' }
   const placed = await browser.post('/api/orders/', body, { 'idempotency-key': `pages-${n}` })
@@ -41,7 +30,7 @@ async function shopperWithOrder(): Promise<{ browser: Browser, orderId: number, 
 
 function page(browser: Browser | null, path: string): Promise<Response> {
   const cookie = browser ? [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ') : ''
-  return fetch(storefront.url + path, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
+  return fetch(stack.web.url + path, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
 }
 
 const robotsMeta = (html: string) => /<meta name="robots" content="([^"]+)"/.exec(html)?.[1]
@@ -87,7 +76,7 @@ describe('checkout and order pages on the built server', () => {
   })
 
   it('keeps crawlers out of them in robots.txt', async () => {
-    const robots = await (await fetch(`${storefront.url}/robots.txt`)).text()
+    const robots = await (await fetch(`${stack.web.url}/robots.txt`)).text()
     expect(robots).toMatch(/^Disallow: \/checkout$/m)
     expect(robots).toMatch(/^Disallow: \/orders$/m)
   })

@@ -1,36 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
+import { describe, expect, it } from 'vitest'
 import { formatMoney, toMinorUnits } from '~/utils/format/money'
 import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
 import { HOME_PATH, PRODUCTS_PATH } from '~/utils/routes/paths'
 import { productIdFromPath } from '~/utils/routes/productSegment'
-import { startStorefront, type Running } from '../server/support/processes'
+import { useBuiltStack } from '../server/support/processes'
 import { anchorUrls, jsonLdOfType, linkHref, metaContent, parseHtml } from './support/html'
 
 // Raw server HTML, no JavaScript: every tag and JSON-LD field a crawler reads on a product and a listing page.
 
 const SITE = 'http://shop.test'
-let api: RunningDemoApi
-let web: Running
-
-beforeAll(async () => {
-  api = await startDemoApi({ seedProducts: 120, faults: false })
-  web = await startStorefront({ apiBase: api.url, siteUrl: SITE })
-})
-
-afterAll(async () => {
-  await web?.stop()
-  await api?.close()
-})
+const stack = useBuiltStack({ seedProducts: 120, siteUrl: SITE })
 
 async function page(path: string): Promise<{ status: number, doc: Document, location: string | null }> {
-  const response = await fetch(`${web.url}${path}`, { redirect: 'manual' })
+  const response = await fetch(`${stack.web.url}${path}`, { redirect: 'manual' })
   const html = await response.text()
-  return { status: response.status, doc: parseHtml(html, `${web.url}${path}`), location: response.headers.get('location') }
+  return { status: response.status, doc: parseHtml(html, `${stack.web.url}${path}`), location: response.headers.get('location') }
 }
 
 function reviewedProduct() {
-  const product = api.backend.db.products.find(p => p.reviewsCount > 0 && p.stock > 0)
+  const product = stack.api.backend.db.products.find(p => p.reviewsCount > 0 && p.stock > 0)
   if (!product) throw new Error('seed has no reviewed product in stock')
   return product
 }
@@ -60,11 +48,11 @@ describe('product page', () => {
 
     const ld = jsonLdOfType(doc, 'Product')
     expect(ld).toMatchObject({ '@context': 'https://schema.org', 'name': product.title, 'description': description, 'sku': String(product.id) })
-    expect(ld.brand).toMatchObject({ '@type': 'Brand', 'name': api.backend.db.brands.find(b => b.id === product.brandId)?.name })
+    expect(ld.brand).toMatchObject({ '@type': 'Brand', 'name': stack.api.backend.db.brands.find(b => b.id === product.brandId)?.name })
     expect((ld.image as string[])[0]).toMatch(/^https?:\/\//)
     const offers = ld.offers as Record<string, string>
     expect(offers).toMatchObject({ '@type': 'Offer', 'priceCurrency': 'USD', 'availability': 'https://schema.org/InStock', 'url': `${SITE}${path}` })
-    const dto = await (await fetch(`${api.url}/products/${product.id}/`)).json() as { price: string }
+    const dto = await (await fetch(`${stack.api.url}/products/${product.id}/`)).json() as { price: string }
     expect(offers.price).toBe(dto.price)
     // The price in the JSON-LD is the price the page shows.
     const shown = formatMoney({ amount: toMinorUnits(offers.price ?? '', 'USD'), currency: 'USD' })
@@ -74,7 +62,7 @@ describe('product page', () => {
     const crumbs = (jsonLdOfType(doc, 'BreadcrumbList').itemListElement as Array<Record<string, unknown>>)
     expect(crumbs[0]).toMatchObject({ position: 1, name: 'Home', item: `${SITE}/` })
     expect(crumbs.at(-1)).toMatchObject({ name: product.title, item: `${SITE}${path}` })
-    const category = api.backend.db.categories.find(c => c.id === product.categoryId)
+    const category = stack.api.backend.db.categories.find(c => c.id === product.categoryId)
     expect(crumbs.at(-2)).toMatchObject({ name: category?.name, item: `${SITE}${categoryPath(category?.slug ?? '')}` })
     if (category?.parentId) expect(crumbs).toHaveLength(4)
   })
@@ -87,21 +75,21 @@ describe('product page', () => {
     for (const wrong of [productPath({ id: product.id, slug: 'not-the-slug' }), productPath({ id: product.id, slug: '' })]) {
       const moved = await page(wrong)
       expect(moved.status, wrong).toBe(301)
-      expect(new URL(moved.location ?? '', web.url).pathname).toBe(canonical)
+      expect(new URL(moved.location ?? '', stack.web.url).pathname).toBe(canonical)
     }
 
     const missing = await page(productPath({ id: 987654, slug: 'no-such-product' }))
     expect(missing.status).toBe(404)
     expect(metaContent(missing.doc, 'robots')).toContain('noindex')
     expect(missing.doc.querySelector('h1')?.textContent).toMatch(/could not find/i)
-    expect(anchorUrls(missing.doc, web.url)).toContain(`${web.url}${PRODUCTS_PATH}`)
+    expect(anchorUrls(missing.doc, stack.web.url)).toContain(`${stack.web.url}${PRODUCTS_PATH}`)
   })
 })
 
 describe('listing page', () => {
   it('has title, description, a canonical without sort or tracking, BreadcrumbList, ItemList and a next-page link', async () => {
-    const category = api.backend.db.categories.find(c => c.parentId !== null && api.backend.db.products.filter(p => p.categoryId === c.id).length > 24)
-      ?? api.backend.db.categories.find(c => c.parentId === null)
+    const category = stack.api.backend.db.categories.find(c => c.parentId !== null && stack.api.backend.db.products.filter(p => p.categoryId === c.id).length > 24)
+      ?? stack.api.backend.db.categories.find(c => c.parentId === null)
     if (!category) throw new Error('no category')
     const path = categoryPath(category.slug)
     const { status, doc } = await page(`${path}?sort=price-asc&utm_source=newsletter`)
@@ -117,7 +105,7 @@ describe('listing page', () => {
 
     const items = jsonLdOfType(doc, 'ItemList').itemListElement as Array<Record<string, unknown>>
     expect(items.length).toBeGreaterThan(0)
-    const productLinks = anchorUrls(doc, web.url).filter(url => productIdFromPath(url) !== null).map(url => new URL(url).pathname)
+    const productLinks = anchorUrls(doc, stack.web.url).filter(url => productIdFromPath(url) !== null).map(url => new URL(url).pathname)
     expect(items.map(item => new URL(String(item.url)).pathname)).toEqual([...new Set(productLinks)].slice(0, items.length))
   })
 
@@ -131,7 +119,7 @@ describe('listing page', () => {
     const second = await page(next ?? '')
     expect(second.status).toBe(200)
     expect(linkHref(second.doc, 'canonical')).toBe(`${SITE}${next}`)
-    const productLinks = (doc: Document) => new Set(anchorUrls(doc, web.url).filter(url => productIdFromPath(url) !== null))
+    const productLinks = (doc: Document) => new Set(anchorUrls(doc, stack.web.url).filter(url => productIdFromPath(url) !== null))
     const firstIds = productLinks(first.doc)
     expect([...productLinks(second.doc)].some(url => firstIds.has(url))).toBe(false)
 
@@ -157,7 +145,7 @@ describe('listing page', () => {
     const previousPath = third.doc.querySelector('a[rel="prev"]')?.getAttribute('href') ?? ''
     expect(new URL(previousPath, SITE).searchParams.get('cursor')).toBe(new URL(secondPath, SITE).searchParams.get('cursor'))
     expect(linkHref(third.doc, 'prev')).toBe(`${SITE}${previousPath}`)
-    const products = (doc: Document) => anchorUrls(doc, web.url).filter(url => productIdFromPath(url) !== null)
+    const products = (doc: Document) => anchorUrls(doc, stack.web.url).filter(url => productIdFromPath(url) !== null)
     const back = await page(previousPath)
     expect(products(back.doc)).toEqual(products(second.doc))
   })

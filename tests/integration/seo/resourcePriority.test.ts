@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
+import { describe, expect, it } from 'vitest'
 import { productPath } from '~/utils/routes/catalogPaths'
 import { HOME_PATH, PRODUCTS_PATH } from '~/utils/routes/paths'
-import { startStorefront, type Running } from '../server/support/processes'
+import { useBuiltStack } from '../server/support/processes'
 import { parseHtml } from './support/html'
 
 // What a phone's browser fetches first (issue 21): the first product images at high priority; the app's scripts
 // only through the inline loader, which adds their modulepreloads (with SRI hashes) after the first paint. On a
 // fresh render and on the cached copy the next visitor gets.
 
-let api: RunningDemoApi
-let web: Running
-
-beforeAll(async () => {
-  api = await startDemoApi({ seedProducts: 60, faults: false })
-  web = await startStorefront({ apiBase: api.url, siteUrl: 'http://shop.test' })
-})
-
-afterAll(async () => {
-  await web?.stop()
-  await api?.close()
-})
+const stack = useBuiltStack({ seedProducts: 60 })
 
 async function load(path: string): Promise<{ doc: Document, cache: string | null }> {
-  const response = await fetch(`${web.url}${path}`)
+  const response = await fetch(`${stack.web.url}${path}`)
   expect(response.status).toBe(200)
-  return { doc: parseHtml(await response.text(), `${web.url}${path}`), cache: response.headers.get('x-cache') }
+  return { doc: parseHtml(await response.text(), `${stack.web.url}${path}`), cache: response.headers.get('x-cache') }
 }
 
 function loaderFiles(doc: Document): Array<[string, string?]> {
@@ -36,7 +24,7 @@ function loaderFiles(doc: Document): Array<[string, string?]> {
 describe.each([
   ['home', () => HOME_PATH],
   ['listing', () => PRODUCTS_PATH],
-  ['product page', () => productPath(api.backend.db.products[0]!)],
+  ['product page', () => productPath(stack.api.backend.db.products[0]!)],
 ])('%s', (_name, path) => {
   it('fetches its scripts through the loader only, with their hashes, and its first image at high priority, fresh and from the cache', async () => {
     for (const attempt of [1, 2]) {
