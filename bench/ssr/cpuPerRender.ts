@@ -3,6 +3,8 @@
 // alternately on the same machine (what `npm run bench` cannot give on a shared machine: its req/s move with the
 // neighbours, a process's own CPU time much less). `crawl` renders distinct product pages, newest first, the way a
 // crawler walks the catalogue: nothing a render could keep for the next one (a content cache) helps it.
+// `products-hit`, `product-hit`: page-cache HITs (no cookie); `products-static`, `product-static`: the bench's
+// static baseline of the same bytes (server/routes/__bench/static.get.ts).
 import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { SERVER_NODE_OPTIONS, startStack } from '../lib/servers'
@@ -67,17 +69,19 @@ for (let round = 0; round < rounds; round++) {
     try {
       const sample = await samplePages(stack.webUrl)
       for (const page of pages) {
-        const path = page === 'product' ? sample['product page']! : '/products'
-        for (let i = 0; i < 20; i++) await (await fetch(stack.webUrl + path, { headers: UNCACHED })).arrayBuffer()
+        const pagePath = page.startsWith('product-') || page === 'product' ? sample['product page']! : '/products'
+        const path = page.endsWith('-static') ? `/__bench/static?like=${encodeURIComponent(pagePath)}` : pagePath
+        const headers = page.endsWith('-hit') || page.endsWith('-static') ? undefined : UNCACHED
+        for (let i = 0; i < 20; i++) await (await fetch(stack.webUrl + path, { headers })).arrayBuffer()
         const crawlPaths = page === 'crawl' ? await productPaths(stack.webUrl, 2_000) : []
         const before = cpuMs(stack.webPid!)
         const requests = page === 'crawl'
           ? await crawl(stack.webUrl, crawlPaths, seconds)
-          : (await runLoad(stack.webUrl + path, { connections: 10, durationS: seconds, warmupS: 0, headers: UNCACHED, cpus: pinning?.load })).requests
+          : (await runLoad(stack.webUrl + path, { connections: 10, durationS: seconds, warmupS: 0, headers, cpus: pinning?.load })).requests
         const perRequest = (cpuMs(stack.webPid!) - before) / requests
         const key = `${page} ${variant.name}`
         results.set(key, [...results.get(key) ?? [], perRequest])
-        console.log(`round ${round + 1} ${key}: ${perRequest.toFixed(2)} ms CPU per render (${requests} renders)`)
+        console.log(`round ${round + 1} ${key}: ${perRequest.toFixed(3)} ms CPU per request (${requests} requests)`)
       }
     }
     finally {
@@ -85,9 +89,9 @@ for (let round = 0; round < rounds; round++) {
     }
   }
 }
-console.log('\n| page | variant | ms CPU per render, median (min-max) |\n| --- | --- | --- |')
+console.log('\n| page | variant | ms CPU per request, median (min-max) |\n| --- | --- | --- |')
 for (const [key, values] of results) {
   const s = summarize(values)
   const [page, variant] = key.split(' ')
-  console.log(`| ${page} | ${variant} (${variants.find(v => v.name === variant)!.nodeOptions || 'Node defaults'}) | ${s.median.toFixed(2)} (${s.min.toFixed(2)}-${s.max.toFixed(2)}) |`)
+  console.log(`| ${page} | ${variant} (${variants.find(v => v.name === variant)!.nodeOptions || 'Node defaults'}) | ${s.median.toFixed(3)} (${s.min.toFixed(3)}-${s.max.toFixed(3)}) |`)
 }
