@@ -28,6 +28,10 @@ CMD ["node", "--import", "tsx", "tests/mocks/cli/serve.ts"]
 # 3. Run: Node and .output, nothing else. Nitro bundles the server's dependencies into .output/server/node_modules.
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+# A 32 MB young generation (V8's default semi-space is 16 MB): a server render allocates ~3.5 MB, and with the
+# default the scavenger ran so often that garbage collection took ~17 % of a render's CPU. -8 to -10 % CPU per
+# uncached render for up to ~50 MB more heap (docs/benchmarks.md, issue 20). The same in `npm start` and the bench.
+ENV NODE_OPTIONS=--max-semi-space-size=32
 WORKDIR /app
 # Owned by root, read-only to the process: it cannot change its own code. It writes nothing to disk.
 COPY --from=build /app/.output ./.output

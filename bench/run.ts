@@ -69,7 +69,8 @@ const loadAverageAtStart = loadavg().map(v => round(v, 2))
 const revision = args.buildDir ? `build ${args.buildDir}` : await sourceRevision()
 const build = await prepareBuild(log, args.buildDir ?? undefined)
 log(`serving a copy of the build from ${build.builtAt}${build.rebuilt ? ' (rebuilt now)' : ''}`)
-const stack = await startStack({ outputDir: build.outputDir, webEnv: { NUXT_BENCH: '1' }, cpus: pinning ?? undefined })
+const webEnv: Record<string, string> = { NUXT_BENCH: '1', ...(args.nodeOptions === null ? {} : { NODE_OPTIONS: args.nodeOptions }) }
+const stack = await startStack({ outputDir: build.outputDir, webEnv, cpus: pinning ?? undefined })
 let results: BenchResults
 try {
   const { webUrl } = stack

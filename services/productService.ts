@@ -25,8 +25,16 @@ function invalidCursor(): ApiError {
   return new ApiError({ status: 404, code: 'invalid_cursor', message: 'This page of results does not exist. Start again from the first page.', fieldErrors: {}, retryable: false })
 }
 
+export interface ProductServiceOptions {
+  /**
+   * How descriptions are sanitized: utils/html/sanitize's policy. A server render passes the process's
+   * remembering copy (composables/ssr/useRenderSanitizer.ts); the browser loads the sanitizer on first use.
+   */
+  sanitizeHtml?: (html: string) => string
+}
+
 /** One function per catalog endpoint; stateless. */
-export function productService(api: ApiClient) {
+export function productService(api: ApiClient, options?: ProductServiceOptions) {
   return {
     async list(query: ProductQuery, page: PageRequest = {}): Promise<CursorPage<ProductSummary>> {
       if (page.cursor && !isWellFormedCursor(page.cursor)) throw invalidCursor()
@@ -35,8 +43,10 @@ export function productService(api: ApiClient) {
       return mapCursorPage(dto, toProductSummary)
     },
 
-    async get(id: number, options: RequestOptions = {}): Promise<ProductDetail> {
-      const dto = await api.get<ProductDetailDto>(`/products/${id}/`, undefined, { signal: options.signal })
+    async get(id: number, request: RequestOptions = {}): Promise<ProductDetail> {
+      const dto = await api.get<ProductDetailDto>(`/products/${id}/`, undefined, { signal: request.signal })
+      // (import.meta.server spelled out, so the browser's build drops the branch: its bytes are first-view weight.)
+      if (import.meta.server && options?.sanitizeHtml) return toProductDetail(dto, options.sanitizeHtml)
       // Loaded on demand: the sanitizer (DOMPurify) only ships to pages that show a product description.
       const { sanitizeHtml } = await import('~/utils/html/sanitize')
       return toProductDetail(dto, sanitizeHtml)

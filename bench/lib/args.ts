@@ -15,6 +15,11 @@ export interface BenchArgs {
   rounds: number | null
   /** Serve this build (a copy of another checkout's .output) instead of this checkout's, e.g. to re-measure "before". */
   buildDir: string | null
+  /**
+   * NODE_OPTIONS for the storefront instead of production's (bench/lib/servers.ts SERVER_NODE_OPTIONS), e.g.
+   * `--node-options ""` to measure a build as it ran before those options existed.
+   */
+  nodeOptions: string | null
 }
 
 function valueOf(argv: readonly string[], name: string): string | undefined {
@@ -25,7 +30,7 @@ function valueOf(argv: readonly string[], name: string): string | undefined {
 }
 
 /**
- * `npm run bench -- [--quick] [--only ssr[,hydration...]] [--label text] [--rounds n] [--build dir]`.
+ * `npm run bench -- [--quick] [--only ssr[,hydration...]] [--label text] [--rounds n] [--build dir] [--node-options s]`.
  * Throws with the list of known sections on a name it does not know, so a typo does not silently run nothing.
  */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -45,5 +50,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     label: valueOf(argv, '--label') ?? '',
     rounds,
     buildDir: valueOf(argv, '--build') ?? null,
+    nodeOptions: valueOf(argv, '--node-options') ?? null,
   }
 }

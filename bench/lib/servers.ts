@@ -7,6 +7,8 @@ export interface RunningStack {
   webUrl: string
   /** Demo backend base, e.g. http://127.0.0.1:41235/api */
   apiBase: string
+  /** The storefront's process id (taskset execs node, so the same process): for its CPU time (/proc/<pid>/stat). */
+  webPid: number | undefined
   stop(): Promise<void>
 }
 
@@ -21,6 +23,12 @@ export interface StackOptions {
   /** Node options for the storefront process (e.g. `--cpu-prof`, for bench/ssr/profile.ts). */
   webNodeArgs?: string[]
 }
+
+/**
+ * The V8 options the storefront runs with in production (Dockerfile, `npm start`): measured as it runs. A
+ * `webEnv.NODE_OPTIONS` replaces them, e.g. '' for Node's defaults (bench/ssr/cpuPerRender.ts A/B).
+ */
+export const SERVER_NODE_OPTIONS = '--max-semi-space-size=32'
 
 /** Prefixes `command` with `taskset -c <cpus>` when asked for and available. */
 function pinned(cpus: string | undefined, command: string, args: string[]): [string, string[]] {
@@ -66,7 +74,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   await waitFor(`${apiBase}/__health/`, api, 60_000)
 
   const web = spawn(...pinned(options.cpus?.web, process.execPath, [...options.webNodeArgs ?? [], entry]), {
-    env: { ...process.env, PORT: String(webPort), HOST: '127.0.0.1', NUXT_API_BASE: apiBase, NUXT_PUBLIC_SITE_URL: webUrl, ...options.webEnv },
+    env: { ...process.env, NODE_OPTIONS: SERVER_NODE_OPTIONS, PORT: String(webPort), HOST: '127.0.0.1', NUXT_API_BASE: apiBase, NUXT_PUBLIC_SITE_URL: webUrl, ...options.webEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   try {
@@ -80,6 +88,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   return {
     webUrl,
     apiBase,
+    webPid: web.pid,
     stop: async () => {
       await Promise.all([stopProcess(web), stopProcess(api)])
     },

@@ -4,6 +4,7 @@ import { profileChangeContributor } from '../utils/auth/profileChangeContributor
 import { cartContributor } from '../utils/cart/cartProxy'
 import { cartDeps } from '../utils/cart/context'
 import { descriptionSanitizer } from '../utils/content/descriptionSanitizer'
+import { createSanitizedHtml } from '../utils/content/sanitizedHtml'
 import { createBackendBreaker } from '../utils/backend/breakerGate'
 import type { BackendCallContributor } from '../utils/backend/contributors'
 import { createBackendGateway } from '../utils/backend/gateway'
@@ -16,7 +17,9 @@ export default defineNitroPlugin((nitroApp) => {
   const config = useRuntimeConfig()
   const api = config.public.api
   // Every policy that takes part in the backend calls, in the order they apply (contributors.ts).
-  const contributors: BackendCallContributor[] = [profileChangeContributor(authDeps), cartContributor(cartDeps), descriptionSanitizer()]
+  // Product descriptions are sanitized once per distinct markup, for the proxy and renders alike.
+  const sanitizeHtml = createSanitizedHtml()
+  const contributors: BackendCallContributor[] = [profileChangeContributor(authDeps), cartContributor(cartDeps), descriptionSanitizer(sanitizeHtml)]
   const gateway = createBackendGateway({
     apiBase: String(config.apiBase),
     timeoutMs: Number(config.apiTimeoutMs) || 15_000,
@@ -24,6 +27,7 @@ export default defineNitroPlugin((nitroApp) => {
     publicReads: createPublicReads({ ttlMs: Math.max(0, Number(config.sharedReadsTtlS) || 0) * 1000 }),
     contributors,
     authDeps,
+    sanitizeHtml,
   })
   nitroApp.hooks.hook('request', (event) => {
     event.context.backend = gateway

@@ -7,6 +7,8 @@ import { createFetch, type $Fetch } from 'ofetch'
  */
 export interface RenderBackend {
   render(event: H3Event, url: string, init: RequestInit): Promise<Response>
+  /** Backend HTML -> safe HTML, with utils/html/sanitize's policy (remembered per input by the process). */
+  sanitizeHtml?(html: string): string
 }
 
 /** The gateway Nitro hands this request, if the server has one (server/plugins/backend.ts). */

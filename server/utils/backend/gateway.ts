@@ -44,6 +44,11 @@ export interface BackendGateway {
    * route the BFF's own logic (the session without any request at all).
    */
   render(event: H3Event, url: string, init: RenderFetchInit): Promise<Response>
+  /**
+   * utils/html/sanitize's policy, remembered per input for this process (server/utils/content/sanitizedHtml.ts):
+   * what a render's product service sanitizes descriptions with. Pure, so sharing it shares nothing personal.
+   */
+  sanitizeHtml(html: string): string
 }
 
 export interface GatewayOptions {
@@ -53,6 +58,7 @@ export interface GatewayOptions {
   publicReads: PublicReads
   contributors: readonly BackendCallContributor[]
   authDeps: () => AuthDeps
+  sanitizeHtml: (html: string) => string
 }
 
 /** Rejects with the caller's abort reason as soon as it aborts, while `promise` (shared by others) goes on. */
@@ -82,6 +88,7 @@ export function createBackendGateway(options: GatewayOptions): BackendGateway {
   return {
     apiBase: options.apiBase,
     breaker: options.breaker,
+    sanitizeHtml: options.sanitizeHtml,
     proxy: (event, pathAndQuery) => proxyToBackend(event, options.apiBase, pathAndQuery, { timeoutMs: options.timeoutMs, breaker: options.breaker, contributors: options.contributors }),
     async render(event, url, init) {
       const path = url.startsWith(API_PREFIX) ? url.slice(API_PREFIX.length) : url

@@ -9,9 +9,10 @@ const PRODUCT_DETAIL = /^\/products\/\d+\/(?:\?.*)?$/
  * reports every inline handler it parses (even in an inert DOMParser document) as a CSP violation: a hostile
  * description would send a report per visit although nothing runs. So the /api proxy hands the browser product
  * details with the description already sanitized (the same policy, on the server); the browser's pass then finds
- * nothing to remove. Server renders sanitize in the mapper, as before.
+ * nothing to remove. Server renders sanitize in the mapper, as before. `sanitize`: the process's remembering
+ * sanitizer (sanitizedHtml.ts), shared with renders, so a product the proxy or a render has seen costs a lookup.
  */
-export function descriptionSanitizer(): BackendCallContributor {
+export function descriptionSanitizer(sanitize: (html: string) => string = sanitizeHtml): BackendCallContributor {
   return {
     name: 'description-sanitizer',
     prepare(call) {
@@ -31,7 +32,7 @@ export function descriptionSanitizer(): BackendCallContributor {
             return new Response(text, { status: response.status, statusText: response.statusText, headers })
           }
           const product = body as { description_html?: unknown }
-          if (typeof product?.description_html === 'string') product.description_html = sanitizeHtml(product.description_html)
+          if (typeof product?.description_html === 'string') product.description_html = sanitize(product.description_html)
           return new Response(JSON.stringify(body), { status: response.status, statusText: response.statusText, headers })
         },
       }

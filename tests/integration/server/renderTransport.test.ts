@@ -9,6 +9,7 @@ import { createRenderFetch } from '~/composables/core/api/renderFetch'
 import { createBackendBreaker } from '~/server/utils/backend/breakerGate'
 import type { BackendCallContributor, ContributedCall } from '~/server/utils/backend/contributors'
 import { createBackendGateway, type BackendGateway } from '~/server/utils/backend/gateway'
+import { createSanitizedHtml } from '~/server/utils/content/sanitizedHtml'
 import { createPublicReads } from '~/server/utils/backend/publicReads'
 import type { AuthDeps } from '~/server/utils/auth/deps'
 
@@ -101,6 +102,7 @@ function makeGateway(base: string): BackendGateway {
     publicReads: createPublicReads({ ttlMs: 60_000 }),
     contributors: [cartLike],
     authDeps: () => ({}) as AuthDeps,
+    sanitizeHtml: createSanitizedHtml(),
   })
 }
 

@@ -13,3 +13,5 @@ vi.mock('~/composables/core/useApiSession', () => ({
     throw new Error('No ApiSession installed: call installApiSession() in this test file.')
   })(),
 }))
+// No server render here: the product service loads the browser's sanitizer itself.
+vi.mock('~/composables/ssr/useRenderSanitizer', () => ({ useRenderSanitizer: () => undefined }))

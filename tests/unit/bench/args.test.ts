@@ -8,6 +8,7 @@ describe('parseBenchArgs', () => {
     expect([...args.only]).toEqual([...SECTIONS])
     expect(args.partial).toBe(false)
     expect(args.rounds).toBeNull()
+    expect(args.nodeOptions).toBeNull()
   })
 
   it('runs only the named sections with --only, in either spelling', () => {
@@ -15,6 +16,11 @@ describe('parseBenchArgs', () => {
     const args = parseBenchArgs(['--only=ssr,hydration', '--label', 'after', '--rounds', '5', '--build', '/tmp/before'])
     expect([...args.only]).toEqual(['ssr', 'hydration'])
     expect(args).toMatchObject({ partial: true, label: 'after', rounds: 5, buildDir: '/tmp/before' })
+  })
+
+  it('serves the storefront with other NODE_OPTIONS when asked, Node\'s defaults with an empty string', () => {
+    expect(parseBenchArgs(['--node-options', '']).nodeOptions).toBe('')
+    expect(parseBenchArgs(['--node-options=--max-semi-space-size=64']).nodeOptions).toBe('--max-semi-space-size=64')
   })
 
   it('refuses a section it does not know instead of measuring nothing', () => {
