@@ -38,7 +38,10 @@ export default <RouterConfig>{
       return to.hash ? { el: to.hash, top: 0 } : false
     }
     const target = (): Position | { el: string, top: number } => savedPosition ?? (to.hash ? { el: to.hash, top: 0 } : { left: 0, top: 0 })
-    if (from === START_LOCATION) return target()
+    // The first page is the server's HTML, on screen before the app starts (after the first paint): the browser has
+    // put it at its #hash already, and the shopper may have scrolled it. Only a reload's saved position is restored,
+    // and only if they have not (scrolling them back to the top lost their place and stalled the infinite scroll).
+    if (from === START_LOCATION) return savedPosition && window.scrollY === 0 ? savedPosition : false
 
     const nuxtApp = useNuxtApp()
     return new Promise((resolve) => {

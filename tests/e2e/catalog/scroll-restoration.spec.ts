@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { waitForHydration } from '../support/hydration'
+import { holdScripts, waitForHydration } from '../support/hydration'
 import { isListRequest, trackCatalogRequests } from './support'
 
 test('product 200 -> its page -> back restores the same position with no new list request', async ({ page }) => {
@@ -32,4 +32,22 @@ test('product 200 -> its page -> back restores the same position with no new lis
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(before.scrollY)
   expect(Math.abs((await restored.boundingBox())!.y - before.top)).toBeLessThanOrEqual(1)
   expect(requests.filter(isListRequest).length).toBe(listRequestsBefore)
+})
+
+test('scrolling before the app has started keeps the place, and reaching the end loads the next page', async ({ page }) => {
+  // The app starts after the first paint (server/utils/html/beforeHydration.ts): hold its scripts to scroll first.
+  const scripts = await holdScripts(page)
+  await page.goto('/products?page_size=100', { waitUntil: 'commit' })
+  const grid = page.getByRole('list', { name: 'Products' })
+  await expect(grid).toHaveAttribute('data-items', '100')
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+  const scrolled = await page.evaluate(() => window.scrollY)
+  expect(scrolled, 'the server page is long enough to scroll').toBeGreaterThan(1000)
+  expect(scripts.held(), 'no app script had run when the shopper scrolled').toBeGreaterThan(0)
+
+  await scripts.release()
+  await waitForHydration(page)
+  // No nudge: being at the end when the grid starts is enough for the next page, and the shopper is not moved up.
+  await expect(grid).toHaveAttribute('data-items', '200')
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThanOrEqual(scrolled)
 })
