@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { useBuiltStack } from '../server/support/processes'
+import { useBuiltStack } from '../server/support/builtStack'
 import { Browser } from './support/cartBff'
 
 // The production build: a guest with a cart still gets the shared cached pages, and those pages carry nothing of

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Browser } from '../cart/support/cartBff'
-import { useBuiltStack } from '../server/support/processes'
+import { useBuiltStack } from '../server/support/builtStack'
 import { ADDRESS } from './support/shopper'
 
 // The production build: checkout and order pages are personal. Private and uncacheable for the browser and any

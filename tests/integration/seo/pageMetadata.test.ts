@@ -3,7 +3,7 @@ import { formatMoney, toMinorUnits } from '~/utils/format/money'
 import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
 import { HOME_PATH, PRODUCTS_PATH } from '~/utils/routes/paths'
 import { productIdFromPath } from '~/utils/routes/productSegment'
-import { useBuiltStack } from '../server/support/processes'
+import { useBuiltStack } from '../server/support/builtStack'
 import { anchorUrls, jsonLdOfType, linkHref, metaContent, parseHtml } from './support/html'
 
 // Raw server HTML, no JavaScript: every tag and JSON-LD field a crawler reads on a product and a listing page.

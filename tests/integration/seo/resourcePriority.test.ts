@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { productPath } from '~/utils/routes/catalogPaths'
 import { HOME_PATH, PRODUCTS_PATH } from '~/utils/routes/paths'
-import { useBuiltStack } from '../server/support/processes'
+import { useBuiltStack } from '../server/support/builtStack'
 import { parseHtml } from './support/html'
 
 // What a phone's browser fetches first (issue 21): the first product images at high priority; the app's scripts

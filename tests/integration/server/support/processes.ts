@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { afterAll, beforeAll } from 'vitest'
 import { freePort } from '../../../../bench/lib/ports'
-import { startDemoApi, type RunningDemoApi } from '../../../mocks/testing/startDemoApi'
 
 /** A child process this test started, stopped by its own pid. */
 export interface Running {
@@ -94,36 +92,4 @@ export async function startStorefront(options: StorefrontOptions): Promise<Runni
   })
   await waitForOutput(child, /Listening on/, 'storefront')
   return { url: `http://127.0.0.1:${port}`, stop: stopper(child) }
-}
-
-export interface BuiltStack {
-  /** The demo backend (its seeded database is `api.backend.db`). */
-  readonly api: RunningDemoApi
-  /** The built storefront, talking to that backend. */
-  readonly web: Running
-}
-
-/**
- * A demo backend and the built storefront for the tests of one file: started before them, stopped after them.
- * Read `api` and `web` inside tests (they exist once the file's beforeAll has run).
- */
-export function useBuiltStack(options: { seedProducts: number, siteUrl?: string }): BuiltStack {
-  let api: RunningDemoApi | undefined
-  let web: Running | undefined
-  beforeAll(async () => {
-    api = await startDemoApi({ seedProducts: options.seedProducts, faults: false })
-    web = await startStorefront({ apiBase: api.url, siteUrl: options.siteUrl ?? 'http://shop.test' })
-  })
-  afterAll(async () => {
-    await web?.stop()
-    await api?.close()
-  })
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('useBuiltStack: read api and web inside tests, after beforeAll')
-    return value
-  }
-  return {
-    get api() { return started(api) },
-    get web() { return started(web) },
-  }
 }
