@@ -24,9 +24,11 @@ const ENTRY_SCRIPT = /<script type="module" src="(\/[^"]+\.js)" crossorigin><\/s
  *   on a desktop CPU, about 1.4 s on Lighthouse's throttled phone.
  * Both tags are replaced by one inline loader that adds the same modulepreloads, with their SRI hashes, once the
  * document is parsed and a frame has been drawn (or after 100 ms in a background tab, where frames wait), then
- * imports the entry when its preload has loaded (so its hash is checked). Hydration starts a little later on a
+ * imports the entry when its preload has settled, loaded or failed (so its hash is checked first: a module whose
+ * preload failed fails to import too, as its module script would have). A browser without modulepreload imports the
+ * entry at once. Hydration starts a little later on a
  * slow connection; what the shopper came for is on screen first, and taps made meanwhile are kept (EARLY_TAPS_SCRIPT).
- * Parts without an entry script (none today) are left as they are.
+ * A head without a same-origin entry script (assets on a CDN, cdnURL) is left as Nuxt wrote it.
  */
 export function deferAppScripts(head: readonly string[], integrityOf: (href: string) => string | undefined): string[] {
   const entry = head.map(part => ENTRY_SCRIPT.exec(part)?.[1]).find(Boolean)
@@ -45,8 +47,10 @@ export function appLoaderScript(entry: string, preloads: readonly Preload[]): st
   const list = JSON.stringify(preloads.map(({ href, integrity }) => (integrity ? [href, integrity] : [href])))
   return [
     `(function(){var d=document,e=${JSON.stringify(entry)},p=${list},s=0;`,
-    'function i(){if(s)return;s=1;p.forEach(function(x){var l=d.createElement("link");l.rel="modulepreload";',
-    'l.crossOrigin="";l.href=x[0];if(x[1])l.integrity=x[1];if(x[0]===e)l.onload=function(){import(e)};d.head.appendChild(l)})}',
+    'function i(){if(s)return;s=1;var r=d.createElement("link").relList;',
+    'if(!r||!r.supports||!r.supports("modulepreload")){import(e);return}',
+    'p.forEach(function(x){var l=d.createElement("link");l.rel="modulepreload";l.crossOrigin="";l.href=x[0];',
+    'if(x[1])l.integrity=x[1];if(x[0]===e)l.onload=l.onerror=function(){import(e)};d.head.appendChild(l)})}',
     'function b(){requestAnimationFrame(function(){setTimeout(i)});setTimeout(i,100)}',
     'd.readyState==="loading"?d.addEventListener("DOMContentLoaded",b):b()})()',
   ].join('')
