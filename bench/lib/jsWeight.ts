@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { readAppLoader } from '../../server/utils/html/beforeHydration'
 
 export interface AssetWeight {
   /** Gzip bytes of the JavaScript the first view loads: entry, page chunk and their static imports. */
@@ -16,7 +17,6 @@ const SCRIPT_SRC = /<script\b[^>]*\bsrc="([^"]+\.m?js)"/g
 const MODULE_PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"|<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="modulepreload"/g
 // The app loader that replaces them (server/utils/html/beforeHydration.ts) names the same files in an inline script.
 const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g
-const LOADER_FILE = /"(\/_nuxt\/[^"]+\.m?js)"/g
 const STYLESHEET = /<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+\.css)"|<link\b[^>]*\bhref="([^"]+\.css)"[^>]*\brel="stylesheet"/g
 const STYLE_TAG = /<style\b[^>]*>([\s\S]*?)<\/style>/g
 // Static imports in Vite's minified chunks: `import"./a.js"`, `from"./b.js"`. Dynamic import("./c.js") is lazy: not counted.
@@ -33,7 +33,10 @@ function publicPath(url: string): string | null {
 
 /** Reads the page's script and preload tags (or the app loader's list), follows static imports in the built files, and gzips each once. */
 export async function measureAssetWeight(html: string, publicDir = '.output/public'): Promise<AssetWeight> {
-  const loaderFiles = matches(INLINE_SCRIPT, html).flatMap(script => matches(LOADER_FILE, script))
+  const loaderFiles = matches(INLINE_SCRIPT, html).flatMap((script) => {
+    const loader = readAppLoader(script)
+    return loader ? [loader.entry, ...loader.preloads.map(preload => preload.href)] : []
+  })
   const queue = [...matches(SCRIPT_SRC, html), ...matches(MODULE_PRELOAD, html), ...loaderFiles].map(publicPath).filter((p): p is string => !!p)
   const seen = new Set<string>()
   let jsGzip = 0

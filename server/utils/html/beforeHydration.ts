@@ -56,6 +56,20 @@ export function appLoaderScript(entry: string, preloads: readonly Preload[]): st
   ].join('')
 }
 
+const APP_LOADER = /^\(function\(\)\{var d=document,e=("[^"]*"),p=(\[.*?\]),s=0;/
+
+/**
+ * The entry and preloads an inline script written by appLoaderScript names, or null for any other script: for what
+ * reads pages as the browser gets them (the first-view weight in bench/, the chaos suite's HTML audit, tests).
+ */
+export function readAppLoader(script: string): { entry: string, preloads: Preload[] } | null {
+  const found = APP_LOADER.exec(script)
+  if (!found) return null
+  const entry = JSON.parse(found[1]!) as string
+  const preloads = (JSON.parse(found[2]!) as string[][]).map(([href = '', integrity]) => ({ href, integrity }))
+  return { entry, preloads }
+}
+
 /**
  * A tap on a button marked data-early-tap (add to cart, quick add, a heart) before its component has hydrated would
  * do nothing: the button has no handler yet. This inline script, the first thing in <head>, remembers such a button

@@ -1,5 +1,5 @@
 import { parse } from 'parse5'
-import { appLoaderScript, EARLY_TAPS_SCRIPT } from '~/server/utils/html/beforeHydration'
+import { appLoaderScript, EARLY_TAPS_SCRIPT, readAppLoader } from '~/server/utils/html/beforeHydration'
 
 /** An element as the audit sees it: from parse5 (server HTML) or from a live page (serializedDom). */
 export interface AuditNode {
@@ -21,17 +21,13 @@ const IGNORED_IN_URLS = /[\u0000-\u0020\u007f-\u009f]/g
 // ours: the app loader and the early-tap keeper (server/utils/html/beforeHydration.ts), exactly as written there.
 const DATA_SCRIPT_TYPES = new Set(['application/json', 'application/ld+json'])
 
-const APP_LOADER = /^\(function\(\)\{var d=document,e=("[^"]*"),p=(\[.*?\]),s=0;/
-
 /** The storefront's own inline scripts, exactly as it writes them, loading only its own files. */
 function isOwnInlineScript(text: string): boolean {
   if (text === EARLY_TAPS_SCRIPT) return true
-  const loader = APP_LOADER.exec(text)
+  const loader = readAppLoader(text)
   if (!loader) return false
-  const entry = JSON.parse(loader[1]!) as string
-  const preloads = (JSON.parse(loader[2]!) as string[][]).map(([href = '', integrity]) => ({ href, integrity }))
-  if (![entry, ...preloads.map(preload => preload.href)].every(file => file.startsWith('/_nuxt/'))) return false
-  return text === appLoaderScript(entry, preloads)
+  if (![loader.entry, ...loader.preloads.map(preload => preload.href)].every(file => file.startsWith('/_nuxt/'))) return false
+  return text === appLoaderScript(loader.entry, loader.preloads)
 }
 
 function attr(node: AuditNode, name: string): string | undefined {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { readAppLoader, type Preload } from '~/server/utils/html/beforeHydration'
 import { productPath } from '~/utils/routes/catalogPaths'
 import { HOME_PATH, PRODUCTS_PATH } from '~/utils/routes/paths'
 import { useBuiltStack } from '../server/support/builtStack'
@@ -16,9 +17,9 @@ async function load(path: string): Promise<{ doc: Document, cache: string | null
   return { doc: parseHtml(await response.text(), `${stack.web.url}${path}`), cache: response.headers.get('x-cache') }
 }
 
-function loaderFiles(doc: Document): Array<[string, string?]> {
-  const loader = [...doc.querySelectorAll('script:not([src]):not([type])')].map(el => el.textContent ?? '').find(text => text.includes('modulepreload'))
-  return loader ? JSON.parse(/,p=(\[.*?\]),s=0;/.exec(loader)?.[1] ?? '[]') as Array<[string, string?]> : []
+function loaderFiles(doc: Document): Preload[] {
+  const scripts = [...doc.querySelectorAll('script:not([src]):not([type])')].map(el => el.textContent ?? '')
+  return scripts.map(readAppLoader).find(loader => loader !== null)?.preloads ?? []
 }
 
 describe.each([
@@ -33,7 +34,7 @@ describe.each([
       expect(doc.querySelectorAll('script[src], link[rel="modulepreload"]').length, 'no tag fetches a script before the loader').toBe(0)
       const files = loaderFiles(doc)
       expect(files.length, `attempt ${attempt} (${cache})`).toBeGreaterThan(1)
-      expect(files.filter(([href, integrity]) => !href.startsWith('/_nuxt/') || !integrity?.startsWith('sha384-')), 'every file with its SRI hash').toEqual([])
+      expect(files.filter(({ href, integrity }) => !href.startsWith('/_nuxt/') || !integrity?.startsWith('sha384-')), 'every file with its SRI hash').toEqual([])
       const firstImage = doc.querySelector('main img')
       expect(firstImage?.getAttribute('fetchpriority')).toBe('high')
       expect(firstImage?.getAttribute('loading')).not.toBe('lazy')

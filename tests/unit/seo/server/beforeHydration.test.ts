@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appLoaderScript, deferAppScripts } from '~/server/utils/html/beforeHydration'
+import { appLoaderScript, deferAppScripts, readAppLoader } from '~/server/utils/html/beforeHydration'
 
 // <head> as Nuxt renders it, before nuxt-security adds the SRI attributes.
 const ENTRY = '<script type="module" src="/_nuxt/Ab1-x_.js" crossorigin></script>'
@@ -28,5 +28,12 @@ describe('the app loader in place of the entry script and its modulepreloads', (
   it('leaves a head without the entry script as it is', () => {
     const head = [preload('Cd2.js'), '<script>window.__NUXT__={}</script>']
     expect(deferAppScripts(head, integrityOf)).toEqual(head)
+  })
+
+  it('reads back what a loader names, and nothing from any other script', () => {
+    const preloads = [{ href: '/_nuxt/Ab1-x_.js', integrity: 'sha384-entry' }, { href: '/_nuxt/Cd2.js', integrity: undefined }]
+    expect(readAppLoader(appLoaderScript('/_nuxt/Ab1-x_.js', preloads))).toEqual({ entry: '/_nuxt/Ab1-x_.js', preloads })
+    expect(readAppLoader('window.__NUXT__={}')).toBeNull()
+    expect(readAppLoader('(function(){var d=document,q=[];})()')).toBeNull()
   })
 })
