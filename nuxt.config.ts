@@ -1,5 +1,7 @@
 import type { Plugin } from 'vite'
+import { fileURLToPath } from 'node:url'
 import { securityOptions } from './server/config/security'
+import { withoutPageTransitions } from './utils/build/withoutPageTransitions'
 
 /**
  * Rollup gives a lazily imported module's chunk no facade when other chunks import from it: the checkout page's
@@ -117,7 +119,7 @@ export default defineNuxtConfig({
   },
   hooks: {
     'vite:extendConfig'(config, { isClient }) {
-      if (isClient) config.plugins?.push(keepDynamicEntryNames())
+      if (isClient) config.plugins?.push(keepDynamicEntryNames(), withoutPageTransitions({ srcDir: fileURLToPath(new URL('.', import.meta.url)) }))
     },
     // Nuxt 3 gives unhead four plugins for Nuxt 2-era head input (template params like %s, promises, tagPriority
     // aliases, hid/vmid/children); nothing here uses them, and Nuxt 4 drops them by default. They were 0.9 KiB of
