@@ -13,13 +13,11 @@ function nextTask(): Promise<void> {
 }
 
 /**
- * Splits the app's start in the browser into three tasks: the plugins (router, payload, stores, head), the set-up of
- * Intl's number formatting, and the hydration of the page. A phone showed them as one 180-215 ms task (4x CPU
- * throttling): the browser could not handle a tap or paint during it, and every millisecond over 50 counted as
- * blocking time (issue 21). Since the app starts after the first paint (server/utils/html/beforeHydration.ts), all
- * of it counts, so the ~35 ms (at 4x) that the engine's locale data set-up costs the first formatter a page builds
- * has a task of its own rather than landing in the plugins' or in the hydration of the first price shown.
- * (A throwaway formatter rather than utils/format/money: importing that would put it in every page's entry.)
+ * Splits the app's start in the browser into two tasks: the plugins (router, payload, stores, head) and the hydration
+ * of the page. A phone showed them as one 180-215 ms task (4x CPU throttling): the browser could not handle a tap or
+ * paint during it, and every millisecond over 50 counted as blocking time (issue 21). Since the app starts after the
+ * first paint (server/utils/html/beforeHydration.ts), all of it counts. (Intl's number-format set-up, 35-85 ms at
+ * 4x, had a task of its own here until prices and counts were written out without Intl: utils/format/money.ts.)
  * Runs last (enforce: post).
  */
 export default defineNuxtPlugin({
@@ -28,9 +26,6 @@ export default defineNuxtPlugin({
   // Returns the promise rather than awaiting it: an `await` here makes Nuxt wrap the plugin for its async context,
   // which put 0.7 KiB of unctx in every page's entry.
   setup(): Promise<void> {
-    return nextTask().then(() => {
-      new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(0)
-      return nextTask()
-    })
+    return nextTask()
   },
 })

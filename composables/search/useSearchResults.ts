@@ -5,6 +5,7 @@ import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 import type { TermCount } from '~/services/domain/search'
 import { useSearchStore } from '~/stores/search'
 import { SEARCH_PATH } from '~/utils/routes/paths'
+import { compareNames } from '~/utils/text/compareNames'
 import { useLocalSuggestions, type FuzzyEngine } from './useLocalSuggestions'
 
 export const POPULAR_CATEGORY_COUNT = 6
@@ -77,7 +78,7 @@ export async function useSearchResults(): Promise<UseSearchResultsReturn> {
   const didYouMean = computed(() => (noResults.value ? store.corrections[term.value] ?? null : null))
 
   const popularCategories = computed(() =>
-    [...store.vocabulary?.categories ?? []].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, POPULAR_CATEGORY_COUNT))
+    [...store.vocabulary?.categories ?? []].sort((a, b) => b.count - a.count || compareNames(a.name, b.name)).slice(0, POPULAR_CATEGORY_COUNT))
 
   const keepTermClear = () => filters.update({
     category: undefined, brands: undefined, minPrice: undefined, maxPrice: undefined, minRating: undefined, inStock: undefined, sort: undefined,

@@ -1,39 +1,56 @@
 import type { Money } from '~/services/domain/money'
 
-// Building an Intl.NumberFormat costs far more than using one (~26 µs against ~0.4 µs on this machine, and a
-// /products render built one per price shown and per price converted). The shop's currencies each get one
-// formatter, built the first time that currency is shown and kept: the same for every request, so nothing per
-// request is stored at module level. Built on first use rather than all at module load: a page shows one or two
-// currencies, and building all eleven was ~40 ms of a phone's hydration (4x CPU throttling, issue 21).
-// Any other currency or locale gets a fresh formatter per call, which is correct, only slower.
+// The shop's currencies in the shop's display locale (en-US) are written out, not formatted by Intl.NumberFormat:
+// the first Intl number formatter a page builds pays the engine's locale-data set-up, 35-85 ms of a phone's main
+// thread (4x CPU throttling, measured in Chromium), and a product page or a listing's idle-hydrated cards paid it
+// for their first price (issue 21). Written out, server and browser also render the same characters whatever ICU
+// data each has, so a price cannot make hydration mismatch. tests/unit/format/money.test.ts checks every entry
+// against Intl's own output. Any other currency or locale is formatted by Intl, which is correct, only slower.
 const DISPLAY_LOCALE = 'en-US'
-const SHOP_CURRENCIES: ReadonlySet<string> = new Set(['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN'])
-const built = new Map<string, { format: Intl.NumberFormat, exponent: number }>()
 
-function exponentOf(format: Intl.NumberFormat): number {
-  return format.resolvedOptions().maximumFractionDigits ?? 2
+interface ShopCurrency {
+  /** What en-US writes before the amount: "$", "CA$", "CHF" and a no-break space. */
+  prefix: string
+  /** ISO 4217 minor-unit exponent. */
+  exponent: number
 }
 
-/** The kept formatter of a shop currency in the display locale; undefined for any other. */
-function shopFormat(currency: string): { format: Intl.NumberFormat, exponent: number } | undefined {
-  if (!SHOP_CURRENCIES.has(currency)) return undefined
-  let entry = built.get(currency)
-  if (!entry) {
-    const format = new Intl.NumberFormat(DISPLAY_LOCALE, { style: 'currency', currency })
-    entry = { format, exponent: exponentOf(format) }
-    built.set(currency, entry)
-  }
-  return entry
+const NBSP = '\u00A0'
+const SHOP_CURRENCIES: Readonly<Record<string, ShopCurrency>> = {
+  USD: { prefix: '$', exponent: 2 },
+  EUR: { prefix: '€', exponent: 2 },
+  GBP: { prefix: '£', exponent: 2 },
+  CAD: { prefix: 'CA$', exponent: 2 },
+  AUD: { prefix: 'A$', exponent: 2 },
+  JPY: { prefix: '¥', exponent: 0 },
+  CHF: { prefix: `CHF${NBSP}`, exponent: 2 },
+  SEK: { prefix: `SEK${NBSP}`, exponent: 2 },
+  NOK: { prefix: `NOK${NBSP}`, exponent: 2 },
+  DKK: { prefix: `DKK${NBSP}`, exponent: 2 },
+  PLN: { prefix: `PLN${NBSP}`, exponent: 2 },
 }
 
-function currencyFormat(currency: string, locale = DISPLAY_LOCALE): Intl.NumberFormat {
-  const kept = locale === DISPLAY_LOCALE ? shopFormat(currency)?.format : undefined
-  return kept ?? new Intl.NumberFormat(locale, { style: 'currency', currency })
+/** The shop currencies' display, for tests that hold it against Intl. */
+export const SHOP_CURRENCY_CODES: readonly string[] = Object.keys(SHOP_CURRENCIES)
+
+function shopCurrency(currency: string): ShopCurrency | undefined {
+  return Object.hasOwn(SHOP_CURRENCIES, currency) ? SHOP_CURRENCIES[currency] : undefined
 }
 
-/** ISO 4217 minor-unit exponent (USD 2, JPY 0, KWD 3), from Intl so we carry no table. */
+/** ISO 4217 minor-unit exponent (USD 2, JPY 0, KWD 3); from Intl for currencies the shop does not list. */
 export function currencyExponent(currency: string): number {
-  return shopFormat(currency)?.exponent ?? exponentOf(currencyFormat(currency))
+  return shopCurrency(currency)?.exponent
+    ?? new Intl.NumberFormat(DISPLAY_LOCALE, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits
+    ?? 2
+}
+
+/** "-$1,234.50" from -123450 USD: en-US grouping, the currency's exponent, the sign before the symbol. */
+function writeShopMoney(amount: number, currency: ShopCurrency): string {
+  const digits = Math.abs(amount).toString().padStart(currency.exponent + 1, '0')
+  const whole = currency.exponent ? digits.slice(0, -currency.exponent) : digits
+  const fraction = currency.exponent ? `.${digits.slice(-currency.exponent)}` : ''
+  const sign = amount < 0 || Object.is(amount, -0) ? '-' : ''
+  return `${sign}${currency.prefix}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`
 }
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/
@@ -70,6 +87,8 @@ export function money(decimal: string, currency: string): Money {
 
 /** Locale-aware display from minor units. */
 export function formatMoney(value: Money, locale = DISPLAY_LOCALE): string {
+  const shop = locale === DISPLAY_LOCALE && Number.isInteger(value.amount) ? shopCurrency(value.currency) : undefined
+  if (shop) return writeShopMoney(value.amount, shop)
   const exp = currencyExponent(value.currency)
-  return currencyFormat(value.currency, locale).format(value.amount / 10 ** exp)
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).format(value.amount / 10 ** exp)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMoney, fromMinorUnits, toMinorUnits } from '~/utils/format/money'
+import { currencyExponent, formatMoney, fromMinorUnits, SHOP_CURRENCY_CODES, toMinorUnits } from '~/utils/format/money'
 
 describe('toMinorUnits', () => {
   it('converts decimal strings exactly, without floating point drift', () => {
@@ -52,5 +52,32 @@ describe('prebuilt and per-call formatters', () => {
     expect(formatMoney({ amount: 1999, currency: 'USD' })).toBe('$19.99')
     expect(() => formatMoney({ amount: 1, currency: 'NOT-A-CODE' })).toThrow(RangeError)
     expect(() => formatMoney({ amount: 1, currency: 'NOT-A-CODE' })).toThrow(RangeError)
+  })
+})
+
+describe('the shop currencies, written out without Intl', () => {
+  // Whole amounts in minor units: small, around grouping boundaries, large, negative, and a spread of others.
+  const amounts = [0, 1, 5, 10, 99, 100, 101, 999, 1000, 1999, 99999, 100000, 123456, 999999, 1000000, 123456789, 99999999999999]
+  for (let i = 0; i < 200; i++) amounts.push(Math.floor(((i * 7919) % 1000003) * (i + 1) ** 2))
+  const signed = [...amounts, ...amounts.map(amount => -amount)]
+
+  it.each(SHOP_CURRENCY_CODES)('%s reads exactly as Intl.NumberFormat writes it in en-US, sign and grouping included', (currency) => {
+    const intl = new Intl.NumberFormat('en-US', { style: 'currency', currency })
+    const exponent = intl.resolvedOptions().maximumFractionDigits ?? 2
+    expect(currencyExponent(currency)).toBe(exponent)
+    for (const amount of signed) {
+      expect(formatMoney({ amount, currency }), `${amount} ${currency}`).toBe(intl.format(amount / 10 ** exponent))
+    }
+    expect(formatMoney({ amount: -0, currency })).toBe(intl.format(-0))
+  })
+
+  it('leaves other currencies, other locales and fractional amounts to Intl', () => {
+    expect(formatMoney({ amount: 1234, currency: 'KWD' })).toBe(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'KWD' }).format(1.234))
+    expect(formatMoney({ amount: 123456, currency: 'USD' }, 'en-GB')).toBe('US$1,234.56')
+    expect(formatMoney({ amount: 1999.5, currency: 'USD' })).toBe('$20.00')
+  })
+
+  it('stays exact where dividing by 100 in floating point would not', () => {
+    expect(formatMoney({ amount: Number.MAX_SAFE_INTEGER, currency: 'USD' })).toBe('$90,071,992,547,409.91')
   })
 })
