@@ -20,6 +20,15 @@ function comparable(path: string): string {
   return decoded.toLowerCase().replace(/\/+$/, '') || '/'
 }
 
+/** The path of a `to` that is only a path: a string, or `{ path }` with an empty query (a listing's links keep its query). */
+function pathOf(to: unknown): string | undefined {
+  if (typeof to === 'string') return to
+  if (to === null || typeof to !== 'object') return undefined
+  const { path, query, ...other } = to as Record<string, unknown>
+  const emptyQuery = query === undefined || (query !== null && typeof query === 'object' && Object.keys(query).length === 0)
+  return typeof path === 'string' && emptyQuery && Object.keys(other).length === 0 ? path : undefined
+}
+
 /**
  * Whether RouterLink could mark a link to `path` active while `current` is shown: the same path (the router matches
  * case-insensitively, with or without a trailing slash, escapes decoded) or a parent of it (a nested route).
@@ -33,13 +42,13 @@ export function mayBeActive(path: string, current: string): boolean {
 /**
  * The attributes of the `<a>` NuxtLink renders for these attributes (its props and the ones it passes on), when it
  * renders an internal link that cannot be active; null when NuxtLink itself must render it: a `to` that is not a
- * plain path (a query, a hash, escapes: vue-router may write its href differently), one of NuxtLink's options, or a
+ * plain path (a query, a hash, escapes, named routes: vue-router may write its href differently), one of NuxtLink's options, or a
  * path that may be the current route (RouterLink adds its active classes and aria-current).
  * `createHref` is the router history's (the app's base URL in front).
  */
 export function plainLinkAttributes(attrs: Readonly<Record<string, unknown>>, currentPath: string, createHref: (path: string) => string): Record<string, unknown> | null {
-  const to = attrs.to
-  if (typeof to !== 'string' || !PLAIN_PATH.test(to) || mayBeActive(to, currentPath)) return null
+  const to = pathOf(attrs.to)
+  if (to === undefined || !PLAIN_PATH.test(to) || mayBeActive(to, currentPath)) return null
   const rest: Record<string, unknown> = {}
   for (const name of Object.keys(attrs)) {
     const prop = camelize(name)

@@ -13,7 +13,7 @@ const routes = ['/', '/products', '/products/:product', '/categories', '/categor
 /** What NuxtLink renders for an internal link: RouterLink with these props, its other attributes passed on. */
 const NuxtLinkLike = defineComponent({
   props: {
-    to: { type: String, required: true },
+    to: { type: [String, Object] as PropType<string | Record<string, unknown>>, required: true },
     rel: { type: String as PropType<string | undefined>, default: undefined },
     prefetch: { type: Boolean, default: undefined },
     noPrefetch: { type: Boolean, default: undefined },
@@ -52,10 +52,11 @@ describe('plainLinkAttributes', () => {
       ['/categories/shoes', { to: '/products', class: 'header-link' }],
       ['/products', { 'to': '/categories', 'rel': 'next', 'class': 'x', 'data-test': 'y', 'aria-label': 'All categories' }],
       ['/categories/shoes', { to: '/products/8-blue-mug', prefetch: false, noPrefetch: true }],
+      ['/products', { to: { path: '/categories/shoes', query: {} }, class: 'text-gray-700' }],
     ]
     for (const [current, attrs] of cases) {
       const { nuxt, plain } = await both(current, attrs)
-      expect(plain, `${current} -> ${String(attrs.to)}`).toBe(nuxt)
+      expect(plain, `${current} -> ${JSON.stringify(attrs.to)}`).toBe(nuxt)
     }
   })
 
@@ -74,7 +75,9 @@ describe('plainLinkAttributes', () => {
     expect(none({ to: '/categories/home%20garden' })).toBeNull()
     expect(none({ to: '//evil.example/x' })).toBeNull()
     expect(none({ to: 'https://example.com/' })).toBeNull()
-    expect(none({ to: { path: '/categories' } })).toBeNull()
+    expect(none({ to: { path: '/categories', query: { sort: 'price' } } })).toBeNull()
+    expect(none({ to: { path: '/categories', hash: '#top' } })).toBeNull()
+    expect(none({ to: { name: 'categories' } })).toBeNull()
     expect(none({ to: '/categories', target: '_blank' })).toBeNull()
     expect(none({ 'to': '/categories', 'active-class': 'on' })).toBeNull()
     expect(none({ to: '/categories', external: true })).toBeNull()
