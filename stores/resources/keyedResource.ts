@@ -1,4 +1,4 @@
-import { ref, type Ref } from 'vue'
+import { markRaw, ref, type Ref } from 'vue'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import { toApiErrorData } from '~/composables/core/api/errorData'
 import { createFlights } from './flights'
@@ -63,7 +63,12 @@ export function createKeyedResource<T>(options: KeyedResourceOptions): KeyedReso
 
   function land(key: string, data: T): ResourceState<T> {
     const entry = entryFor(key)
-    entry.data = data
+    // A server render writes each answer once and reads it while rendering: Vue's deep proxies over it (a proxy per
+    // nested object, a dependency per property read) were pure cost (issue 20, docs/benchmarks.md "Third pass").
+    // Answers are replaced whole, never edited, and the entry stays reactive, so a new answer is still seen. The
+    // payload carries the same plain data, and the browser's store (this line compiles to `entry.data = data`
+    // there) is deeply reactive as before.
+    entry.data = import.meta.server && data !== null && typeof data === 'object' ? markRaw(data) : data
     entry.status = 'success'
     entry.error = null
     entry.fetchedAt = Date.now()

@@ -62,9 +62,16 @@ test('client navigation from a card shows the product, and back shows the list a
   await waitForHydration(page)
   const first = page.getByRole('list', { name: 'Products' }).getByRole('link').first()
   const title = (await first.textContent())!.trim()
+  // The server writes a card's link as a plain <a> (components/ui/UiLink.ts); hydration makes it NuxtLink's, so a
+  // click is a client navigation: no document is loaded.
+  const documents: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'document') documents.push(request.url())
+  })
   await first.click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(title)
+  expect(documents).toEqual([])
   await page.goBack()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('All products')
 })
