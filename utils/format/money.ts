@@ -1,4 +1,5 @@
 import type { Money } from '~/services/domain/money'
+import { groupDigits } from './count'
 
 // The shop's currencies in the shop's display locale (en-US) are written out, not formatted by Intl.NumberFormat:
 // the first Intl number formatter a page builds pays the engine's locale-data set-up, 35-85 ms of a phone's main
@@ -50,7 +51,7 @@ function writeShopMoney(amount: number, currency: ShopCurrency): string {
   const whole = currency.exponent ? digits.slice(0, -currency.exponent) : digits
   const fraction = currency.exponent ? `.${digits.slice(-currency.exponent)}` : ''
   const sign = amount < 0 || Object.is(amount, -0) ? '-' : ''
-  return `${sign}${currency.prefix}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`
+  return `${sign}${currency.prefix}${groupDigits(whole)}${fraction}`
 }
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/
