@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import { useApi } from '~/composables/core/useApi'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import { searchService } from '~/services/searchService'
+import { browserService } from '~/stores/resources/browserService'
 import type { SearchVocabulary, SuggestResult } from '~/services/domain/search'
 import { useFacetsStore } from '~/stores/catalog/facets'
 import type { ResourceStatus } from '~/stores/resources/keyedResource'
@@ -17,7 +18,8 @@ const ALL_PRODUCTS = {}
  * the SSR payload); suggest enriches product rows from products the catalog store already holds.
  */
 export const useSearchStore = defineStore('search', () => {
-  const service = searchService(useApi())
+  const api = useApi()
+  const service = import.meta.client ? browserService(() => import('~/services/searchService').then(m => m.searchService(api))) : searchService(api)
   const products = useProductStore()
   const facets = useFacetsStore()
 

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed } from 'vue'
 import { useApi } from '~/composables/core/useApi'
 import { categoryService } from '~/services/categoryService'
+import { browserService } from '~/stores/resources/browserService'
 import { buildCategoryTree, categoryAncestry, type Category } from '~/services/domain/category'
 import { createKeyedResource, type LoadOptions, type ResourceState } from '~/stores/resources/keyedResource'
 
@@ -10,7 +11,8 @@ export const CATEGORIES_TTL_MS = 30 * 60_000
 const KEY = 'all'
 
 export const useCategoryStore = defineStore('catalog-categories', () => {
-  const service = categoryService(useApi())
+  const api = useApi()
+  const service = import.meta.client ? browserService(() => import('~/services/categoryService').then(m => m.categoryService(api))) : categoryService(api)
   const resource = createKeyedResource<Category[]>({ ttlMs: CATEGORIES_TTL_MS })
 
   const state = computed(() => resource.entries.value[KEY])

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { useApi } from '~/composables/core/useApi'
 import { useRenderSanitizer } from '~/composables/ssr/useRenderSanitizer'
 import { productService } from '~/services/productService'
+import { browserService } from '~/stores/resources/browserService'
 import type { ProductDetail, ProductQuery, ProductSummary } from '~/services/domain/product'
 import { queryKey } from '~/services/domain/productQuery'
 import { createCursorList, type CursorListState } from '~/stores/resources/cursorList'
@@ -20,7 +21,8 @@ function relatedQuery(product: Pick<ProductSummary, 'category'>): ProductQuery {
 /** Product pages: full details per id, and "more from this category" as one short list per category. */
 export const useProductDetailStore = defineStore('catalog-product-detail', () => {
   // A render sanitizes descriptions with the server process's remembering sanitizer (useRenderSanitizer).
-  const service = import.meta.server ? productService(useApi(), { sanitizeHtml: useRenderSanitizer() }) : productService(useApi())
+  const api = useApi()
+  const service = import.meta.client ? browserService(() => import('~/services/productService').then(m => m.productService(api))) : productService(api, { sanitizeHtml: useRenderSanitizer() })
   const products = useProductStore()
   const detail = createKeyedResource<ProductDetail>({ ttlMs: DETAIL_TTL_MS })
   // Its own lists, so a listing of the same category keeps its own page size; the summaries go to the product store.

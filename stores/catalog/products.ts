@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { markRaw, ref } from 'vue'
 import { useApi } from '~/composables/core/useApi'
 import { productService } from '~/services/productService'
+import { browserService } from '~/stores/resources/browserService'
 import type { ProductQuery, ProductSummary } from '~/services/domain/product'
 import { normalizeQuery, queryKey } from '~/services/domain/productQuery'
 import { createCursorList, type CursorListState } from '~/stores/resources/cursorList'
@@ -17,7 +18,8 @@ export const LIST_TTL_MS = 5 * 60_000
 
 /** Every product list (listings, categories, search): summaries by id, lists of ids on the cursor-list primitive. */
 export const useProductStore = defineStore('products', () => {
-  const service = productService(useApi())
+  const api = useApi()
+  const service = import.meta.client ? browserService(() => import('~/services/productService').then(m => m.productService(api))) : productService(api)
 
   /** Every product summary any list has loaded, shared by all lists. */
   const byId = ref<Record<number, ProductSummary>>({})

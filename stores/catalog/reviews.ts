@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { useApi } from '~/composables/core/useApi'
 import { productService } from '~/services/productService'
+import { browserService } from '~/stores/resources/browserService'
 import type { Review } from '~/services/domain/review'
 import { createCursorList } from '~/stores/resources/cursorList'
 
@@ -10,7 +11,8 @@ export const REVIEWS_TTL_MS = 5 * 60_000
 
 /** Each product's reviews: reviews by id, one cursor list of ids per product. */
 export const useReviewStore = defineStore('catalog-reviews', () => {
-  const service = productService(useApi())
+  const api = useApi()
+  const service = import.meta.client ? browserService(() => import('~/services/productService').then(m => m.productService(api))) : productService(api)
   const byId = ref<Record<number, Review>>({})
 
   const list = createCursorList<number, Review>({

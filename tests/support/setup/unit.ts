@@ -13,5 +13,11 @@ vi.mock('~/composables/core/useApiSession', () => ({
     throw new Error('No ApiSession installed: call installApiSession() in this test file.')
   })(),
 }))
+// No browser here either (import.meta.client is unset): stores build their services directly, never through this.
+vi.mock('~/stores/resources/browserService', () => ({
+  browserService: () => {
+    throw new Error('browserService is for the browser build; unit tests run the stores as the server does.')
+  },
+}))
 // No server render here: the product service loads the browser's sanitizer itself.
 vi.mock('~/composables/ssr/useRenderSanitizer', () => ({ useRenderSanitizer: () => undefined }))
