@@ -13,6 +13,7 @@ async function mountFilters(route: string, fixed?: { category: string }) {
 }
 
 afterEach(() => {
+  vi.useRealTimers()
   vi.restoreAllMocks()
 })
 
@@ -35,13 +36,27 @@ describe('useListingFilters', () => {
     const filters = await mountFilters('/products')
     const push = vi.spyOn(router, 'push')
 
+    // The first burst: the throttle's code loads with the first edit, and one write then takes all three.
     filters.update({ brands: ['a'] })
     filters.update({ brands: ['a', 'b'] })
     filters.update({ minRating: 4 })
     expect(filters.draft.value).toEqual({ brands: ['a', 'b'], minRating: 4 })
     await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ brand: ['a', 'b'], rating: '4' }))
-    // The first edit goes at once (leading edge), the other two together at the end of the window.
+    expect(push).toHaveBeenCalledTimes(1)
+
+    // Later bursts: the first edit goes at once (leading edge), the others together at the end of the window.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    vi.advanceTimersByTime(60)
+    filters.update({ brands: ['c'] })
     expect(push).toHaveBeenCalledTimes(2)
+    filters.update({ brands: ['c', 'd'] })
+    filters.update({ minRating: 3 })
+    expect(filters.draft.value).toEqual({ brands: ['c', 'd'], minRating: 3 })
+    expect(push).toHaveBeenCalledTimes(2)
+    vi.advanceTimersByTime(60)
+    expect(push).toHaveBeenCalledTimes(3)
+    vi.useRealTimers()
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ brand: ['c', 'd'], rating: '3' }))
   })
 
   it('follows back/forward: the draft snaps to what the URL says', async () => {
