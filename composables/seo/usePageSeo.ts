@@ -1,5 +1,5 @@
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
-import { useHead, useRoute, useRuntimeConfig, useSeoMeta } from '#imports'
+import { useHead, useRoute, useRuntimeConfig } from '#imports'
 import { isIndexable } from '~/utils/routes/indexing'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 import { serializeJsonLd, type JsonLd } from '~/utils/seo/jsonLd'
@@ -44,23 +44,12 @@ export function usePageSeo(seo: MaybeRefOrGetter<PageSeo>): UsePageSeoReturn {
   const canonicalUrl = computed(() => url(current.value.canonicalPath))
   const fullTitle = computed(() => (current.value.title ? `${current.value.title} · ${SITE_NAME}` : SITE_NAME))
 
-  useSeoMeta({
-    title: () => fullTitle.value,
-    description: () => current.value.description,
-    robots: () => (current.value.noindex || !isIndexable(route.path) ? 'noindex, follow' : undefined),
-    ogSiteName: SITE_NAME,
-    ogTitle: () => current.value.title || SITE_NAME,
-    ogDescription: () => current.value.description,
-    ogUrl: () => canonicalUrl.value ?? undefined,
-    ogImage: () => current.value.image ?? undefined,
-    twitterCard: () => (current.value.image ? 'summary_large_image' : 'summary'),
-    twitterTitle: () => current.value.title || SITE_NAME,
-    twitterDescription: () => current.value.description,
-    twitterImage: () => current.value.image ?? undefined,
-  })
-
+  // Plain useHead, not useSeoMeta: useSeoMeta's flat-meta plugin and its key table (~1.5 KiB of gzip) would ship in
+  // every page's entry chunk, beside the useHead they share a module with (issue 21). Same tags, same order.
   useHead(() => {
-    const { prevPath, nextPath, jsonLd = [] } = current.value
+    const { title, description, image, prevPath, nextPath, jsonLd = [] } = current.value
+    const named = (name: string, content: string | null | undefined) => (content ? [{ name, content }] : [])
+    const property = (name: string, content: string | null | undefined) => (content ? [{ property: name, content }] : [])
     const links: Array<{ rel: string, href: string, key: string }> = []
     if (canonicalUrl.value) links.push({ rel: 'canonical', href: canonicalUrl.value, key: 'canonical' })
     const prev = url(prevPath)
@@ -68,8 +57,21 @@ export function usePageSeo(seo: MaybeRefOrGetter<PageSeo>): UsePageSeoReturn {
     if (prev) links.push({ rel: 'prev', href: prev, key: 'prev' })
     if (next) links.push({ rel: 'next', href: next, key: 'next' })
     return {
-      // og:type goes here: unhead's typed ogType has no "product".
-      meta: [{ key: 'og:type', property: 'og:type', content: current.value.type ?? 'website' }],
+      title: fullTitle.value,
+      meta: [
+        ...named('description', description),
+        ...named('robots', current.value.noindex || !isIndexable(route.path) ? 'noindex, follow' : null),
+        ...property('og:site_name', SITE_NAME),
+        ...property('og:title', title || SITE_NAME),
+        ...property('og:description', description),
+        ...property('og:url', canonicalUrl.value),
+        ...property('og:image', image),
+        ...named('twitter:card', image ? 'summary_large_image' : 'summary'),
+        ...named('twitter:title', title || SITE_NAME),
+        ...named('twitter:description', description),
+        ...named('twitter:image', image),
+        { property: 'og:type', content: current.value.type ?? 'website' },
+      ],
       link: links,
       script: jsonLd.map((data, index) => ({ key: `ld-json-${index}`, type: 'application/ld+json', innerHTML: serializeJsonLd(data) })),
     }
