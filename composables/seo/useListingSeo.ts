@@ -81,10 +81,13 @@ export function useListingSeo(input: MaybeRefOrGetter<ListingSeoInput>): UseList
       noindex: listing.noindex,
       prevPath: previousPath.value,
       nextPath: nextPath.value,
-      jsonLd: [
-        breadcrumbJsonLd(crumbs),
-        itemListJsonLd(listing.products.map(product => ({ url: absoluteUrl(siteUrl, productPath(product)), name: product.title }))),
-      ],
+      // Server only (usePageSeo): spelled out here so the browser's build drops the builders.
+      jsonLd: import.meta.server
+        ? [
+            breadcrumbJsonLd(crumbs),
+            itemListJsonLd(listing.products.map(product => ({ url: absoluteUrl(siteUrl, productPath(product)), name: product.title }))),
+          ]
+        : [],
     }
   }))
 

@@ -1,4 +1,4 @@
-import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import { computed, onScopeDispose, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { useHead, useRoute, useRuntimeConfig } from '#imports'
 import { isIndexable } from '~/utils/routes/indexing'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
@@ -73,9 +73,28 @@ export function usePageSeo(seo: MaybeRefOrGetter<PageSeo>): UsePageSeoReturn {
         { property: 'og:type', content: current.value.type ?? 'website' },
       ],
       link: links,
-      script: jsonLd.map((data, index) => ({ key: `ld-json-${index}`, type: 'application/ld+json', innerHTML: serializeJsonLd(data) })),
+      script: import.meta.server ? jsonLd.map((data, index) => ({ key: `ld-json-${index}`, type: 'application/ld+json', innerHTML: serializeJsonLd(data) })) : [],
     }
   })
 
+  if (import.meta.client) dropServerJsonLdOnLeave(route)
+
   return { canonicalUrl }
+}
+
+/**
+ * Structured data is for crawlers, and they read the server's HTML: the browser never builds it (its builders are
+ * first-view weight, issue 21). The server's blocks describe the page and address it rendered, so they go when the
+ * shopper leaves that page or its address changes (a filter, the next component page), rather than describe
+ * another page.
+ */
+function dropServerJsonLdOnLeave(route: { fullPath: string }): void {
+  const rendered = route.fullPath
+  const drop = () => document.head.querySelectorAll('script[type="application/ld+json"]').forEach(script => script.remove())
+  const stop = watch(() => route.fullPath, (path) => {
+    if (path === rendered) return
+    drop()
+    stop()
+  })
+  onScopeDispose(drop)
 }

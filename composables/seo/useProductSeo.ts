@@ -57,21 +57,24 @@ export function useProductSeo(options: UseProductSeoOptions): UsePageSeoReturn {
       canonicalPath: path,
       image: images[0] ?? null,
       type: 'product' as const,
-      jsonLd: [
-        productJsonLd({
-          id: product.id,
-          title: product.title,
-          description,
-          images,
-          price: product.price,
-          brandName: product.brand.name,
-          inStock: product.inStock,
-          rating: product.rating,
-          reviewsCount: product.reviewsCount,
-          url,
-        }),
-        breadcrumbJsonLd(crumbs),
-      ],
+      // Server only (usePageSeo): spelled out here so the browser's build drops the builders.
+      jsonLd: import.meta.server
+        ? [
+            productJsonLd({
+              id: product.id,
+              title: product.title,
+              description,
+              images,
+              price: product.price,
+              brandName: product.brand.name,
+              inStock: product.inStock,
+              rating: product.rating,
+              reviewsCount: product.reviewsCount,
+              url,
+            }),
+            breadcrumbJsonLd(crumbs),
+          ]
+        : [],
     }
   }))
 }

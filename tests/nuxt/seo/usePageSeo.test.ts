@@ -1,10 +1,25 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { useRouter } from '#imports'
 import { usePageSeo } from '~/composables/seo/usePageSeo'
 import { PRODUCTS_PATH, SEARCH_PATH } from '~/utils/routes/paths'
 import { renderedHead } from '../../support/head'
 import { mountComposable } from '../../support/nuxt'
 
 const SITE = 'http://localhost:3000'
+
+/** A JSON-LD block as the server writes it into the head. */
+function serverJsonLd(type: string): HTMLScriptElement {
+  const script = document.createElement('script')
+  script.type = 'application/ld+json'
+  script.textContent = JSON.stringify({ '@context': 'https://schema.org', '@type': type })
+  document.head.append(script)
+  return script
+}
+const jsonLdInHead = () => document.head.querySelectorAll('script[type="application/ld+json"]').length
+
+afterEach(() => {
+  document.head.querySelectorAll('script[type="application/ld+json"]').forEach(script => script.remove())
+})
 
 describe('usePageSeo', () => {
   it('writes title, description, an absolute canonical, Open Graph and neighbour links on a public page', async () => {
@@ -31,5 +46,28 @@ describe('usePageSeo', () => {
     await mountComposable(() => usePageSeo({ title: 'Category', description: 'Gone.', canonicalPath: null, noindex: true }), { route: '/categories/gone' })
     const head = await renderedHead(h => h.title === 'Category · Storefront')
     expect(head.meta('robots')).toBe('noindex, follow')
+  })
+
+  it('writes no structured data in the browser, and drops the server JSON-LD when the address changes', async () => {
+    const router = useRouter()
+    const server = serverJsonLd('ItemList')
+    const seo = { title: 'All products', description: 'Every product.', canonicalPath: PRODUCTS_PATH, jsonLd: [{ '@type': 'ItemList' }] }
+    await mountComposable(() => usePageSeo(seo), { route: PRODUCTS_PATH })
+    await renderedHead(h => h.title === 'All products · Storefront')
+    // Hydrating changes nothing: the server's block stays, and the browser adds none of its own.
+    expect(server.isConnected).toBe(true)
+    expect(jsonLdInHead()).toBe(1)
+
+    await router.push(`${PRODUCTS_PATH}?in_stock=1`)
+    await renderedHead(() => jsonLdInHead() === 0)
+    expect(server.isConnected).toBe(false)
+  })
+
+  it('drops the server JSON-LD when the page is left', async () => {
+    const server = serverJsonLd('Product')
+    const { wrapper } = await mountComposable(() => usePageSeo({ title: 'Mug', description: 'A mug.', canonicalPath: '/products/1-mug' }), { route: '/products/1-mug' })
+    expect(server.isConnected).toBe(true)
+    wrapper.unmount()
+    expect(server.isConnected).toBe(false)
   })
 })
