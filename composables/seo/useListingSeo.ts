@@ -1,5 +1,6 @@
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { useRoute, useRuntimeConfig } from '#imports'
+import type { JsonLd } from '~/utils/seo/jsonLd'
 import { breadcrumbJsonLd, itemListJsonLd, type Crumb } from '~/utils/seo/structuredData'
 import { truncateText } from '~/utils/seo/metaText'
 import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
@@ -44,6 +45,28 @@ export interface UseListingSeoReturn {
   nextPath: ComputedRef<string | null>
 }
 
+/** Search snippet and JSON-LD (BreadcrumbList home > categories, ItemList of this page's products): server only. */
+function snippet(listing: ListingSeoInput, siteUrl: string): { description: string, jsonLd: JsonLd[] } {
+  const count = listing.resultCount !== null ? `${listing.resultCount} ` : ''
+  const subject = listing.categoryTrail.length ? `${listing.name.toLowerCase()} products` : 'products'
+  const description = truncateText(
+    `Shop ${count}${subject}${listing.filterSummary ? ` (${listing.filterSummary})` : ''} at ${SITE_NAME}: compare prices, ratings and reviews, and see what is in stock today.`,
+  )
+  const crumbs: Crumb[] = [
+    { name: 'Home', url: absoluteUrl(siteUrl, '/') },
+    ...(listing.categoryTrail.length
+      ? listing.categoryTrail.map(category => ({ name: category.name, url: absoluteUrl(siteUrl, categoryPath(category.slug)) }))
+      : [{ name: listing.name, url: absoluteUrl(siteUrl, listing.path) }]),
+  ]
+  return {
+    description,
+    jsonLd: [
+      breadcrumbJsonLd(crumbs),
+      itemListJsonLd(listing.products.map(product => ({ url: absoluteUrl(siteUrl, productPath(product)), name: product.title }))),
+    ],
+  }
+}
+
 /**
  * A listing's metadata: title and description from category and filters, a canonical without sort or tracking
  * parameters, rel prev/next, and JSON-LD BreadcrumbList (home > categories) and ItemList (this page's products).
@@ -63,31 +86,14 @@ export function useListingSeo(input: MaybeRefOrGetter<ListingSeoInput>): UseList
     const listing = current.value
     const filtered = listing.filterSummary ? ` – ${listing.filterSummary}` : ''
     const continued = isComponentPage.value ? ' (more)' : ''
-    const count = listing.resultCount !== null ? `${listing.resultCount} ` : ''
-    const subject = listing.categoryTrail.length ? `${listing.name.toLowerCase()} products` : 'products'
-    const description = truncateText(
-      `Shop ${count}${subject}${listing.filterSummary ? ` (${listing.filterSummary})` : ''} at ${SITE_NAME}: compare prices, ratings and reviews, and see what is in stock today.`,
-    )
-    const crumbs: Crumb[] = [
-      { name: 'Home', url: absoluteUrl(siteUrl, '/') },
-      ...(listing.categoryTrail.length
-        ? listing.categoryTrail.map(category => ({ name: category.name, url: absoluteUrl(siteUrl, categoryPath(category.slug)) }))
-        : [{ name: listing.name, url: absoluteUrl(siteUrl, listing.path) }]),
-    ]
     return {
       title: `${listing.name}${filtered}${continued}`,
-      description,
       canonicalPath: canonicalListingPath(listing.path, query.value),
       noindex: listing.noindex,
       prevPath: previousPath.value,
       nextPath: nextPath.value,
-      // Server only (usePageSeo): spelled out here so the browser's build drops the builders.
-      jsonLd: import.meta.server
-        ? [
-            breadcrumbJsonLd(crumbs),
-            itemListJsonLd(listing.products.map(product => ({ url: absoluteUrl(siteUrl, productPath(product)), name: product.title }))),
-          ]
-        : [],
+      // Snippet and structured data are the server's (usePageSeo); spelled out here so the browser's build drops them.
+      ...(import.meta.server ? snippet(listing, siteUrl) : { description: '' }),
     }
   }))
 

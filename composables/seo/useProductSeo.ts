@@ -1,6 +1,7 @@
 import { computed, toValue, type MaybeRefOrGetter } from 'vue'
 import { useRuntimeConfig } from '#imports'
 import type { ProductDetail } from '~/services/domain/product'
+import type { JsonLd } from '~/utils/seo/jsonLd'
 import { breadcrumbJsonLd, productJsonLd, type Crumb } from '~/utils/seo/structuredData'
 import { htmlToText, truncateText } from '~/utils/seo/metaText'
 import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
@@ -40,41 +41,45 @@ export function useProductSeo(options: UseProductSeoOptions): UsePageSeoReturn {
     if (toValue(options.notFound) || !product) {
       return { title: 'Product not found', description: 'This product does not exist or is no longer available. Browse the catalog for similar products.', canonicalPath: null, noindex: toValue(options.notFound) }
     }
-    const path = productPath(product)
-    const url = absoluteUrl(siteUrl, path)
-    const images = (product.images.length ? product.images : [product.image]).map(image => absoluteImage(siteUrl, image.url))
-    const description = productDescription(product)
-    const trail = toValue(options.categoryTrail)
-    const categories = trail.length ? trail : [product.category]
-    const crumbs: Crumb[] = [
-      { name: 'Home', url: absoluteUrl(siteUrl, '/') },
-      ...categories.map(category => ({ name: category.name, url: absoluteUrl(siteUrl, categoryPath(category.slug)) })),
-      { name: product.title, url },
-    ]
     return {
       title: product.title,
-      description,
-      canonicalPath: path,
-      image: images[0] ?? null,
+      canonicalPath: productPath(product),
       type: 'product' as const,
-      // Server only (usePageSeo): spelled out here so the browser's build drops the builders.
-      jsonLd: import.meta.server
-        ? [
-            productJsonLd({
-              id: product.id,
-              title: product.title,
-              description,
-              images,
-              price: product.price,
-              brandName: product.brand.name,
-              inStock: product.inStock,
-              rating: product.rating,
-              reviewsCount: product.reviewsCount,
-              url,
-            }),
-            breadcrumbJsonLd(crumbs),
-          ]
-        : [],
+      // Snippet, preview image and structured data are the server's (usePageSeo); spelled out here so the browser's
+      // build drops them.
+      ...(import.meta.server ? snippet(product, toValue(options.categoryTrail), siteUrl) : { description: '' }),
     }
   }))
+}
+
+/** Description, preview image and JSON-LD Product plus BreadcrumbList: server only. */
+function snippet(product: ProductDetail, trail: ReadonlyArray<{ slug: string, name: string }>, siteUrl: string): { description: string, image: string | null, jsonLd: JsonLd[] } {
+  const url = absoluteUrl(siteUrl, productPath(product))
+  const images = (product.images.length ? product.images : [product.image]).map(image => absoluteImage(siteUrl, image.url))
+  const description = productDescription(product)
+  const categories = trail.length ? trail : [product.category]
+  const crumbs: Crumb[] = [
+    { name: 'Home', url: absoluteUrl(siteUrl, '/') },
+    ...categories.map(category => ({ name: category.name, url: absoluteUrl(siteUrl, categoryPath(category.slug)) })),
+    { name: product.title, url },
+  ]
+  return {
+    description,
+    image: images[0] ?? null,
+    jsonLd: [
+      productJsonLd({
+        id: product.id,
+        title: product.title,
+        description,
+        images,
+        price: product.price,
+        brandName: product.brand.name,
+        inStock: product.inStock,
+        rating: product.rating,
+        reviewsCount: product.reviewsCount,
+        url,
+      }),
+      breadcrumbJsonLd(crumbs),
+    ],
+  }
 }

@@ -15,7 +15,7 @@ const SITE = 'http://localhost:3000'
 const detail = (id: number): ProductDetail => toProductDetail(seed.detailDto(id), html => html)
 
 describe('useProductSeo', () => {
-  it('describes the product: title, canonical, Open Graph', async () => {
+  it('names the product and its canonical in the browser', async () => {
     const product = detail(4)
     const trail = [{ slug: 'home', name: 'Home & kitchen' }, { slug: product.category.slug, name: product.category.name }]
     await mountComposable(() => useProductSeo({ product, categoryTrail: trail, notFound: false }), { route: productPath(product) })
@@ -23,9 +23,8 @@ describe('useProductSeo', () => {
     const url = absoluteUrl(SITE, productPath(product))
     expect(head.title).toBe(`${product.title} · Storefront`)
     expect(head.link('canonical')).toBe(url)
-    expect(head.meta('og:type')).toBe('product')
     expect(head.meta('robots')).toBeNull()
-    // Its JSON-LD Product and breadcrumb are the server's (tests/integration/seo/pageMetadata.test.ts).
+    // Its description, Open Graph, JSON-LD Product and breadcrumb are the server's (tests/integration/seo/pageMetadata.test.ts).
   })
 
   it('keeps an unknown product out of the index, with no canonical', async () => {

@@ -7,6 +7,15 @@ import { mountComposable } from '../../support/nuxt'
 
 const SITE = 'http://localhost:3000'
 
+/** A meta description as the server writes it into the head. */
+function serverDescription(text: string): HTMLMetaElement {
+  const meta = document.createElement('meta')
+  meta.name = 'description'
+  meta.content = text
+  document.head.append(meta)
+  return meta
+}
+
 /** A JSON-LD block as the server writes it into the head. */
 function serverJsonLd(type: string): HTMLScriptElement {
   const script = document.createElement('script')
@@ -18,21 +27,22 @@ function serverJsonLd(type: string): HTMLScriptElement {
 const jsonLdInHead = () => document.head.querySelectorAll('script[type="application/ld+json"]').length
 
 afterEach(() => {
-  document.head.querySelectorAll('script[type="application/ld+json"]').forEach(script => script.remove())
+  document.head.querySelectorAll('meta[name="description"], script[type="application/ld+json"]').forEach(tag => tag.remove())
 })
 
 describe('usePageSeo', () => {
-  it('writes title, description, an absolute canonical, Open Graph and neighbour links on a public page', async () => {
+  it('writes title, an absolute canonical and neighbour links in the browser; snippet and preview come from the server', async () => {
     await mountComposable(() => usePageSeo({
       title: 'All products', description: 'Every product.', canonicalPath: PRODUCTS_PATH, nextPath: `${PRODUCTS_PATH}?cursor=c2`,
     }), { route: PRODUCTS_PATH })
     const head = await renderedHead(h => h.title === 'All products · Storefront')
-    expect(head.meta('description')).toBe('Every product.')
     expect(head.link('canonical')).toBe(`${SITE}${PRODUCTS_PATH}`)
-    expect(head.meta('og:url')).toBe(`${SITE}${PRODUCTS_PATH}`)
     expect(head.link('next')).toBe(`${SITE}${PRODUCTS_PATH}?cursor=c2`)
     expect(head.link('prev')).toBeNull()
     expect(head.meta('robots')).toBeNull()
+    // Description, Open Graph and Twitter tags are in the server's HTML (tests/integration/seo/pageMetadata.test.ts).
+    expect(head.meta('description')).toBeNull()
+    expect(head.meta('og:url')).toBeNull()
   })
 
   it('says noindex where the route policy keeps pages out of the index, whatever the page asks', async () => {
@@ -48,26 +58,29 @@ describe('usePageSeo', () => {
     expect(head.meta('robots')).toBe('noindex, follow')
   })
 
-  it('writes no structured data in the browser, and drops the server JSON-LD when the address changes', async () => {
+  it('writes no snippet or structured data in the browser, and drops the server ones when the address changes', async () => {
     const router = useRouter()
-    const server = serverJsonLd('ItemList')
+    const jsonLd = serverJsonLd('ItemList')
+    const description = serverDescription('Every product.')
     const seo = { title: 'All products', description: 'Every product.', canonicalPath: PRODUCTS_PATH, jsonLd: [{ '@type': 'ItemList' }] }
     await mountComposable(() => usePageSeo(seo), { route: PRODUCTS_PATH })
     await renderedHead(h => h.title === 'All products · Storefront')
-    // Hydrating changes nothing: the server's block stays, and the browser adds none of its own.
-    expect(server.isConnected).toBe(true)
+    // Hydrating changes nothing: the server's tags stay, and the browser adds none of its own.
+    expect(jsonLd.isConnected && description.isConnected).toBe(true)
     expect(jsonLdInHead()).toBe(1)
+    expect(document.head.querySelectorAll('meta[name="description"]')).toHaveLength(1)
 
     await router.push(`${PRODUCTS_PATH}?in_stock=1`)
     await renderedHead(() => jsonLdInHead() === 0)
-    expect(server.isConnected).toBe(false)
+    expect(description.isConnected).toBe(false)
   })
 
-  it('drops the server JSON-LD when the page is left', async () => {
-    const server = serverJsonLd('Product')
+  it('drops the server snippet and structured data when the page is left', async () => {
+    const jsonLd = serverJsonLd('Product')
+    const description = serverDescription('A mug.')
     const { wrapper } = await mountComposable(() => usePageSeo({ title: 'Mug', description: 'A mug.', canonicalPath: '/products/1-mug' }), { route: '/products/1-mug' })
-    expect(server.isConnected).toBe(true)
+    expect(jsonLd.isConnected && description.isConnected).toBe(true)
     wrapper.unmount()
-    expect(server.isConnected).toBe(false)
+    expect(jsonLd.isConnected || description.isConnected).toBe(false)
   })
 })
