@@ -1,7 +1,6 @@
 import { computed, type ComputedRef } from 'vue'
 import { useAsyncData } from '#app'
-import type { ApiErrorData } from '~/composables/core/api/ApiError'
-import { toApiErrorData } from '~/composables/core/api/errorData'
+import { toApiErrorData, type ApiErrorData } from '~/composables/core/api/ApiError'
 import { useAuthStore } from '~/stores/auth'
 
 export interface UseProfileReturn {

@@ -1,6 +1,5 @@
 import { computed, type ComputedRef } from 'vue'
-import type { ApiErrorData } from '~/composables/core/api/ApiError'
-import { toApiErrorData } from '~/composables/core/api/errorData'
+import { toApiErrorData, type ApiErrorData } from '~/composables/core/api/ApiError'
 import { useAnnouncer } from '~/composables/ui/useAnnouncer'
 import type { Cart, CartLine } from '~/services/domain/cart'
 import type { PurchaseLine } from '~/services/domain/product'

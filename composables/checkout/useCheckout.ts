@@ -1,7 +1,7 @@
 import { computed, inject, nextTick, onBeforeUnmount, onMounted, provide, reactive, ref, shallowRef, watch, type ComputedRef, type InjectionKey, type Ref } from 'vue'
 import { useNuxtApp, useRoute, useRouter } from '#app'
 import type { UseCartReturn } from '~/composables/cart/useCart'
-import { toApiErrorData } from '~/composables/core/api/errorData'
+import { toApiErrorData } from '~/composables/core/api/ApiError'
 import { useApiSession } from '~/composables/core/useApiSession'
 import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 import { useNotify } from '~/composables/ui/useNotify'

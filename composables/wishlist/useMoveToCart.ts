@@ -1,7 +1,7 @@
 import { computed, ref, type ComputedRef, type Ref } from 'vue'
 import { cartErrorMessage } from '~/composables/cart/cartErrorMessage'
 import { useCartLoader } from '~/composables/cart/useCartLoader'
-import { toApiErrorData } from '~/composables/core/api/errorData'
+import { toApiErrorData } from '~/composables/core/api/ApiError'
 import type { ProductVariant } from '~/services/domain/product'
 import type { WishlistEntry } from '~/services/domain/wishlist'
 import { useProductDetailStore } from '~/stores/catalog/productDetail'

@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, getCurrentScope, ref } from 'vue'
-import { ApiError, type ApiErrorData } from '~/composables/core/api/ApiError'
-import { toApiErrorData } from '~/composables/core/api/errorData'
+import { ApiError, toApiErrorData, type ApiErrorData } from '~/composables/core/api/ApiError'
 import { useApi } from '~/composables/core/useApi'
 import { useApiSession } from '~/composables/core/useApiSession'
 import { cartService } from '~/services/cartService'

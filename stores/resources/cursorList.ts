@@ -1,6 +1,5 @@
 import { ref, type Ref } from 'vue'
-import type { ApiErrorData } from '~/composables/core/api/ApiError'
-import { toApiErrorData } from '~/composables/core/api/errorData'
+import { toApiErrorData, type ApiErrorData } from '~/composables/core/api/ApiError'
 import type { CursorPage } from '~/services/domain/pagination'
 import { createFlights } from './flights'
 

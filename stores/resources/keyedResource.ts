@@ -1,6 +1,5 @@
 import { markRaw, ref, type Ref } from 'vue'
-import type { ApiErrorData } from '~/composables/core/api/ApiError'
-import { toApiErrorData } from '~/composables/core/api/errorData'
+import { toApiErrorData, type ApiErrorData } from '~/composables/core/api/ApiError'
 import { createFlights } from './flights'
 
 /** One value per state: nothing asked yet (idle), loading, data arrived (success), failed (error). */

@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref } from 'vue'
-import type { ApiErrorData } from '~/composables/core/api/ApiError'
-import { toApiErrorData } from '~/composables/core/api/errorData'
+import { toApiErrorData, type ApiErrorData } from '~/composables/core/api/ApiError'
 import { useApi } from '~/composables/core/useApi'
 import type { WishlistEntry } from '~/services/domain/wishlist'
 import { WISHLIST_MAX_PAGE_SIZE, wishlistService } from '~/services/wishlistService'

@@ -1,3 +1,5 @@
+import { MESSAGES } from './messages'
+
 /** Field errors as DRF returns them: field name -> messages; `non_field_errors` kept under its own key. */
 export type FieldErrors = Record<string, string[]>
 
@@ -65,4 +67,14 @@ export class ApiError extends Error implements ApiErrorData {
 
 export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError
+}
+
+/**
+ * Any failure as plain data for state and the SSR payload: an ApiError as it is, anything else as a generic one.
+ * (Here rather than in a module of its own: seven of the eight page kinds keep errors as data, and a chunk of ~120
+ * bytes costs them more than it weighs in the entry, issue 21.)
+ */
+export function toApiErrorData(error: unknown): ApiErrorData {
+  if (isApiError(error)) return error.toJSON()
+  return { status: 0, code: 'unknown', message: MESSAGES.unknown, fieldErrors: {}, retryable: true }
 }
