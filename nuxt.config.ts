@@ -39,7 +39,7 @@ export default defineNuxtConfig({
     // The payload as an inline script (devalue's uneval: `window.__NUXT__=(function(a,b){...})`) instead of JSON
     // that the browser revives with devalue's parser: 1.7 KiB less gzip in every page's entry (issue 21). The JSON
     // form's reducers are for refs, Nuxt errors and the like in the payload; the stores here hold plain data (errors
-    // as errorData), and uneval refuses anything else, so a page that broke this would fail to render in the
+    // as ApiErrorData), and uneval refuses anything else, so a page that broke this would fail to render in the
     // integration and chaos suites, which render every page kind and its failures. Inline like the JSON was: the CSP
     // hashes it the same way.
     renderJsonPayloads: false,
@@ -130,6 +130,13 @@ export default defineNuxtConfig({
   hooks: {
     'vite:extendConfig'(config, { isClient }) {
       if (isClient) config.plugins?.push(keepDynamicEntryNames(), withoutPageTransitions({ srcDir: fileURLToPath(new URL('.', import.meta.url)) }))
+    },
+    // Nuxt's pages prefetch plugin loads the layout and named middleware of a route a link points at. This app has
+    // no layouts and only global middleware (in the entry already), so it did nothing but cost every entry 0.2 KiB
+    // of gzip (issue 21); it stays as soon as either exists.
+    'app:resolve'(app) {
+      if (Object.keys(app.layouts).length || app.middleware.some(middleware => !middleware.global)) return
+      app.plugins = app.plugins.filter(plugin => !/[\\/]pages[\\/]runtime[\\/]plugins[\\/]prefetch\.client/.test(plugin.src))
     },
     // Nuxt 3 gives unhead four plugins for Nuxt 2-era head input (template params like %s, promises, tagPriority
     // aliases, hid/vmid/children); nothing here uses them, and Nuxt 4 drops them by default. They were 0.9 KiB of
