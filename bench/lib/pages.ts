@@ -1,5 +1,4 @@
-import { categoryPath, productPath } from '../../utils/routes/catalogPaths'
-import { CHECKOUT_PATH, HOME_PATH, ORDERS_PATH, PRODUCTS_PATH, SIGN_IN_PATH } from '../../utils/routes/paths'
+import { categoryPath, CHECKOUT_PATH, HOME_PATH, ORDERS_PATH, productPath, PRODUCTS_PATH, SIGN_IN_PATH } from '../../utils/routes/paths'
 import { DEMO_USER_EMAIL, DEMO_USER_PASSWORD } from '../../tests/mocks/seed/constants'
 import { searchPath } from '../../utils/routes/searchPaths'
 

@@ -7,8 +7,7 @@ import { useCategories, type UseCategoriesReturn } from './useCategories'
 import { useProductFacets, type UseProductFacetsReturn } from './useProductFacets'
 import { useProductList, type UseProductListReturn } from './useProductList'
 import { toListingQuery } from '~/utils/routes/listingQuery'
-import { categoryPath } from '~/utils/routes/catalogPaths'
-import { PRODUCTS_PATH } from '~/utils/routes/paths'
+import { categoryPath, PRODUCTS_PATH } from '~/utils/routes/paths'
 import { useListingFilters, type UseListingFiltersReturn } from './useListingFilters'
 
 export interface UseCatalogListingOptions {

@@ -2,7 +2,7 @@ import type { ProductSummary } from '~/services/domain/product'
 import type { Suggestion } from '~/services/domain/search'
 import type { FuzzyHit } from '~/utils/search/fuzzy'
 import { literalRanges, type TextRange } from '~/utils/search/highlight'
-import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
+import { categoryPath, productPath } from '~/utils/routes/paths'
 import { brandPath, searchPath } from '~/utils/routes/searchPaths'
 import { GROUP_LIMITS } from './groupLimits'
 

@@ -2,7 +2,7 @@ import { toValue, watch, type MaybeRefOrGetter } from 'vue'
 import { navigateTo, useNuxtApp, useRoute } from '#imports'
 import type { ProductDetail } from '~/services/domain/product'
 import { useProductDetailStore } from '~/stores/catalog/productDetail'
-import { productPath, productSegment } from '~/utils/routes/catalogPaths'
+import { productPath, productSegment } from '~/utils/routes/paths'
 
 export interface UseProductStatusOptions {
   /** Product id from the URL; 0 when the URL has none. */

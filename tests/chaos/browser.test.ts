@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
-import { CART_PATH, CATEGORIES_PATH, HOME_PATH, ORDERS_PATH, orderPath, PRODUCTS_PATH, WISHLIST_PATH } from '~/utils/routes/paths'
+import { CART_PATH, CATEGORIES_PATH, categoryPath, HOME_PATH, orderPath, ORDERS_PATH, productPath, PRODUCTS_PATH, WISHLIST_PATH } from '~/utils/routes/paths'
 import { searchPath } from '~/utils/routes/searchPaths'
 import { startChaosBrowser, type ChaosBrowser } from './support/browser'
 import { xssPayloads } from './support/corpus'

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
 import { searchPath } from '~/utils/routes/searchPaths'
-import { ACCOUNT_PATH, CART_PATH, CATEGORIES_PATH, HOME_PATH, ORDERS_PATH, orderPath, PRODUCTS_PATH, WISHLIST_PATH } from '~/utils/routes/paths'
+import { ACCOUNT_PATH, CART_PATH, CATEGORIES_PATH, categoryPath, HOME_PATH, orderPath, ORDERS_PATH, productPath, PRODUCTS_PATH, WISHLIST_PATH } from '~/utils/routes/paths'
 import { discoverCatalog } from './support/catalog'
 import type { CatalogBasics } from './support/pageKinds'
 import { Shopper, type Answer } from './support/shoppers'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
+import { categoryPath, productPath } from '~/utils/routes/paths'
 import { startCluster, type Cluster } from './support/cluster'
 import { quantities, Shopper } from './support/shopper'
 import { restartUnderLoad } from './support/restartUnderLoad'

@@ -1,7 +1,7 @@
 import { PRODUCTS_PATH } from './paths'
 
-// Reading the `{id}-{slug}` segment of /products/{id}-{slug} (catalogPaths.productSegment writes it). Apart from
-// catalogPaths.ts so only the product page carries it.
+// Reading the `{id}-{slug}` segment of /products/{id}-{slug} (paths.ts productSegment writes it). Apart from
+// paths.ts so only the product page carries it.
 
 /** "123-blue-mug" -> { id: 123, slug: 'blue-mug' }; "123" -> slug ''; anything else -> null. */
 export function parseProductSegment(segment: string): { id: number, slug: string } | null {

@@ -1,8 +1,8 @@
-import { productPath, categoryPath } from '../../../utils/routes/catalogPaths'
-import { searchPath } from '../../../utils/routes/searchPaths'
 import {
-  ACCOUNT_PATH, CART_PATH, CATEGORIES_PATH, CHECKOUT_PATH, HOME_PATH, ORDERS_PATH, orderPath, PRODUCTS_PATH, REGISTER_PATH, SIGN_IN_PATH, WISHLIST_PATH,
+  ACCOUNT_PATH, CART_PATH, CATEGORIES_PATH, categoryPath, CHECKOUT_PATH, HOME_PATH, ORDERS_PATH, orderPath, PRODUCTS_PATH, productPath, REGISTER_PATH,
+  SIGN_IN_PATH, WISHLIST_PATH,
 } from '../../../utils/routes/paths'
+import { searchPath } from '../../../utils/routes/searchPaths'
 
 /** A backend call as the demo's fault rules name it (docs/demo-backend.md): a glob over the path, and a method. */
 export interface BackendCall {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { productPath } from '../../../utils/routes/catalogPaths'
+import { productPath } from '../../../utils/routes/paths'
 import type { Catalog } from './pageKinds'
 
 /** What the placements need besides the catalog: a cursor the backend made, and a line in the guest's cart. */

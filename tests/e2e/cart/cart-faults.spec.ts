@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { productPath } from '../../../utils/routes/catalogPaths'
-import { CART_PATH } from '../../../utils/routes/paths'
+import { CART_PATH, productPath } from '../../../utils/routes/paths'
 import { addFault, addThroughApi, cartAtBackend, expectCartCount, findProduct, gotoWithCart, resetFaults } from './support'
 
 // With the backend failing, a change is refused visibly, the cart shows exactly what it showed before, and once

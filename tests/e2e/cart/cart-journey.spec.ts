@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { accountButton, gotoHydrated, signInLink, signInThroughForm, uniqueEmail } from '../auth/support'
-import { productPath } from '../../../utils/routes/catalogPaths'
-import { CART_PATH, SIGN_IN_PATH } from '../../../utils/routes/paths'
+import { CART_PATH, productPath, SIGN_IN_PATH } from '../../../utils/routes/paths'
 import { accountWithCart, cartButton, expectCartCount, findProduct, gotoWithCart } from './support'
 
 // The journey: a guest fills a cart (one product with a variant), reloads, signs in to an account whose

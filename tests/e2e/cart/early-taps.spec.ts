@@ -1,6 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test'
-import { productPath } from '../../../utils/routes/catalogPaths'
-import { PRODUCTS_PATH } from '../../../utils/routes/paths'
+import { productPath, PRODUCTS_PATH } from '../../../utils/routes/paths'
 import { holdScripts } from '../support/hydration'
 import { cartAtBackend, expectCartCount, findProduct } from './support'
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { observeLongTasks, sample, scrollUntilLoaded } from '../../../bench/catalog/scrollProbe'
-import { categoryPath } from '../../../utils/routes/catalogPaths'
+import { categoryPath } from '../../../utils/routes/paths'
 import { productIdFromPath } from '../../../utils/routes/productSegment'
 import { waitForHydration } from '../support/hydration'
 

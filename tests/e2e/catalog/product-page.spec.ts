@@ -1,7 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { waitForHydration } from '../support/hydration'
-import { productPath } from '../../../utils/routes/catalogPaths'
-import { PRODUCTS_PATH } from '../../../utils/routes/paths'
+import { productPath, PRODUCTS_PATH } from '../../../utils/routes/paths'
 import { trackCatalogRequests } from './support'
 
 interface Summary { id: number, slug: string }

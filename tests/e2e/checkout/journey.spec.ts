@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { productPath } from '../../../utils/routes/catalogPaths'
+import { productPath } from '../../../utils/routes/paths'
 import { signInThroughForm } from '../auth/support'
 import { expectCartCount, gotoWithCart } from '../cart/support'
 import { waitForHydration } from '../support/hydration'

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatMoney, toMinorUnits } from '~/utils/format/money'
-import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
-import { HOME_PATH, PRODUCTS_PATH } from '~/utils/routes/paths'
+import { categoryPath, HOME_PATH, productPath, PRODUCTS_PATH } from '~/utils/routes/paths'
 import { productIdFromPath } from '~/utils/routes/productSegment'
 import { useBuiltStack } from '../server/support/builtStack'
 import { anchorUrls, jsonLdOfType, linkHref, metaContent, parseHtml } from './support/html'

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readAppLoader, type Preload } from '~/server/utils/html/beforeHydration'
-import { productPath } from '~/utils/routes/catalogPaths'
-import { HOME_PATH, PRODUCTS_PATH } from '~/utils/routes/paths'
+import { HOME_PATH, productPath, PRODUCTS_PATH } from '~/utils/routes/paths'
 import { useBuiltStack } from '../server/support/builtStack'
 import { parseHtml } from './support/html'
 

@@ -3,7 +3,7 @@ import { createStorage } from 'unstorage'
 import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
 import { backendCatalogSource, CatalogUnavailableError } from '~/server/utils/seo/sitemap/catalogSource'
 import { sitemapService, type SitemapBody } from '~/server/utils/seo/sitemap/sitemapService'
-import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
+import { categoryPath, productPath } from '~/utils/routes/paths'
 import { productIdFromPath } from '~/utils/routes/productSegment'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 

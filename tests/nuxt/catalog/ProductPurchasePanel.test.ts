@@ -5,7 +5,7 @@ import { useRouter } from '#imports'
 import ProductPurchasePanel from '~/components/product/ProductPurchasePanel.vue'
 import { errorFromResponse } from '~/composables/core/api/normalizeError'
 import type { ProductDetail, PurchaseLine } from '~/services/domain/product'
-import { productPath } from '~/utils/routes/catalogPaths'
+import { productPath } from '~/utils/routes/paths'
 
 const TEE_PAGE = productPath({ id: 5, slug: 'tee' })
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { useRouter } from '#imports'
 import { useListingFilters } from '~/composables/catalog/useListingFilters'
-import { categoryPath } from '~/utils/routes/catalogPaths'
+import { categoryPath } from '~/utils/routes/paths'
 import { mountComposable } from '../../support/nuxt'
 
 const MUGS = categoryPath('mugs')

@@ -9,7 +9,7 @@ import type { CursorPageDto, ProductSummaryDto, SuggestionDto } from '~/services
 import { useProductStore } from '~/stores/catalog/products'
 import { useFacetsStore } from '~/stores/catalog/facets'
 import { facetsKey } from '~/services/domain/productQuery'
-import { productPath } from '~/utils/routes/catalogPaths'
+import { productPath } from '~/utils/routes/paths'
 
 function product(id: number, title: string): ProductSummary {
   return {

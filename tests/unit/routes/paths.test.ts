@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { categoryPath, productPath, productSegment } from '~/utils/routes/catalogPaths'
 import { parseProductSegment, productIdFromPath } from '~/utils/routes/productSegment'
 import { brandPath, searchPath } from '~/utils/routes/searchPaths'
-import { orderPath } from '~/utils/routes/paths'
+import { categoryPath, orderPath, productPath, productSegment } from '~/utils/routes/paths'
 import { registerLocation, signInLocation } from '~/utils/routes/signIn'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 
@@ -62,7 +61,7 @@ describe('sign-in with a way back', () => {
 
 describe('product paths for slugs the backend should not have sent', () => {
   it('leave the slug out, so the link, the canonical and the redirect agree on /products/{id}', async () => {
-    const { productPath, productSegment } = await import('~/utils/routes/catalogPaths')
+    const { productPath, productSegment } = await import('~/utils/routes/paths')
     expect(productPath({ id: 7, slug: 'blue-mug' })).toBe('/products/7-blue-mug')
     expect(productPath({ id: 7, slug: 'tasse-à-café' })).toBe(`/products/${encodeURIComponent('7-tasse-à-café')}`)
     for (const slug of ['<img src=x onerror=alert(1)>', 'a b', '../x', 'a/b', '']) {

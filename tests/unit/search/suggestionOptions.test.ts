@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { groupOptions, optionFromSuggestion, type SuggestionOption } from '~/composables/search/suggestionOptions'
-import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
+import { categoryPath, productPath } from '~/utils/routes/paths'
 
 function row(kind: SuggestionOption['kind'], key: string, source: SuggestionOption['source'] = 'local'): SuggestionOption {
   return { key, kind, text: key, ranges: [], to: '/', product: null, source }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { serializeJsonLd } from '~/utils/seo/jsonLd'
 import { breadcrumbJsonLd, itemListJsonLd, productJsonLd } from '~/utils/seo/structuredData'
 import { htmlToText, truncateText } from '~/utils/seo/metaText'
-import { productPath } from '~/utils/routes/catalogPaths'
+import { productPath } from '~/utils/routes/paths'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 
 const product = {

@@ -1,6 +1,5 @@
 import type { Storage } from 'unstorage'
-import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
-import { CATEGORIES_PATH, HOME_PATH, PRODUCTS_PATH } from '~/utils/routes/paths'
+import { CATEGORIES_PATH, categoryPath, HOME_PATH, productPath, PRODUCTS_PATH } from '~/utils/routes/paths'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 import type { CatalogSource } from './catalogSource'
 import { cachedSitemapPlan } from './sitemapPlan'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createStorage, type Storage } from 'unstorage'
 import { cacheKeyFor, createPageCache, type RenderedPage } from '~/server/utils/pageCache/pageCache'
 import { decodeStoredPage } from '~/server/utils/pageCache/storedPageCodec'
-import { productPath } from '~/utils/routes/catalogPaths'
+import { productPath } from '~/utils/routes/paths'
 
 function page(body: string, extra: Partial<RenderedPage> = {}): RenderedPage {
   return { status: 200, headers: { 'content-type': 'text/html', 'content-security-policy': "script-src 'self'" }, body, ...extra }

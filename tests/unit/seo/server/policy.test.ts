@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl } from '~/server/utils/pageCache/policy'
-import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
+import { categoryPath, productPath } from '~/utils/routes/paths'
 
 describe('page cache policy', () => {
   it('shares catalog pages and keeps personal pages private', () => {

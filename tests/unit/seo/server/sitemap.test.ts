@@ -4,7 +4,7 @@ import type { CatalogSource, SitemapProduct } from '~/server/utils/seo/sitemap/c
 import { buildSitemapPlan } from '~/server/utils/seo/sitemap/sitemapPlan'
 import { sitemapService, type SitemapBody } from '~/server/utils/seo/sitemap/sitemapService'
 import { escapeXml } from '~/server/utils/seo/sitemap/sitemapXml'
-import { categoryPath, productPath } from '~/utils/routes/catalogPaths'
+import { categoryPath, productPath } from '~/utils/routes/paths'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 
 const SITE = 'https://shop.example'
