@@ -1,4 +1,4 @@
-import { ref, type Ref } from 'vue'
+import { ref, shallowRef, type Ref } from 'vue'
 import { isApiError } from '~/composables/core/api/ApiError'
 import { useNotify } from '~/composables/ui/useNotify'
 import { useCartLoader } from './useCartLoader'
@@ -16,6 +16,8 @@ export interface UseCartQuickAddReturn {
  * notice). Only a cart that cannot load at all is left to explain here.
  */
 export function useCartQuickAdd(): UseCartQuickAddReturn {
+  // A server render only writes the button (nothing is being added): no cart loader and notifier per card.
+  if (import.meta.server) return { adding: shallowRef(false), add: noServerAdd }
   const cart = useCartLoader()
   const notify = useNotify()
   const adding = ref(false)
@@ -36,3 +38,5 @@ export function useCartQuickAdd(): UseCartQuickAddReturn {
     },
   }
 }
+
+async function noServerAdd(): Promise<void> {}

@@ -9,6 +9,11 @@ export interface UseWishlistHeartReturn {
   toggle: () => void
 }
 
+/** A heart's accessible name: what a tap does. */
+export function heartLabel(title: string, pressed: boolean): string {
+  return pressed ? `Remove ${title} from wishlist` : `Add ${title} to wishlist`
+}
+
 /**
  * One heart. First-view code: it reads the running wishlist through its handle and loads the wishlist's code at
  * the first tap if it has not started yet (a guest's). Cheap enough for every card: a computed and a function.
