@@ -21,7 +21,7 @@ const Badge = defineComponent({
 })
 
 function request(label: string, highlighted: boolean, prepare: (app: App) => void = shareComponentCaches): Promise<string> {
-  const app = createSSRApp({ render: () => h('p', [h(Badge, { label, count: 2, highlighted })]) })
+  const app = createSSRApp({ render: () => h('p', [h(Badge, { label, count: 2, highlighted: highlighted ? '' : undefined })]) })
   prepare(app)
   return renderToString(app)
 }
