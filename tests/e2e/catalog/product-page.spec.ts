@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { waitForHydration } from '../support/hydration'
+import { waitForHydration, waitForListeners } from '../support/hydration'
 import { productPath, PRODUCTS_PATH } from '../../../utils/routes/paths'
 import { trackCatalogRequests } from './support'
 
@@ -61,8 +61,10 @@ test('client navigation from a card shows the product, and back shows the list a
   await waitForHydration(page)
   const first = page.getByRole('list', { name: 'Products' }).getByRole('link').first()
   const title = (await first.textContent())!.trim()
-  // The server writes a card's link as a plain <a> (components/ui/UiLink.ts); hydration makes it NuxtLink's, so a
-  // click is a client navigation: no document is loaded.
+  // The server writes a card's link as a plain <a> (components/ui/UiLink.ts); the grid's hydration (when idle) makes
+  // it NuxtLink's, so a click is a client navigation: no document is loaded. (Before that, a click is an ordinary
+  // link's, which loads the page: right too, and not what this test is about.)
+  await waitForListeners(first)
   const documents: string[] = []
   page.on('request', (request) => {
     if (request.resourceType() === 'document') documents.push(request.url())

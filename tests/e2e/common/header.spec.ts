@@ -27,7 +27,8 @@ test('the header works from 320 px to desktop: layout, names, targets, axe, keyb
     const search = banner.getByRole('combobox', { name: 'Search products' })
     // The cart's control is a link to the cart until it hydrates (when idle), then the mini-cart's button.
     const cart = banner.getByRole('button', { name: 'Cart' })
-    await expect(cart).toBeVisible()
+    // Idle comes late on a busy machine: wait for it longer than for a render.
+    await expect(cart).toBeVisible({ timeout: 15_000 })
     const signIn = banner.getByRole('link', { name: 'Sign in' })
     const wishlist = banner.getByRole('link', { name: 'Wishlist' })
     const nav = banner.getByRole('navigation', { name: 'Main' })
