@@ -1,5 +1,4 @@
-import { ApiError } from '~/composables/core/api/ApiError'
-import { MESSAGES } from '~/composables/core/api/messages'
+import { deferModule } from '~/composables/core/api/deferredModule'
 
 /** The service's methods that return promises: all a deferred service can offer without its code. */
 export type AsyncMethods<S> = {
@@ -22,30 +21,15 @@ export interface DeferredService<S> {
  * transport would (composables/core/api/deferredClient.ts), and the next call tries again.
  */
 export function deferService<S extends object>(load: () => Promise<S>): DeferredService<S> {
-  let loading: Promise<S> | null = null
-  let loaded: S | null = null
-
-  function get(): Promise<S> {
-    loading ??= load().then(
-      (service) => {
-        loaded = service
-        return service
-      },
-      (cause: unknown) => {
-        loading = null
-        throw new ApiError({ status: 0, code: 'network_error', message: MESSAGES.network, fieldErrors: {}, retryable: true, cause })
-      },
-    )
-    return loading
-  }
+  const code = deferModule(load)
 
   const service = new Proxy({} as AsyncMethods<S>, {
     get(_target, key) {
       return (...args: unknown[]) => {
         const call = (target: S) => (Reflect.get(target, key) as (...a: unknown[]) => Promise<unknown>).apply(target, args)
-        return loaded ? call(loaded) : get().then(call)
+        return code.current ? call(code.current) : code.get().then(call)
       }
     },
   })
-  return { service, warm: () => get().then(() => undefined, () => undefined) }
+  return { service, warm: () => code.get().then(() => undefined, () => undefined) }
 }

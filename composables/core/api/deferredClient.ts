@@ -1,8 +1,8 @@
-import { ApiError } from './ApiError'
+import type { ApiError } from './ApiError'
 import type { BreakerState } from './circuitBreaker'
 import type { ApiClientInstance } from './createApiClient'
 import type { ApiHookRegistry } from './hookRegistry'
-import { MESSAGES } from './messages'
+import { deferModule } from './deferredModule'
 import { methodShortcuts } from './methodShortcuts'
 import type { ApiClient, ApiRequestOptions } from './types'
 
@@ -23,31 +23,16 @@ export function createDeferredClient(options: {
   baseURL: string
 }): DeferredClient {
   const { hooks, baseURL } = options
-  let loading: Promise<ApiClientInstance> | null = null
-  let loaded: ApiClientInstance | null = null
-
-  function load(): Promise<ApiClientInstance> {
-    loading ??= options.load().then(
-      (client) => {
-        loaded = client
-        return client
-      },
-      (error: unknown) => {
-        loading = null
-        throw error
-      },
-    )
-    return loading
-  }
+  const transport = deferModule(options.load)
 
   async function request<T>(path: string, requestOptions: ApiRequestOptions = {}): Promise<T> {
     let client: ApiClient
     try {
-      client = loaded ?? await load()
+      client = transport.current ?? await transport.get()
     }
-    catch (cause) {
-      const error = new ApiError({ status: 0, code: 'network_error', message: MESSAGES.network, fieldErrors: {}, retryable: true, cause })
-      hooks.call('onError', { method: requestOptions.method ?? 'GET', path, baseURL, error })
+    catch (error) {
+      // deferModule rejects with a network ApiError only.
+      hooks.call('onError', { method: requestOptions.method ?? 'GET', path, baseURL, error: error as ApiError })
       throw error
     }
     return client.request<T>(path, requestOptions)
@@ -57,8 +42,8 @@ export function createDeferredClient(options: {
     ...methodShortcuts(request),
     hooks,
     get breakerState(): BreakerState {
-      return loaded?.breakerState ?? 'closed'
+      return transport.current?.breakerState ?? 'closed'
     },
-    warm: () => load().then(() => undefined, () => undefined),
+    warm: () => transport.get().then(() => undefined, () => undefined),
   }
 }
