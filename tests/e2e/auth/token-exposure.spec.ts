@@ -9,7 +9,16 @@ async function readableByScripts(page: Page): Promise<Record<string, string>> {
     const storage = (s: Storage) => JSON.stringify(Object.fromEntries(Array.from({ length: s.length }, (_, i) => [s.key(i), s.getItem(s.key(i)!)])))
     return {
       nuxtData: document.getElementById('__NUXT_DATA__')?.textContent ?? '',
-      nuxtGlobal: JSON.stringify((window as unknown as { __NUXT__?: unknown }).__NUXT__ ?? null),
+      // The payload script's object, which the app then keeps using (reactive, so it has cycles): every string in it.
+      nuxtGlobal: (() => {
+        const seen = new WeakSet<object>()
+        return JSON.stringify((window as unknown as { __NUXT__?: unknown }).__NUXT__ ?? null, (_key, value: unknown) => {
+          if (typeof value !== 'object' || value === null) return value
+          if (seen.has(value)) return undefined
+          seen.add(value)
+          return value
+        })
+      })(),
       localStorage: storage(window.localStorage),
       sessionStorage: storage(window.sessionStorage),
       documentCookie: document.cookie,
