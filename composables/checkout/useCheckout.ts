@@ -269,12 +269,19 @@ export async function useCheckout(): Promise<CheckoutContext> {
       Object.assign(draft.address, last.address)
       draft.addressSource = 'order'
     }
-    draft.shippingMethodId ??= shipping.methods.value[0]?.id ?? null
+    chooseDefaultMethod()
     view.value = 'ready'
     if (route.query.step !== step.value) await goTo(step.value, true)
   }
 
+  /** The first method the backend lists (its cheapest delivery) is chosen until the shopper picks one. */
+  function chooseDefaultMethod(): void {
+    draft.shippingMethodId ??= shipping.methods.value[0]?.id ?? null
+  }
+
   onMounted(() => {
+    // After a client navigation the methods load alongside the cart and may arrive after the page is ready.
+    watch(shipping.methods, chooseDefaultMethod)
     load().catch((failure: unknown) => {
       loadError.value = toApiErrorData(failure).message
       view.value = 'failed'

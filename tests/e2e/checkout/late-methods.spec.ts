@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test'
+import { waitForHydration } from '../support/hydration'
+import { backend, fillAddress, shopperWithCart } from './support'
+
+const api = backend()
+
+test('shipping methods that arrive after a client navigation to checkout are offered with the first one chosen', async ({ page, context, baseURL }) => {
+  await shopperWithCart(context, baseURL!, api, 'late-methods', [1])
+  // The methods' answer is held until the checkout is open and the shopper is on the shipping step.
+  let release!: () => void
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await page.route('**/api/shipping-methods/', async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto('/cart')
+  await waitForHydration(page)
+  await page.getByRole('link', { name: 'Proceed to checkout' }).click()
+  await page.waitForURL('**/checkout**')
+  await fillAddress(page)
+  await page.getByRole('button', { name: 'Continue to shipping' }).click()
+  await expect(page.getByRole('heading', { name: 'Shipping method' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the shipping methods' })).toBeVisible()
+
+  release()
+  await expect(page.getByRole('radio', { name: /^Standard/ })).toBeChecked()
+  await expect(page.getByRole('radio', { name: /^Express/ })).not.toBeChecked()
+  await page.getByRole('button', { name: 'Continue to payment' }).click()
+  await expect(page.getByRole('heading', { name: 'Payment' })).toBeVisible()
+})
