@@ -3,6 +3,7 @@ import { ref, watch } from 'vue'
 import { useApi } from '~/composables/core/useApi'
 import type { Order, OrderRequest, PlaceOrderAnswer } from '~/services/domain/order'
 import { orderService } from '~/services/orderService'
+import { browserService } from '~/stores/resources/browserService'
 import { useAuthStore } from '~/stores/auth'
 import { createCursorList } from '~/stores/resources/cursorList'
 import { createKeyedResource, type ResourceState } from '~/stores/resources/keyedResource'
@@ -19,7 +20,8 @@ const NEWEST = 'newest'
  * lost compares against it). Personal: everything is dropped when the shopper changes or signs out.
  */
 export const useOrderStore = defineStore('orders', () => {
-  const service = orderService(useApi())
+  const api = useApi()
+  const service = import.meta.client ? browserService(() => import('~/services/orderService').then(m => m.orderService(api))) : orderService(api)
   const auth = useAuthStore()
   const byId = ref<Record<number, Order>>({})
   const keep = (orders: readonly Order[]) => {
