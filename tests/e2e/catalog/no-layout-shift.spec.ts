@@ -1,0 +1,25 @@
+import { expect, test } from '@playwright/test'
+import { waitForHydration } from '../support/hydration'
+
+// What Lighthouse's mobile run sees (issue 21: CLS ≤ 0.01): a phone-sized screen, from the server page through
+// hydration to the grid switching to virtualized rows when idle. Every shift counts, with or without recent input.
+test.use({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true })
+
+for (const path of ['/products', '/search?q=headphones']) {
+  test(`${path} does not move on screen while it loads and hydrates`, async ({ page }) => {
+    await page.addInitScript(() => {
+      const shifts: number[] = []
+      Object.assign(window, { __shifts: shifts })
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value)
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    await page.goto(path)
+    await waitForHydration(page)
+    // The grid hydrates when idle and then lays its rows out itself (UiVirtualGrid): the moment a shift would come.
+    await expect(page.locator('.ui-vgrid--virtual')).toBeAttached()
+    await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)
+    expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThanOrEqual(0.01)
+  })
+}
