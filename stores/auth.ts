@@ -20,10 +20,17 @@ export const useAuthStore = defineStore('auth', () => {
   const status = ref<AuthStatus>('signed_out')
   const isSignedIn = computed(() => user.value !== null)
 
+  // Several answers about the shopper can be on their way at once: a profile read sent as a page opened, then a
+  // save or a sign-out. A read that lands after any other answer changed the user since it was sent is stale (it
+  // would bring back the old name, or a signed-out shopper), so it is dropped. Counted per store, so per request
+  // on the server.
+  let changes = 0
+
   function setSignedIn(next: User, accessToken?: string): User {
     if (accessToken) session.setAccessToken(accessToken)
     user.value = next
     status.value = 'signed_in'
+    changes++
     return next
   }
 
@@ -31,6 +38,7 @@ export const useAuthStore = defineStore('auth', () => {
   function markSignedOut(): void {
     user.value = null
     status.value = 'signed_out'
+    changes++
   }
 
   /** Server render only: reads the refresh cookie through the BFF and authenticates this request's api calls. */
@@ -88,9 +96,14 @@ export const useAuthStore = defineStore('auth', () => {
     forgetTabCheckout()
   }
 
-  /** Fresh data from the backend (authenticated with the session's token, refreshed on demand). */
-  async function reloadUser(): Promise<User> {
-    return setSignedIn(await service.me())
+  /**
+   * Fresh data from the backend (authenticated with the session's token, refreshed on demand). Resolves to the user
+   * as it then stands: the read's answer, or what a newer answer (a save, a sign-out) set while it was on its way.
+   */
+  async function reloadUser(): Promise<User | null> {
+    const before = changes
+    const fresh = await service.me()
+    return changes === before ? setSignedIn(fresh) : user.value
   }
 
   async function updateProfile(changes: ProfileChanges): Promise<User> {

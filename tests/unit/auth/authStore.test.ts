@@ -119,3 +119,44 @@ describe('auth store', () => {
     expect(store.status).toBe('signed_in')
   })
 })
+
+describe('answers arriving out of order', () => {
+  /** An answer the test releases when it wants. */
+  function held<T>() {
+    let release!: (value: T) => void
+    const answer = new Promise<T>((resolve) => {
+      release = resolve
+    })
+    return { answer: () => answer, release }
+  }
+
+  it('a profile read sent before a save and answered after it does not bring the old name back', async () => {
+    const read = held<UserDto>()
+    fake.current.on('GET', '/auth/me/', read.answer)
+    fake.current.on('PATCH', '/auth/me/', { ...ADA, first_name: 'Augusta' })
+    const store = useAuthStore()
+    const reading = store.reloadUser()
+    await store.updateProfile({ firstName: 'Augusta', lastName: 'Lovelace' })
+    read.release(ADA)
+    await expect(reading).resolves.toMatchObject({ displayName: 'Augusta Lovelace' })
+    expect(store.user?.displayName).toBe('Augusta Lovelace')
+  })
+
+  it('a profile read answered after the session ended does not sign the shopper back in', async () => {
+    const read = held<UserDto>()
+    fake.current.on('GET', '/auth/me/', read.answer)
+    const store = useAuthStore()
+    const reading = store.reloadUser()
+    store.markSignedOut()
+    read.release(ADA)
+    await expect(reading).resolves.toBeNull()
+    expect(store.isSignedIn).toBe(false)
+  })
+
+  it('a read with nothing else on the way is kept', async () => {
+    fake.current.on('GET', '/auth/me/', { ...ADA, last_name: 'King' })
+    const store = useAuthStore()
+    await store.reloadUser()
+    expect(store.user?.displayName).toBe('Ada King')
+  })
+})
