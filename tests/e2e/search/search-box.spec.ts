@@ -56,8 +56,16 @@ test('a prefix answer that arrives late never replaces the results for "wireless
   await expect(listbox).toHaveAttribute('data-results-for', 'wireless')
   await prefixDone
   await expect(listbox).toHaveAttribute('data-results-for', 'wireless')
-  expect(requests.suggest.map(queryOf)).toEqual(['wire', 'wireless'])
-  expect(await history()).toEqual(['wireless'])
+  // The prefix went first and "wireless" last. Keys typed 80 ms apart usually make no request in between, but on a
+  // loaded machine they can reach the page further apart than the debounce, and a "wirel" in between is fine too:
+  // what matters is that no late answer replaced the results (above and below).
+  const queries = requests.suggest.map(queryOf)
+  expect(queries[0]).toBe('wire')
+  expect(queries.at(-1)).toBe('wireless')
+  expect(queries.filter(query => !'wireless'.startsWith(query))).toEqual([])
+  const shown = await history()
+  expect(shown.at(-1)).toBe('wireless')
+  expect(shown).not.toContain('wire')
 })
 
 test('"hedphones" shows headphone suggestions before any server answer arrives', async ({ page }) => {
