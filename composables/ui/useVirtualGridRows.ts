@@ -16,8 +16,6 @@ export interface VirtualGridRows<T> {
   columns: Ref<number>
   /** Pass as the function ref of each row's first item: measures the row, and lets the virtualizer forget it when it unmounts (null). */
   measureRow: (el: unknown) => void
-  /** Scrolls so that the item at `index` is at the top of the viewport. */
-  scrollToIndex: (index: number) => void
   /** Index of the first item of the top row still on screen (from the rows' layout, not the DOM). */
   firstVisibleIndex: () => number | null
 }
@@ -92,7 +90,6 @@ export function useVirtualGridRows<T>(root: Ref<HTMLElement | null>, items: () =
     // Vue calls this with null when a row unmounts: passing it on is how the virtualizer lets go of detached rows
     // (otherwise every row ever rendered stays in its cache, with its cards' components).
     measureRow: el => virtualizer.value.measureElement(el instanceof HTMLElement ? el : null),
-    scrollToIndex: index => virtualizer.value.scrollToIndex(Math.floor(index / columns.value), { align: 'start' }),
     firstVisibleIndex: () => {
       const top = virtualizer.value.getVirtualItems().find(row => row.end > window.scrollY)
       return top ? top.index * columns.value : null
