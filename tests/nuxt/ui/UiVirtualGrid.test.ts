@@ -8,11 +8,11 @@ interface Row { id: number }
 const rows = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: i + 1 }))
 
 /** The grid with `items`, each drawn as its id; `grid` is what the grid exposes (as a listing reads it). */
-async function mountGrid(items: Row[], initialCount?: number) {
+async function mountGrid(items: Row[]) {
   const grid = ref<{ firstVisibleIndex: () => number | null } | null>(null)
   const wrapper = await mountInNuxt(defineComponent({
     props: { items: { type: Array as PropType<Row[]>, required: true } },
-    setup: p => () => h(UiVirtualGrid<Row>, { ref: grid, items: p.items, itemKey: (row: Row) => row.id, label: 'Rows', ...(initialCount ? { initialCount } : {}) }, {
+    setup: p => () => h(UiVirtualGrid<Row>, { ref: grid, items: p.items, itemKey: (row: Row) => row.id, label: 'Rows' }, {
       item: ({ item }: { item: Row }) => h('span', String(item.id)),
     }),
   }), { props: { items } })
@@ -53,8 +53,8 @@ describe('UiVirtualGrid', () => {
     expect(list().classes()).toContain('ui-vgrid--virtual')
   })
 
-  it('switches at once when it holds more than the plain grid draws', async () => {
-    const { list } = await mountGrid(rows(30), 20)
+  it('switches at once when it holds more than a first page (a deep link with a large page, a list come back to)', async () => {
+    const { list } = await mountGrid(rows(25))
     await settle()
     expect(list().classes()).toContain('ui-vgrid--virtual')
   })
