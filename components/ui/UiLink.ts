@@ -1,6 +1,7 @@
 import { h, type FunctionalComponent, type VNodeArrayChildren } from 'vue'
 import NuxtLink from '#app/components/nuxt-link'
 import { useRouter } from '#app'
+import { stringifyQuery } from 'vue-router'
 import { plainLinkAttributes } from '~/utils/routes/plainLink'
 
 /**
@@ -14,7 +15,7 @@ import { plainLinkAttributes } from '~/utils/routes/plainLink'
  */
 const ServerLink: FunctionalComponent = (_props, { attrs, slots }) => {
   const router = useRouter()
-  const plain = plainLinkAttributes(attrs, router.currentRoute.value.path, path => router.options.history.createHref(path))
+  const plain = plainLinkAttributes(attrs, router.currentRoute.value.path, path => router.options.history.createHref(path), router.options.stringifyQuery ?? stringifyQuery)
   return plain ? h('a', plain, slots.default?.() as VNodeArrayChildren | undefined) : h(NuxtLink, attrs, slots)
 }
 ServerLink.inheritAttrs = false

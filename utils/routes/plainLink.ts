@@ -11,6 +11,11 @@ const NUXT_LINK_OPTIONS = new Set(['href', 'target', 'external', 'custom', 'acti
 /** Written by name below, in RouterLink's order. */
 const PLACED = new Set(['to', 'class', 'rel', 'aria-current'])
 
+/** vue-router's `stringifyURL`: the query after a `?` when there is one. */
+function withQuery(path: string, query: string): string {
+  return query ? `${path}?${query}` : path
+}
+
 function comparable(path: string): string {
   let decoded = path
   try {
@@ -20,13 +25,29 @@ function comparable(path: string): string {
   return decoded.toLowerCase().replace(/\/+$/, '') || '/'
 }
 
-/** The path of a `to` that is only a path: a string, or `{ path }` with an empty query (a listing's links keep its query). */
-function pathOf(to: unknown): string | undefined {
-  if (typeof to === 'string') return to
+type PlainQuery = Record<string, string | null | undefined | (string | null)[]>
+
+/** Writes a query as vue-router does into an href (its `stringifyQuery`). */
+export type QueryWriter = (query: PlainQuery) => string
+
+/** Query values vue-router writes as given through `stringifyQuery` (numbers and other types are left to it). */
+function plainQuery(query: unknown): PlainQuery | undefined {
+  if (query === undefined) return {}
+  if (query === null || typeof query !== 'object' || Array.isArray(query)) return undefined
+  const plainValue = (value: unknown) => typeof value === 'string' || value === null || value === undefined
+  for (const value of Object.values(query)) {
+    if (!(plainValue(value) || (Array.isArray(value) && value.every(plainValue)))) return undefined
+  }
+  return query as PlainQuery
+}
+
+/** The path and query of a `to` that is only those: a string path, or `{ path, query }` with nothing else. */
+function locationOf(to: unknown): { path: string, query: PlainQuery } | undefined {
+  if (typeof to === 'string') return { path: to, query: {} }
   if (to === null || typeof to !== 'object') return undefined
   const { path, query, ...other } = to as Record<string, unknown>
-  const emptyQuery = query === undefined || (query !== null && typeof query === 'object' && Object.keys(query).length === 0)
-  return typeof path === 'string' && emptyQuery && Object.keys(other).length === 0 ? path : undefined
+  const plain = plainQuery(query)
+  return typeof path === 'string' && plain && Object.keys(other).length === 0 ? { path, query: plain } : undefined
 }
 
 /**
@@ -42,13 +63,14 @@ export function mayBeActive(path: string, current: string): boolean {
 /**
  * The attributes of the `<a>` NuxtLink renders for these attributes (its props and the ones it passes on), when it
  * renders an internal link that cannot be active; null when NuxtLink itself must render it: a `to` that is not a
- * plain path (a query, a hash, escapes, named routes: vue-router may write its href differently), one of NuxtLink's options, or a
- * path that may be the current route (RouterLink adds its active classes and aria-current).
- * `createHref` is the router history's (the app's base URL in front).
+ * plain path, with or without a query object (a query in a string, a hash, escapes, named routes: vue-router may write its href
+ * differently), one of NuxtLink's options, or a path that may be the current route (RouterLink adds its active classes
+ * and aria-current; it compares paths, not queries). `createHref` is the router history's (the app's base URL in
+ * front); `writeQuery` the router's `stringifyQuery`, so the href's query is vue-router's own.
  */
-export function plainLinkAttributes(attrs: Readonly<Record<string, unknown>>, currentPath: string, createHref: (path: string) => string): Record<string, unknown> | null {
-  const to = pathOf(attrs.to)
-  if (to === undefined || !PLAIN_PATH.test(to) || mayBeActive(to, currentPath)) return null
+export function plainLinkAttributes(attrs: Readonly<Record<string, unknown>>, currentPath: string, createHref: (path: string) => string, writeQuery: QueryWriter): Record<string, unknown> | null {
+  const to = locationOf(attrs.to)
+  if (to === undefined || !PLAIN_PATH.test(to.path) || mayBeActive(to.path, currentPath)) return null
   const rest: Record<string, unknown> = {}
   for (const name of Object.keys(attrs)) {
     const prop = camelize(name)
@@ -58,7 +80,7 @@ export function plainLinkAttributes(attrs: Readonly<Record<string, unknown>>, cu
   // RouterLink's order: its own aria-current, href and class, then what NuxtLink passes on (rel first).
   return {
     'aria-current': attrs['aria-current'],
-    'href': createHref(to),
+    'href': createHref(withQuery(to.path, writeQuery(to.query))),
     'class': normalizeClass(attrs.class) || undefined,
     'rel': attrs.rel || undefined,
     ...rest,

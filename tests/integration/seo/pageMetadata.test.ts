@@ -128,6 +128,21 @@ describe('listing page', () => {
     const back = await page(previous ?? '')
     expect(back.status).toBe(200)
     expect([...productLinks(back.doc)].filter(url => firstIds.has(url)).length).toBeGreaterThan(0)
+
+    // Both lead to the listing's path with another cursor: not the page being read, for a screen reader either.
+    const pager = [...second.doc.querySelectorAll('a[rel="prev"], a[rel="next"]')]
+    expect(pager).toHaveLength(2)
+    for (const link of pager) expect(link.getAttribute('aria-current'), link.textContent ?? '').not.toBe('page')
+  })
+
+  it('signs in from the header and comes back to the same component page', async () => {
+    const first = await page(PRODUCTS_PATH)
+    const next = first.doc.querySelector('a[rel="next"]')?.getAttribute('href') ?? ''
+    const second = await page(next)
+    const signIn = [...second.doc.querySelectorAll('header a')].find(link => link.textContent?.includes('Sign in'))
+    const href = new URL(signIn?.getAttribute('href') ?? '', stack.web.url)
+    expect(href.pathname).toBe('/auth/login')
+    expect(href.searchParams.get('redirect')).toBe(next)
   })
 
   it('links a page reached through "next" back to exactly the page before it, without the backend\'s previous cursor', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createSSRApp, defineComponent, h, type PropType } from 'vue'
 import { renderToString } from 'vue/server-renderer'
-import { createMemoryHistory, createRouter, RouterLink } from 'vue-router'
+import { createMemoryHistory, createRouter, RouterLink, stringifyQuery } from 'vue-router'
 import { mayBeActive, plainLinkAttributes } from '~/utils/routes/plainLink'
 
 // The server writes some app links itself instead of through NuxtLink (components/ui/UiLink.ts): the HTML must be
@@ -36,7 +36,7 @@ async function both(current: string, attrs: Record<string, unknown>): Promise<{ 
   const nuxt = await render(current, () => h(NuxtLinkLike, attrs as { to: string }, { default: () => 'A link' }))
   let plain: string | null = null
   await render(current, (router) => {
-    const attributes = plainLinkAttributes(attrs, router.currentRoute.value.path, path => router.options.history.createHref(path))
+    const attributes = plainLinkAttributes(attrs, router.currentRoute.value.path, path => router.options.history.createHref(path), stringifyQuery)
     return attributes ? h('a', attributes, 'A link') : h('span')
   }).then((html) => {
     plain = html === '<span></span>' ? null : html
@@ -60,22 +60,44 @@ describe('plainLinkAttributes', () => {
     }
   })
 
+  it('writes a query object into the href as vue-router does', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      // The header's sign-in link on every page: back to where the shopper was, query and all.
+      ['/products', { to: { path: '/auth/login', query: { redirect: '/products?brand=acme&sort=-price#top' } }, class: 'header-action' }],
+      ['/products/7-red-chair', { to: { path: '/auth/login', query: { redirect: '/search?q=caf\u00e9 & cr\u00e8me+50%' } } }],
+      // A listing's category links keep its filters.
+      ['/products', { to: { path: '/categories/shoes', query: { brand: ['acme', 'b&o'], in_stock: '1', empty: '', flag: null, gone: undefined } }, class: 'text-gray-700' }],
+      ['/categories/shoes', { to: { path: '/products', query: { 'odd key=&': 'a/b?c', 'sort': '-price' } } }],
+    ]
+    for (const [current, attrs] of cases) {
+      const { nuxt, plain } = await both(current, attrs)
+      expect(plain, `${current} -> ${JSON.stringify(attrs.to)}`).not.toBeNull()
+      expect(plain, `${current} -> ${JSON.stringify(attrs.to)}`).toBe(nuxt)
+    }
+  })
+
+  it('leaves to NuxtLink a link with a query to the page shown: RouterLink marks it active whatever its query', () => {
+    expect(plainLinkAttributes({ to: { path: '/products', query: { cursor: 'abc' } } }, '/products', path => path, stringifyQuery)).toBeNull()
+  })
+
   it('leaves to NuxtLink a link that may be active, so its active classes and aria-current stay', async () => {
     for (const [current, to] of [['/products', '/products'], ['/products/', '/products'], ['/Products', '/products'], ['/categories/sh%6Fes', '/categories/shoes'], ['/products/7-red-chair', '/'], ['/categories/shoes', '/categories']]) {
-      expect(plainLinkAttributes({ to }, current!, path => path), `${current} -> ${to}`).toBeNull()
+      expect(plainLinkAttributes({ to }, current!, path => path, stringifyQuery), `${current} -> ${to}`).toBeNull()
     }
     // What NuxtLink writes there, for the record: RouterLink's classes.
     expect((await both('/products', { to: '/products' })).nuxt).toContain('router-link-active')
   })
 
   it('leaves to NuxtLink what vue-router may write differently and what NuxtLink options change', () => {
-    const none = (attrs: Record<string, unknown>) => plainLinkAttributes(attrs, '/products', path => path)
+    const none = (attrs: Record<string, unknown>) => plainLinkAttributes(attrs, '/products', path => path, stringifyQuery)
     expect(none({ to: '/products?sort=price' })).toBeNull()
     expect(none({ to: '/categories#top' })).toBeNull()
     expect(none({ to: '/categories/home%20garden' })).toBeNull()
     expect(none({ to: '//evil.example/x' })).toBeNull()
     expect(none({ to: 'https://example.com/' })).toBeNull()
-    expect(none({ to: { path: '/categories', query: { sort: 'price' } } })).toBeNull()
+    expect(none({ to: { path: '/categories', query: { page: 2 } } })).toBeNull()
+    expect(none({ to: { path: '/categories', query: [] } })).toBeNull()
+    expect(none({ to: { path: '/categories', query: 'sort=price' } })).toBeNull()
     expect(none({ to: { path: '/categories', hash: '#top' } })).toBeNull()
     expect(none({ to: { name: 'categories' } })).toBeNull()
     expect(none({ to: '/categories', target: '_blank' })).toBeNull()
@@ -85,7 +107,7 @@ describe('plainLinkAttributes', () => {
   })
 
   it('puts the router base in front of the path', () => {
-    expect(plainLinkAttributes({ to: '/categories' }, '/products', path => `/shop${path}`)?.href).toBe('/shop/categories')
+    expect(plainLinkAttributes({ to: '/categories' }, '/products', path => `/shop${path}`, stringifyQuery)?.href).toBe('/shop/categories')
   })
 })
 
