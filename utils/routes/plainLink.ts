@@ -25,7 +25,7 @@ function comparable(path: string): string {
   return decoded.toLowerCase().replace(/\/+$/, '') || '/'
 }
 
-type PlainQuery = Record<string, string | null | undefined | (string | null)[]>
+type PlainQuery = Record<string, string | null | undefined | (string | null | undefined)[]>
 
 /** Writes a query as vue-router does into an href (its `stringifyQuery`). */
 export type QueryWriter = (query: PlainQuery) => string

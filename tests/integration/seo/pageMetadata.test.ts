@@ -135,7 +135,7 @@ describe('listing page', () => {
     for (const link of pager) expect(link.getAttribute('aria-current'), link.textContent ?? '').not.toBe('page')
   })
 
-  it('signs in from the header and comes back to the same component page', async () => {
+  it('gives the header\'s sign-in link the way back to the component page being read', async () => {
     const first = await page(PRODUCTS_PATH)
     const next = first.doc.querySelector('a[rel="next"]')?.getAttribute('href') ?? ''
     const second = await page(next)
