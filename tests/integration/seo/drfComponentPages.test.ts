@@ -61,4 +61,22 @@ describe('component pages over DRF CursorPagination', () => {
     expect(new Set(walked).size).toBe(walked.length)
     expect(walked).toEqual(api.backend.db.index.sorted['-rating'].map(product => product.id))
   }, 120_000)
+
+  it('a component page whose cursor the backend cannot read says so and leads to the first page, filters and sort kept', async () => {
+    const first = await componentPage(`${web.url}/products?sort=rating&in_stock=1`)
+    const next = new URL(first.next ?? '')
+    // A link mangled on its way (a mail client's line break, a chat app's escaping).
+    next.searchParams.set('cursor', `${next.searchParams.get('cursor')?.slice(0, 6)}%%`)
+
+    const response = await fetch(next, { redirect: 'manual' })
+    // DRF's 404 for a cursor it cannot read: the page says it is gone (and crawlers drop it), not "try again".
+    expect(response.status).toBe(404)
+    const doc = parseHtml(await response.text(), next.href)
+    const results = doc.querySelector('main section[aria-label="Results"]')
+    expect(results?.querySelector('[role="alert"]')?.textContent).toContain('This page of results is no longer available.')
+    const firstPage = [...results?.querySelectorAll('a') ?? []].find(link => link.textContent?.includes('See the first page'))
+    const target = new URL(firstPage?.getAttribute('href') ?? '', next)
+    expect([target.pathname, target.searchParams.get('sort'), target.searchParams.get('in_stock'), target.searchParams.has('cursor')]).toEqual(['/products', 'rating', '1', false])
+    expect([...results?.querySelectorAll('button') ?? []].map(button => button.textContent?.trim())).not.toContain('Try again')
+  })
 })
