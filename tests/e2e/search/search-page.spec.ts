@@ -62,6 +62,10 @@ test('zero results: "did you mean" and popular categories are in the server HTML
   expect(html).toMatch(/Did you mean <a[^>]*href="\/search\?q=headphones"/)
   expect(html).toContain('Popular categories')
   expect(html).toMatch(/<meta name="robots" content="noindex, follow"/)
+  // Help finding something else, not a sort, filters and an empty grid over nothing.
+  expect(html).not.toContain('No products match these filters.')
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveCount(0)
+  await expect(page.getByRole('complementary', { name: 'Filters' })).toHaveCount(0)
 
   await waitForHydration(page)
   await page.waitForLoadState('networkidle')
@@ -73,6 +77,7 @@ test('zero results: "did you mean" and popular categories are in the server HTML
   await expect(page).toHaveURL(/\/search\?q=headphones$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “headphones”')
   await expect(page.getByRole('list', { name: 'Products' }).getByRole('listitem').first()).toBeVisible()
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toBeVisible()
 })
 
 test('a search that finds nothing after a client-side navigation still offers "did you mean"', async ({ page }) => {
