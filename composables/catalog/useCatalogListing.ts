@@ -1,6 +1,5 @@
 import { computed, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
-import { useRoute } from '#app'
 import { listFailure, resourceFailure, type FailureOf } from '~/composables/seo/usePageStatus'
 import { facetResultCount } from '~/services/domain/facets'
 import type { ProductQuery } from '~/services/domain/product'
@@ -8,7 +7,6 @@ import { useCategories, type UseCategoriesReturn } from './useCategories'
 import { useProductFacets, type UseProductFacetsReturn } from './useProductFacets'
 import { useProductList, type UseProductListReturn } from './useProductList'
 import { toListingQuery } from '~/utils/routes/listingQuery'
-import { listingPagePath, type RawQuery } from '~/utils/routes/listingPages'
 import { categoryPath, PRODUCTS_PATH } from '~/utils/routes/paths'
 import { useListingFilters, type UseListingFiltersReturn } from './useListingFilters'
 
@@ -30,13 +28,6 @@ export interface UseCatalogListingReturn {
   resultCount: ComputedRef<number | null>
   /** Link to a category's listing (null: all products) keeping the other filters, for the category tree. */
   categoryLink: (slug: string | null) => RouteLocationRaw
-  /**
-   * The address names a component page (`?cursor=`) the backend does not know: a link cut short when it was shared,
-   * or made before the backend changed its cursors. "Try again" cannot help; the first page can.
-   */
-  cursorGone: ComputedRef<boolean>
-  /** This listing's first page, filters and sort kept. */
-  firstPagePath: ComputedRef<string>
   /** Each source's failure, for the page's status (usePageStatus): the page says which are its main content. */
   failures: { products: FailureOf, facets: FailureOf, categories: FailureOf }
 }
@@ -46,7 +37,6 @@ export interface UseCatalogListingReturn {
  * Pages stay thin: they add their heading and page-level metadata around it.
  */
 export async function useCatalogListing(options: UseCatalogListingOptions = {}): Promise<UseCatalogListingReturn> {
-  const route = useRoute()
   const filters = useListingFilters({ fixed: options.fixed })
   const [list, facets, categories] = await Promise.all([
     useProductList(filters.query, { startCursor: filters.cursor, pageSize: filters.pageSize }),
@@ -66,15 +56,11 @@ export async function useCatalogListing(options: UseCatalogListingOptions = {}):
     return { path: slug ? categoryPath(slug) : PRODUCTS_PATH, query }
   }
 
-  // DRF answers an unknown cursor with 404 ("Invalid cursor"); a listing's first page never gets one.
-  const cursorGone = computed(() => filters.cursor.value !== null && list.status.value === 'error' && list.error.value?.status === 404 && !list.items.value.length)
-  const firstPagePath = computed(() => listingPagePath(route.path, route.query as RawQuery, null))
-
   const failures = {
     products: () => listFailure(list),
     facets: () => resourceFailure(facets.status.value, facets.error.value),
     categories: () => resourceFailure(categories.status.value, categories.error.value),
   }
 
-  return { filters, list, facets, categories, resultCount, categoryLink, cursorGone, firstPagePath, failures }
+  return { filters, list, facets, categories, resultCount, categoryLink, failures }
 }

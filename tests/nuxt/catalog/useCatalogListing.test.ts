@@ -7,7 +7,6 @@ import type { ProductQuery } from '~/services/domain/product'
 import type { FacetsDto } from '~/services/dto'
 import { categoryPath, PRODUCTS_PATH } from '~/utils/routes/paths'
 import { productPage, seed } from '../../support/fixtures'
-import { apiError } from '../../support/fakeApi'
 import { mountComposable } from '../../support/nuxt'
 import { settle } from '../../support/promises'
 import { useFakeApi } from '../../support/useFakeApi'
@@ -49,24 +48,6 @@ describe('useCatalogListing', () => {
     const { result } = await mountComposable(() => useCatalogListing(), { route: `${PRODUCTS_PATH}?brand=acme&in_stock=1&cursor=c3` })
     expect(result.categoryLink('kitchen')).toEqual({ path: categoryPath('kitchen'), query: { brand: ['acme'], in_stock: '1' } })
     expect(result.categoryLink(null)).toEqual({ path: PRODUCTS_PATH, query: { brand: ['acme'], in_stock: '1' } })
-  })
-
-  it('tells a component page the backend does not know (404 for its cursor) from other failures', async () => {
-    const gone = await mountComposable(() => useCatalogListing(), { route: `${PRODUCTS_PATH}?brand=acme&sort=price-asc&cursor=cut&from=c1` })
-    expect(gone.result.firstPagePath.value).toBe(`${PRODUCTS_PATH}?brand=acme&sort=price-asc`)
-    fake.current.callsTo('/products/')[0]!.reject(apiError(404, 'Invalid cursor'))
-    await settle()
-    expect(gone.result.cursorGone.value).toBe(true)
-  })
-
-  it('does not call a failed first page or a failing backend a gone component page', async () => {
-    for (const [route, status] of [[`${PRODUCTS_PATH}?brand=nope`, 404], [`${PRODUCTS_PATH}?cursor=c3`, 503]] as const) {
-      const { result } = await mountComposable(() => useCatalogListing(), { route })
-      fake.current.callsTo('/products/').at(-1)!.reject(apiError(status))
-      await settle()
-      expect(result.list.status.value, route).toBe('error')
-      expect(result.cursorGone.value, route).toBe(false)
-    }
   })
 })
 
