@@ -164,6 +164,15 @@ describe('listing page', () => {
     expect(products(back.doc)).toEqual(products(second.doc))
   })
 
+  it('answers an unknown category with a 404 that says so and leads to the categories, without an empty listing', async () => {
+    const { status, doc } = await page(categoryPath('no-such-category'))
+    expect(status).toBe(404)
+    expect(metaContent(doc, 'robots')).toContain('noindex')
+    expect(doc.querySelector('main h1')?.textContent?.trim()).toBe('We could not find this category')
+    expect([...doc.querySelectorAll('main a')].find(link => link.textContent?.includes('See all categories'))?.getAttribute('href')).toBe('/categories')
+    expect(doc.querySelector('main select, main [aria-label="Filters"], main [aria-label="Results"]')).toBeNull()
+  })
+
   it('gives the home page a title, description and canonical', async () => {
     const { status, doc } = await page(HOME_PATH)
     expect(status).toBe(200)
