@@ -28,6 +28,8 @@ test('the sign-in form checks fields before sending and shows the password on re
   await expect(page.getByText('Enter your email address.')).toBeVisible()
   await expect(page.getByText('Enter your password.')).toBeVisible()
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true')
+  // The keyboard lands on the first field to fix.
+  await expect(page.getByLabel('Email')).toBeFocused()
   expect(posted).toBe(0)
 
   const password = page.getByLabel('Password', { exact: true })
@@ -46,6 +48,8 @@ test('registration shows server field errors next to their fields and keeps the 
   await expect(email).toHaveAttribute('aria-invalid', 'true')
   const emailError = page.locator(`[id="${await email.getAttribute('aria-describedby')}"]`)
   await expect(emailError).toHaveText(/already exists/)
+  // The button was disabled while sending: the focus goes to the first field to fix, not to the page.
+  await expect(email).toBeFocused()
   const password = page.getByLabel('Password', { exact: true })
   const passwordIds = (await password.getAttribute('aria-describedby'))!.split(' ')
   await expect(page.locator(`[id="${passwordIds.at(-1)}"]`)).toHaveText(/too common/)
