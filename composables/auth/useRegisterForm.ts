@@ -23,6 +23,10 @@ export function useRegisterForm(): UseRegisterFormReturn {
       password: newPasswordProblem(values.password),
     }),
     serverFields: { first_name: 'firstName', last_name: 'lastName', email: 'email', password: 'password' },
+    // DRF's unique-field message, "user with this email already exists.": say what the shopper can do about it.
+    rephrase: (field, message) => (field === 'email' && /already exists/i.test(message)
+      ? 'An account with this email already exists. Sign in with it, or use another email.'
+      : message),
     async send(values) {
       await auth.register({ firstName: values.firstName, lastName: values.lastName, email: values.email, password: values.password })
       await router.replace(safeRedirect(route.query.redirect, ACCOUNT_PATH))

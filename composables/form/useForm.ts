@@ -15,6 +15,13 @@ export interface UseFormOptions<F extends string> {
   serverFields: Record<string, F>
   /** Sends the form; rejects with an ApiError to have it shown. */
   send: (values: Record<F, string>) => Promise<void>
+  /** Says a backend message about a field in the shop's words (Django's defaults are terse); others are kept. */
+  rephrase?: (field: F, message: string) => string
+}
+
+/** Django writes some messages from a model's lowercase name ("user with this email already exists."). */
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1)
 }
 
 export interface UseFormReturn<F extends string> {
@@ -60,8 +67,8 @@ export function useForm<F extends string>(options: UseFormOptions<F>): UseFormRe
     if (isApiError(error)) {
       for (const [name, messages] of Object.entries(error.fieldErrors)) {
         const field = options.serverFields[name]
-        if (field) byField[field] = [...(byField[field] ?? []), ...messages]
-        else top.push(...messages)
+        if (field) byField[field] = [...(byField[field] ?? []), ...messages.map(message => sentence(options.rephrase?.(field, message) ?? message))]
+        else top.push(...messages.map(sentence))
       }
       if (Object.keys(error.fieldErrors).length === 0) top.push(error.message)
     }

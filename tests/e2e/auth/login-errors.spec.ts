@@ -47,7 +47,7 @@ test('registration shows server field errors next to their fields and keeps the 
   const email = page.getByLabel('Email')
   await expect(email).toHaveAttribute('aria-invalid', 'true')
   const emailError = page.locator(`[id="${await email.getAttribute('aria-describedby')}"]`)
-  await expect(emailError).toHaveText(/already exists/)
+  await expect(emailError).toHaveText('An account with this email already exists. Sign in with it, or use another email.')
   // The button was disabled while sending: the focus goes to the first field to fix, not to the page.
   await expect(email).toBeFocused()
   const password = page.getByLabel('Password', { exact: true })

@@ -40,9 +40,24 @@ describe('useForm', () => {
     form.values.email = 'ada@example.com'
     form.values.firstName = 'Ada'
     expect(await form.submit()).toBe(false)
-    expect(form.fieldErrors.value).toEqual({ email: ['user with this email already exists.'], firstName: ['Too long.'] })
+    // Django's lowercase model-name messages are written as sentences.
+    expect(form.fieldErrors.value).toEqual({ email: ['User with this email already exists.'], firstName: ['Too long.'] })
     expect(form.formErrors.value).toEqual(['Registration is closed today.'])
     expect({ ...form.values }).toEqual({ email: 'ada@example.com', firstName: 'Ada' })
+  })
+
+  it('says a field\'s backend message in the form\'s own words when it has them, and no other', async () => {
+    const form = useForm<'email' | 'firstName'>({
+      initial: { email: 'ada@example.com', firstName: 'Ada' },
+      validate: () => ({}),
+      serverFields: { email: 'email', first_name: 'firstName' },
+      send: async () => {
+        throw apiError(400, 'Bad request', { email: ['user with this email already exists.', 'enter a valid email.'], first_name: ['already exists'] })
+      },
+      rephrase: (field, message) => (field === 'email' && message.includes('already exists') ? 'That email has an account.' : message),
+    })
+    expect(await form.submit()).toBe(false)
+    expect(form.fieldErrors.value).toEqual({ email: ['That email has an account.', 'Enter a valid email.'], firstName: ['Already exists'] })
   })
 
   it('shows a detail-only failure (wrong password, throttled) at the top', async () => {
