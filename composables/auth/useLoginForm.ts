@@ -4,6 +4,8 @@ import { useAuth } from './useAuth'
 import { useForm, type UseFormReturn } from '~/composables/form/useForm'
 import { emailProblem, problems } from './validation'
 
+const WRONG_CREDENTIALS = 'The email or password is not right. Check both and try again.'
+
 export type LoginField = 'email' | 'password'
 
 export type UseLoginFormReturn = UseFormReturn<LoginField>
@@ -17,6 +19,9 @@ export function useLoginForm(): UseLoginFormReturn {
     initial: { email: '', password: '' },
     validate: values => problems({ email: emailProblem(values.email), password: values.password ? undefined : 'Enter your password.' }),
     serverFields: { email: 'email', password: 'password' },
+    // SimpleJWT answers a wrong email or password with a 401 whose detail is written for developers ("No active account
+    // found with the given credentials"), in whatever language the backend runs. The status is what it means.
+    describe: error => (error.status === 401 ? WRONG_CREDENTIALS : undefined),
     async send(values) {
       await auth.signIn({ email: values.email, password: values.password })
       await router.replace(safeRedirect(route.query.redirect))

@@ -1,5 +1,5 @@
 import { computed, reactive, ref, type ComputedRef, type Ref, type UnwrapNestedRefs } from 'vue'
-import { isApiError } from '~/composables/core/api/ApiError'
+import { isApiError, type ApiError } from '~/composables/core/api/ApiError'
 import { MESSAGES } from '~/composables/core/api/messages'
 
 export type FormStatus = 'idle' | 'submitting' | 'error' | 'success'
@@ -17,6 +17,8 @@ export interface UseFormOptions<F extends string> {
   send: (values: Record<F, string>) => Promise<void>
   /** Says a backend message about a field in the shop's words (Django's defaults are terse); others are kept. */
   rephrase?: (field: F, message: string) => string
+  /** The form's own sentence for an error as a whole (sign-in's 401 is SimpleJWT's developer wording); undefined keeps it. */
+  describe?: (error: ApiError) => string | undefined
 }
 
 /** Django writes some messages from a model's lowercase name ("user with this email already exists."). */
@@ -70,7 +72,7 @@ export function useForm<F extends string>(options: UseFormOptions<F>): UseFormRe
         if (field) byField[field] = [...(byField[field] ?? []), ...messages.map(message => sentence(options.rephrase?.(field, message) ?? message))]
         else top.push(...messages.map(sentence))
       }
-      if (Object.keys(error.fieldErrors).length === 0) top.push(error.message)
+      if (Object.keys(error.fieldErrors).length === 0) top.push(options.describe?.(error) ?? error.message)
     }
     else {
       top.push(MESSAGES.unknown)

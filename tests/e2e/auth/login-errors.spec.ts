@@ -1,14 +1,14 @@
 import { expect, test } from '@playwright/test'
 import { gotoHydrated, register, signInLink, signInThroughForm, uniqueEmail } from './support'
 
-test('a wrong password shows the backend message and keeps what was typed; the 11th rapid attempt is rate-limited', async ({ page }) => {
+test('a wrong password is said in plain words and keeps what was typed; the 11th rapid attempt is rate-limited', async ({ page }) => {
   const email = uniqueEmail('throttle')
   await gotoHydrated(page, '/auth/login')
-  const summary = page.getByRole('alert').filter({ hasText: /credentials|Too many attempts/ })
+  const summary = page.getByRole('alert').filter({ hasText: /not right|Too many attempts/ })
 
   for (let attempt = 1; attempt <= 10; attempt++) {
     await signInThroughForm(page, email, `wrong-password-${attempt}`)
-    await expect(summary).toHaveText('No active account found with the given credentials')
+    await expect(summary).toHaveText('The email or password is not right. Check both and try again.')
     await expect(page.getByLabel('Email')).toHaveValue(email)
     await expect(page.getByLabel('Password', { exact: true })).toHaveValue(`wrong-password-${attempt}`)
     await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled()

@@ -70,6 +70,24 @@ describe('useForm', () => {
     expect(form.fieldErrors.value.email).toEqual([])
   })
 
+  it('says a whole-form failure in the form\'s own words when it has them, and keeps the backend\'s otherwise', async () => {
+    let failure = apiError(401, 'No active account found with the given credentials')
+    const form = useForm<'email'>({
+      initial: { email: 'ada@example.com' },
+      validate: () => ({}),
+      serverFields: { email: 'email' },
+      send: async () => {
+        throw failure
+      },
+      describe: error => (error.status === 401 ? 'The email or password is not right.' : undefined),
+    })
+    await form.submit()
+    expect(form.formErrors.value).toEqual(['The email or password is not right.'])
+    failure = apiError(429, 'Too many attempts. Please wait 42 seconds and try again.')
+    await form.submit()
+    expect(form.formErrors.value).toEqual(['Too many attempts. Please wait 42 seconds and try again.'])
+  })
+
   it('shows something readable for a failure that is not an ApiError', async () => {
     const form = setup(async () => {
       throw new TypeError('boom')
