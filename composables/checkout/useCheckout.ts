@@ -49,6 +49,8 @@ export interface CheckoutContext {
   /** Checking whether an order placed before a reload went through. */
   checking: Ref<boolean>
   goTo: (step: CheckoutStep) => Promise<void>
+  /** For an element mounted after it was meant to take the focus (the notice, said before the steps loaded). */
+  claimFocus: (id: string) => void
   confirmAddress: () => Promise<void>
   confirmShipping: () => Promise<void>
   confirmPayment: () => Promise<void>
@@ -110,9 +112,17 @@ export async function useCheckout(): Promise<CheckoutContext> {
   watch(pendingFocus, async (id) => {
     if (!id) return
     await nextTick()
-    document.getElementById(id)?.focus()
+    const target = document.getElementById(id)
+    // Not on the page yet (a notice said while the steps' chunk loads): the element claims it when it mounts.
+    if (!target) return
+    target.focus()
     pendingFocus.value = null
   }, { flush: 'post' })
+  function claimFocus(id: string): void {
+    if (pendingFocus.value !== id) return
+    document.getElementById(id)?.focus()
+    pendingFocus.value = null
+  }
 
   function say(tone: CheckoutNotice['tone'], message: string): void {
     notice.value = { tone, message }
@@ -264,6 +274,9 @@ export async function useCheckout(): Promise<CheckoutContext> {
       view.value = 'empty'
       return
     }
+    // Placing an order empties the cart, so lines here are a new purchase: buying the same again is a new order,
+    // not the last one shown again.
+    placer.retirePlaced()
     const last = orders.newestOrder()?.data
     if (last && !draft.address.line1 && !draft.address.fullName) {
       Object.assign(draft.address, last.address)
@@ -300,7 +313,7 @@ export async function useCheckout(): Promise<CheckoutContext> {
   const context: CheckoutContext = {
     view, loadError, step, draft, address, payment, shipping, shippingError, chosenMethod, summary, prefilled, reviewing, notice,
     placing: placer.placing, checking: placer.checking,
-    goTo: target => goTo(target), confirmAddress, confirmShipping, confirmPayment, placeOrder, retryLoad: load,
+    goTo: target => goTo(target), claimFocus, confirmAddress, confirmShipping, confirmPayment, placeOrder, retryLoad: load,
   }
   provide(KEY, context)
   // Last: after an await the component instance is gone, and everything above needs it (hooks, provide).

@@ -2,7 +2,7 @@ import { ref, type Ref } from 'vue'
 import type { Order, OrderRequest } from '~/services/domain/order'
 import { useOrderStore } from '~/stores/orders/orders'
 import type { AttemptOutcome, OrderAttempt, OrderedLine } from './attempt/attemptMachine'
-import { readAttempt, writeAttempt } from './attempt/attemptStorage'
+import { readAttempt, removeAttempt, writeAttempt } from './attempt/attemptStorage'
 import type { AttemptDeps, Submission } from './attempt/runAttempt'
 import { useCheckoutMonitoring } from './useCheckoutMonitoring'
 
@@ -25,6 +25,8 @@ export interface UsePlaceOrderReturn {
   check: () => Promise<PlaceOrderResult | null>
   /** The tab's current attempt (for the back button: an order it placed). */
   current: () => OrderAttempt | null
+  /** Forgets the tab's placed attempt, so the same lines, address and card submitted again make a new order. */
+  retirePlaced: () => void
 }
 
 const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
@@ -117,6 +119,10 @@ export function usePlaceOrder(owner: () => number | null): UsePlaceOrderReturn {
     current: () => {
       const who = owner()
       return who === null ? null : readAttempt(storage(), who)
+    },
+    retirePlaced: () => {
+      const who = owner()
+      if (who !== null && readAttempt(storage(), who)?.phase === 'placed') removeAttempt(storage(), who)
     },
   }
 }

@@ -48,6 +48,14 @@ export function writeAttempt(storage: AttemptStorage | null, owner: number | str
   catch { /* see above */ }
 }
 
+/** The tab's attempt is over: a placed one whose order the shopper has moved on from. */
+export function removeAttempt(storage: AttemptStorage | null, owner: number | string): void {
+  try {
+    storage?.removeItem(slot(owner))
+  }
+  catch { /* blocked storage holds nothing to remove */ }
+}
+
 /** The order a recently finished attempt placed: where /checkout sends the back button. */
 export function recentlyPlacedOrder(attempt: OrderAttempt | null, now: number): number | null {
   if (attempt?.phase !== 'placed' || attempt.orderId === null) return null

@@ -77,7 +77,8 @@ test('a reload before the request reached the backend: nothing was ordered, and 
   await page.reload()
   release()
   await page.unroute('**/api/orders/')
-  await expect(page.getByRole('status').filter({ hasText: 'Your order was not placed yet' })).toBeVisible()
+  // Said, and focused so a screen reader reads it: it appears with the page, not into a region already there.
+  await expect(page.getByRole('status').filter({ hasText: 'Your order was not placed yet' })).toBeFocused()
   expect(await ordersAtBackend(api, shopper)).toEqual([])
   // Everything is still there: the review shows the address and the card, and placing sends the same key.
   await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible()
@@ -90,7 +91,7 @@ test('a reload before the request reached the backend: nothing was ordered, and 
   expect(new Set(keys).size).toBe(1)
 })
 
-test('back after success never shows a checkout that can submit again', async ({ page, context, baseURL }) => {
+test('back after success never shows a checkout that can submit again; buying the same again later is a new order', async ({ page, context, baseURL }) => {
   const { shopper, products } = await shopperWithCart(context, baseURL!, api, 'back', [1])
   await openCheckout(page)
   await reachReview(page)
@@ -114,4 +115,12 @@ test('back after success never shows a checkout that can submit again', async ({
   await expect(page.getByText('We filled in the address of your last order.')).toBeVisible()
   await expect(page.getByLabel('Street address')).toHaveValue('10 Downing Lane')
   expect((await ordersAtBackend(api, shopper)).map(o => o.id)).toEqual([id])
+
+  // The same product, address, shipping and card as the first order: placing it makes a second order.
+  await reachReview(page)
+  await placeOrderButton(page).click()
+  const second = await confirmedOrderId(page)
+  expect(second).not.toBe(id)
+  expect((await ordersAtBackend(api, shopper)).map(o => o.id).sort((a, b) => a - b)).toEqual([id, second].sort((a, b) => a - b))
+  expect((await cartAtBackend(api, shopper)).items).toEqual([])
 })
