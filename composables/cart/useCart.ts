@@ -49,6 +49,11 @@ function plural(count: number): string {
   return `${count} item${count === 1 ? '' : 's'}`
 }
 
+/** A lost answer to an addition the cart cannot rule out: it says so itself (stores/cart/cart.ts). */
+function isUnconfirmed(failure: unknown): boolean {
+  return toApiErrorData(failure).code === 'unconfirmed'
+}
+
 function failureText(failure: unknown): string {
   return cartErrorMessage(toApiErrorData(failure))
 }
@@ -85,7 +90,7 @@ export function useCart(): UseCartReturn {
         announce(`Added ${what} to your cart. Your cart has ${plural(store.itemCount ?? cart.itemCount)}.`)
       }
       catch (failure) {
-        announceFailure(failure, 'Not added to your cart. ')
+        announceFailure(failure, isUnconfirmed(failure) ? '' : 'Not added to your cart. ')
         throw failure
       }
     },

@@ -42,6 +42,21 @@ function lineGone(): ApiError {
   return new ApiError({ status: 404, code: 'not_found', message: 'That item is no longer in your cart.', fieldErrors: {}, retryable: false })
 }
 
+/** No answer, or a gateway's or server's failure: the backend may have made the change anyway. */
+function mayHaveLanded(failure: unknown): failure is ApiError {
+  if (!(failure instanceof ApiError)) return false
+  if (failure.status === 0) return failure.code === 'network_error' || failure.code === 'timeout' || failure.code === 'bad_response'
+  return failure.status >= 500
+}
+
+/** A lost answer, and the cart holds the product without saying how many it held before. */
+function unconfirmedAddition(failure: ApiError): ApiError {
+  return new ApiError({
+    status: failure.status, code: 'unconfirmed', retryable: false, fieldErrors: {}, cause: failure, requestId: failure.requestId,
+    message: 'We could not confirm it was added. Check your cart before adding it again.',
+  })
+}
+
 function landedOn(cart: Cart, request: PurchaseLine): CartLine | undefined {
   return cart.lines.find(l => l.productId === request.productId && (request.variantId == null || l.variantId === request.variantId))
 }
@@ -173,11 +188,24 @@ export const useCartStore = defineStore('cart', () => {
       additions.value = [...additions.value, addition]
       const sentIn = epoch
       const answer = await queue.run(async () => {
+        // What the cart held of it before sending (null: not known), to tell afterwards whether a lost answer's
+        // addition was made.
+        const had = cart.value ? landedOn(cart.value, request)?.quantity ?? 0 : knownEmpty.value ? 0 : null
         try {
           await authenticate()
           const next = await service.addLine({ productId: request.productId, variantId: request.variantId, quantity: request.quantity })
           if (accept(next, sentIn)) acceptedChanges.value++
           return next
+        }
+        catch (failure) {
+          // A POST is never sent twice, but a lost answer (no answer, a gateway's 5xx) may hide an addition that was
+          // made: "Try again" would then add it twice. The backend's cart says which it was.
+          if (sentIn !== epoch || !mayHaveLanded(failure)) throw failure
+          await fetchCart().catch(noop)
+          const now = cart.value ? landedOn(cart.value, request)?.quantity ?? 0 : null
+          if (had !== null && now !== null && now >= had + request.quantity && cart.value) return cart.value
+          if (had === null && now) throw unconfirmedAddition(failure)
+          throw failure
         }
         finally {
           // In the same turn as the answer, so the count never shows the addition twice.
@@ -185,6 +213,9 @@ export const useCartStore = defineStore('cart', () => {
         }
       })
       lastAddition.value = { seq, request, lineId: landedOn(answer, request)?.id ?? null, error: null }
+      // Added again from elsewhere: "Undo" on the cart page would add it once more.
+      const removed = lastRemoved.value
+      if (removed && removed.productId === request.productId && removed.variantId === (request.variantId ?? null)) lastRemoved.value = null
       return answer
     }
     catch (failure) {
@@ -222,8 +253,9 @@ export const useCartStore = defineStore('cart', () => {
     Reflect.deleteProperty(wanted.value, lineId)
     problems.value[lineId] = { error: data, wanted: target }
     if (failure instanceof ApiError && queue.isWaiting(lineKey(lineId))) abandoned.set(lineId, failure)
-    // Sold out: the backend's answer to a read flags the line.
-    if (problem.kind === 'out-of-stock') void refresh().catch(noop)
+    // Sold out: the backend's answer to a read flags the line. A lost answer may hide a change that was made: the
+    // line shows what the backend holds.
+    if (problem.kind === 'out-of-stock' || mayHaveLanded(failure)) void refresh().catch(noop)
     return false
   }
 
@@ -275,15 +307,26 @@ export const useCartStore = defineStore('cart', () => {
     const line = lineOf(lineId)
     if (!line) return Promise.resolve()
     lastRemoved.value = line
-    return change(lineId, 0)
+    return change(lineId, 0).catch((failure: unknown) => {
+      // The line is back with its problem: there is nothing to undo, and "Undo" would add it a second time.
+      if (lastRemoved.value === line) lastRemoved.value = null
+      throw failure
+    })
   }
 
-  /** Puts the line removed last back (the backend gives it a new id). */
+  /** Puts the line removed last back (the backend gives it a new id). Once: a second press adds nothing. */
   async function undoRemove(): Promise<void> {
     const line = lastRemoved.value
     if (!line) return
-    await add({ productId: line.productId, variantId: line.variantId, quantity: line.quantity })
-    if (lastRemoved.value === line) lastRemoved.value = null
+    lastRemoved.value = null
+    try {
+      await add({ productId: line.productId, variantId: line.variantId, quantity: line.quantity })
+    }
+    catch (failure) {
+      // Not put back: "Undo" stays on offer, unless something was removed since.
+      lastRemoved.value ??= line
+      throw failure
+    }
   }
 
   function dismissProblem(lineId: number): void {

@@ -54,3 +54,32 @@ test('a failed "Add to cart" says why and adds nothing; after recovery the same 
   await expectCartCount(page, 1)
   expect((await cartAtBackend(page)).items_count).toBe(1)
 })
+
+test('a refused removal keeps the line and offers no undo; by keyboard, Remove leads to Undo, which puts it back once', async ({ page }) => {
+  const product = await findProduct({ variants: false, minStock: 5 })
+  await gotoWithCart(page, '/')
+  await addThroughApi(page, { product_id: product.id, quantity: 2 })
+  await gotoWithCart(page, CART_PATH)
+  const line = page.getByRole('listitem').filter({ hasText: product.title })
+  const remove = page.getByRole('button', { name: `Remove ${product.title}` })
+  const undo = page.getByRole('button', { name: `Undo: put ${product.title} back in your cart` })
+
+  await addFault({ path_pattern: '/cart/items/*', method: 'DELETE', status: 503 })
+  await remove.focus()
+  await page.keyboard.press('Enter')
+  await expect(line).toContainText('Service temporarily unavailable')
+  // Undo would have added the line a second time.
+  await expect(undo).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'Your cart' })).toBeFocused()
+
+  await resetFaults()
+  await remove.focus()
+  await page.keyboard.press('Enter')
+  await expect(undo).toBeFocused()
+  await expect(line).toHaveCount(0)
+  await expect.poll(async () => (await cartAtBackend(page)).items_count).toBe(0)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Your cart' })).toBeFocused()
+  await expect(page.getByRole('textbox', { name: `Quantity of ${product.title}` })).toHaveValue('2')
+  expect((await cartAtBackend(page)).items.find(item => item.product_id === product.id)?.quantity).toBe(2)
+})

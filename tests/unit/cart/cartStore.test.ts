@@ -132,6 +132,46 @@ describe('cart store: adding', () => {
     expect(store.lastAddition?.error?.status).toBe(503)
   })
 
+  it('reads the cart again after a lost answer: an addition that was made is added, one that was not can be tried again', async () => {
+    const store = await loadedStore()
+    // The backend made the addition; its answer never arrived.
+    fake.current.on('POST', '/cart/items/', () => {
+      backend.add(10, null, 3)
+      throw apiError(0, 'We could not reach the store.')
+    })
+    await store.add({ productId: 10, variantId: null, quantity: 3 })
+    expect(store.lines.find(l => l.id === 1)).toMatchObject({ quantity: 5, confirmedQuantity: 5, pending: false })
+    expect(store.lastAddition).toMatchObject({ lineId: 1, error: null })
+    expect(fake.current.callsTo('/cart/items/', 'POST')).toHaveLength(1)
+
+    // A gateway's 502, nothing made: a failure, with the cart as the backend holds it.
+    fake.current.on('POST', '/cart/items/', apiError(502, 'Bad gateway.'))
+    await expect(store.add({ productId: 10, variantId: null, quantity: 1 })).rejects.toMatchObject({ status: 502 })
+    expect(store.lines.find(l => l.id === 1)).toMatchObject({ quantity: 5, pending: false })
+    expect(store.lastAddition?.error?.status).toBe(502)
+    expect(fake.current.callsTo('/cart/', 'GET')).toHaveLength(3)
+  })
+
+  it('says an addition is unconfirmed when the answer was lost and the cart was not known before', async () => {
+    backend = createCartBackend([])
+    fake.current.on('GET', '/cart/', () => backend.dto())
+    fake.current.on('POST', '/cart/items/', () => {
+      backend.add(30, null, 1)
+      throw apiError(504, 'Gateway timeout.')
+    })
+    vi.stubGlobal('document', { cookie: 'sf_cart=1' })
+    const store = useCartStore()
+    await expect(store.add({ productId: 30, variantId: null, quantity: 1 })).rejects.toMatchObject({ code: 'unconfirmed', message: expect.stringMatching(/could not confirm/) })
+    expect(store.itemCount).toBe(1)
+  })
+
+  it('takes a refusal (a 400, a 409) as it is, without reading the cart again', async () => {
+    const store = await loadedStore()
+    fake.current.on('POST', '/cart/items/', apiError(400, 'Invalid.', { quantity: ['Ensure this value is less than or equal to 99.'] }))
+    await expect(store.add({ productId: 10, variantId: null, quantity: 1 })).rejects.toMatchObject({ status: 400 })
+    expect(fake.current.callsTo('/cart/', 'GET')).toHaveLength(1)
+  })
+
   it('refuses a quantity outside 1..99 without asking the backend', async () => {
     const store = await loadedStore()
     await expect(store.add({ productId: 30, variantId: null, quantity: 0 })).rejects.toMatchObject({ status: 400, fieldErrors: { quantity: expect.any(Array) } })
@@ -248,6 +288,44 @@ describe('cart store: removing', () => {
     await vi.waitFor(() => expect(store.updating).toBe(false))
     expect(store.lines.map(l => l.id)).toEqual([1])
     expect(fake.current.callsTo('/cart/', 'GET')).toHaveLength(2)
+  })
+
+  it('offers no undo for a removal the backend refused, and shows a lost answer\'s removal as the backend holds it', async () => {
+    const store = await loadedStore()
+    fake.current.on('DELETE', '/cart/items/2/', apiError(400, 'Cannot remove.'))
+    await expect(store.remove(2)).rejects.toMatchObject({ status: 400 })
+    expect(store.lastRemoved).toBeNull()
+    expect(store.lines.map(l => l.id)).toEqual([1, 2])
+
+    // The removal was made; its answer was lost: the cart is read again and the line stays gone.
+    fake.current.on('DELETE', '/cart/items/2/', () => {
+      backend.remove(2)
+      throw apiError(0)
+    })
+    await expect(store.remove(2)).rejects.toMatchObject({ status: 0 })
+    await vi.waitFor(() => expect(store.lines.map(l => l.id)).toEqual([1]))
+  })
+
+  it('puts a removed line back once, however often undo is pressed', async () => {
+    const store = await loadedStore()
+    fake.current.on('DELETE', '/cart/items/2/', () => backend.remove(2))
+    fake.current.on('POST', '/cart/items/', (call: FakeCall) => backend.add(20, 201, (call.body as { quantity: number }).quantity, 500, 3))
+    await store.remove(2)
+    await Promise.all([store.undoRemove(), store.undoRemove()])
+    expect(fake.current.callsTo('/cart/items/', 'POST')).toHaveLength(1)
+    expect(store.itemCount).toBe(3)
+  })
+
+  it('keeps undo on offer when putting the line back failed, and drops it once the product is added again elsewhere', async () => {
+    const store = await loadedStore()
+    fake.current.on('DELETE', '/cart/items/2/', () => backend.remove(2))
+    await store.remove(2)
+    fake.current.on('POST', '/cart/items/', apiError(400, 'Invalid.', { product_id: ['Unavailable.'] }))
+    await expect(store.undoRemove()).rejects.toMatchObject({ status: 400 })
+    expect(store.lastRemoved?.id).toBe(2)
+    fake.current.on('POST', '/cart/items/', (call: FakeCall) => backend.add(20, 201, quantityOf(call), 500, 3))
+    await store.add({ productId: 20, variantId: 201, quantity: 1 })
+    expect(store.lastRemoved).toBeNull()
   })
 
   it('puts the removed line back with undo', async () => {
