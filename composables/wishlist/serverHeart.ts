@@ -21,7 +21,7 @@ export function serverHeart(product: WishlistProduct, overlay: boolean): VNode {
     'type': 'button',
     'class': overlay ? 'wishlist-heart wishlist-heart--overlay' : 'wishlist-heart',
     'aria-pressed': false,
-    'aria-label': heartLabel(product.title, false),
+    'aria-label': heartLabel(product.title),
     'data-early-tap': '',
   }, [h('span', { 'class': 'wishlist-heart-icon', 'aria-hidden': 'true' })])
 }

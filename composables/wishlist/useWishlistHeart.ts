@@ -9,9 +9,12 @@ export interface UseWishlistHeartReturn {
   toggle: () => void
 }
 
-/** A heart's accessible name: what a tap does. */
-export function heartLabel(title: string, pressed: boolean): string {
-  return pressed ? `Remove ${title} from wishlist` : `Add ${title} to wishlist`
+/**
+ * A heart's accessible name. The same whether pressed or not: aria-pressed says which, and a name that also
+ * flipped would be read as "Remove … from wishlist, toggle button, pressed", two states at once.
+ */
+export function heartLabel(title: string): string {
+  return `Add ${title} to wishlist`
 }
 
 /**

@@ -45,7 +45,7 @@ test('signed out: the heart leads to sign-in and back to the same page, with tha
 
   await expect(page).toHaveURL(listing)
   await expect(heart(page, product.title)).toHaveAttribute('aria-pressed', 'true')
-  await expect(heart(page, product.title)).toHaveAccessibleName(`Remove ${product.title} from wishlist`)
+  await expect(heart(page, product.title)).toHaveAccessibleName(`Add ${product.title} to wishlist`)
   await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 1 item' })).toBeVisible()
   expect(await backendWishlist(shopper)).toEqual([product.id])
   expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(String(product.id))

@@ -37,7 +37,7 @@ afterEach(() => {
 })
 
 describe('WishlistHeart', () => {
-  it('is a toggle button named for what a tap does, not pressed before the wishlist has started', async () => {
+  it('is a toggle button named for the product, not pressed before the wishlist has started', async () => {
     install(fakeRuntime([MUG.id]), false)
     const heart = (await mountInNuxt(WishlistHeart, { props: { product: MUG } })).get('button')
     expect(heart.attributes('type')).toBe('button')
@@ -47,12 +47,12 @@ describe('WishlistHeart', () => {
     expect(heart.get('span').attributes('aria-hidden')).toBe('true')
   })
 
-  it('shows what the running wishlist has, and follows it', async () => {
+  it('shows what the running wishlist has, and follows it, in aria-pressed and never in its name', async () => {
     const runtime = fakeRuntime([MUG.id])
     install(runtime, true)
     const wrapper = await mountInNuxt(WishlistHeart, { props: { product: MUG } })
     expect(wrapper.get('button').attributes('aria-pressed')).toBe('true')
-    expect(wrapper.get('button').attributes('aria-label')).toBe('Remove Blue mug from wishlist')
+    expect(wrapper.get('button').attributes('aria-label')).toBe('Add Blue mug to wishlist')
     runtime.ids.delete(MUG.id)
     await settle()
     expect(wrapper.get('button').attributes('aria-pressed')).toBe('false')
@@ -68,7 +68,7 @@ describe('WishlistHeart', () => {
     expect(access.load).toHaveBeenCalledOnce()
     expect(runtime.toggle).toHaveBeenCalledWith(MUG)
     expect(wrapper.get('button').attributes('aria-pressed')).toBe('true')
-    expect(wrapper.get('button').attributes('aria-label')).toBe('Remove Blue mug from wishlist')
+    expect(wrapper.get('button').attributes('aria-label')).toBe('Add Blue mug to wishlist')
   })
 })
 
