@@ -12,12 +12,14 @@ import { jsonAnswer, sendToBackend, type BackendTarget } from './sendToBackend'
 /** The proxy's own prefix: a render's api core addresses the backend as `/api/<backend path>`, like a browser. */
 const API_PREFIX = '/api'
 
-/** BFF routes (server/api/auth/*) a render may reach: anything else under /api is a backend path. */
+/**
+ * BFF routes (server/api/auth/*) a render may reach: anything else under /api is a backend path, and the backend's
+ * own token endpoints are refused there (proxy/backendPath.ts).
+ */
 const BFF_ROUTES = new Set(['/auth/login', '/auth/register', '/auth/refresh', '/auth/logout', '/auth/logout-all', '/auth/session'])
 
 function isBffRoute(path: string): boolean {
-  const pathname = path.split('?')[0] ?? ''
-  return BFF_ROUTES.has(pathname) || pathname.startsWith('/auth/token/')
+  return BFF_ROUTES.has(path.split('?')[0] ?? '')
 }
 
 /** What a render's api core hands to fetch (ofetch has already joined the base URL and the query). */

@@ -8,7 +8,10 @@ export type BackendPathResult = { ok: true, path: string } | { ok: false, reason
 const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/
 const BACKSLASH = /\\/
 // The demo backend's control endpoints (/__faults/, /__stats/, ...) are for tests, which call the backend directly.
-const HIDDEN_PREFIX = /^\/__/
+// SimpleJWT's endpoints answer with refresh tokens in the body (the browser must never hold one) and, like
+// registration, would skip the BFF's throttles: the BFF's routes (server/api/auth/) are the only way to them.
+// Matched on the decoded path, lower-cased, with repeated slashes merged as nginx merges them before Django.
+const HIDDEN = [/^\/__/, /^\/auth\/(?:token|register)(?:\/|$)/]
 
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -32,7 +35,8 @@ export function checkBackendPath(pathAndQuery: string): BackendPathResult {
   if (DOT_SEGMENT.test(decoded) || BACKSLASH.test(decoded) || hasControlCharacter(decoded) || pathname.startsWith('//')) {
     return { ok: false, reason: 'malformed' }
   }
-  if (HIDDEN_PREFIX.test(pathname)) return { ok: false, reason: 'hidden' }
+  const routed = decoded.toLowerCase().replace(/\/{2,}/g, '/')
+  if (HIDDEN.some(hidden => hidden.test(routed))) return { ok: false, reason: 'hidden' }
   return { ok: true, path }
 }
 

@@ -68,3 +68,12 @@ test('the access token never appears in the HTML, the __NUXT__ payload, localSto
   expect(refresh?.sameSite).toBe('Lax')
   expect(readable.documentCookie).not.toContain('sf_refresh')
 })
+
+test('the backend\'s token endpoints are out of reach through the storefront, however the path is written', async ({ request }) => {
+  // SimpleJWT answers these with a refresh token in the body; only the BFF's routes may call them.
+  for (const path of ['/api/auth/token/', '/api/auth//token/', '/api/AUTH/Token/', '/api/auth/token%2F', '/api/auth/token/refresh/', '/api/auth/token/verify/']) {
+    const response = await request.post(path, { data: { email: DEMO.email, password: DEMO.password } })
+    expect(response.status(), path).toBe(404)
+    expect(await response.text(), path).not.toMatch(JWT)
+  }
+})

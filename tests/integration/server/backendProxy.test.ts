@@ -165,13 +165,21 @@ describe('backend proxy', () => {
     expect(moved.headers.location).toBe('/api/products/?page_size=2')
   })
 
-  it('refuses paths that climb out of the API or reach the demo control endpoints, without calling the backend', async () => {
+  it('refuses paths that climb out of the API or reach the demo control endpoints or the backend\'s token endpoints, without calling the backend', async () => {
     for (const path of ['/api/../admin/', '/api/%2e%2e/admin/', '/api/products/..%2F..%2F', '/api/a\\b/', '/api/a%5cb/', '/api/x%0d%0a/', '/api/%E0%A4%A/']) {
       const refused = await raw(path)
       expect(refused.status, path).toBe(400)
       expect(JSON.parse(refused.body).code).toBe('bad_path')
     }
     expect((await raw('/api/__stats/')).status).toBe(404)
+    // SimpleJWT's endpoints would hand the browser a refresh token; registration would skip the BFF's throttles.
+    for (const path of [
+      '/api/auth/token/', '/api/auth/token', '/api/auth//token/', '/api/AUTH/Token/', '/api/auth/token%2F', '/api/auth/%74oken/',
+      '/api/auth/token/refresh/', '/api/auth/token/blacklist/', '/api/auth/token/verify/', '/api/auth/register/', '/api/%5F%5Ffaults/',
+    ]) {
+      const refused = await raw(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"a@b.c","password":"x"}' })
+      expect(refused.status, path).toBe(404)
+    }
     expect((await raw('/api/products/', { method: 'TRACE' })).status).toBe(405)
     expect(seen).toHaveLength(0)
   })
