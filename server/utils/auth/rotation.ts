@@ -3,6 +3,7 @@ import { callBackend } from './backend'
 import type { AuthDeps } from './deps'
 import { expiringStore } from './expiringStore'
 import { isKnownSignIn } from './revocation'
+import { seal, unseal } from './sealed'
 import { tokenHash } from './tokenHash'
 
 export type RotationOutcome =
@@ -11,6 +12,11 @@ export type RotationOutcome =
 
 function graceKey(refresh: string): string {
   return `rotated:${tokenHash(refresh)}`
+}
+
+function isPair(value: unknown): value is TokenPairDto {
+  const pair = value as Partial<TokenPairDto> | undefined
+  return typeof pair?.access === 'string' && typeof pair.refresh === 'string'
 }
 
 /**
@@ -22,15 +28,21 @@ function graceKey(refresh: string): string {
  * waits briefly for it. The pair lives in shared storage, so this also holds across Nitro instances on Redis.
  */
 export async function rotateRefreshToken(deps: AuthDeps, refresh: string, forwardedFor?: string): Promise<RotationOutcome> {
-  const grace = expiringStore<TokenPairDto>(deps.sessions, deps.now)
+  // Sealed with the old token, like the render session (sealed.ts): only a request presenting it can open the new
+  // pair, and a copy of the storage (a Redis dump, a replica) holds no usable token.
+  const grace = expiringStore<string>(deps.sessions, deps.now)
   const key = graceKey(refresh)
-  const cached = await grace.get(key)
+  const kept = async (): Promise<TokenPairDto | undefined> => {
+    const pair = unseal<unknown>(await grace.get(key), refresh)
+    return isPair(pair) ? { access: pair.access, refresh: pair.refresh } : undefined
+  }
+  const cached = await kept()
   if (cached) return { ok: true, pair: cached }
 
   const result = await callBackend<TokenPairDto>(deps.apiBase, '/auth/token/refresh/', { method: 'POST', body: { refresh }, forwardedFor })
   if (result.ok && typeof result.data?.access === 'string' && typeof result.data.refresh === 'string') {
     const pair = { access: result.data.access, refresh: result.data.refresh }
-    await grace.set(key, pair, deps.rotation.graceMs)
+    await grace.set(key, seal(pair, refresh), deps.rotation.graceMs)
     return { ok: true, pair }
   }
   if (result.ok) return { ok: false, status: 502, body: { detail: 'The shop answered with something we could not read.', code: 'bad_response' } }
@@ -43,7 +55,7 @@ export async function rotateRefreshToken(deps: AuthDeps, refresh: string, forwar
   const polls = Math.ceil(deps.rotation.waitMs / deps.rotation.pollMs)
   for (let i = 0; i < polls; i++) {
     await new Promise(resolve => setTimeout(resolve, deps.rotation.pollMs))
-    const winner = await grace.get(key)
+    const winner = await kept()
     if (winner) return { ok: true, pair: winner }
   }
   return result

@@ -64,6 +64,21 @@ describe('refresh', () => {
     expect((await tabs[0]!.post('/api/auth/refresh')).status).toBe(200)
   })
 
+  it('keeps no usable token in the shared storage while a rotated pair waits for concurrent requests', async () => {
+    bff = await startTestBff(api.url)
+    const client = await signedIn()
+    const late = copy(client)
+    expect((await client.post('/api/auth/refresh')).status).toBe(200)
+    // What a Redis dump or a replica would hold: every key and value the BFF stored.
+    const keys = await bff.deps.sessions.getKeys()
+    expect(keys.some(key => key.startsWith('rotated:'))).toBe(true)
+    const stored = JSON.stringify(await Promise.all(keys.map(async key => [key, await bff.deps.sessions.getItem(key)])))
+    expect(stored).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/)
+    // The request still holding the old cookie opens the kept pair: the same session, not a sign-out.
+    expect((await late.post('/api/auth/refresh')).status).toBe(200)
+    expect(late.cookie).toBe(client.cookie)
+  })
+
   it('ends the session cleanly when a spent refresh cookie is used again after the grace period', async () => {
     bff = await startTestBff(api.url)
     const client = await signedIn()
