@@ -1,10 +1,11 @@
 import { defineNitroPlugin, useRuntimeConfig } from 'nitropack/runtime'
 import { imageSources } from '../utils/security/imageSources'
-import { inlineScriptHashes } from '../utils/security/inlineScriptHashes'
+import { pageScriptHashes } from '../utils/security/inlineScriptHashes'
 
 /**
  * Completes nuxt-security's CSP at runtime (the module's own script hashing only runs when prerendering):
- * - script-src gets the hash of each inline script of the page being rendered (Nuxt's config bootstrap);
+ * - script-src gets the hash of each inline script the server wrote into the page (loader, payload), never of
+ *   one inside the app's markup;
  * - img-src gets the origins product images may come from: the backend's (NUXT_API_BASE) and the media origin
  *   (NUXT_PUBLIC_MEDIA_ORIGIN: Django's MEDIA_URL host or a CDN). Both are runtime config.
  * Registered before nuxt-security's plugins (it sorts them last), so its CSP writer sees our hashes.
@@ -23,7 +24,7 @@ export default defineNitroPlugin((nitroApp) => {
   })
 
   nitroApp.hooks.hook('render:html', (html, { event }) => {
-    const hashes = inlineScriptHashes([...html.head, ...html.bodyPrepend, ...html.body, ...html.bodyAppend])
+    const hashes = pageScriptHashes(html)
     event.context.security ??= {}
     const existing = event.context.security.hashes
     event.context.security.hashes = {

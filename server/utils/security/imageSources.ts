@@ -7,15 +7,18 @@ export interface ImageOrigins {
   mediaOrigin: string
 }
 
+function usableOrigin(url: string): string | null {
+  const origin = url ? originOf(url) : null
+  return origin && origin !== 'null' ? origin : null
+}
+
 /**
- * The CSP img-src with the backend's origins appended: the API's (as before any media origin existed) and the
- * configured media origin. Relative or malformed values add nothing; a source already listed is not repeated.
+ * The CSP img-src with the backend's image origin appended: the configured media origin, or without one the API's
+ * (DRF's absolute URLs on the host it was called on). Not both: every page's header would otherwise name the API's
+ * host, which may be an internal one the browser never reaches. Relative or malformed values add nothing; a source
+ * already listed is not repeated.
  */
 export function imageSources(existing: readonly string[], origins: ImageOrigins): string[] {
-  const sources = [...existing]
-  for (const url of [origins.apiBase, origins.mediaOrigin]) {
-    const origin = url ? originOf(url) : null
-    if (origin && origin !== 'null' && !sources.includes(origin)) sources.push(origin)
-  }
-  return sources
+  const origin = usableOrigin(origins.mediaOrigin) ?? usableOrigin(origins.apiBase)
+  return origin && !existing.includes(origin) ? [...existing, origin] : [...existing]
 }

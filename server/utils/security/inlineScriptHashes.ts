@@ -21,6 +21,23 @@ export function inlineScriptHashes(chunks: readonly string[]): string[] {
   return [...hashes]
 }
 
+/** The chunks of a rendered page that the server writes itself (Nitro's `render:html` context). */
+export interface ServerWrittenChunks {
+  /** Head tags: the app's loader, the early-taps script, unhead's tags. */
+  head: readonly string[]
+  /** Body-end tags: the payload. */
+  bodyAppend: readonly string[]
+}
+
+/**
+ * The hashes a page's CSP allows: of the scripts in the head and at the end of the body only. `body` and
+ * `bodyPrepend` carry the app's markup and teleports, where a script can only have come from content (a
+ * description that got past the sanitizer): hashing those would allow exactly what the CSP is there to stop.
+ */
+export function pageScriptHashes(html: ServerWrittenChunks): string[] {
+  return inlineScriptHashes([...html.head, ...html.bodyAppend])
+}
+
 /** The origin of an absolute URL, or null (a relative apiBase has no origin of its own to allow). */
 export function originOf(url: string): string | null {
   try {

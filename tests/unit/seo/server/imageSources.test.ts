@@ -8,9 +8,9 @@ describe('CSP img-src: the backend\'s image origins', () => {
     expect(imageSources(BASE, { apiBase: 'http://127.0.0.1:4010/api', mediaOrigin: '' })).toEqual([...BASE, 'http://127.0.0.1:4010'])
   })
 
-  it('adds the media origin (a CDN, Django\'s MEDIA_URL host), reduced to its origin', () => {
-    expect(imageSources(BASE, { apiBase: 'https://api.example.com/api', mediaOrigin: 'https://media.example.com/uploads/' }))
-      .toEqual([...BASE, 'https://api.example.com', 'https://media.example.com'])
+  it('with a media origin (a CDN, Django\'s MEDIA_URL host): that origin only, never naming the API\'s host', () => {
+    expect(imageSources(BASE, { apiBase: 'http://django.internal:8000/api', mediaOrigin: 'https://media.example.com/uploads/' }))
+      .toEqual([...BASE, 'https://media.example.com'])
   })
 
   it('adds nothing for a relative or malformed value, and never repeats a source', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { inlineScriptHashes, originOf } from '~/server/utils/security/inlineScriptHashes'
+import { inlineScriptHashes, originOf, pageScriptHashes } from '~/server/utils/security/inlineScriptHashes'
 import { robotsTxt } from '~/server/utils/seo/robotsTxt'
 import { crawlerExcludedPrefixes } from '~/utils/routes/policy'
 
@@ -17,6 +17,19 @@ describe('inline script hashes for the CSP', () => {
       `<script>${bootstrap}</script>`,
     ]
     expect(inlineScriptHashes(html)).toEqual([sha256(bootstrap)])
+  })
+
+  it('allows the scripts the server writes into a page, never one inside the app\'s markup', () => {
+    const loader = 'window.__load()'
+    const payload = 'window.__NUXT__={}'
+    const injected = 'alert(document.cookie)'
+    const hashes = pageScriptHashes({
+      head: [`<script>${loader}</script>`],
+      bodyAppend: [`<script>${payload}</script>`],
+      ...{ bodyPrepend: [`<script>${injected}</script>`], body: [`<div id="__nuxt"><p>Soft</p><script>${injected}</script></div>`] },
+    })
+    expect(hashes).toEqual([sha256(loader), sha256(payload)])
+    expect(hashes).not.toContain(sha256(injected))
   })
 
   it('reads the origin of an absolute API base only', () => {
