@@ -1,4 +1,4 @@
-import { defineNuxtPlugin, navigateTo, useRouter } from '#app'
+import { defineNuxtPlugin, navigateTo, onNuxtReady, useRouter } from '#app'
 import { useApiSession } from '~/composables/core/useApiSession'
 import { signInLocation } from '~/utils/routes/signIn'
 import { isProtectedPath } from '~/utils/routes/policy'
@@ -9,7 +9,7 @@ import { useAuthStore } from '~/stores/auth'
  * Server: once per request, ask the BFF who the refresh cookie belongs to. The user goes into the auth store
  * (and so the payload); the access token goes only to this request's api session, for authenticated SSR calls.
  * Client: the token is fetched lazily by the api core; when a refresh is refused the shopper is told, and a
- * protected page sends them to sign in.
+ * protected page sends them to sign in. When the server could not tell (status unknown), the browser asks.
  */
 export default defineNuxtPlugin({
   name: 'auth-session',
@@ -21,7 +21,10 @@ export default defineNuxtPlugin({
       return
     }
     const router = useRouter()
-    useApiSession().onSignedOut((reason) => {
+    const session = useApiSession()
+    // The server could not tell who this is and rendered a guest's page: the browser asks once it is idle.
+    if (store.status === 'unknown') onNuxtReady(() => import('~/composables/auth/settleUnknown').then(m => m.settleUnknown(store, session)))
+    session.onSignedOut((reason) => {
       // 'signed_out' is the shopper's own action: the store has already been cleared and they were told.
       if (reason !== 'refresh_failed' || !store.isSignedIn) return
       store.markSignedOut()

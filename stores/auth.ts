@@ -77,16 +77,17 @@ export const useAuthStore = defineStore('auth', () => {
     catch { /* no storage: nothing kept */ }
   }
 
-  /** Ends the session at the BFF; this browser is signed out even if that call fails. */
+  /**
+   * Ends the session at the BFF, which clears the httpOnly cookies (even when the backend is down). Only it can: when
+   * it did not answer, or answered with a failure, the cookie is still there and the next page load would sign
+   * this browser back in, so it stays signed in here too and the caller says it did not work. Rejects with the
+   * ApiError.
+   */
   async function signOut(): Promise<void> {
-    try {
-      await service.logout()
-    }
-    finally {
-      session.signOut()
-      markSignedOut()
-      forgetTabCheckout()
-    }
+    await service.logout()
+    session.signOut()
+    markSignedOut()
+    forgetTabCheckout()
   }
 
   async function signOutEverywhere(): Promise<void> {

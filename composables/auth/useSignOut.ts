@@ -14,7 +14,9 @@ export interface UseSignOutReturn {
   signOutEverywhere: () => Promise<void>
 }
 
-/** The profile's sign-out buttons. */
+const NOT_REACHED = 'You are still signed in: the store could not be reached. Check your connection and try again.'
+
+/** The account menu's and the profile's sign-out buttons. */
 export function useSignOut(): UseSignOutReturn {
   const auth = useAuth()
   const router = useRouter()
@@ -30,7 +32,8 @@ export function useSignOut(): UseSignOutReturn {
       await router.push('/')
     }
     catch (failure) {
-      error.value = isApiError(failure) ? failure.message : 'Signing out failed. Please try again.'
+      // Still signed in (stores/auth.ts): the message says so rather than what the transport called it.
+      error.value = isApiError(failure) && failure.status !== 0 ? failure.message : NOT_REACHED
     }
     finally {
       pending.value = null

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '~/composables/core/api/ApiError'
 import type { UserDto } from '~/services/dto'
+import { settleUnknown } from '~/composables/auth/settleUnknown'
 import { useAuthStore } from '~/stores/auth'
 import { CHECKOUT_STORAGE_PREFIX } from '~/utils/checkout/checkoutStorage'
 import { apiError } from '../../support/fakeApi'
@@ -12,7 +13,7 @@ const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoxfQ.secret-signature'
 
 // Anything the test did not script fails at once.
 const fake = useFakeApi({ unscripted: 'fail' })
-const session = { setAccessToken: vi.fn(), signOut: vi.fn() }
+const session = { setAccessToken: vi.fn(), signOut: vi.fn(), refresh: vi.fn(async (): Promise<string | null> => null) }
 /** What the store sent, as a service call: method, path, body, options. */
 const sent = (index: number) => {
   const call = fake.current.calls[index]
@@ -23,6 +24,7 @@ beforeEach(() => {
   installApiSession(session)
   session.setAccessToken.mockReset()
   session.signOut.mockReset()
+  session.refresh.mockReset()
 })
 afterEach(() => installApiSession(null))
 
@@ -64,12 +66,46 @@ describe('auth store', () => {
     expect(session.setAccessToken).not.toHaveBeenCalled()
   })
 
-  it('signs this browser out even when the BFF call fails, and says so', async () => {
+  it('settles in the browser who a page rendered as unknown belongs to: still unknown after a failure, then the cookie\'s shopper', async () => {
+    fake.current.on('GET', '/auth/session', apiError(503, 'down'))
+    fake.current.on('GET', '/auth/me/', ADA)
+    const store = useAuthStore()
+    await store.restoreSession()
+    expect(store.status).toBe('unknown')
+
+    session.refresh.mockRejectedValueOnce(apiError(0, 'offline'))
+    await settleUnknown(store, session)
+    expect(store.status).toBe('unknown')
+
+    session.refresh.mockResolvedValueOnce(TOKEN)
+    await settleUnknown(store, session)
+    expect(store.status).toBe('signed_in')
+    expect(store.user?.email).toBe('ada@example.com')
+    // Settled: asking again costs nothing.
+    await settleUnknown(store, session)
+    expect(session.refresh).toHaveBeenCalledTimes(2)
+  })
+
+  it('settles an unknown render as a guest\'s when the cookie leads nowhere', async () => {
+    fake.current.on('GET', '/auth/session', apiError(503, 'down'))
+    const store = useAuthStore()
+    await store.restoreSession()
+    session.refresh.mockResolvedValueOnce(null)
+    await settleUnknown(store, session)
+    expect(store.status).toBe('signed_out')
+    expect(fake.current.callsTo('/auth/me/')).toHaveLength(0)
+  })
+
+  it('stays signed in when the BFF did not end the session (its cookie is still there), and rejects', async () => {
     fake.current.on('POST', '/auth/login', { access: TOKEN, user: ADA })
-    fake.current.on('POST', '/auth/logout', apiError(0, 'offline'))
+    fake.current.on('POST', '/auth/logout', apiError(0, 'offline'), apiError(503, 'Signing out did not finish. Please try again in a minute.'), undefined)
     const store = useAuthStore()
     await store.signIn({ email: 'ada@example.com', password: 'pw' })
     await expect(store.signOut()).rejects.toMatchObject({ code: 'network_error' })
+    await expect(store.signOut()).rejects.toMatchObject({ status: 503 })
+    expect(session.signOut).not.toHaveBeenCalled()
+    expect(store.isSignedIn).toBe(true)
+    await store.signOut()
     expect(session.signOut).toHaveBeenCalledTimes(1)
     expect(store.user).toBeNull()
   })
