@@ -186,19 +186,27 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
     }
     catch (raw) {
       const error = normalizeError(raw)
-      if (!req.auth || !session || !canRefresh(error)) throw error
+      if (!req.auth || !session) throw error
+      // Sent with a token while the session was alive, answered after it ended (the refresh was refused meanwhile).
+      if (error.status === 401 && tokenUsed !== null && session.getStatus() === 'signed_out') return replayAsGuest<T>(req, error)
+      if (!canRefresh(error)) throw error
       // Another request may have refreshed while this one was in flight: then its token is simply used.
       const current = session.getAccessToken()
       const token = current && current !== tokenUsed ? current : await session.refresh()
       if (token) return await withRetries<T>(req, token)
       if (tokenUsed === null) throw sessionExpiredError(error)
-      try {
-        return await withRetries<T>(req, null)
-      }
-      catch (replayRaw) {
-        const replayError = normalizeError(replayRaw)
-        throw replayError.status === 401 ? sessionExpiredError(error) : replayError
-      }
+      return replayAsGuest<T>(req, error)
+    }
+  }
+
+  /** Once, without a token: a guest may read what a dead token was refused for; a second 401 means it needs one. */
+  async function replayAsGuest<T>(req: PreparedRequest, error: ApiError): Promise<T> {
+    try {
+      return await withRetries<T>(req, null)
+    }
+    catch (replayRaw) {
+      const replayError = normalizeError(replayRaw)
+      throw replayError.status === 401 ? sessionExpiredError(error) : replayError
     }
   }
 

@@ -145,6 +145,28 @@ describe('auth: token, single-flight refresh, replay', () => {
     expect(session.getStatus()).toBe('signed_out')
   })
 
+  it('replays without the dead token also a request whose 401 arrives after the refresh was refused', async () => {
+    const seen: string[] = []
+    const late = deferred()
+    const publicEndpoint = (path: string, wait?: Promise<void>) => server.use(http.get(`${API}${path}`, async ({ request }) => {
+      const auth = request.headers.get('authorization')
+      seen.push(`${path} ${auth}`)
+      if (auth && wait) await wait
+      return auth ? HttpResponse.json(TOKEN_NOT_VALID, { status: 401 }) : HttpResponse.json({ results: [] })
+    }))
+    publicEndpoint('/products/')
+    publicEndpoint('/categories/', late.promise)
+    refreshRoute(() => HttpResponse.json({ detail: 'You are not signed in.', code: 'token_not_valid' }, { status: 401 }))
+    const { api, session } = makeCore()
+    session.setAccessToken('stale')
+    const slow = api.get('/categories/')
+    await expect(api.get('/products/')).resolves.toEqual({ results: [] })
+    expect(session.getStatus()).toBe('signed_out')
+    late.resolve()
+    await expect(slow).resolves.toEqual({ results: [] })
+    expect(seen.filter(line => line.startsWith('/categories/'))).toEqual(['/categories/ Bearer stale', '/categories/ null'])
+  })
+
   it('does not refresh for a guest twice: a failed restore on a fresh page load is final', async () => {
     const seen = protectedEndpoint('never')
     const calls = refreshRoute(() => HttpResponse.json({ detail: 'You are not signed in.', code: 'token_not_valid' }, { status: 401 }))
