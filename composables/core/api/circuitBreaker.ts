@@ -54,17 +54,31 @@ export function circuitOpenError(cause?: unknown): ApiError {
 
 type Outcome<T> = { value: T } | { error: ApiError }
 
+/** The caller's own abort: the api core's `aborted`, or fetch's AbortError (the server's proxy, a closed browser). */
+function isAbort(error: unknown): boolean {
+  return (error instanceof ApiError && error.code === 'aborted') || (error instanceof Error && error.name === 'AbortError')
+}
+
+/** The half-open probe was cancelled by its caller: it proved nothing, so the breaker must not close on it. */
+class AbortedProbe extends Error {
+  constructor(readonly abort: unknown) {
+    super('probe aborted')
+  }
+}
+
 /**
  * An answer that proves the backend alive (a 4xx, an unreadable 2xx) is handed to cockatiel as a success, so it
  * breaks a run of consecutive failures; cockatiel alone would ignore it. Backend failures are thrown (counted);
- * a caller's abort is thrown too and, not being a handled failure, counts neither way.
+ * a caller's abort is thrown too and, not being a handled failure, counts neither way - except as the half-open
+ * probe, where cockatiel closes on any unhandled error: there it counts as a failure, and the next probe decides.
  */
-async function settle<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
+async function settle<T>(fn: () => Promise<T>, probing: boolean): Promise<Outcome<T>> {
   try {
     return { value: await fn() }
   }
   catch (error) {
     if (error instanceof ApiError && !isBackendFailure(error) && error.code !== 'aborted') return { error }
+    if (probing && isAbort(error)) throw new AbortedProbe(error)
     throw error
   }
 }
@@ -75,7 +89,7 @@ async function settle<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
  */
 export function createCircuitBreaker(options: Partial<BreakerOptions> = {}): CircuitBreaker {
   const { failureThreshold, cooldownMs } = { ...DEFAULT_BREAKER, ...options }
-  const policy = circuitBreaker(handleWhen(isBackendFailure), {
+  const policy = circuitBreaker(handleWhen(error => isBackendFailure(error) || error instanceof AbortedProbe), {
     halfOpenAfter: cooldownMs,
     breaker: new ConsecutiveBreaker(failureThreshold),
   })
@@ -87,10 +101,13 @@ export function createCircuitBreaker(options: Partial<BreakerOptions> = {}): Cir
     async execute<T>(fn: () => Promise<T>): Promise<T> {
       let outcome: Outcome<T>
       try {
-        outcome = await policy.execute(() => settle(fn))
+        // Read when cockatiel calls in: a call it lets through while not closed is the half-open probe (cockatiel
+        // starts it before it records the half-open state).
+        outcome = await policy.execute(() => settle(fn, policy.state !== CircuitState.Closed))
       }
       catch (error) {
         if (error instanceof BrokenCircuitError) throw circuitOpenError(error)
+        if (error instanceof AbortedProbe) throw error.abort
         throw error
       }
       if ('error' in outcome) throw outcome.error

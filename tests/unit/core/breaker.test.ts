@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiError } from '~/composables/core/api/ApiError'
 import type { BreakerState } from '~/composables/core/api/circuitBreaker'
+import { createBackendBreaker, throughBreaker } from '~/server/utils/backend/breakerGate'
 import { API, deferred, makeCore, useMswServer } from './support'
 
 const server = useMswServer()
@@ -130,6 +131,45 @@ describe('circuit breaker', () => {
     release.resolve()
     expect(await probe).toEqual({ ok: true })
     expect(be.hits).toBe(6)
+  })
+
+  it('does not close on a probe its caller cancelled (a keystroke, a navigation): the next probe decides', async () => {
+    const be = backend()
+    const { api, call, transitions } = coreWithBreaker()
+    for (let i = 0; i < 5; i++) await call()
+    await vi.advanceTimersByTimeAsync(10_000)
+    // The backend is back, but the probe's caller gives up before its answer.
+    be.status = 200
+    const release = deferred()
+    be.hold = release.promise
+    const controller = new AbortController()
+    const probe = api.get('/products/', undefined, { signal: controller.signal }).catch((e: ApiError) => e)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(api.breakerState).toBe('half_open')
+    controller.abort()
+    expect(await probe).toMatchObject({ code: 'aborted' })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(api.breakerState).toBe('open')
+    expect(await call()).toMatchObject({ code: 'circuit_open' })
+    release.resolve()
+
+    await vi.advanceTimersByTimeAsync(10_000)
+    be.hold = null
+    expect(await call()).toEqual({ ok: true })
+    expect(transitions).toEqual(['open', 'half_open', 'open', 'half_open', 'closed'])
+  })
+
+  it('on the server too: a probe whose browser went away does not close the process\'s breaker', async () => {
+    const breaker = createBackendBreaker({ failureThreshold: 1, cooldownMs: 10_000 }, () => {})
+    expect((await throughBreaker(breaker, async () => new Response('{}', { status: 503 }))).status).toBe(503)
+    expect(breaker.state).toBe('open')
+    await vi.advanceTimersByTimeAsync(10_000)
+    const gone = throughBreaker(breaker, async () => {
+      throw new DOMException('The operation was aborted.', 'AbortError')
+    })
+    await expect(gone).rejects.toMatchObject({ name: 'AbortError' })
+    expect(breaker.state).toBe('open')
+    expect((await throughBreaker(breaker, async () => new Response('{}'))).status).toBe(503)
   })
 
   it('re-opens when the probe fails, and fails fast again for another cooldown', async () => {
