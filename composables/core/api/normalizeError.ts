@@ -28,7 +28,11 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.length > 0 && value.every(v => typeof v === 'string')
 }
 
-/** DRF field errors: `{email: ["..."], non_field_errors: ["..."]}`; nested serializers are flattened with dots. */
+/**
+ * DRF field errors: `{email: ["..."], non_field_errors: ["..."]}`; nested serializers are flattened with dots, and
+ * a list serializer's (`many=True`: one object per item, `{}` for a valid one) with the item's index:
+ * `{items: [{}, {quantity: ["..."]}]}` -> `items.1.quantity`.
+ */
 export function extractFieldErrors(body: Record<string, unknown>, prefix = ''): FieldErrors {
   const out: FieldErrors = {}
   for (const [key, value] of Object.entries(body)) {
@@ -37,9 +41,11 @@ export function extractFieldErrors(body: Record<string, unknown>, prefix = ''): 
     if (isStringArray(value)) out[name] = value
     else if (typeof value === 'string' && prefix) out[name] = [value]
     else if (isRecord(value)) Object.assign(out, extractFieldErrors(value, name))
+    else if (Array.isArray(value)) value.forEach((item, index) => isRecord(item) && Object.assign(out, extractFieldErrors(item, `${name}.${index}`)))
   }
   return out
 }
+
 
 /** Retry-After is seconds or an HTTP date; returns milliseconds from `now`, never negative. */
 export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | undefined {
@@ -82,7 +88,10 @@ function statusMessage(status: number, retryAfterMs: number | undefined): string
  * bodies without a sentence get the status's message instead.
  */
 function readableMessage(status: number, body: unknown, fieldErrors: FieldErrors, retryAfterMs: number | undefined): string {
-  const detail = isRecord(body) && typeof body.detail === 'string' ? body.detail.trim() : ''
+  // A string, or a list of them when a serializer's validate() raised ValidationError({"detail": ...}): DRF wraps
+  // every value in a list there.
+  const raw = isRecord(body) ? body.detail : undefined
+  const detail = (typeof raw === 'string' ? raw : isStringArray(raw) ? raw[0]! : '').trim()
   if (detail) return isFrameworkDetail(detail) ? statusMessage(status, retryAfterMs) : detail.slice(0, MAX_DETAIL_LENGTH)
   if (isStringArray(body)) return body[0]!.slice(0, MAX_DETAIL_LENGTH)
   const nonField = fieldErrors.non_field_errors?.[0]

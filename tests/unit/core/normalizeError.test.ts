@@ -84,6 +84,18 @@ describe('normalizeError: any body becomes one ApiError', () => {
     expect(error.message).toBe('This cart is locked.')
   })
 
+  it('reads a detail DRF wrapped in a list (ValidationError({"detail": ...}) raised in validate())', async () => {
+    const error = await errorFor(JSON.stringify({ detail: ['Only 2 left in stock.'] }), { status: 400, contentType: 'application/json' })
+    expect(error).toMatchObject({ message: 'Only 2 left in stock.', fieldErrors: {} })
+  })
+
+  it('keeps a list serializer\'s errors per item, by index (many=True: {} for a valid item)', async () => {
+    const body = { items: [{}, { quantity: ['Ensure this value is less than or equal to 99.'] }], note: [] }
+    const error = await errorFor(JSON.stringify(body), { status: 400, contentType: 'application/json' })
+    expect(error.fieldErrors).toEqual({ 'items.1.quantity': ['Ensure this value is less than or equal to 99.'] })
+    expect(error.message).toBe('Please check the highlighted fields.')
+  })
+
   it('cuts a runaway detail to something a shopper can read', async () => {
     const error = await errorFor(JSON.stringify({ detail: 'x'.repeat(5_000) }), { status: 500, contentType: 'application/json' })
     expect(error.message.length).toBe(300)
