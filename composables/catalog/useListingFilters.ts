@@ -27,6 +27,8 @@ export interface UseListingFiltersReturn {
   update: (patch: Partial<ProductQuery>) => void
   /** Drops every filter the shopper set and the sort (fixed filters stay). */
   clear: () => void
+  /** Filters the page fixes (a category page's category): not the shopper's, so not theirs to clear. */
+  fixed: ComputedRef<ProductQuery>
   /** Query string for a set of filters on this page, for links. */
   locationQuery: (query: ProductQuery) => LocationQueryRaw
 }
@@ -99,6 +101,7 @@ export function useListingFilters(options: UseListingFiltersOptions = {}): UseLi
     pageSize: computed(() => parsed.value.pageSize),
     update,
     clear,
+    fixed,
     locationQuery,
   }
 }

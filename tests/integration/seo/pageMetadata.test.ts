@@ -108,6 +108,13 @@ describe('listing page', () => {
     expect(items.map(item => new URL(String(item.url)).pathname)).toEqual([...new Set(productLinks)].slice(0, items.length))
   })
 
+  it('offers "Clear all filters" on a category page only once the shopper set a filter (the category is the page\'s)', async () => {
+    const category = stack.api.backend.db.categories.find(c => c.parentId === null)!
+    const clearButton = (doc: Document) => [...doc.querySelectorAll('main button')].filter(button => button.textContent?.trim() === 'Clear all filters')
+    expect(clearButton((await page(categoryPath(category.slug))).doc)).toHaveLength(0)
+    expect(clearButton((await page(`${categoryPath(category.slug)}?in_stock=1`)).doc)).toHaveLength(1)
+  })
+
   it('links component pages with real <a href> so every product is one link chain away', async () => {
     const first = await page(PRODUCTS_PATH)
     const next = first.doc.querySelector('a[rel="next"]')?.getAttribute('href')
