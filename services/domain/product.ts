@@ -60,6 +60,9 @@ export type ProductSort = 'newest' | 'price-asc' | 'price-desc' | 'rating' | 'ti
 
 export const PRODUCT_SORTS: readonly ProductSort[] = ['newest', 'price-asc', 'price-desc', 'rating', 'title']
 
+/** The minimum ratings a listing filters by ("4 stars & up" ... "1 star & up"): the filter's choices, and all a URL may ask. */
+export const MIN_RATINGS: readonly number[] = [4, 3, 2, 1]
+
 /** What a shopper can ask a product list for. Prices in minor units. Search is just another filter. */
 export interface ProductQuery {
   search?: string

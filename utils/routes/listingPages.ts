@@ -1,3 +1,6 @@
+import type { LocationQuery } from 'vue-router'
+import { parseListingQuery, toListingQuery } from './listingQuery'
+
 export type RawQuery = Record<string, string | null | undefined | Array<string | null>>
 
 // Filters change what a listing shows, so a canonical keeps them; sort, page size and tracking do not.
@@ -9,16 +12,21 @@ function values(query: RawQuery, key: string): string[] {
 }
 
 /**
- * The canonical of a listing URL: path + filters in a fixed order. A component page (`?cursor=`) is its own
- * canonical, except under a sort: cursors belong to one ordering, so a sorted page points at the first page.
+ * The canonical of a listing URL: path + the filters the listing applies, in a fixed order. Read as the listing
+ * reads them (listingQuery.ts), so values it ignores (`rating=9`, `brand=NOT A SLUG`, `min_price=abc`) name no other
+ * page, and `brand=a,b` or `in_stock=true` name the same page as `brand=a&brand=b` and `in_stock=1`. A component
+ * page (`?cursor=`) is its own canonical, except under a sort: cursors belong to one ordering, so a sorted page
+ * points at the first page.
  */
 export function canonicalListingPath(path: string, query: RawQuery): string {
+  const parsed = parseListingQuery(query as LocationQuery)
+  const { sort, ...filters } = parsed.query
+  const applied = toListingQuery({ query: filters }) as RawQuery
   const params = new URLSearchParams()
   for (const key of CANONICAL_KEYS) {
-    for (const value of [...values(query, key)].sort()) params.append(key, value)
+    for (const value of [...values(applied, key)].sort()) params.append(key, value)
   }
-  const cursor = values(query, 'cursor')[0]
-  if (cursor && values(query, 'sort').length === 0) params.append('cursor', cursor)
+  if (parsed.cursor && !sort) params.append('cursor', parsed.cursor)
   const text = params.toString()
   return text ? `${path}?${text}` : path
 }

@@ -1,6 +1,6 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import { fromMinorUnits, toMinorUnits } from '~/utils/format/money'
-import { PRODUCT_SORTS, type ProductQuery, type ProductSort } from '~/services/domain/product'
+import { MIN_RATINGS, PRODUCT_SORTS, type ProductQuery, type ProductSort } from '~/services/domain/product'
 import { normalizeQuery } from '~/services/domain/productQuery'
 import { isWellFormedCursor } from '~/services/domain/pagination'
 import { isSlug } from './slug'
@@ -87,7 +87,8 @@ export function parseListingQuery(query: LocationQuery): ListingUrlState {
     brands: slugs(query.brand),
     minPrice: price(first(query.min_price)),
     maxPrice: price(first(query.max_price)),
-    minRating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : undefined,
+    // Only what the rating filter offers: `rating=5` would filter the listing with no choice shown as made.
+    minRating: MIN_RATINGS.includes(rating) ? rating : undefined,
     inStock: ['1', 'true'].includes(first(query.in_stock) ?? '') || undefined,
     sort: isSort(sort) ? sort : undefined,
   }

@@ -9,6 +9,17 @@ describe('listing URLs', () => {
     expect(canonicalListingPath('/products', { cursor: 'abc', sort: 'title' })).toBe('/products')
   })
 
+  it('names in the canonical only the filters the listing applies, however the address spells them', () => {
+    // Values the listing ignores: the page is plain /products, and says so.
+    expect(canonicalListingPath('/products', { rating: '9', in_stock: '0', brand: 'NOT A SLUG', min_price: 'abc' })).toBe('/products')
+    // The same results under one name.
+    expect(canonicalListingPath('/products', { brand: 'b,a' })).toBe(canonicalListingPath('/products', { brand: ['a', 'b'] }))
+    expect(canonicalListingPath('/products', { in_stock: 'true' })).toBe('/products?in_stock=1')
+    expect(canonicalListingPath('/products', { min_price: '10', max_price: '20.5' })).toBe('/products?min_price=10.00&max_price=20.50')
+    // A sort the listing does not know is no sort: the component page keeps its cursor.
+    expect(canonicalListingPath('/products', { cursor: 'abc', sort: 'bogus' })).toBe('/products?cursor=abc')
+  })
+
   it('links component pages with every parameter but the cursor kept', () => {
     expect(listingPagePath('/products', { sort: 'title', cursor: 'old' }, 'new')).toBe('/products?sort=title&cursor=new')
     expect(listingPagePath('/products', { cursor: 'old' }, null)).toBe('/products')

@@ -20,6 +20,9 @@ describe('listing URL', () => {
     expect(state).toEqual({ query: {}, cursor: null, from: null, pageSize: undefined })
     // `from` only means something next to a cursor.
     expect(parseListingQuery({ from: 'xyz' }).from).toBeNull()
+    // A minimum rating the filter does not offer would filter with no choice shown as made.
+    expect(parseListingQuery({ rating: '5' }).query.minRating).toBeUndefined()
+    expect(parseListingQuery({ rating: '1' }).query.minRating).toBe(1)
   })
 
   it('keeps hostile values away from the backend: slugs only, bounded lists and sizes, a printable bounded term', () => {
