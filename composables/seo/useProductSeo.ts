@@ -38,9 +38,11 @@ export function useProductSeo(options: UseProductSeoOptions): UsePageSeoReturn {
   const siteUrl = String(useRuntimeConfig().public.siteUrl)
   return usePageSeo(computed(() => {
     const product = toValue(options.product)
-    if (toValue(options.notFound) || !product) {
-      return { title: 'Product not found', description: 'This product does not exist or is no longer available. Browse the catalog for similar products.', canonicalPath: null, noindex: toValue(options.notFound) }
+    if (toValue(options.notFound)) {
+      return { title: 'Product not found', description: 'This product does not exist or is no longer available. Browse the catalog for similar products.', canonicalPath: null, noindex: true }
     }
+    // Loading, or not loaded (a 503 says so in the page and its status): never "not found" for a product that exists.
+    if (!product) return { title: 'Product', description: '', canonicalPath: null }
     return {
       title: product.title,
       canonicalPath: productPath(product),

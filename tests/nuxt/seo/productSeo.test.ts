@@ -33,6 +33,12 @@ describe('useProductSeo', () => {
     expect(head.meta('robots')).toBe('noindex, follow')
     expect(head.link('canonical')).toBeNull()
   })
+
+  it('never says "not found" while a product loads or could not be loaded, nor keeps it out of the index', async () => {
+    await mountComposable(() => useProductSeo({ product: null, categoryTrail: [], notFound: false }), { route: productPath({ id: 5, slug: 'x' }) })
+    const head = await renderedHead(h => h.title === 'Product · Storefront')
+    expect(head.meta('robots')).toBeNull()
+  })
 })
 
 describe('useProductStatus (browser)', () => {
