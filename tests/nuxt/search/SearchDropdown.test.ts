@@ -72,8 +72,8 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-async function mountBox() {
-  const wrapper = await mountSuspended(SearchDropdown, { attachTo: document.body })
+async function mountBox(route = '/') {
+  const wrapper = await mountSuspended(SearchDropdown, { attachTo: document.body, route })
   mounted.push(wrapper)
   const input = wrapper.get('input[role="combobox"]')
   return { wrapper, input }
@@ -89,6 +89,23 @@ const optionTexts = (wrapper: Awaited<ReturnType<typeof mountBox>>['wrapper']) =
   wrapper.findAll('[role="option"]').map(o => o.text().replace(/\s+/g, ' ').replace(/,\s*/, ', ').trim())
 
 describe('SearchDropdown', () => {
+  it('shows the term of the results page it is on, and follows back and forward to another one, closed', async () => {
+    const router = useRouter()
+    const { input } = await mountBox('/search?q=boots')
+    const value = () => (input.element as HTMLInputElement).value
+    expect(value()).toBe('boots')
+    await router.push('/search?q=shoes')
+    await vi.waitFor(() => expect(value()).toBe('shoes'))
+    // As back does: the address changes under the box.
+    await router.replace('/search?q=boots')
+    await vi.waitFor(() => expect(value()).toBe('boots'))
+    expect(input.attributes('aria-expanded')).toBe('false')
+    // Elsewhere the box keeps what it had.
+    await router.push('/products')
+    await flushPromises()
+    expect(value()).toBe('boots')
+  })
+
   it('shows headphone suggestions for "hedphones" before any server answer', async () => {
     const { wrapper, input } = await mountBox()
     await input.trigger('focus')
