@@ -177,9 +177,17 @@ export function createCursorList<P, T, Id = number>(options: CursorListOptions<P
         fresh.push(id)
       }
       if (first) {
+        list.fetchedAt = Date.now()
+        // An expired list loaded again (back to a listing after a while): when its first page is what it was, the
+        // pages walked since still follow it, and the shopper comes back to where they were rather than to page
+        // one. A first page that changed starts the list over.
+        const second = list.pages[1]
+        if (second?.cursor === page.nextCursor && second.offset === fresh.length && fresh.every((id, i) => list.ids[i] === id)) {
+          list.status = list.hasNext ? 'idle' : 'done'
+          return
+        }
         list.ids = fresh
         list.pages = [{ cursor, offset: 0 }]
-        list.fetchedAt = Date.now()
       }
       else {
         list.pages.push({ cursor, offset: list.ids.length })

@@ -88,6 +88,33 @@ describe('createCursorList', () => {
     expect(requests).toHaveLength(2)
   })
 
+  it('loading an expired list again keeps the pages walked since when its first page is unchanged, and starts over when not', async () => {
+    const { list, requests, page } = orders()
+    const walk = async () => {
+      const first = list.fetchFirst({})
+      requests.at(-1)!.answer.resolve(page([1, 2], 'c2'))
+      await first
+      const more = list.loadMore({})
+      requests.at(-1)!.answer.resolve(page([3, 4], 'c3'))
+      await more
+    }
+    await walk()
+    vi.setSystemTime(Date.now() + 61_000)
+    const again = list.fetchFirst({})
+    // The old items stay on screen while it loads.
+    expect(list.get({})!.ids).toEqual([1, 2, 3, 4])
+    requests.at(-1)!.answer.resolve(page([1, 2], 'c2'))
+    await again
+    expect(list.get({})).toMatchObject({ ids: [1, 2, 3, 4], nextCursor: 'c3', status: 'idle' })
+    expect(list.keyFor({}, { startCursor: 'c2' })).toBe(list.get({})!.key)
+
+    vi.setSystemTime(Date.now() + 61_000)
+    const changed = list.fetchFirst({})
+    requests.at(-1)!.answer.resolve(page([9, 1], 'c9'))
+    await changed
+    expect(list.get({})).toMatchObject({ ids: [9, 1], nextCursor: 'c9', pages: [{ cursor: null, offset: 0 }] })
+  })
+
   it('drops the answer for a list the page switched away from, and aborts its request', async () => {
     const { list, requests, page } = orders()
     const open = list.activate({ status: 'open' })
