@@ -30,11 +30,15 @@ test('a product page is server-rendered with sanitized description, and hydratio
   await page.waitForLoadState('networkidle')
   expect(requests.filter(url => url.pathname.startsWith('/api/products/') || url.pathname === '/api/categories/')).toEqual([])
 
-  // Reviews page by cursor.
-  const reviews = page.getByRole('region', { name: 'Reviews' }).getByRole('article')
+  // Reviews page by cursor, by keyboard: the focus stays in the reviews while more load (on the button, or on the
+  // "that is all" line once it was the last page), never dropped to the start of the page.
+  const region = page.getByRole('region', { name: 'Reviews' })
+  const reviews = region.getByRole('article')
   const shown = await reviews.count()
-  await page.getByRole('button', { name: 'More reviews' }).click()
+  await page.getByRole('button', { name: 'More reviews' }).focus()
+  await page.keyboard.press('Enter')
   await expect.poll(() => reviews.count()).toBeGreaterThan(shown)
+  await expect(region.locator(':focus')).toHaveCount(1)
 })
 
 test('the chosen variant is in the URL, survives a reload, and unlocks the button', async ({ page, request }) => {

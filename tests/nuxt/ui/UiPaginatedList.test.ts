@@ -81,7 +81,7 @@ describe('UiPaginatedList', () => {
     expect(view.loadMore).toHaveBeenCalledTimes(1)
     expect(status.value).toBe('loading')
     await nextTick()
-    expect(wrapper.get('button').attributes('aria-busy')).toBe('true')
+    expect(wrapper.get('button').attributes('aria-disabled')).toBe('true')
     expect(wrapper.get('button').text()).toBe('Loading…')
     expect(wrapper.get('[aria-live="polite"]').text()).toBe('Loading more')
   })
