@@ -144,6 +144,7 @@ export async function carryRenderSession(deps: AuthDeps, oldRefresh: string, pai
       startedAt: signIn?.startedAt ?? previous?.startedAt ?? deps.now(),
     })
   }
-  if (previous) await forgetRenderSession(deps, oldRefresh)
+  // A backend that does not rotate refresh tokens hands the same one back: its session was just rewritten, not old.
+  if (previous && oldRefresh !== pair.refresh) await forgetRenderSession(deps, oldRefresh)
   return user
 }

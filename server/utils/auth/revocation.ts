@@ -22,10 +22,11 @@ function familyTtl(deps: AuthDeps, refresh: string): number {
   return expiresAt ? Math.max(1000, expiresAt - deps.now()) : FALLBACK_FAMILY_TTL_MS
 }
 
-/** A new sign-in (login, register): its family starts now. */
-export async function startFamily(deps: AuthDeps, refresh: string, access: string): Promise<void> {
-  const userId = jwtUserId(access) ?? jwtUserId(refresh)
-  if (!userId) return
+/**
+ * A new sign-in (login, register): its family starts now. The user id is the backend's (`/auth/me/`), so a
+ * SimpleJWT with its own USER_ID_CLAIM is covered too.
+ */
+export async function startFamily(deps: AuthDeps, refresh: string, userId: string): Promise<void> {
   await expiringStore<Family>(deps.sessions, deps.now).set(`family:${tokenHash(refresh)}`, { userId, startedAt: deps.now() }, familyTtl(deps, refresh))
 }
 

@@ -39,9 +39,11 @@ export async function rotateRefreshToken(deps: AuthDeps, refresh: string, forwar
   const cached = await kept()
   if (cached) return { ok: true, pair: cached }
 
-  const result = await callBackend<TokenPairDto>(deps.apiBase, '/auth/token/refresh/', { method: 'POST', body: { refresh }, forwardedFor })
-  if (result.ok && typeof result.data?.access === 'string' && typeof result.data.refresh === 'string') {
-    const pair = { access: result.data.access, refresh: result.data.refresh }
+  const result = await callBackend<Partial<Record<keyof TokenPairDto, unknown>>>(deps.apiBase, '/auth/token/refresh/', { method: 'POST', body: { refresh }, forwardedFor })
+  const answer = result.ok ? result.data : undefined
+  if (typeof answer?.access === 'string' && (answer.refresh === undefined || typeof answer.refresh === 'string')) {
+    // SimpleJWT's default (ROTATE_REFRESH_TOKENS = False) answers {access} only: the refresh token goes on as it is.
+    const pair = { access: answer.access, refresh: answer.refresh ?? refresh }
     await grace.set(key, seal(pair, refresh), deps.rotation.graceMs)
     return { ok: true, pair }
   }

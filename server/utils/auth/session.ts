@@ -47,7 +47,7 @@ export type SignInOutcome =
 export async function completeSignIn(event: H3Event, deps: AuthDeps, pair: TokenPairDto): Promise<SignInOutcome> {
   const me = await callBackend<UserDto>(deps.apiBase, '/auth/me/', { access: pair.access, forwardedFor: clientAddress(event, deps) })
   if (!me.ok) return { ok: false, status: me.status, body: me.body }
-  await startFamily(deps, pair.refresh, pair.access)
+  await startFamily(deps, pair.refresh, String(me.data.id))
   writeRefreshCookie(event, pair.refresh, deps.cookie, deps.now())
   // The first page after signing in renders with this token and user: no rotation, no /auth/me/.
   await rememberSignIn(deps, pair, me.data)
