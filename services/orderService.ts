@@ -28,8 +28,9 @@ export interface PlaceOrderOptions {
 export function orderService(api: ApiClient) {
   return {
     async shippingMethods(options: OrderRequestOptions = {}): Promise<ShippingMethod[]> {
-      const dto = await api.get<ShippingMethodDto[]>('/shipping-methods/', undefined, { signal: options.signal })
-      return dto.map(toShippingMethod)
+      // A plain list per the contract; a backend with a global DEFAULT_PAGINATION_CLASS pages it ({results}).
+      const dto = await api.get<ShippingMethodDto[] | CursorPageDto<ShippingMethodDto>>('/shipping-methods/', undefined, { signal: options.signal })
+      return (Array.isArray(dto) ? dto : dto.results).map(toShippingMethod)
     },
 
     /** The shopper's orders, newest first. */

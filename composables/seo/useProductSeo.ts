@@ -26,7 +26,8 @@ function absoluteImage(siteUrl: string, url: string): string {
 /** The snippet: the description's first sentences, else a line built from title, brand and price. */
 export function productDescription(product: ProductDetail): string {
   const text = htmlToText(product.descriptionHtml)
-  const fallback = `${product.title} by ${product.brand.name}, ${formatMoney(product.price)}. ${product.inStock ? 'In stock' : 'Currently out of stock'}.`
+  const by = product.brand.name ? ` by ${product.brand.name}` : ''
+  const fallback = `${product.title}${by}, ${formatMoney(product.price)}. ${product.inStock ? 'In stock' : 'Currently out of stock'}.`
   return truncateText(text.length >= 50 ? text : `${fallback} ${text}`.trim())
 }
 

@@ -11,7 +11,8 @@ function toCartLine(dto: CartItemDto, currency: string): CartLine {
     slug: dto.slug,
     title: dto.title,
     options: { ...dto.options },
-    image: { url: safeImageUrl(dto.image.url), alt: dto.image.alt, width: dto.image.width, height: dto.image.height },
+    // Null for a product without an image (a nullable nested serializer): the placeholder, not a failed cart.
+    image: { url: safeImageUrl(dto.image?.url), alt: dto.image?.alt ?? '', width: dto.image?.width ?? 600, height: dto.image?.height ?? 600 },
     unitPrice: money(dto.unit_price, currency),
     lineTotal: money(dto.line_total, currency),
     quantity: dto.quantity,

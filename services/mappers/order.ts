@@ -3,6 +3,7 @@ import type { AddressDto, OrderAddressDto, OrderCreateDto, OrderDto, OrderLineDt
 import type { Address } from '../domain/address'
 import type { Order, OrderLine, OrderRequest } from '../domain/order'
 import type { ShippingMethod } from '../domain/shipping'
+import { withOffset } from './datetime'
 
 export function toAddress(dto: Partial<OrderAddressDto> & AddressDto): Address {
   return {
@@ -56,7 +57,7 @@ export function toOrder(dto: OrderDto): Order {
     currency: dto.currency,
     address: toAddress(dto.shipping_address),
     shippingMethod: { id: dto.shipping_method.id, name: dto.shipping_method.name, price: money(dto.shipping_method.price, dto.currency) },
-    createdAt: dto.created_at,
+    createdAt: withOffset(dto.created_at),
   }
 }
 

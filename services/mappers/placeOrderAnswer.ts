@@ -14,7 +14,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function orderIn(body: unknown): OrderDto | null {
   if (!isRecord(body)) return null
   const looksLikeOrder = typeof body.id === 'number' && typeof body.number === 'string' && Array.isArray(body.items)
-    && typeof body.total === 'string' && typeof body.currency === 'string' && isRecord(body.shipping_address) && isRecord(body.shipping_method)
+    && (typeof body.total === 'string' || typeof body.total === 'number') && typeof body.currency === 'string' && isRecord(body.shipping_address) && isRecord(body.shipping_method)
   return looksLikeOrder ? body as unknown as OrderDto : null
 }
 

@@ -3,6 +3,7 @@ import type { ImageDto, ProductDetailDto, ProductListParamsDto, ProductOrderingD
 import type { ProductDetail, ProductImage, ProductQuery, ProductSort, ProductSummary, ProductVariant } from '../domain/product'
 import { toDecimalNumber } from './decimal'
 import { safeImageUrl } from './image'
+import { withOffset } from './datetime'
 
 const SORT_TO_ORDERING: Record<ProductSort, ProductOrderingDto> = {
   'newest': '-created_at',
@@ -12,8 +13,12 @@ const SORT_TO_ORDERING: Record<ProductSort, ProductOrderingDto> = {
   'title': 'title',
 }
 
-function toImage(dto: ImageDto): ProductImage {
-  return { url: safeImageUrl(dto.url), alt: typeof dto.alt === 'string' ? dto.alt : '', width: dto.width, height: dto.height }
+/**
+ * A product without an image is common in real catalogs, and DRF writes a nullable nested image (or an empty
+ * ImageField) as null: it gets the placeholder rather than failing the whole list it is in.
+ */
+function toImage(dto: ImageDto | null | undefined): ProductImage {
+  return { url: safeImageUrl(dto?.url), alt: typeof dto?.alt === 'string' ? dto.alt : '', width: dto?.width ?? 600, height: dto?.height ?? 600 }
 }
 
 export function toProductSummary(dto: ProductSummaryDto): ProductSummary {
@@ -27,7 +32,8 @@ export function toProductSummary(dto: ProductSummaryDto): ProductSummary {
     rating: toDecimalNumber(dto.rating),
     reviewsCount: dto.reviews_count,
     inStock: dto.in_stock,
-    brand: { slug: dto.brand.slug, name: dto.brand.name },
+    // A nullable brand foreign key is null for a brandless product.
+    brand: dto.brand ? { slug: dto.brand.slug, name: dto.brand.name } : { slug: '', name: '' },
     category: { slug: dto.category.slug, name: dto.category.name },
     ...(dto.has_variants === undefined ? {} : { hasVariants: dto.has_variants }),
   }
@@ -49,8 +55,8 @@ export function toProductDetail(dto: ProductDetailDto, sanitize: (html: string) 
     attributes: Object.entries(dto.attributes ?? {}).map(([name, value]) => ({ name, value: String(value) })),
     variants: (dto.variants ?? []).map(v => toVariant(v, dto.currency)),
     stock: dto.stock,
-    createdAt: dto.created_at,
-    updatedAt: dto.updated_at,
+    createdAt: withOffset(dto.created_at),
+    updatedAt: withOffset(dto.updated_at),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ReviewDto } from '../dto'
 import type { Review } from '../domain/review'
+import { withOffset } from './datetime'
 
 export function toReview(dto: ReviewDto): Review {
   return {
@@ -9,6 +10,6 @@ export function toReview(dto: ReviewDto): Review {
     body: dto.body,
     authorName: dto.author_name,
     verifiedPurchase: dto.verified_purchase,
-    createdAt: dto.created_at,
+    createdAt: withOffset(dto.created_at),
   }
 }

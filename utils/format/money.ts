@@ -57,10 +57,12 @@ function writeShopMoney(amount: number, currency: ShopCurrency): string {
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/
 
 /**
- * "19.99" -> 1999 by string arithmetic, so "0.10" + "0.20" is exactly 30.
- * Extra fraction digits are rounded half away from zero.
+ * "19.99" -> 1999 by string arithmetic, so "0.10" + "0.20" is exactly 30. Extra fraction digits are rounded half
+ * away from zero. A JSON number (DRF with COERCE_DECIMAL_TO_STRING = False writes float(Decimal)) is read as the
+ * decimal it prints as, its shortest round-trip text: 19.99 -> "19.99". Exponent forms are no price.
  */
-export function toMinorUnits(decimal: string, currency: string): number {
+export function toMinorUnits(value: string | number, currency: string): number {
+  const decimal = String(value)
   const match = DECIMAL.exec(decimal.trim())
   if (!match) throw new RangeError(`Not a decimal amount: "${decimal}"`)
   const [, sign, whole, fraction = ''] = match
@@ -82,7 +84,7 @@ export function fromMinorUnits(minor: number, currency: string): string {
   return `${minor < 0 ? '-' : ''}${whole}${fraction}`
 }
 
-export function money(decimal: string, currency: string): Money {
+export function money(decimal: string | number, currency: string): Money {
   return { amount: toMinorUnits(decimal, currency), currency }
 }
 

@@ -35,7 +35,8 @@ export function productJsonLd(product: ProductLdInput): JsonLd {
     'description': product.description,
     'image': product.images,
     'sku': product.sku ?? String(product.id),
-    'brand': { '@type': 'Brand', 'name': product.brandName },
+    // A brandless product (its brand null at the backend) names none rather than an empty one.
+    ...(product.brandName ? { brand: { '@type': 'Brand', 'name': product.brandName } } : {}),
     'offers': {
       '@type': 'Offer',
       'url': product.url,

@@ -42,6 +42,15 @@ describe('catalog mappers', () => {
     expect(toProductSummary({ ...seed.productDto(7), rating }).rating).toBe(expected)
   })
 
+  it('maps what real DRF backends also send: prices as JSON numbers, a null image and a null brand', () => {
+    const dto = { ...seed.productDto(8), price: 19.99, compare_at_price: 24.5, image: null, brand: null } as unknown as Parameters<typeof toProductSummary>[0]
+    const summary = toProductSummary(dto)
+    expect(summary.price).toEqual({ amount: 1999, currency: 'USD' })
+    expect(summary.compareAtPrice).toEqual({ amount: 2450, currency: 'USD' })
+    expect(summary.image.url).toMatch(/^data:image\/svg\+xml/)
+    expect(summary.brand).toEqual({ slug: '', name: '' })
+  })
+
   it('reads what is not a decimal as 0 instead of NaN', () => {
     for (const odd of ['', 'n/a', '4,2']) expect(toDecimalNumber(odd)).toBe(0)
     expect(toDecimalNumber(Number.NaN)).toBe(0)

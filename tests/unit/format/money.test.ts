@@ -17,6 +17,17 @@ describe('toMinorUnits', () => {
     expect(toMinorUnits('1.234', 'KWD')).toBe(1234)
   })
 
+  it('reads a JSON number (DRF with COERCE_DECIMAL_TO_STRING off) as the decimal it prints as', () => {
+    expect(toMinorUnits(19.99, 'USD')).toBe(1999)
+    expect(toMinorUnits(0.1, 'USD') + toMinorUnits(0.2, 'USD')).toBe(30)
+    expect(toMinorUnits(7, 'USD')).toBe(700)
+    expect(toMinorUnits(-2.5, 'EUR')).toBe(-250)
+    expect(toMinorUnits(1500, 'JPY')).toBe(1500)
+    expect(toMinorUnits(1.234, 'KWD')).toBe(1234)
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 1e300, 1e-7])
+      expect(() => toMinorUnits(bad, 'USD'), String(bad)).toThrow(RangeError)
+  })
+
   it('rejects what is not a decimal amount', () => {
     for (const bad of ['', 'abc', '1,00', '1e3', '0x10', '1.2.3', 'NaN'])
       expect(() => toMinorUnits(bad, 'USD'), bad).toThrow(RangeError)

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CursorPageDto, OrderDto } from '~/services/dto'
 import { toAddressDto, toOrder, toOrderCreate, toShippingMethod } from '~/services/mappers/order'
+import { orderService } from '~/services/orderService'
 import { useOrderStore } from '~/stores/orders/orders'
 import { apiError, type FakeCall } from '../../support/fakeApi'
 import { installApiSession } from '../../support/installedApi'
@@ -64,6 +65,16 @@ describe('orders store', () => {
     expect(store.listFor({})).toMatchObject({ ids: [9, 8, 3], status: 'done', hasNext: false })
     expect(fake.current.callsTo('/orders/').map(c => c.query)).toEqual([{ cursor: undefined, page_size: 10 }, { cursor: 'c2', page_size: 10 }])
     expect(store.byId[8]?.number).toBe('DEMO-100008')
+  })
+
+  it('reads the shipping methods as a plain list, or paged when the backend pages every list', async () => {
+    const method = { id: 1, name: 'Standard', price: '4.99', currency: 'USD', min_days: 3, max_days: 5 }
+    const service = orderService(fake.current.api)
+    fake.current.on('GET', '/shipping-methods/', [method], { next: null, previous: null, results: [method] })
+    const plain = await service.shippingMethods()
+    const paged = await service.shippingMethods()
+    expect(paged).toEqual(plain)
+    expect(plain[0]).toMatchObject({ id: 1, name: 'Standard', price: { amount: 499, currency: 'USD' } })
   })
 
   it('keeps a 404 for an order as a failure, never cached', async () => {
