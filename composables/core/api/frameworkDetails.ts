@@ -9,6 +9,8 @@ const FRAMEWORK_DETAILS: readonly RegExp[] = [
   /^Incorrect authentication credentials\.$/,
   /^You do not have permission to perform this action\.$/,
   /^Not found\.$/,
+  // DRF 3.15+ passes Django's Http404 text on: get_object_or_404's "No Product matches the given query."
+  /^No \w+ matches the given query\.$/,
   /^Method "[^"]*" not allowed\.$/,
   /^Request was throttled\.( Expected available in \d+ seconds?\.)?$/,
   /^Malformed request\.$/,
@@ -19,7 +21,7 @@ const FRAMEWORK_DETAILS: readonly RegExp[] = [
   /^Invalid cursor$/,
   /^Invalid page\.$/,
   /^Given token not valid for any token type$/,
-  /^Token is invalid or expired$/,
+  /^Token is (?:invalid or expired|invalid|expired)$/,
   /^Token is blacklisted$/,
   /^Token contained no recognizable user identification$/,
   /^Authorization header must contain two space-delimited values$/,

@@ -33,13 +33,14 @@ function isStringArray(value: unknown): value is string[] {
  * a list serializer's (`many=True`: one object per item, `{}` for a valid one) with the item's index:
  * `{items: [{}, {quantity: ["..."]}]}` -> `items.1.quantity`.
  */
-export function extractFieldErrors(body: Record<string, unknown>, prefix = ''): FieldErrors {
+export function extractFieldErrors(body: Record<string, unknown>, prefix = '', bare = false): FieldErrors {
   const out: FieldErrors = {}
   for (const [key, value] of Object.entries(body)) {
     if (!prefix && (key === 'detail' || key === 'code')) continue
     const name = prefix ? `${prefix}.${key}` : key
     if (isStringArray(value)) out[name] = value
-    else if (typeof value === 'string' && prefix) out[name] = [value]
+    // A view's own ValidationError({"quantity": "..."}) is not wrapped in lists the way a serializer's is.
+    else if (typeof value === 'string' && (prefix || bare)) out[name] = [value]
     else if (isRecord(value)) Object.assign(out, extractFieldErrors(value, name))
     else if (Array.isArray(value)) value.forEach((item, index) => isRecord(item) && Object.assign(out, extractFieldErrors(item, `${name}.${index}`)))
   }
@@ -114,7 +115,7 @@ function extrasOf(body: Record<string, unknown>): ErrorExtras {
 /** An error for an HTTP response, whatever its body was. Everything that decides is the status and Retry-After. */
 export function errorFromResponse(status: number, data: unknown, headers: Headers | undefined, cause?: unknown): ApiError {
   const body = parseBody(data)
-  const fieldErrors = isRecord(body) ? extractFieldErrors(body) : {}
+  const fieldErrors = isRecord(body) ? extractFieldErrors(body, '', status === 400) : {}
   // Kept for logs and the few codes the contract defines itself; DRF's own errors send none.
   const code = isRecord(body) && typeof body.code === 'string' && body.code ? body.code : `http_${status}`
   const retryAfterMs = parseRetryAfter(headers?.get('retry-after'))

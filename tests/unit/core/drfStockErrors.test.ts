@@ -112,6 +112,20 @@ describe('sentences a backend wrote itself are what the shopper reads', () => {
     expect(error).toMatchObject({ status: 401, code: 'token_not_valid', message: 'Please sign in again.' })
   })
 
+  it('replaces the sentences of newer DRF (3.15+: Http404\'s text) and SimpleJWT (5.3+: expired or invalid)', async () => {
+    expect((await failureFor(404, { detail: 'No Product matches the given query.' }, {})).message).toBe('We could not find that.')
+    for (const detail of ['Token is expired', 'Token is invalid']) {
+      expect((await failureFor(401, { detail, code: 'token_not_valid' }, {})).message).toBe('Please sign in again.')
+    }
+  })
+
+  it('reads a view\'s own ValidationError, whose messages are not wrapped in lists, as field errors', async () => {
+    const error = await failureFor(400, { quantity: 'Ensure this value is less than or equal to 99.' }, {})
+    expect(error.fieldErrors).toEqual({ quantity: ['Ensure this value is less than or equal to 99.'] })
+    // Not on other statuses, where a top-level string is a fact of the answer.
+    expect((await failureFor(409, { detail: 'Only 2 left in stock.', status: 'reserved' }, {})).fieldErrors).toEqual({})
+  })
+
   it('keeps scalar facts of the body next to the sentence (409 out of stock: available)', async () => {
     const error = await failureFor(409, { detail: 'Only 2 left in stock.', code: 'out_of_stock', available: 2 }, {})
     expect(error.extras).toEqual({ available: 2 })
