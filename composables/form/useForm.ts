@@ -1,4 +1,4 @@
-import { computed, reactive, ref, type ComputedRef, type Ref, type UnwrapNestedRefs } from 'vue'
+import { computed, reactive, ref, watch, type ComputedRef, type Ref, type UnwrapNestedRefs } from 'vue'
 import { isApiError, type ApiError } from '~/composables/core/api/ApiError'
 import { MESSAGES } from '~/composables/core/api/messages'
 
@@ -36,6 +36,8 @@ export interface UseFormReturn<F extends string> {
   status: Ref<FormStatus>
   /** Validates, sends, and records the outcome; resolves true on success. */
   submit: () => Promise<boolean>
+  /** The shopper left a field: its check shows now if they typed something wrong (an untouched field waits for submit). */
+  leave: (field: F) => void
 }
 
 /**
@@ -47,18 +49,26 @@ export function useForm<F extends string>(options: UseFormOptions<F>): UseFormRe
   const fields = Object.keys(options.initial) as F[]
   const values = reactive({ ...options.initial }) as UnwrapNestedRefs<Record<F, string>>
   const status = ref<FormStatus>('idle')
-  const attempted = ref(false)
+  // Baymard: a field's problem shows once it was checked (the field left after typing, or a submit), goes as soon as
+  // it is fixed, and does not come back while typing, only at the next leave or submit.
+  const checked = ref<Partial<Record<F, boolean>>>({})
   const serverFieldErrors = ref<Partial<Record<F, string[]>>>({})
   const serverFormErrors = ref<string[]>([])
+  // What was sent: a backend's message about a field stands only while the field still holds what it was about.
+  let sent: Partial<Record<F, string>> = {}
 
   const current = (): Record<F, string> => ({ ...values }) as Record<F, string>
-  const clientErrors = computed<Partial<Record<F, string>>>(() => (attempted.value ? options.validate(current()) : {}))
+  const problems = computed(() => options.validate(current()))
+  watch(problems, (now) => {
+    for (const field of fields) if (checked.value[field] && !now[field]) checked.value[field] = false
+  })
 
   const fieldErrors = computed(() => {
     const out = {} as FieldMessages<F>
+    const now = current()
     for (const field of fields) {
-      const client = clientErrors.value[field]
-      out[field] = client ? [client] : serverFieldErrors.value[field] ?? []
+      const client = checked.value[field] ? problems.value[field] : undefined
+      out[field] = client ? [client] : now[field] === sent[field] ? serverFieldErrors.value[field] ?? [] : []
     }
     return out
   })
@@ -84,16 +94,17 @@ export function useForm<F extends string>(options: UseFormOptions<F>): UseFormRe
 
   async function submit(): Promise<boolean> {
     if (status.value === 'submitting') return false
-    attempted.value = true
+    for (const field of fields) checked.value[field] = !!problems.value[field]
     serverFieldErrors.value = {}
     serverFormErrors.value = []
-    if (Object.keys(options.validate(current())).length > 0) {
+    if (Object.keys(problems.value).length > 0) {
       status.value = 'error'
       return false
     }
     status.value = 'submitting'
     try {
-      await options.send(current())
+      sent = current()
+      await options.send(sent as Record<F, string>)
       status.value = 'success'
       return true
     }
@@ -103,5 +114,9 @@ export function useForm<F extends string>(options: UseFormOptions<F>): UseFormRe
     }
   }
 
-  return { values, fieldErrors, formErrors: computed(() => serverFormErrors.value), status, submit }
+  function leave(field: F): void {
+    if (current()[field] !== '' && problems.value[field]) checked.value[field] = true
+  }
+
+  return { values, fieldErrors, formErrors: computed(() => serverFormErrors.value), status, submit, leave }
 }

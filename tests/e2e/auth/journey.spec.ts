@@ -47,8 +47,11 @@ test('a signed-in shopper can rename themselves and sign out everywhere', async 
   await expect(page).toHaveURL(/\/auth\/profile$/)
 
   await page.getByLabel('First name').fill('Gracie')
-  await page.getByRole('button', { name: 'Save name' }).click()
+  // By keyboard: the focus stays on the button while it saves, not dropped to the top of the page.
+  await page.getByRole('button', { name: 'Save name' }).focus()
+  await page.keyboard.press('Enter')
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Save name' })).toBeFocused()
   await expect(accountButton(page, 'Gracie Everywhere')).toBeVisible()
 
   // A second browser signed in as the same shopper.

@@ -24,6 +24,17 @@ test('the sign-in form checks fields before sending and shows the password on re
     if (request.url().endsWith('/api/auth/login')) posted += 1
   })
   await gotoHydrated(page, '/auth/login')
+  // Nothing is said while typing; a wrong address is said on leaving the field, and goes once it is right.
+  const wrongEmail = page.getByText('Enter an email address like name@example.com.')
+  await page.getByLabel('Email').pressSequentially('ada@')
+  await expect(wrongEmail).toBeHidden()
+  await page.keyboard.press('Tab')
+  await expect(wrongEmail).toBeVisible()
+  await page.getByLabel('Email').fill('ada@example.com')
+  await expect(wrongEmail).toBeHidden()
+  await expect(page.getByLabel('Email')).not.toHaveAttribute('aria-invalid')
+  await page.getByLabel('Email').fill('')
+
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(page.getByText('Enter your email address.')).toBeVisible()
   await expect(page.getByText('Enter your password.')).toBeVisible()
@@ -39,7 +50,10 @@ test('the sign-in form checks fields before sending and shows the password on re
   await expect(password).toHaveAttribute('type', 'password')
   await page.getByRole('button', { name: 'Show password' }).click()
   await expect(password).toHaveAttribute('type', 'text')
-  await expect(page.getByRole('button', { name: 'Hide password' })).toHaveAttribute('aria-pressed', 'true')
+  // Its name says what a press does, and nothing else does: no aria-pressed to contradict it.
+  const hide = page.getByRole('button', { name: 'Hide password' })
+  await expect(hide).toBeFocused()
+  await expect(hide).not.toHaveAttribute('aria-pressed')
 })
 
 test('registration shows server field errors next to their fields and keeps the input', async ({ page }) => {

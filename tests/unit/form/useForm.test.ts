@@ -1,3 +1,4 @@
+import { nextTick } from 'vue'
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '~/composables/core/api/ApiError'
 import { useForm } from '~/composables/form/useForm'
@@ -26,6 +27,37 @@ describe('useForm', () => {
     expect(form.status.value).toBe('error')
     expect(form.fieldErrors.value.email).toEqual(['Enter your email address.'])
     form.values.email = 'ada@example.com'
+    expect(form.fieldErrors.value.email).toEqual([])
+  })
+
+  it('checks a field when it is left after typing, never while typing, and drops the problem once it is fixed', async () => {
+    const form = setup(async () => {})
+    form.leave('email')
+    expect(form.fieldErrors.value.email).toEqual([])
+    form.values.email = 'ada@'
+    expect(form.fieldErrors.value.email).toEqual([])
+    form.leave('email')
+    const problem = form.fieldErrors.value.email
+    expect(problem).toHaveLength(1)
+    form.values.email = 'ada@example.com'
+    await nextTick()
+    expect(form.fieldErrors.value.email).toEqual([])
+    // Typing it wrong again says nothing until the field is left again.
+    form.values.email = 'ada@'
+    await nextTick()
+    expect(form.fieldErrors.value.email).toEqual([])
+    form.leave('email')
+    expect(form.fieldErrors.value.email).toEqual(problem)
+  })
+
+  it('drops the backend\'s message about a field once the field no longer holds what was sent', async () => {
+    const form = setup(async () => {
+      throw apiError(400, 'Bad request', { email: ['user with this email already exists.'] })
+    })
+    form.values.email = 'ada@example.com'
+    await form.submit()
+    expect(form.fieldErrors.value.email).toEqual(['User with this email already exists.'])
+    form.values.email = 'ada.l@example.com'
     expect(form.fieldErrors.value.email).toEqual([])
   })
 
