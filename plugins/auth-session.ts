@@ -1,4 +1,4 @@
-import { defineNuxtPlugin, navigateTo, onNuxtReady, useRouter } from '#app'
+import { defineNuxtPlugin, navigateTo, useRouter } from '#app'
 import { useApiSession } from '~/composables/core/useApiSession'
 import { signInLocation } from '~/utils/routes/signIn'
 import { isProtectedPath } from '~/utils/routes/policy'
@@ -22,8 +22,8 @@ export default defineNuxtPlugin({
     }
     const router = useRouter()
     const session = useApiSession()
-    // The server could not tell who this is and rendered a guest's page: the browser asks once it is idle.
-    if (store.status === 'unknown') onNuxtReady(() => import('~/composables/auth/settleUnknown').then(m => m.settleUnknown(store, session)))
+    // The server could not tell who this is and rendered a guest's page: the browser asks once the app has mounted.
+    if (store.status === 'unknown') nuxtApp.hook('app:mounted', () => import('~/composables/auth/settleUnknown').then(m => m.settleUnknown(store, session)))
     session.onSignedOut((reason) => {
       // 'signed_out' is the shopper's own action: the store has already been cleared and they were told.
       if (reason !== 'refresh_failed' || !store.isSignedIn) return

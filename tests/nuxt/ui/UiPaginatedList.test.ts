@@ -86,6 +86,16 @@ describe('UiPaginatedList', () => {
     expect(wrapper.get('[aria-live="polite"]').text()).toBe('Loading more')
   })
 
+  it('says how many more arrived once a page has loaded', async () => {
+    const { view, items, status } = listView({ items: rows(3) })
+    const wrapper = await mountList(view)
+    await wrapper.get('button').trigger('click')
+    await nextTick()
+    items.value = rows(5)
+    status.value = 'idle'
+    await vi.waitFor(() => expect(wrapper.get('[aria-live="polite"]').text()).toBe('2 more rows loaded.'))
+  })
+
   it('says what failed and offers to try again, keeping the items it has', async () => {
     const { view } = listView({ items: rows(2), status: 'error', error: apiError(503, 'The shop is busy.').toJSON() })
     const wrapper = await mountList(view)
