@@ -12,7 +12,8 @@ import { useAuthStore } from '~/stores/auth'
 import { createKeyedResource, type ResourceStatus } from '~/stores/resources/keyedResource'
 import { hasCartMarker } from '~/utils/cart/marker'
 import { createCartQueue } from './cartQueue'
-import { itemCountView, lineViews, type CartLineProblem, type CartLineView, type PendingAddition } from './cartView'
+import { invalidQuantity, lineGone, mayHaveLanded, unconfirmedAddition } from './cartFailures'
+import { itemCountView, landedOn, lineViews, sameChoice, type CartLineProblem, type CartLineView, type PendingAddition } from './cartView'
 import { readSeenPrices, rememberPrices, seenPriceKey, writeSeenPrices, type SeenPrices } from './seenPrices'
 
 /** What became of the last addition: the notice after "Add to cart" shows it. */
@@ -29,37 +30,6 @@ const KEY = 'current'
 const EMPTY: Pick<Cart, 'lines' | 'itemCount'> = { lines: [], itemCount: 0 }
 const noop = () => {}
 const lineKey = (lineId: number) => `line:${lineId}`
-
-function invalidQuantity(): ApiError {
-  // The answer DRF gives for the same request (CartItemUpdate), so the shopper reads the same sentence.
-  return new ApiError({
-    status: 400, code: 'invalid', message: `Please choose a quantity from ${MIN_LINE_QUANTITY} to ${MAX_LINE_QUANTITY}.`,
-    fieldErrors: { quantity: [`Ensure this value is less than or equal to ${MAX_LINE_QUANTITY}.`] }, retryable: false,
-  })
-}
-
-function lineGone(): ApiError {
-  return new ApiError({ status: 404, code: 'not_found', message: 'That item is no longer in your cart.', fieldErrors: {}, retryable: false })
-}
-
-/** No answer, or a gateway's or server's failure: the backend may have made the change anyway. */
-function mayHaveLanded(failure: unknown): failure is ApiError {
-  if (!(failure instanceof ApiError)) return false
-  if (failure.status === 0) return failure.code === 'network_error' || failure.code === 'timeout' || failure.code === 'bad_response'
-  return failure.status >= 500
-}
-
-/** A lost answer, and the cart holds the product without saying how many it held before. */
-function unconfirmedAddition(failure: ApiError): ApiError {
-  return new ApiError({
-    status: failure.status, code: 'unconfirmed', retryable: false, fieldErrors: {}, cause: failure, requestId: failure.requestId,
-    message: 'We could not confirm it was added. Check your cart before adding it again.',
-  })
-}
-
-function landedOn(cart: Cart, request: PurchaseLine): CartLine | undefined {
-  return cart.lines.find(l => l.productId === request.productId && (request.variantId == null || l.variantId === request.variantId))
-}
 
 /**
  * The shopper's cart. The backend is the truth: every answer replaces the cart (`resource.set`), and lines,
@@ -188,8 +158,7 @@ export const useCartStore = defineStore('cart', () => {
       additions.value = [...additions.value, addition]
       const sentIn = epoch
       const answer = await queue.run(async () => {
-        // What the cart held of it before sending (null: not known), to tell afterwards whether a lost answer's
-        // addition was made.
+        // What the cart held of it before sending (null: not known), to tell whether a lost answer's addition was made.
         const had = cart.value ? landedOn(cart.value, request)?.quantity ?? 0 : knownEmpty.value ? 0 : null
         try {
           await authenticate()
@@ -214,8 +183,7 @@ export const useCartStore = defineStore('cart', () => {
       })
       lastAddition.value = { seq, request, lineId: landedOn(answer, request)?.id ?? null, error: null }
       // Added again from elsewhere: "Undo" on the cart page would add it once more.
-      const removed = lastRemoved.value
-      if (removed && removed.productId === request.productId && removed.variantId === (request.variantId ?? null)) lastRemoved.value = null
+      if (lastRemoved.value && sameChoice(lastRemoved.value, request)) lastRemoved.value = null
       return answer
     }
     catch (failure) {

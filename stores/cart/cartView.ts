@@ -43,8 +43,14 @@ export interface Overlay {
   additions: readonly PendingAddition[]
 }
 
-function sameChoice(line: Pick<CartLine, 'productId' | 'variantId'>, addition: PurchaseLine): boolean {
+/** The line holds the product and variant this purchase names. */
+export function sameChoice(line: Pick<CartLine, 'productId' | 'variantId'>, addition: PurchaseLine): boolean {
   return line.productId === addition.productId && line.variantId === (addition.variantId ?? null)
+}
+
+/** The line an addition went to: the backend adds to a line of the same product (and variant, when one was named). */
+export function landedOn(cart: Cart, request: PurchaseLine): CartLine | undefined {
+  return cart.lines.find(l => l.productId === request.productId && (request.variantId == null || l.variantId === request.variantId))
 }
 
 /** Units of pending additions that land on an existing line (the backend adds to the same product and variant). */
