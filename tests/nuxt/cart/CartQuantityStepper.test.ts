@@ -54,4 +54,23 @@ describe('CartQuantityStepper', () => {
     expect(changes()).toEqual([12, 99])
     expect((field.element as HTMLInputElement).value).toBe('3')
   })
+
+  it('says what became of a typed quantity it could not take as it was, instead of changing it silently', async () => {
+    const { wrapper, field, changes } = await stepper({ quantity: 2 })
+    const note = () => wrapper.get('[role="status"]').text()
+    for (const [typed, said] of [['abc', 'Enter a quantity from 1 to 99. The quantity stays at 2.'], ['', 'Enter a quantity from 1 to 99. The quantity stays at 2.'], ['0', 'To take it out of your cart, use Remove. The quantity stays at 2.']] as const) {
+      await field.setValue(typed)
+      await field.trigger('blur')
+      expect((field.element as HTMLInputElement).value).toBe('2')
+      expect(note()).toBe(said)
+      expect(field.attributes('aria-describedby')).toContain(wrapper.get('[role="status"]').attributes('id'))
+    }
+    await field.setValue('150')
+    await field.trigger('blur')
+    expect(changes()).toEqual([99])
+    expect(note()).toBe('99 is the most one line can hold.')
+    await field.setValue('3')
+    await field.trigger('blur')
+    expect(note()).toBe('')
+  })
 })
