@@ -6,6 +6,7 @@ import ProductPurchasePanel from '~/components/product/ProductPurchasePanel.vue'
 import { errorFromResponse } from '~/composables/core/api/normalizeError'
 import type { ProductDetail, PurchaseLine } from '~/services/domain/product'
 import { productPath } from '~/utils/routes/paths'
+import { MAX_LINE_QUANTITY } from '~/services/domain/cartLine'
 
 const TEE_PAGE = productPath({ id: 5, slug: 'tee' })
 
@@ -83,6 +84,6 @@ describe('ProductPurchasePanel', () => {
   it('never offers more than 99 of one item, however much is in stock', async () => {
     const plenty = { ...product, variants: [], stock: 500 }
     const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product: plenty, addToCart: vi.fn() }, route: '/products/5-tee' })
-    expect(wrapper.get('input[type="number"]').attributes('max')).toBe('99')
+    expect(wrapper.get('input[type="number"]').attributes('max')).toBe(String(MAX_LINE_QUANTITY))
   })
 })
