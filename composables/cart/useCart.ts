@@ -15,6 +15,8 @@ export interface UseCartReturn {
   cart: ComputedRef<Cart | null>
   /** The lines as the shopper sees them: quantities asked for shown at once, lines being removed left out. */
   lines: ComputedRef<CartLineView[]>
+  /** A line the backend cannot supply in its quantity: no way to checkout until it is changed. */
+  unavailable: ComputedRef<boolean>
   /** Units in the cart, additions and changes on their way included (the badge); null = not known yet. */
   itemCount: ComputedRef<number | null>
   /** Of loading the cart (idle until `ensureLoaded`/`refresh`; success at once for a browser known to have none). */
@@ -75,6 +77,7 @@ export function useCart(): UseCartReturn {
   return {
     cart: computed(() => store.cart),
     lines: computed(() => store.lines),
+    unavailable: computed(() => store.lines.some(line => !line.inStock)),
     itemCount: computed(() => store.itemCount),
     status: computed(() => store.status),
     error: computed(() => store.error),

@@ -6,6 +6,8 @@ import type { ShippingMethod } from '~/services/domain/shipping'
 export interface CheckoutSummary {
   lines: readonly CartLine[]
   itemCount: number
+  /** A line the backend cannot supply in its quantity (sold out, or more than in stock): the order would be refused. */
+  unavailable: boolean
   /** The backend's subtotal of the cart. */
   subtotal: Money
   /** The chosen method's price; null until one is chosen. */
@@ -25,5 +27,5 @@ export function checkoutSummary(cart: Cart, method: ShippingMethod | null): Chec
   const total = shipping && shipping.currency === cart.subtotal.currency
     ? { amount: cart.subtotal.amount + shipping.amount, currency: cart.subtotal.currency }
     : null
-  return { lines: cart.lines, itemCount: cart.itemCount, subtotal: cart.subtotal, shipping, shippingName: method?.name ?? null, total }
+  return { lines: cart.lines, itemCount: cart.itemCount, unavailable: cart.lines.some(line => !line.inStock), subtotal: cart.subtotal, shipping, shippingName: method?.name ?? null, total }
 }

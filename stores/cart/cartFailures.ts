@@ -1,4 +1,5 @@
 import { ApiError } from '~/composables/core/api/ApiError'
+import { isBackendFailure } from '~/composables/core/api/circuitBreaker'
 import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from '~/services/domain/cartLine'
 
 // The cart store's own failures (refused before asking the backend), and how it reads a failure it got.
@@ -15,11 +16,12 @@ export function lineGone(): ApiError {
   return new ApiError({ status: 404, code: 'not_found', message: 'That item is no longer in your cart.', fieldErrors: {}, retryable: false })
 }
 
-/** No answer, or a gateway's or server's failure: the backend may have made the change anyway. */
+/**
+ * The backend may have made the change anyway: no answer, a gateway's or server's failure (what the breaker counts
+ * as the backend in trouble), or a 2xx whose body could not be read (the change was made).
+ */
 export function mayHaveLanded(failure: unknown): failure is ApiError {
-  if (!(failure instanceof ApiError)) return false
-  if (failure.status === 0) return failure.code === 'network_error' || failure.code === 'timeout' || failure.code === 'bad_response'
-  return failure.status >= 500
+  return failure instanceof ApiError && (isBackendFailure(failure) || failure.code === 'bad_response')
 }
 
 /** A lost answer, and the cart holds the product without saying how many it held before. */

@@ -144,12 +144,20 @@ describe('cart store: adding', () => {
     expect(store.lastAddition).toMatchObject({ lineId: 1, error: null })
     expect(fake.current.callsTo('/cart/items/', 'POST')).toHaveLength(1)
 
+    // A 2xx whose body could not be read: the addition was made, and counts as made.
+    fake.current.on('POST', '/cart/items/', () => {
+      backend.add(10, null, 1)
+      throw new ApiError({ status: 201, code: 'bad_response', message: 'Unreadable.', fieldErrors: {}, retryable: false })
+    })
+    await store.add({ productId: 10, variantId: null, quantity: 1 })
+    expect(store.lines.find(l => l.id === 1)).toMatchObject({ quantity: 6, pending: false })
+
     // A gateway's 502, nothing made: a failure, with the cart as the backend holds it.
     fake.current.on('POST', '/cart/items/', apiError(502, 'Bad gateway.'))
     await expect(store.add({ productId: 10, variantId: null, quantity: 1 })).rejects.toMatchObject({ status: 502 })
-    expect(store.lines.find(l => l.id === 1)).toMatchObject({ quantity: 5, pending: false })
+    expect(store.lines.find(l => l.id === 1)).toMatchObject({ quantity: 6, pending: false })
     expect(store.lastAddition?.error?.status).toBe(502)
-    expect(fake.current.callsTo('/cart/', 'GET')).toHaveLength(3)
+    expect(fake.current.callsTo('/cart/', 'GET')).toHaveLength(4)
   })
 
   it('says an addition is unconfirmed when the answer was lost and the cart was not known before', async () => {

@@ -96,6 +96,12 @@ describe('order summary', () => {
     expect(checkoutSummary(cart, null)).toMatchObject({ shipping: null, total: null })
     expect(checkoutSummary(cart, { ...method, price: { amount: 1499, currency: 'EUR' } }).total).toBeNull()
   })
+
+  it('says when a line cannot be supplied in its quantity, so no order is placed that the backend would refuse', () => {
+    const line = { inStock: true } as Cart['lines'][number]
+    expect(checkoutSummary({ ...cart, lines: [line] }, method).unavailable).toBe(false)
+    expect(checkoutSummary({ ...cart, lines: [line, { ...line, inStock: false }] }, method).unavailable).toBe(true)
+  })
 })
 
 describe('steps', () => {
