@@ -1,7 +1,7 @@
 import { money } from '~/utils/format/money'
 import type { BffCartDto, CartItemCreateDto, CartItemDto, CartItemUpdateDto } from '../dto'
 import type { Cart, CartAddition, CartLine } from '../domain/cart'
-import { safeImageUrl } from './image'
+import { toImage } from './image'
 
 function toCartLine(dto: CartItemDto, currency: string): CartLine {
   return {
@@ -11,8 +11,7 @@ function toCartLine(dto: CartItemDto, currency: string): CartLine {
     slug: dto.slug,
     title: dto.title,
     options: { ...dto.options },
-    // Null for a product without an image (a nullable nested serializer): the placeholder, not a failed cart.
-    image: { url: safeImageUrl(dto.image?.url), alt: dto.image?.alt ?? '', width: dto.image?.width ?? 600, height: dto.image?.height ?? 600 },
+    image: toImage(dto.image),
     unitPrice: money(dto.unit_price, currency),
     lineTotal: money(dto.line_total, currency),
     quantity: dto.quantity,

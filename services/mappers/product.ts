@@ -1,8 +1,8 @@
 import { fromMinorUnits, money } from '~/utils/format/money'
-import type { ImageDto, ProductDetailDto, ProductListParamsDto, ProductOrderingDto, ProductSummaryDto, VariantDto } from '../dto'
-import type { ProductDetail, ProductImage, ProductQuery, ProductSort, ProductSummary, ProductVariant } from '../domain/product'
+import type { ProductDetailDto, ProductListParamsDto, ProductOrderingDto, ProductSummaryDto, VariantDto } from '../dto'
+import type { ProductDetail, ProductQuery, ProductSort, ProductSummary, ProductVariant } from '../domain/product'
 import { toDecimalNumber } from './decimal'
-import { safeImageUrl } from './image'
+import { toImage } from './image'
 import { withOffset } from './datetime'
 
 const SORT_TO_ORDERING: Record<ProductSort, ProductOrderingDto> = {
@@ -11,14 +11,6 @@ const SORT_TO_ORDERING: Record<ProductSort, ProductOrderingDto> = {
   'price-desc': '-price',
   'rating': '-rating',
   'title': 'title',
-}
-
-/**
- * A product without an image is common in real catalogs, and DRF writes a nullable nested image (or an empty
- * ImageField) as null: it gets the placeholder rather than failing the whole list it is in.
- */
-function toImage(dto: ImageDto | null | undefined): ProductImage {
-  return { url: safeImageUrl(dto?.url), alt: typeof dto?.alt === 'string' ? dto.alt : '', width: dto?.width ?? 600, height: dto?.height ?? 600 }
 }
 
 export function toProductSummary(dto: ProductSummaryDto): ProductSummary {

@@ -44,6 +44,11 @@ describe('cart mappers', () => {
     expect(yen.mergePending).toBe(true)
   })
 
+  it('shows a line whose product has no image (null from a nullable nested serializer) with the placeholder', () => {
+    const cart = toCart({ ...dto, items: [item({ image: null as unknown as CartItemDto['image'] })] })
+    expect(cart.lines[0]!.image).toMatchObject({ url: expect.stringMatching(/^data:image\/svg\+xml/), alt: '', width: 600, height: 600 })
+  })
+
   it('shares no object with the DTO', () => {
     const cart = toCart(dto)
     cart.lines[0]!.options.colour = 'Red'
