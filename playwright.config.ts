@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test'
 import { freePort } from './bench/lib/ports'
+import { staleBuildReason } from './bench/lib/build'
 
 // Free ports are chosen once by the runner and passed to workers through env.
 process.env.E2E_WEB_PORT ??= String(await freePort())
@@ -37,7 +38,8 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: 'test -f .output/server/index.mjs || npm run build; node .output/server/index.mjs',
+      // Built again when a source changed since the last build: an old build would pass for code it does not contain.
+      command: `${await staleBuildReason() ? 'npm run --silent build && ' : ''}node .output/server/index.mjs`,
       url: `http://127.0.0.1:${webPort}/`,
       env: { PORT: webPort, HOST: '127.0.0.1', NUXT_API_BASE: apiBase, NUXT_PUBLIC_SITE_URL: `http://127.0.0.1:${webPort}` },
       reuseExistingServer: false,

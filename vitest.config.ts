@@ -12,35 +12,37 @@ const alias = { '~': root, '@': root, '~~': root }
 // contract (the backend contract, any base URL).
 // The setup files put the transport entry points (useApi, useApiSession) behind tests/support/installedApi.ts,
 // so a test installs a fake or real ApiClient with useFakeApi()/installApi() instead of mocking modules itself.
+// allowOnly: false in every project, because vitest allows `.only` unless CI is set and .ci/run does not set it.
 export default defineConfig({
   test: {
+    allowOnly: false,
     projects: [
       {
         plugins: [vue()],
         resolve: { alias },
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/setup/unit.ts'] },
+        test: { allowOnly: false, name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/setup/unit.ts'] },
       },
       await defineVitestProject({
-        test: { name: 'nuxt', include: ['tests/nuxt/**/*.test.ts'], environment: 'nuxt', setupFiles: ['tests/support/setup/nuxt.ts'] },
+        test: { allowOnly: false, name: 'nuxt', include: ['tests/nuxt/**/*.test.ts'], environment: 'nuxt', setupFiles: ['tests/support/setup/nuxt.ts'] },
       }),
       {
         resolve: { alias },
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/setup/unit.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
+        test: { allowOnly: false, name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/setup/unit.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
       },
       {
         // Several built instances, Redis and nginx under load (tests/cluster): its own stage, run alone.
         resolve: { alias },
-        test: { name: 'cluster', include: ['tests/cluster/**/*.test.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 120_000 },
+        test: { allowOnly: false, name: 'cluster', include: ['tests/cluster/**/*.test.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 120_000 },
       },
       {
         resolve: { alias },
         // Hostile input and faults (docs/chaos.md): built servers, Redis, thousands of requests. One file at a time:
         // each starts its own stack, and their timings mean something only when they do not compete.
-        test: { name: 'chaos', include: ['tests/chaos/**/*.test.ts'], environment: 'node', poolOptions: { forks: { singleFork: true } }, testTimeout: 120_000, hookTimeout: 180_000 },
+        test: { allowOnly: false, name: 'chaos', include: ['tests/chaos/**/*.test.ts'], environment: 'node', poolOptions: { forks: { singleFork: true } }, testTimeout: 120_000, hookTimeout: 180_000 },
       },
       {
         resolve: { alias },
-        test: { name: 'contract', include: ['tests/contract/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 60_000 },
+        test: { allowOnly: false, name: 'contract', include: ['tests/contract/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 60_000 },
       },
     ],
   },

@@ -21,22 +21,40 @@ export interface PreparedBuild {
   dispose(): Promise<void>
 }
 
-async function newestMtime(path: string): Promise<number> {
-  if (!existsSync(path)) return 0
+async function newest(path: string): Promise<{ path: string, mtimeMs: number } | null> {
+  if (!existsSync(path)) return null
   const info = await stat(path)
-  if (!info.isDirectory()) return info.mtimeMs
-  let newest = info.mtimeMs
-  for (const entry of await readdir(path)) newest = Math.max(newest, await newestMtime(join(path, entry)))
-  return newest
+  if (!info.isDirectory()) return { path, mtimeMs: info.mtimeMs }
+  let found = { path, mtimeMs: info.mtimeMs }
+  for (const entry of await readdir(path)) {
+    const inner = await newest(join(path, entry))
+    if (inner && inner.mtimeMs > found.mtimeMs) found = inner
+  }
+  return found
+}
+
+/**
+ * Why the build at .output cannot be used as it is (missing, or a source changed after it), or null. The bench, and
+ * the tests that start the built server, use it: an old build would pass for code it does not contain.
+ */
+export async function staleBuildReason(): Promise<string | null> {
+  if (!existsSync(BUILD_STAMP) || !existsSync('.output/server/index.mjs')) return 'there is no build at .output/'
+  const built = (await stat(BUILD_STAMP)).mtimeMs
+  for (const source of SOURCES) {
+    const found = await newest(source)
+    if (found && found.mtimeMs > built) return `${found.path} changed after the build`
+  }
+  return null
 }
 
 export async function isBuildStale(): Promise<boolean> {
-  if (!existsSync(BUILD_STAMP) || !existsSync('.output/server/index.mjs')) return true
-  const built = (await stat(BUILD_STAMP)).mtimeMs
-  for (const source of SOURCES) {
-    if (await newestMtime(source) > built) return true
-  }
-  return false
+  return await staleBuildReason() !== null
+}
+
+/** For a test's set-up: throws with the reason when the build is missing or older than its sources. */
+export async function assertFreshBuild(): Promise<void> {
+  const reason = await staleBuildReason()
+  if (reason) throw new Error(`The build cannot be tested: ${reason}. Run \`npm run build\` first.`)
 }
 
 /**

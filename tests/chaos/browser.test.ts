@@ -59,7 +59,7 @@ describe('hostile backend content in Chromium', () => {
     for (const { id, payload } of hostile.products) {
       // The server HTML of each is audited in hostileContent.test.ts; here what the browser runs or blocks.
       await browser.navigate(productPath({ id, slug: payload }), { audit: false })
-      expect((await browser.page.locator('#product-title').textContent())?.trim()).toBe(payload.trim())
+      expect((await browser.page.getByRole('heading', { level: 1 }).textContent())?.trim()).toBe(payload.trim())
     }
     expectNothingRan()
   })

@@ -92,6 +92,8 @@ export async function startChaosBrowser(origin: string): Promise<ChaosBrowser> {
   const quiet = async () => {
     // Polls for the page's own /api calls to end (no fixed wait), then two frames so their answers are rendered.
     for (let i = 0; i < 500 && inflight > 0; i++) await chaos.page.waitForTimeout(10)
+    // Auditing a page whose answers never arrived would pass on content that was never rendered.
+    if (inflight > 0) throw new Error(`${inflight} /api call(s) still under way after 5 s: the page never settled`)
     await chaos.page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))
   }
 

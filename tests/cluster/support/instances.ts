@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { BUILT_SERVER, waitForOutput } from '../../integration/server/support/processes'
+import { assertFreshBuild } from '../../../bench/lib/build'
 
 export interface InstanceOptions {
   port: number
@@ -29,7 +29,7 @@ export function createInstance(name: string, options: InstanceOptions): Instance
       return output
     },
     async start() {
-      if (!existsSync(BUILT_SERVER)) throw new Error('No build at .output/: run `npm run build` before this test.')
+      await assertFreshBuild()
       child = spawn(process.execPath, [BUILT_SERVER], {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, NODE_ENV: 'production', PORT: String(options.port), HOST: '127.0.0.1', ...options.env },

@@ -17,10 +17,14 @@ test('without a DSN no SDK is loaded, nothing is sent, and the tunnel and fault 
   // The SDK would be imported from onNuxtReady (an idle callback): let idle callbacks run, then the network settle.
   await page.evaluate(() => new Promise<void>(resolve => requestIdleCallback(() => requestIdleCallback(() => resolve()))))
   await page.waitForLoadState('networkidle')
+  // An uncaught error is what the SDK would report: wait until the page has thrown it, then for idle callbacks
+  // (where a report would be queued) before looking at what was sent.
+  const thrown = page.waitForEvent('pageerror')
   await page.evaluate(() => setTimeout(() => {
     throw new Error('unreported')
   }))
-  await page.waitForLoadState('networkidle')
+  expect((await thrown).message).toBe('unreported')
+  await page.evaluate(() => new Promise<void>(resolve => requestIdleCallback(() => requestIdleCallback(() => resolve()))))
 
   expect(scripts.length).toBeGreaterThan(0)
   expect(scripts.filter(source => source.includes('sentry.javascript'))).toEqual([])

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { freePort } from '../../../../bench/lib/ports'
+import { assertFreshBuild } from '../../../../bench/lib/build'
 
 /** A child process this test started, stopped by its own pid. */
 export interface Running {
@@ -75,7 +75,7 @@ export interface StorefrontOptions {
 
 /** `node .output/server/index.mjs`, the production build, on a free port. */
 export async function startStorefront(options: StorefrontOptions): Promise<Running> {
-  if (!existsSync(BUILT_SERVER)) throw new Error('No build at .output/: run `npm run build` before this test.')
+  await assertFreshBuild()
   const port = options.port ?? await freePort()
   const child = spawn(process.execPath, [BUILT_SERVER], {
     stdio: ['ignore', 'pipe', 'pipe'],
