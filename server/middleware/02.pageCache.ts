@@ -1,7 +1,7 @@
 import type { H3Event } from 'h3'
 import { appendResponseHeader, defineEventHandler, getRequestHeader, setResponseHeader, setResponseStatus } from 'h3'
 import { getRouteRules } from 'nitropack/runtime'
-import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl, PRIVATE_CACHE_CONTROL, sharedCacheControl } from '../utils/pageCache/policy'
+import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl, PRIVATE_CACHE_CONTROL, sharedCacheHeaders } from '../utils/pageCache/policy'
 import { chooseEncoding, type ContentEncoding } from '../utils/compression'
 import type { CompressedBodies } from '../utils/pageCache/compressedBodies'
 import type { HotPage } from '../utils/pageCache/hotPages'
@@ -26,7 +26,7 @@ function hotHeaders(event: H3Event, hot: HotPage): HotPage['headers'] {
   const ruleHeaders = new Map(Object.entries(getRouteRules(event).headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]))
   hot.sendHeaders = [
     ...hot.headers.filter(([name, value]) => ruleHeaders.get(name) !== value),
-    ['cache-control', sharedCacheControl(hot.headerRecord)],
+    ...sharedCacheHeaders(hot.headerRecord),
     ['vary', 'accept-encoding'],
     // Weak etag: the same for every encoding of the page, as weak comparison allows.
     ['etag', hot.etag],
@@ -61,7 +61,7 @@ async function send(event: H3Event, result: PageCacheResult, compressed: Compres
   setResponseHeader(event, 'x-cache', result.state)
   if (result.state === 'UNCACHEABLE') return page.body
 
-  setResponseHeader(event, 'cache-control', sharedCacheControl(page.headers))
+  for (const [name, value] of sharedCacheHeaders(page.headers)) setResponseHeader(event, name, value)
   setResponseHeader(event, 'age', result.ageS)
   setResponseHeader(event, 'vary', 'accept-encoding')
   if (!page.etag) return page.body

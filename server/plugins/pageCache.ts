@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { getResponseHeader, setResponseHeader } from 'h3'
+import { getResponseHeader, removeResponseHeader, setResponseHeader } from 'h3'
 import { defineNitroPlugin, useRuntimeConfig, useStorage } from 'nitropack/runtime'
 import { createCompressedBodies } from '../utils/pageCache/compressedBodies'
 import { createPageCache } from '../utils/pageCache/pageCache'
@@ -25,6 +25,8 @@ export default defineNitroPlugin((nitroApp) => {
 
   // Whatever produced it, a response that sets a cookie is for one browser only.
   nitroApp.hooks.hook('beforeResponse', (event) => {
-    if (getResponseHeader(event, 'set-cookie') !== undefined) setResponseHeader(event, 'cache-control', PRIVATE_CACHE_CONTROL)
+    if (getResponseHeader(event, 'set-cookie') === undefined) return
+    setResponseHeader(event, 'cache-control', PRIVATE_CACHE_CONTROL)
+    removeResponseHeader(event, 'cdn-cache-control')
   })
 })

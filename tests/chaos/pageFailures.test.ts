@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import Redis from 'ioredis'
 import { cacheKeyFor } from '~/server/utils/pageCache/pageCache'
-import { normalizePageUrl, PARTIAL_CACHE_CONTROL, SHARED_CACHE_CONTROL } from '~/server/utils/pageCache/policy'
+import { normalizePageUrl, PARTIAL_CDN_CACHE_CONTROL, SHARED_CACHE_CONTROL, SHARED_CDN_CACHE_CONTROL } from '~/server/utils/pageCache/policy'
 import { discoverCatalog } from './support/catalog'
 import { LEAKED_INTERNALS } from './support/htmlAudit'
 import { PAGE_KINDS_WITH_CONTENT, PAGE_KINDS_WITH_PARTS, PAGE_KINDS_WITHOUT_CONTENT, type BackendCall, type Catalog, type PageKind } from './support/pageKinds'
@@ -83,6 +83,7 @@ describe.each(PAGE_KINDS_WITH_CONTENT)('$name page', (kind) => {
       if (kind.cache === 'shared') {
         expect(answer.headers.get('x-cache')).toBe('MISS')
         expect(answer.headers.get('cache-control')).toBe(SHARED_CACHE_CONTROL)
+        expect(answer.headers.get('cdn-cache-control')).toBe(SHARED_CDN_CACHE_CONTROL)
       }
     }
     await stack.clearFaults()
@@ -157,7 +158,8 @@ describe.each(PAGE_KINDS_WITH_PARTS)('$name page, one part failing', (kind) => {
       expect(answer.headers.get('x-page-degraded')).toContain(part)
       tally['partial 200'] += 1
       if (kind.cache === 'shared') {
-        expect(answer.headers.get('cache-control')).toBe(PARTIAL_CACHE_CONTROL)
+        expect(answer.headers.get('cache-control')).toBe(SHARED_CACHE_CONTROL)
+        expect(answer.headers.get('cdn-cache-control')).toBe(PARTIAL_CDN_CACHE_CONTROL)
         const key = `sf:cache:${cacheKeyFor(normalizePageUrl(url))}`
         expect(await redis.ttl(key)).toBeLessThanOrEqual(40)
         const again = await visit(kind, url)

@@ -61,7 +61,7 @@ export interface PageCache {
 
 // Per-shopper, per-connection or per-response headers are never stored with a shared page.
 const UNSTORED_HEADERS = new Set([
-  'set-cookie', 'cache-control', 'age', 'date', 'etag', 'content-length', 'transfer-encoding', 'connection',
+  'set-cookie', 'cache-control', 'cdn-cache-control', 'age', 'date', 'etag', 'content-length', 'transfer-encoding', 'connection',
   'keep-alive', 'x-request-id', 'x-cache', 'vary',
 ])
 

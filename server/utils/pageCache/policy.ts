@@ -8,13 +8,23 @@ import { DEGRADED_HEADER } from '~/utils/http/pageOutcome'
  */
 export type PageClass = 'shared' | 'private' | 'other'
 
-/** Sent with every anonymous catalog page, fresh from the cache or not. */
-export const SHARED_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400'
 /**
- * Sent with a partial page (a part such as the filter counts failed): correct but incomplete, so it is shared for
- * a few seconds only (shields a struggling backend from one render per visitor) and never served for a day on error.
+ * Sent with every anonymous catalog page, fresh from the cache or not, for browsers: keep it, but ask each time
+ * (a 304 by ETag when unchanged). A browser that kept a guest page for a minute served it to the same shopper after
+ * they signed in (a new tab showed "Sign in"), since only the server can see the httpOnly session cookie.
  */
-export const PARTIAL_CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=30'
+export const SHARED_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
+/**
+ * For shared caches in front (RFC 9213 `CDN-Cache-Control`, read by CDNs and ignored by browsers): a minute fresh,
+ * served stale while it is refreshed, and for a day when the origin fails. They must pass signed-in requests
+ * (an `sf_refresh` or `sf_session` cookie) through, as this server does (docs/seo-and-caching.md).
+ */
+export const SHARED_CDN_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400'
+/**
+ * A partial page's (a part such as the filter counts failed): correct but incomplete, so it is shared for a few
+ * seconds only (shields a struggling backend from one render per visitor) and never served for a day on error.
+ */
+export const PARTIAL_CDN_CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=30'
 /** Sent with every personal page, and with any response that sets a cookie. */
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 
@@ -80,7 +90,10 @@ export function isPartialPage(headers: Readonly<Record<string, string | string[]
   return headers[DEGRADED_HEADER] !== undefined
 }
 
-/** The Cache-Control a shared page goes out with: a partial page's is short. */
-export function sharedCacheControl(headers: Readonly<Record<string, string | string[]>>): string {
-  return isPartialPage(headers) ? PARTIAL_CACHE_CONTROL : SHARED_CACHE_CONTROL
+/** The caching headers a shared page goes out with: browsers always ask again; a partial page is shared briefly. */
+export function sharedCacheHeaders(headers: Readonly<Record<string, string | string[]>>): Array<[string, string]> {
+  return [
+    ['cache-control', SHARED_CACHE_CONTROL],
+    ['cdn-cache-control', isPartialPage(headers) ? PARTIAL_CDN_CACHE_CONTROL : SHARED_CDN_CACHE_CONTROL],
+  ]
 }

@@ -5,7 +5,9 @@ import { Browser } from './support/cartBff'
 // The production build: a guest with a cart still gets the shared cached pages, and those pages carry nothing of
 // any cart (no token, no lines, no Set-Cookie). Needs `npm run build`.
 
-const SHARED = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400'
+// Browsers ask again on every load (a guest page kept by the browser was shown after signing in); CDNs keep it.
+const SHARED = 'public, max-age=0, must-revalidate'
+const SHARED_CDN = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400'
 
 const stack = useBuiltStack({ seedProducts: 60 })
 
@@ -34,6 +36,7 @@ describe('a guest with a cart and the shared page cache', () => {
     expect(page.status).toBe(200)
     expect(page.headers.get('x-cache')).toBe('HIT')
     expect(page.headers.get('cache-control')).toBe(SHARED)
+    expect(page.headers.get('cdn-cache-control')).toBe(SHARED_CDN)
     expect(page.headers.get('set-cookie')).toBeNull()
     const html = await page.text()
     expect(html).toBe(anonymousHtml)
