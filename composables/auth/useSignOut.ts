@@ -16,6 +16,21 @@ export interface UseSignOutReturn {
 
 const NOT_REACHED = 'You are still signed in: the store could not be reached. Check your connection and try again.'
 
+/**
+ * Recent searches are the shopper's own words: after signing out, the next person at this computer must not be
+ * offered them. The key is useRecentSearches' RECENT_SEARCHES_KEY, spelled out here so that signing out does not
+ * add a chunk to every page's first view (tests/nuxt/search/recentSearchesSignOut.test.ts ties the two). The
+ * storage event tells the search box already open in this tab, as another tab's change would.
+ */
+function forgetRecentSearches(): void {
+  const key = 'storefront:recent-searches'
+  try {
+    localStorage.removeItem(key)
+    window.dispatchEvent(new StorageEvent('storage', { key, storageArea: localStorage }))
+  }
+  catch { /* no storage: nothing kept */ }
+}
+
 /** The account menu's and the profile's sign-out buttons. */
 export function useSignOut(): UseSignOutReturn {
   const auth = useAuth()
@@ -29,6 +44,7 @@ export function useSignOut(): UseSignOutReturn {
     error.value = null
     try {
       await action()
+      forgetRecentSearches()
       await router.push('/')
     }
     catch (failure) {
