@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
 import { securityOptions } from './server/config/security'
+import { quietNitroErrors } from './utils/build/quietNitroErrors'
 import { withoutPageTransitions } from './utils/build/withoutPageTransitions'
 
 /**
@@ -128,6 +129,11 @@ export default defineNuxtConfig({
     compressPublicAssets: { gzip: true, brotli: true },
   },
   hooks: {
+    // Server errors are logged once, by server/plugins/errorLog.ts, without the query; Nitro's default handler would
+    // log crashes again with the raw URL. Nuxt's error handler stays, wrapped so that Nitro's handler keeps quiet.
+    'nitro:config'(config) {
+      quietNitroErrors(config, fileURLToPath(new URL('./server/utils/observability/quietErrorHandler.ts', import.meta.url)))
+    },
     'vite:extendConfig'(config, { isClient }) {
       if (isClient) config.plugins?.push(keepDynamicEntryNames(), withoutPageTransitions({ srcDir: fileURLToPath(new URL('.', import.meta.url)) }))
     },

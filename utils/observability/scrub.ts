@@ -40,7 +40,8 @@ const STRING_RULES: Array<[RegExp, string]> = [
   // Credentials after an auth scheme ("Authorization: Bearer ...").
   [/\b(Bearer|Basic|Token|JWT)\s+[\w.~+/=-]{6,}/gi, `$1 ${FILTERED}`],
   // name=value or name: value where the name says secret (sf_cart=..., "refresh":"...", X-Cart-Token: ...).
-  [/\b([\w-]*(?:token|passw(?:or)?d|secret|session|cookie|refresh|access|jwt|csrf|sf_[a-z]+)[\w-]*)(["']?\s*[:=]\s*["']?)(?!\[Filtered\])[^\s"'&;,]+/gi, `$1$2${FILTERED}`],
+  // The whole value goes, also when an earlier rule already filtered its start (a JWT, then more of the secret).
+  [/\b([\w-]*(?:token|passw(?:or)?d|secret|session|cookie|refresh|access|jwt|csrf|sf_[a-z]+)[\w-]*)(["']?\s*[:=]\s*["']?)[^\s"'&;,]+/gi, `$1$2${FILTERED}`],
   // Payment tokens and client secrets (tok_visa, pm_..., pi_..._secret_...).
   [/\b\w+_secret_\w+/g, FILTERED],
   [/\b(?:tok|pm|src|card|btok|seti)_[A-Za-z0-9]{3,}\b/g, FILTERED],
@@ -48,8 +49,10 @@ const STRING_RULES: Array<[RegExp, string]> = [
   [/[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b/gi, FILTERED],
   // International phone numbers (+44 20 7946 0958); national formats are only caught by key (phone, mobile).
   [/\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}\b/g, FILTERED],
-  // Query values in any URL-like text: a search term or a reset token is the shopper's, not ours.
-  [/([?&][\w.[\]%-]+=)(?!\[Filtered\])[^&#\s"']+/g, `$1${FILTERED}`],
+  // Query values in any URL-like text: a search term or a reset token is the shopper's, not ours. Last, and the whole
+  // value: "?q=jane@example.com+ada+lovelace" is "?q=[Filtered]+ada+lovelace" after the email rule, and the rest is
+  // as personal as the email. Idempotent: "[Filtered]" becomes "[Filtered]".
+  [/([?&][\w.[\]%-]+=)[^&#\s"']+/g, `$1${FILTERED}`],
 ]
 
 function isRecord(value: unknown): value is Json {
@@ -97,8 +100,14 @@ function scrubHeaders(headers: unknown): Json | undefined {
   return out
 }
 
+/** A bare query string ("q=ada+lovelace", with or without its "?"): keys kept, every value filtered. */
+function scrubQueryString(query: string): string {
+  const mark = query.startsWith('?') ? '?' : ''
+  return `${mark}${scrubUrl(`?${query.slice(mark.length)}`).slice(1)}`
+}
+
 function scrubQuery(query: unknown): unknown {
-  if (typeof query === 'string') return scrubUrl(`?${query.replace(/^\?/, '')}`).slice(1)
+  if (typeof query === 'string') return scrubQueryString(query).replace(/^\?/, '')
   if (Array.isArray(query)) return query.map(pair => (Array.isArray(pair) ? [scrubString(String(pair[0])), FILTERED] : FILTERED))
   if (isRecord(query)) return Object.fromEntries(Object.keys(query).map(key => [scrubString(key), FILTERED]))
   return undefined
@@ -116,12 +125,39 @@ function scrubRequest(request: Json): Json {
   return out
 }
 
-const URL_DATA_KEYS = new Set(['url', 'from', 'to', 'http.url', 'http.query', 'url.full'])
+/**
+ * Span, trace and breadcrumb data keys (OpenTelemetry and Sentry attribute names) whose value is a URL or a path
+ * that may carry a query: url, http.url, url.full, http.target ("/search?q=..."), url.path, lcp.url,
+ * code.filepath (an inline script's is the page's URL), nel.referrer, navigation breadcrumbs' from and to.
+ */
+const URL_DATA_KEY = /^(?:from|to)$|(?:^|[._])(?:url|uri|href|full|target|path|filepath|referr?er)$/i
+/** A query string without its "?" (http.query, as the Node SDK sends it) or with it (url.query). */
+const QUERY_DATA_KEY = /(?:^|\.)query(?:_string)?$/
+/** Fragments (http.fragment, url.fragment) and the router's copy of what the shopper typed: query.q, params.id. */
+const SHOPPER_INPUT_KEY = /(?:^|\.)fragment$|^(?:query|params|url\.path\.parameter)\./
+/** Headers recorded as attributes: http.request.header.user_agent, http.response.header.set_cookie. */
+const HEADER_DATA_KEY = /^http\.(?:request|response)\.header\.(.+)$/
+
+/** One data attribute fit to send, or undefined when it is dropped. Keys are checked like anywhere else. */
+function scrubDataValue(key: string, value: unknown): unknown {
+  const header = HEADER_DATA_KEY.exec(key)?.[1]?.toLowerCase().replace(/_/g, '-')
+  if (header !== undefined) {
+    if (!KEPT_HEADERS.has(header) || typeof value !== 'string') return undefined
+    return header === 'referer' ? scrubUrl(value) : scrubString(value)
+  }
+  if (value === null || value === undefined || value === '') return value
+  if (SHOPPER_INPUT_KEY.test(key)) return FILTERED
+  if (QUERY_DATA_KEY.test(key)) return typeof value === 'string' ? scrubQueryString(value) : scrubQuery(value) ?? FILTERED
+  if (typeof value === 'string' && URL_DATA_KEY.test(key)) return scrubUrl(value)
+  // net.peer.ip, http.client_ip, user.email: the same key rule as in extra data and contexts.
+  return isSensitiveKey(key) ? FILTERED : scrubValue(value, 6)
+}
 
 function scrubData(data: Json): Json {
   const out: Json = {}
   for (const [key, value] of Object.entries(data)) {
-    out[key] = URL_DATA_KEYS.has(key) && typeof value === 'string' ? scrubUrl(value) : scrubValue(value, 6)
+    const scrubbed = scrubDataValue(key, value)
+    if (scrubbed !== undefined) out[key] = scrubbed
   }
   return out
 }
@@ -142,15 +178,26 @@ export function scrubBreadcrumb<T extends object>(breadcrumb: T): T {
   return crumb as T
 }
 
-/** A copy of an exception or thread whose stack frames carry no local variables (a password, a token in a closure). */
-function copyWithoutVars(holder: unknown): unknown {
+const FRAME_URL_KEYS = ['filename', 'abs_path', 'module'] as const
+
+/**
+ * A stack frame without local variables (a password, a token in a closure) and with its file named without a query:
+ * an inline <script> is named after the page's URL, query and all.
+ */
+function scrubFrame(frame: unknown): unknown {
+  if (!isRecord(frame)) return frame
+  const { vars: _vars, ...rest } = frame
+  for (const key of FRAME_URL_KEYS) {
+    const value = rest[key]
+    if (typeof value === 'string') rest[key] = scrubUrl(value)
+  }
+  return rest
+}
+
+/** A copy of an exception, thread or event whose stack frames went through scrubFrame. */
+function scrubStacktrace(holder: unknown): unknown {
   if (!isRecord(holder) || !isRecord(holder.stacktrace) || !Array.isArray(holder.stacktrace.frames)) return holder
-  const frames = holder.stacktrace.frames.map((frame: unknown) => {
-    if (!isRecord(frame)) return frame
-    const { vars: _vars, ...rest } = frame
-    return rest
-  })
-  return { ...holder, stacktrace: { ...holder.stacktrace, frames } }
+  return { ...holder, stacktrace: { ...holder.stacktrace, frames: holder.stacktrace.frames.map(scrubFrame) } }
 }
 
 function scrubExceptions(event: Json): void {
@@ -161,7 +208,7 @@ function scrubExceptions(event: Json): void {
     const copy: Json = { ...value }
     if (typeof copy.value === 'string') copy.value = scrubString(copy.value)
     if (isRecord(copy.mechanism) && isRecord(copy.mechanism.data)) copy.mechanism = { ...copy.mechanism, data: scrubValue(copy.mechanism.data, 4) }
-    return copyWithoutVars(copy)
+    return scrubStacktrace(copy)
   })
 }
 
@@ -199,8 +246,9 @@ export function scrubEvent<T extends object>(input: T): T {
   if (typeof event.transaction === 'string') event.transaction = scrubUrl(event.transaction)
   scrubExceptions(event)
   if (isRecord(event.threads) && Array.isArray(event.threads.values)) {
-    event.threads = { ...event.threads, values: event.threads.values.map(copyWithoutVars) }
+    event.threads = { ...event.threads, values: event.threads.values.map(scrubStacktrace) }
   }
+  if (isRecord(event.stacktrace)) event.stacktrace = (scrubStacktrace({ stacktrace: event.stacktrace }) as Json).stacktrace
   if (isRecord(event.extra)) event.extra = scrubValue(event.extra)
   if (isRecord(event.tags)) event.tags = scrubValue(event.tags, 2)
   if (isRecord(event.contexts)) event.contexts = scrubContexts(event.contexts)

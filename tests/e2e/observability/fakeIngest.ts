@@ -21,12 +21,21 @@ export interface IngestedEvent {
   fingerprint?: string[]
 }
 
+/** The parts of a Sentry transaction the tests read. */
+export interface IngestedTransaction {
+  transaction?: string
+  contexts?: { trace?: { op?: string, data?: Record<string, unknown> } }
+  spans?: Array<{ op?: string, description?: string, data?: Record<string, unknown> }>
+}
+
 export interface FakeIngest {
   /** A DSN pointing here: give it to the storefront as NUXT_PUBLIC_SENTRY_DSN. */
   dsn: string
   envelopes: ReceivedEnvelope[]
   /** Every error event received so far. */
   events(): IngestedEvent[]
+  /** Every transaction (a trace's root and its spans) received so far. */
+  transactions(): IngestedTransaction[]
   stop(): Promise<void>
 }
 
@@ -72,6 +81,7 @@ export async function startFakeIngest(): Promise<FakeIngest> {
     dsn: `http://e2epublickey@127.0.0.1:${port}/1`,
     envelopes,
     events: () => envelopes.flatMap(envelope => envelope.items.filter(item => item.type === 'event').map(item => item.payload as IngestedEvent)),
+    transactions: () => envelopes.flatMap(envelope => envelope.items.filter(item => item.type === 'transaction').map(item => item.payload as IngestedTransaction)),
     stop: () => new Promise(resolve => server.close(() => resolve())),
   }
 }

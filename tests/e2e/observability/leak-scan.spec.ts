@@ -1,11 +1,13 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { DEMO_USER_EMAIL, DEMO_USER_FIRST_NAME, DEMO_USER_LAST_NAME, DEMO_USER_PASSWORD } from '../../mocks/seed/constants'
 import { waitForHydration } from '../support/hydration'
+import type { IngestedTransaction } from './fakeIngest'
 import { addFault, eventWhere, exceptionValue, resetFaults, sdkLoaded, startMonitoredStack, type MonitoredStack } from './support'
 
 // Issue 18: across every envelope a shopper's journeys produce, nothing personal and no credential. The journeys
-// expose secrets on purpose (sign-in, profile, cart); reports are then provoked while they are in play, and the raw
-// envelopes are searched, as the browser sent them to the tunnel and as the ingest received them.
+// expose secrets on purpose (search, sign-in, profile, cart); reports are then provoked while they are in play, and
+// the raw envelopes are searched, as the browser sent them to the tunnel and as the ingest received them.
+// Tracing is on (sample rate 1), as an operator may set it: transactions and their spans are scanned with the errors.
 
 /** Values that must never appear in an envelope, named for the failure message. */
 type Exposed = Map<string, string>
@@ -22,6 +24,37 @@ interface JourneySession {
 interface LeakJourney {
   name: string
   run: (session: JourneySession) => Promise<void>
+}
+
+/** Waits (polling) until the ingest has a transaction that matches. */
+async function transactionWhere(description: string, match: (transaction: IngestedTransaction) => boolean): Promise<void> {
+  await expect.poll(() => stack.ingest.transactions().some(match), { message: `a transaction: ${description}`, timeout: 15_000 }).toBe(true)
+}
+
+const hasData = (data: Record<string, unknown> | undefined, key: string): boolean => data !== undefined && key in data
+
+// With tracing on, a search is in every trace it passes through: the server's GET /search (its query, the backend
+// calls' queries) and the browser's page load and navigation (vue-router tracing copies the query into query.*).
+const search: LeakJourney = {
+  name: 'search by URL (a server render) and through the header\'s search box (a client-side navigation)',
+  async run({ page, url, exposed }) {
+    exposed.set('search term typed in the URL', 'zephyrine')
+    exposed.set('search term typed in the box', 'quillfeather')
+    const loaded = sdkLoaded(page)
+    await page.goto(`${url}/search?q=${encodeURIComponent(`${DEMO_USER_EMAIL} zephyrine`)}`)
+    await waitForHydration(page)
+    await loaded
+    const box = page.getByRole('banner').getByRole('combobox', { name: 'Search products' })
+    await box.fill('quillfeather 221b')
+    await box.press('Enter')
+    await page.waitForURL(/[?&]q=quillfeather/)
+    // Not a vacuous scan: the traces that carried both searches arrived, and are scanned below with everything else.
+    await transactionWhere('the server render of /search with its query and backend calls', t => t.transaction === 'GET /search'
+      && hasData(t.contexts?.trace?.data, 'http.query') && (t.spans ?? []).some(span => hasData(span.data, 'url.query')))
+    // The router's attributes go to the page load's transaction when the SDK started tracing just before this
+    // navigation (the page load was still open), to a navigation transaction otherwise.
+    await transactionWhere('the browser\'s trace of the second search', t => ['pageload', 'navigation'].includes(t.contexts?.trace?.op ?? '') && hasData(t.contexts?.trace?.data, 'query.q'))
+  },
 }
 
 // The journeys run in one page load, after the SDK has loaded, so every breadcrumb they leave ends up in the
@@ -109,13 +142,13 @@ const placeAnOrder: LeakJourney = {
 }
 
 // The cart is filled as a guest first: only a guest cart has a token (sign-in then merges it into the user's cart,
-// which the order then buys).
-const journeys: LeakJourney[] = [fillCart, signIn, openProfile, placeAnOrder]
+// which the order then buys). The search comes before it: the cart journey's page load starts the breadcrumb trail.
+const journeys: LeakJourney[] = [search, fillCart, signIn, openProfile, placeAnOrder]
 
 let stack: MonitoredStack
 
 test.beforeAll(async () => {
-  stack = await startMonitoredStack()
+  stack = await startMonitoredStack({ tracesSampleRate: 1 })
 })
 
 test.afterAll(async () => {

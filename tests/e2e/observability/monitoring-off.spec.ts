@@ -30,7 +30,7 @@ test('without a DSN no SDK is loaded, nothing is sent, and the tunnel and fault 
   expect(scripts.filter(source => source.includes('sentry.javascript'))).toEqual([])
   expect(sent).toEqual([])
   expect((await request.post('/_monitoring', { data: '{}' })).status()).toBe(404)
-  for (const path of ['/__observability/ssr', '/__observability/browser']) {
+  for (const path of ['/__observability/ssr', '/__observability/browser', '/__observability/handler']) {
     const response = await request.get(path, { headers: { 'accept': 'text/html', 'accept-encoding': 'br, gzip' } })
     expect(response.status()).toBe(404)
     // The error page itself must arrive readable (compressHtml once sent error pages as mangled brotli).

@@ -20,12 +20,17 @@ export const apiBase = (): string => {
  * The built storefront with monitoring on, reporting to a fake ingest on this machine, with the test fault pages
  * enabled; it shares the demo backend Playwright started. Playwright's own storefront runs without a DSN.
  */
-export async function startMonitoredStack(): Promise<MonitoredStack> {
+export async function startMonitoredStack(options: { tracesSampleRate?: number } = {}): Promise<MonitoredStack> {
   const ingest = await startFakeIngest()
   const storefront = await startStorefront({
     apiBase: apiBase(),
     siteUrl: 'http://127.0.0.1',
-    env: { NUXT_PUBLIC_SENTRY_DSN: ingest.dsn, NUXT_PUBLIC_SENTRY_ENVIRONMENT: 'e2e', NUXT_PUBLIC_SENTRY_TEST_FAULTS: '1' },
+    env: {
+      NUXT_PUBLIC_SENTRY_DSN: ingest.dsn,
+      NUXT_PUBLIC_SENTRY_ENVIRONMENT: 'e2e',
+      NUXT_PUBLIC_SENTRY_TEST_FAULTS: '1',
+      NUXT_PUBLIC_SENTRY_TRACES_SAMPLE_RATE: String(options.tracesSampleRate ?? 0),
+    },
   }).catch(async (error: unknown) => {
     await ingest.stop()
     throw error

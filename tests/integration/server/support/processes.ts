@@ -73,8 +73,16 @@ export interface StorefrontOptions {
   port?: number
 }
 
+/** The built storefront: also what it wrote to stdout and stderr (its log), for tests that read the log. */
+export interface RunningStorefront extends Running {
+  /** Everything the server wrote since it started (the last MiB of it), stdout and stderr interleaved. */
+  output(): string
+}
+
+const KEPT_OUTPUT_CHARS = 1024 * 1024
+
 /** `node .output/server/index.mjs`, the production build, on a free port. */
-export async function startStorefront(options: StorefrontOptions): Promise<Running> {
+export async function startStorefront(options: StorefrontOptions): Promise<RunningStorefront> {
   await assertFreshBuild()
   const port = options.port ?? await freePort()
   const child = spawn(process.execPath, [BUILT_SERVER], {
@@ -90,6 +98,12 @@ export async function startStorefront(options: StorefrontOptions): Promise<Runni
       ...options.env,
     },
   })
+  let output = ''
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-KEPT_OUTPUT_CHARS)
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
   await waitForOutput(child, /Listening on/, 'storefront')
-  return { url: `http://127.0.0.1:${port}`, stop: stopper(child) }
+  return { url: `http://127.0.0.1:${port}`, stop: stopper(child), output: () => output }
 }
