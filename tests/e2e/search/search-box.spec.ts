@@ -21,8 +21,11 @@ test('"wireless" typed at 80 ms per key sends one suggestion request, 250 ms aft
   const history = await watchServerRows(page)
   // Every suggestion answer is slow, so an early (prefix) answer would arrive after later keystrokes.
   await addFault({ path_pattern: '/products/suggest/', latency_ms: 600, count: 10 })
-  // The page's clock is stepped by the test, so "80 ms between keys" is exactly that on any machine.
-  await page.clock.install()
+  // The page's clock is paused and stepped by the test, so "80 ms between keys" is exactly that on any machine. (An
+  // installed clock alone still flows with real time: on a loaded machine a key press takes longer than the debounce.)
+  const now = Date.now()
+  await page.clock.install({ time: now })
+  await page.clock.pauseAt(now + 1000)
 
   for (const key of 'wireless') {
     await box.press(key)
@@ -30,6 +33,7 @@ test('"wireless" typed at 80 ms per key sends one suggestion request, 250 ms aft
   }
   expect(requests.suggest).toHaveLength(0)
   await page.clock.runFor(170)
+  await page.clock.resume()
 
   const listbox = page.getByRole('listbox', { name: 'Suggestions for wireless' })
   await expect(listbox).toHaveAttribute('data-results-for', 'wireless')

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { waitForHydration } from '../support/hydration'
+import { waitForHydration, waitForListeners } from '../support/hydration'
 import { resetFaults } from './support'
 
 test.beforeEach(async () => {
@@ -90,4 +90,35 @@ test('a search that finds nothing after a client-side navigation still offers "d
   await expect(page.getByText('No results for “hedphones”')).toBeVisible()
   // (Exact: product cards named "… Headphones" are links too, and the old results may still be on screen a moment.)
   await expect(page.getByRole('region', { name: 'No results for “hedphones”' }).getByRole('link', { name: 'headphones', exact: true })).toHaveAttribute('href', '/search?q=headphones')
+})
+
+test('after a search from the results page, back and forward show each page’s term in the box, unless the shopper is typing', async ({ page }) => {
+  await page.goto('/search?q=tee')
+  await waitForHydration(page)
+  const box = page.getByRole('combobox', { name: 'Search products' })
+  const heading = page.getByRole('heading', { level: 1 })
+  await expect(box).toHaveValue('tee')
+  // The box hydrates when idle; before that, Enter would submit its form as a full page load.
+  await waitForListeners(box)
+  // Enter leaves the focus in the box, as a shopper's search does.
+  await box.fill('lamp')
+  await box.press('Enter')
+  await expect(page).toHaveURL(/\/search\?q=lamp$/)
+  await expect(heading).toHaveText('Results for “lamp”')
+  await expect(box).toBeFocused()
+
+  await page.goBack()
+  await expect(heading).toHaveText('Results for “tee”')
+  await expect(box).toHaveValue('tee')
+  await page.goForward()
+  await expect(heading).toHaveText('Results for “lamp”')
+  await expect(box).toHaveValue('lamp')
+
+  // Text being typed is the shopper's: a route change under it leaves it alone.
+  await box.focus()
+  await page.keyboard.press('End')
+  await page.keyboard.type('s de')
+  await page.goBack()
+  await expect(heading).toHaveText('Results for “tee”')
+  await expect(box).toHaveValue('lamps de')
 })

@@ -106,6 +106,24 @@ describe('SearchDropdown', () => {
     expect(value()).toBe('boots')
   })
 
+  it('follows back and forward with the focus still in the box after a search, but not over text being typed', async () => {
+    const router = useRouter()
+    const { wrapper, input } = await mountBox('/search?q=tee')
+    const value = () => (input.element as HTMLInputElement).value
+    ;(input.element as HTMLInputElement).focus()
+    await input.setValue('lamp')
+    await wrapper.get('form').trigger('submit')
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/search?q=lamp'))
+    expect(document.activeElement).toBe(input.element)
+    await router.replace('/search?q=tee')
+    await vi.waitFor(() => expect(value()).toBe('tee'))
+
+    await input.setValue('te')
+    await router.replace('/search?q=lamp')
+    await flushPromises()
+    expect(value()).toBe('te')
+  })
+
   it('shows headphone suggestions for "hedphones" before any server answer', async () => {
     const { wrapper, input } = await mountBox()
     await input.trigger('focus')
