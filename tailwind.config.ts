@@ -6,6 +6,8 @@ export default {
     './pages/**/*.vue',
     './app.vue',
     './composables/**/*.ts',
+    // The inline chunk-retry bar's classes (server/utils/html/chunkRetry.ts).
+    './server/utils/html/**/*.ts',
   ],
   theme: {
     extend: {

@@ -1,5 +1,6 @@
 import { parse } from 'parse5'
 import { appLoaderScript, EARLY_TAPS_SCRIPT, readAppLoader } from '~/server/utils/html/beforeHydration'
+import { CHUNK_RETRY_SCRIPT } from '~/server/utils/html/chunkRetry'
 
 /** An element as the audit sees it: from parse5 (server HTML) or from a live page (serializedDom). */
 export interface AuditNode {
@@ -18,12 +19,13 @@ const EXECUTABLE_URL = /^(?:javascript|vbscript|data:text\/html|data:application
 // eslint-disable-next-line no-control-regex
 const IGNORED_IN_URLS = /[\u0000-\u0020\u007f-\u009f]/g
 // Nuxt's own scripts: module entry (same origin), its JSON payload and our JSON-LD, and the inline config bootstrap;
-// ours: the app loader and the early-tap keeper (server/utils/html/beforeHydration.ts), exactly as written there.
+// ours: the app loader and the early-tap keeper (server/utils/html/beforeHydration.ts) and the chunk retry
+// (chunkRetry.ts), exactly as written there.
 const DATA_SCRIPT_TYPES = new Set(['application/json', 'application/ld+json'])
 
 /** The storefront's own inline scripts, exactly as it writes them, loading only its own files. */
 function isOwnInlineScript(text: string): boolean {
-  if (text === EARLY_TAPS_SCRIPT) return true
+  if (text === EARLY_TAPS_SCRIPT || text === CHUNK_RETRY_SCRIPT) return true
   const loader = readAppLoader(text)
   if (!loader) return false
   if (![loader.entry, ...loader.preloads.map(preload => preload.href)].every(file => file.startsWith('/_nuxt/'))) return false

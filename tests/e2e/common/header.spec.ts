@@ -70,6 +70,20 @@ test('the header works from 320 px to desktop: layout, names, targets, axe, keyb
   }
 })
 
+test('a page that does not exist starts with the same skip link, which leads past the header', async ({ page }) => {
+  const response = await page.goto('/no-such-page')
+  expect(response?.status()).toBe(404)
+  await waitForHydration(page)
+  await page.locator('body').focus()
+  await page.keyboard.press('Tab')
+  expect(await activeName(page)).toBe('Skip to content')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#main$/)
+  await page.keyboard.press('Tab')
+  // The next stop is in the page's content (its first link), not the header's logo.
+  expect(await activeName(page)).toBe('Home')
+})
+
 test('the category navigation is reachable on a phone, and the search box still takes early typing', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 })
   await page.goto('/')

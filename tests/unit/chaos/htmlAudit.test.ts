@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { appLoaderScript, EARLY_TAPS_SCRIPT } from '~/server/utils/html/beforeHydration'
+import { CHUNK_RETRY_SCRIPT } from '~/server/utils/html/chunkRetry'
 import { auditHtml, visibleText } from '../../chaos/support/htmlAudit'
 import { backendViolations } from '../../chaos/support/backendInvariants'
 
@@ -9,7 +10,7 @@ describe('the chaos HTML audit', () => {
 
   it('passes a page with only what the storefront puts there', () => {
     expect(auditHtml(page('<a href="/products/1">x</a><img src="/api/media/1.svg" alt="&lt;script&gt;">', '<script type="application/ld+json">{"a":1}</script>'))).toEqual([])
-    expect(auditHtml(page('<p>x</p>', `<script>${EARLY_TAPS_SCRIPT}</script><script>${appLoaderScript('/_nuxt/Ab1.js', [{ href: '/_nuxt/Ab1.js', integrity: 'sha384-x' }, { href: '/_nuxt/Cd2.js' }])}</script>`))).toEqual([])
+    expect(auditHtml(page('<p>x</p>', `<script>${EARLY_TAPS_SCRIPT}</script><script>${CHUNK_RETRY_SCRIPT}</script><script>${appLoaderScript('/_nuxt/Ab1.js', [{ href: '/_nuxt/Ab1.js', integrity: 'sha384-x' }, { href: '/_nuxt/Cd2.js' }])}</script>`))).toEqual([])
   })
 
   it.each([
