@@ -1,4 +1,4 @@
-import { ref, type Ref } from 'vue'
+import { onMounted, ref, type Ref } from 'vue'
 import type { Order, OrderRequest } from '~/services/domain/order'
 import { useOrderStore } from '~/stores/orders/orders'
 import type { AttemptOutcome, OrderAttempt, OrderedLine } from './attempt/attemptMachine'
@@ -46,6 +46,12 @@ export function usePlaceOrder(owner: () => number | null): UsePlaceOrderReturn {
   const storage = () => (import.meta.client ? sessionStorage : null)
   // The attempt's machinery loads when an order is placed or checked, not with the checkout's first view.
   const machinery = () => import('./attempt/placing')
+  // ...but once the checkout is on screen, not at the click: "Place order" pressed offline must fail at once with the
+  // connection message. Loaded on the click, the code would wait for the connection (server/utils/html/chunkRetry.ts)
+  // and the order would be sent whenever it came back, when the shopper may have given up or ordered elsewhere.
+  onMounted(() => {
+    machinery().catch(() => { /* loaded again at the click */ })
+  })
   const deps = async (who: number): Promise<AttemptDeps> => {
     const { findAttemptOrder, newIdempotencyKey } = await machinery()
     return {

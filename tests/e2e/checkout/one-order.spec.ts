@@ -124,3 +124,20 @@ test('back after success never shows a checkout that can submit again; buying th
   expect((await ordersAtBackend(api, shopper)).map(o => o.id).sort((a, b) => a - b)).toEqual([id, second].sort((a, b) => a - b))
   expect((await cartAtBackend(api, shopper)).items).toEqual([])
 })
+
+test('"Place order" pressed offline tries to send at once, and the same attempt places one order when back online', async ({ page, context, baseURL }) => {
+  const { shopper } = await shopperWithCart(context, baseURL!, api, 'offline-click', [1])
+  await openCheckout(page)
+  await reachReview(page)
+  // The code that places orders is in the page by now: the press does not wait for a file while offline (when the
+  // order would be sent whenever the connection came back, the shopper perhaps gone).
+  const failed = page.waitForEvent('requestfailed', request => request.method() === 'POST' && new URL(request.url()).pathname === '/api/orders/')
+  await context.setOffline(true)
+  await placeOrderButton(page).click()
+  await failed
+  expect(await ordersAtBackend(api, shopper)).toEqual([])
+  // The attempt sends again after 1, 2, 4... s with the same key: online again, it places the order once.
+  await context.setOffline(false)
+  const id = await confirmedOrderId(page)
+  expect((await ordersAtBackend(api, shopper)).map(o => o.id)).toEqual([id])
+})
