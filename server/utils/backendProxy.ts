@@ -64,7 +64,7 @@ export async function proxyToBackend(event: H3Event, apiBase: string, pathAndQue
   const signal = clientGone(event)
   let response: Response
   try {
-    response = await throughBreaker(options.breaker, () => sendToBackend(event, target, {
+    response = await throughBreaker(options.breaker, pathAndQuery, () => sendToBackend(event, target, {
       method,
       path: pathAndQuery,
       headers,

@@ -1,5 +1,4 @@
 import { ApiError } from '~/composables/core/api/ApiError'
-import { isBackendFailure } from '~/composables/core/api/circuitBreaker'
 import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from '~/services/domain/cartLine'
 
 // The cart store's own failures (refused before asking the backend), and how it reads a failure it got.
@@ -17,11 +16,12 @@ export function lineGone(): ApiError {
 }
 
 /**
- * The backend may have made the change anyway: no answer, a gateway's or server's failure (what the breaker counts
- * as the backend in trouble), or a 2xx whose body could not be read (the change was made).
+ * The backend may have made the change anyway: no answer (lost, or too late), a gateway's or server's failure,
+ * or a 2xx whose body could not be read (the change was made).
  */
 export function mayHaveLanded(failure: unknown): failure is ApiError {
-  return failure instanceof ApiError && (isBackendFailure(failure) || failure.code === 'bad_response')
+  if (!(failure instanceof ApiError)) return false
+  return failure.status >= 500 || ['network_error', 'timeout', 'bad_response'].includes(failure.code)
 }
 
 /** A lost answer, and the cart holds the product without saying how many it held before. */

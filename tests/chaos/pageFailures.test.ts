@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import Redis from 'ioredis'
 import { cacheKeyFor } from '~/server/utils/pageCache/pageCache'
 import { normalizePageUrl, PARTIAL_CDN_CACHE_CONTROL, SHARED_CACHE_CONTROL, SHARED_CDN_CACHE_CONTROL } from '~/server/utils/pageCache/policy'
+import { HOME_PATH, productPath } from '~/utils/routes/paths'
 import { discoverCatalog } from './support/catalog'
 import { LEAKED_INTERNALS } from './support/htmlAudit'
 import { PAGE_KINDS_WITH_CONTENT, PAGE_KINDS_WITH_PARTS, PAGE_KINDS_WITHOUT_CONTENT, type BackendCall, type Catalog, type PageKind } from './support/pageKinds'
@@ -199,9 +200,24 @@ describe('the process-wide circuit breaker', () => {
     await breakerStack?.stop()
   })
 
+  it('stays closed while one product fails or is too slow, page after page: the rest of the shop is served', async () => {
+    const shopper = new Shopper(breakerStack.web.url, 'one-broken-product')
+    const { product } = await discoverCatalog(breakerStack.api.url)
+    // Everything a product page asks about that product; the lists and categories it also shows still answer.
+    await breakerStack.fault({ path_pattern: `/products/${product.id}/*`, method: 'GET', status: 500 })
+    for (let i = 0; i < 5; i++) expect((await shopper.send(`${productPath(product)}?b=broken-${i}`)).status).toBe(503)
+    await breakerStack.clearFaults()
+    await breakerStack.fault({ path_pattern: `/products/${product.id}/*`, method: 'GET', latency_ms: 4_000 })
+    for (let i = 0; i < 3; i++) expect((await shopper.send(`${productPath(product)}?b=slow-${i}`)).status).toBe(503)
+    await breakerStack.clearFaults()
+    const home = await shopper.send(`${HOME_PATH}?b=after-broken-product`)
+    expect(home.status).toBe(200)
+    expect(home.text).not.toMatch(/The shop is having trouble right now/)
+  })
+
   it('while open, pages fail fast with 503 (no backend call, nothing cached), and they recover after its probe', async () => {
     const shopper = new Shopper(breakerStack.web.url, 'breaker')
-    // The backend fails every call (a failing endpoint among answering ones would not: any answer resets its count).
+    // The backend fails every call, in every area (one endpoint failing alone would not open it: failureRun.ts).
     await breakerStack.fault({ path_pattern: '/*', method: 'GET', status: 503 })
     expect((await shopper.send('/products?b=1')).status).toBe(503)
     breakerStack.backend.clear()

@@ -1,12 +1,13 @@
-import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel'
+import { BrokenCircuitError, CircuitState, circuitBreaker, handleWhen } from 'cockatiel'
 import { ApiError } from './ApiError'
+import { FailureRun, failureScope, WHOLE_BACKEND } from './failureRun'
 import { MESSAGES } from './messages'
 
 /** Breaker states as the rest of the app sees them (cockatiel's enum never leaves this file). */
 export type BreakerState = 'closed' | 'open' | 'half_open'
 
 export interface BreakerOptions {
-  /** Consecutive backend failures (5xx, network, timeout) that open the breaker. */
+  /** Consecutive backend failures that open the breaker, when not all from one area (failureRun.ts). */
   failureThreshold: number
   /** How long the breaker stays open before one probe may go through. */
   cooldownMs: number
@@ -14,8 +15,11 @@ export interface BreakerOptions {
 }
 
 export interface CircuitBreaker {
-  /** Runs `fn` unless the breaker is open; then it throws ApiError `circuit_open` without calling `fn`. */
-  execute<T>(fn: () => Promise<T>): Promise<T>
+  /**
+   * Runs `fn`, the call to API `path` (relative to the API root, query allowed), unless the breaker is open; then
+   * it throws ApiError `circuit_open` without calling `fn`.
+   */
+  execute<T>(fn: () => Promise<T>, path: string): Promise<T>
   readonly state: BreakerState
 }
 
@@ -32,13 +36,6 @@ const STATES: Record<CircuitState, BreakerState> = {
   [CircuitState.Open]: 'open',
   [CircuitState.HalfOpen]: 'half_open',
   [CircuitState.Isolated]: 'open',
-}
-
-/** What says "the backend is in trouble": 5xx, no answer, or too slow. A 4xx is the backend working fine. */
-export function isBackendFailure(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false
-  if (error.status >= 500) return true
-  return error.status === 0 && (error.code === 'network_error' || error.code === 'timeout')
 }
 
 export function circuitOpenError(cause?: unknown): ApiError {
@@ -66,48 +63,76 @@ class AbortedProbe extends Error {
   }
 }
 
-/**
- * An answer that proves the backend alive (a 4xx, an unreadable 2xx) is handed to cockatiel as a success, so it
- * breaks a run of consecutive failures; cockatiel alone would ignore it. Backend failures are thrown (counted);
- * a caller's abort is thrown too and, not being a handled failure, counts neither way - except as the half-open
- * probe, where cockatiel closes on any unhandled error: there it counts as a failure, and the next probe decides.
- */
-async function settle<T>(fn: () => Promise<T>, probing: boolean): Promise<Outcome<T>> {
-  try {
-    return { value: await fn() }
+/** A failure that counts, with what it says about the backend (failureRun.ts). */
+class CountedFailure extends Error {
+  constructor(readonly error: unknown, readonly scope: string) {
+    super('backend failure')
   }
-  catch (error) {
-    if (error instanceof ApiError && !isBackendFailure(error) && error.code !== 'aborted') return { error }
-    if (probing && isAbort(error)) throw new AbortedProbe(error)
-    throw error
+}
+
+/** The half-open probe failed in one area only (a broken product): not a verdict on the rest of the backend. */
+class InconclusiveProbe extends Error {
+  constructor(readonly error: unknown) {
+    super('probe inconclusive')
   }
 }
 
 /**
- * One breaker per backend base URL, on cockatiel's consecutive-failure breaker. Half-open lets exactly one
+ * An answer that proves the backend alive (a 4xx, an unreadable 2xx) is handed to cockatiel as a success, so it
+ * ends a run of failures; cockatiel alone would ignore it. Failures that say something about the backend are thrown
+ * as CountedFailure (counted). Anything else (an abort, no answer in the browser) is thrown as it is and, not being
+ * a handled failure, counts neither way - except an abort of the half-open probe, where cockatiel would close on it:
+ * there it counts as a failure, and the next probe decides. A probe that failed in one area closes the breaker
+ * primed (FailureRun.prime): a broken product that happens to be asked first must not keep the whole shop shut.
+ */
+async function settle<T>(fn: () => Promise<T>, path: string, probing: boolean, run: FailureRun, threshold: number): Promise<Outcome<T>> {
+  try {
+    return { value: await fn() }
+  }
+  catch (error) {
+    if (probing && isAbort(error)) throw new AbortedProbe(error)
+    const scope = failureScope(error, path)
+    if (scope === undefined) {
+      if (error instanceof ApiError && error.status > 0) return { error }
+      throw error
+    }
+    if (!probing || scope === WHOLE_BACKEND) throw new CountedFailure(error, scope)
+    run.prime(threshold - 1, scope)
+    throw new InconclusiveProbe(error)
+  }
+}
+
+/**
+ * One breaker per backend base URL, on cockatiel with our run rule (failureRun.ts). Half-open lets exactly one
  * probe through: cockatiel parks other callers until the probe settles, then they run (closed) or fail fast (open).
  */
 export function createCircuitBreaker(options: Partial<BreakerOptions> = {}): CircuitBreaker {
   const { failureThreshold, cooldownMs } = { ...DEFAULT_BREAKER, ...options }
-  const policy = circuitBreaker(handleWhen(error => isBackendFailure(error) || error instanceof AbortedProbe), {
+  // cockatiel records the failure it is counting as `lastFailure` just before it asks the run about it.
+  const run = new FailureRun(failureThreshold, () => {
+    const last = policy.lastFailure
+    return last && 'error' in last && last.error instanceof CountedFailure ? last.error.scope : undefined
+  })
+  const policy = circuitBreaker(handleWhen(error => error instanceof CountedFailure || error instanceof AbortedProbe), {
     halfOpenAfter: cooldownMs,
-    breaker: new ConsecutiveBreaker(failureThreshold),
+    breaker: run,
   })
   if (options.onStateChange) {
     const notify = options.onStateChange
     policy.onStateChange(state => notify(STATES[state]))
   }
   return {
-    async execute<T>(fn: () => Promise<T>): Promise<T> {
+    async execute<T>(fn: () => Promise<T>, path: string): Promise<T> {
       let outcome: Outcome<T>
       try {
         // Read when cockatiel calls in: a call it lets through while not closed is the half-open probe (cockatiel
         // starts it before it records the half-open state).
-        outcome = await policy.execute(() => settle(fn, policy.state !== CircuitState.Closed))
+        outcome = await policy.execute(() => settle(fn, path, policy.state !== CircuitState.Closed, run, failureThreshold))
       }
       catch (error) {
         if (error instanceof BrokenCircuitError) throw circuitOpenError(error)
         if (error instanceof AbortedProbe) throw error.abort
+        if (error instanceof CountedFailure || error instanceof InconclusiveProbe) throw error.error
         throw error
       }
       if ('error' in outcome) throw outcome.error

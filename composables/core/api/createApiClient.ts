@@ -148,7 +148,7 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
     const schedule = createRetrySchedule({ ...retryOptions, maxRetries: req.maxRetries }, req.method, req.idempotent)
     for (let attemptNo = 1; ; attemptNo++) {
       try {
-        return await raceWithSignal(breaker.execute(() => attempt<T>(req, token, attemptNo)), req.signal)
+        return await raceWithSignal(breaker.execute(() => attempt<T>(req, token, attemptNo), req.path), req.signal)
       }
       catch (raw) {
         const error = normalizeError(raw, req.signal?.aborted ? 'aborted' : undefined)

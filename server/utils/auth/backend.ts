@@ -1,8 +1,17 @@
 import { backendUrl } from '../backend/sendToBackend'
+import { passableRetryAfter } from '../backend/retryAfter'
+
+/** A failed backend call as an auth route passes it on (respond.ts `fail`). */
+export interface BackendFailure {
+  status: number
+  body: Record<string, unknown>
+  /** The backend's Retry-After (a 429's, a 503's) in seconds; see passableRetryAfter. */
+  retryAfterS?: number
+}
 
 export type BackendResult<T> =
   | { ok: true, status: number, data: T }
-  | { ok: false, status: number, body: Record<string, unknown> }
+  | ({ ok: false } & BackendFailure)
 
 export interface BackendCall {
   method?: 'GET' | 'POST' | 'PATCH'
@@ -20,7 +29,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * One JSON call to the backend from the BFF. Never throws: a network failure, a timeout or a body that is
- * not JSON become a DRF-shaped error body, so every route can pass failures on the same way.
+ * not JSON become a DRF-shaped error body, so every route can pass failures on the same way; a failure keeps the
+ * backend's Retry-After, so a throttled sign-in says how long to wait.
  */
 export async function callBackend<T>(apiBase: string, path: string, call: BackendCall = {}): Promise<BackendResult<T>> {
   const headers = new Headers({ accept: 'application/json' })
@@ -60,5 +70,6 @@ export async function callBackend<T>(apiBase: string, path: string, call: Backen
     return { ok: true, status: response.status, data: json as T }
   }
   const body = isRecord(json) ? json : { detail: `The shop answered with an error (${response.status}).`, code: `http_${response.status}` }
-  return { ok: false, status: response.status, body }
+  const retryAfterS = passableRetryAfter(response.headers.get('retry-after'), Date.now())
+  return { ok: false, status: response.status, body, ...(retryAfterS === undefined ? {} : { retryAfterS }) }
 }

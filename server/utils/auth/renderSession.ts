@@ -1,6 +1,6 @@
 import type { H3Event } from 'h3'
 import type { UserDto } from '../../../services/dto'
-import { callBackend } from './backend'
+import { callBackend, type BackendFailure } from './backend'
 import { readRefreshCookie } from './cookie'
 import type { AuthDeps } from './deps'
 import { clientAddress } from './respond'
@@ -11,13 +11,13 @@ import { renewSession } from './session'
 export type SessionAnswer =
   | { ok: true, user: UserDto | null, access?: string }
   /** The backend or the session storage could not answer: the cookie is kept, the page renders as "unknown". */
-  | { ok: false, status: number, body: Record<string, unknown> }
+  | ({ ok: false } & BackendFailure)
 
 const SIGNED_OUT: SessionAnswer = { ok: true, user: null }
 
-async function readUser(event: H3Event, deps: AuthDeps, access: string): Promise<{ user: UserDto } | { status: number, body: Record<string, unknown> }> {
+async function readUser(event: H3Event, deps: AuthDeps, access: string): Promise<{ user: UserDto } | BackendFailure> {
   const me = await callBackend<UserDto>(deps.apiBase, '/auth/me/', { access, forwardedFor: clientAddress(event, deps) })
-  return me.ok ? { user: me.data } : { status: me.status, body: me.body }
+  return me.ok ? { user: me.data } : me
 }
 
 /** A cached session may be used while its token is usable and its sign-in was not ended everywhere since. */
@@ -35,7 +35,7 @@ async function stillValid(deps: AuthDeps, session: RenderSession): Promise<boole
 async function withUser(event: H3Event, deps: AuthDeps, refresh: string, session: RenderSession): Promise<SessionAnswer> {
   if (session.user) return { ok: true, user: session.user, access: session.access }
   const read = await readUser(event, deps, session.access)
-  if ('status' in read) return read.status === 401 ? SIGNED_OUT : { ok: false, status: read.status, body: read.body }
+  if ('status' in read) return read.status === 401 ? SIGNED_OUT : { ...read, ok: false }
   await writeRenderSession(deps, refresh, { ...session, user: read.user, userAt: deps.now() })
   return { ok: true, user: read.user, access: session.access }
 }
@@ -57,13 +57,13 @@ export async function sessionForRender(event: H3Event, deps: AuthDeps): Promise<
     if (cached && cached.usableUntil > deps.now() && await stillValid(deps, cached)) return await withUser(event, deps, refresh, cached)
 
     const renewed = await renewSession(event, deps, refresh)
-    if (!renewed.ok) return renewed.ended ? SIGNED_OUT : { ok: false, status: renewed.status, body: renewed.body }
+    if (!renewed.ok) return renewed.ended ? SIGNED_OUT : { ok: false, status: renewed.status, body: renewed.body, retryAfterS: renewed.retryAfterS }
     const session = await readRenderSession(deps, renewed.pair.refresh)
     if (session && session.access === renewed.pair.access) return await withUser(event, deps, renewed.pair.refresh, session)
     // The session storage would not keep it (down, or full): still render this page signed in.
     if (renewed.user) return { ok: true, user: renewed.user, access: renewed.pair.access }
     const read = await readUser(event, deps, renewed.pair.access)
-    if ('status' in read) return read.status === 401 ? SIGNED_OUT : { ok: false, status: read.status, body: read.body }
+    if ('status' in read) return read.status === 401 ? SIGNED_OUT : { ...read, ok: false }
     return { ok: true, user: read.user, access: renewed.pair.access }
   }
   catch (error) {

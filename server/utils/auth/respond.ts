@@ -1,13 +1,20 @@
 import type { H3Event } from 'h3'
 import { getRequestIP, setResponseHeader, setResponseStatus } from 'h3'
+import type { BackendFailure } from './backend'
 import type { AuthDeps } from './deps'
 import { csrfRejection } from './csrf'
 
 /** A DRF-shaped error answer: the storefront's error normalizer reads `detail`, `code` and field lists. */
-export function fail(event: H3Event, status: number, body: Record<string, unknown>): Record<string, unknown> {
+export function fail(event: H3Event, status: number, body: Record<string, unknown>, retryAfterS?: number): Record<string, unknown> {
   setResponseStatus(event, status)
   setResponseHeader(event, 'cache-control', 'no-store')
+  if (retryAfterS !== undefined) setResponseHeader(event, 'retry-after', retryAfterS)
   return body
+}
+
+/** A backend failure passed on as the backend gave it: status, body and Retry-After. */
+export function failWith(event: H3Event, failure: BackendFailure): Record<string, unknown> {
+  return fail(event, failure.status, failure.body, failure.retryAfterS)
 }
 
 /** The 403 for a cross-site or header-less unsafe call, or null when the request may go on. */

@@ -1,5 +1,5 @@
 import type { TokenPairDto } from '../../../services/dto'
-import { callBackend } from './backend'
+import { callBackend, type BackendFailure } from './backend'
 import type { AuthDeps } from './deps'
 import { expiringStore } from './expiringStore'
 import { isKnownSignIn } from './revocation'
@@ -8,7 +8,7 @@ import { tokenHash } from './tokenHash'
 
 export type RotationOutcome =
   | { ok: true, pair: TokenPairDto }
-  | { ok: false, status: number, body: Record<string, unknown> }
+  | ({ ok: false } & BackendFailure)
 
 function graceKey(refresh: string): string {
   return `rotated:${tokenHash(refresh)}`

@@ -1,6 +1,6 @@
 import type { H3Event } from 'h3'
 import type { TokenPairDto, UserDto } from '../../../services/dto'
-import { callBackend } from './backend'
+import { callBackend, type BackendFailure } from './backend'
 import { clearRefreshCookie, writeRefreshCookie } from './cookie'
 import type { AuthDeps } from './deps'
 import { clientAddress } from './respond'
@@ -14,7 +14,7 @@ export type SessionOutcome =
   /** The session is over (spent, expired, blacklisted or revoked): the cookie has been cleared. */
   | { ok: false, ended: true, body: Record<string, unknown> }
   /** The backend could not answer: the cookie is kept, the next attempt may succeed. */
-  | { ok: false, ended: false, status: number, body: Record<string, unknown> }
+  | ({ ok: false, ended: false } & BackendFailure)
 
 const ENDED = { detail: 'Your session has ended. Please sign in again.', code: 'token_not_valid' }
 
@@ -23,7 +23,7 @@ export async function renewSession(event: H3Event, deps: AuthDeps, refresh: stri
   const ip = clientAddress(event, deps)
   const rotated = await rotateRefreshToken(deps, refresh, ip)
   if (!rotated.ok) {
-    if (rotated.status !== 401) return { ok: false, ended: false, status: rotated.status, body: rotated.body }
+    if (rotated.status !== 401) return { ...rotated, ended: false }
     clearRefreshCookie(event, deps.cookie)
     await forgetRenderSession(deps, refresh)
     return { ok: false, ended: true, body: { ...ENDED, detail: typeof rotated.body.detail === 'string' ? rotated.body.detail : ENDED.detail } }
@@ -41,12 +41,12 @@ export async function renewSession(event: H3Event, deps: AuthDeps, refresh: stri
 
 export type SignInOutcome =
   | { ok: true, access: string, user: UserDto }
-  | { ok: false, status: number, body: Record<string, unknown> }
+  | ({ ok: false } & BackendFailure)
 
 /** After the backend issued a fresh pair: who is it, then the cookie. No cookie unless the user loads. */
 export async function completeSignIn(event: H3Event, deps: AuthDeps, pair: TokenPairDto): Promise<SignInOutcome> {
   const me = await callBackend<UserDto>(deps.apiBase, '/auth/me/', { access: pair.access, forwardedFor: clientAddress(event, deps) })
-  if (!me.ok) return { ok: false, status: me.status, body: me.body }
+  if (!me.ok) return me
   await startFamily(deps, pair.refresh, String(me.data.id))
   writeRefreshCookie(event, pair.refresh, deps.cookie, deps.now())
   // The first page after signing in renders with this token and user: no rotation, no /auth/me/.

@@ -28,12 +28,13 @@ export function createBackendBreaker(options: Partial<BreakerOptions>, log: (lin
 }
 
 /**
- * Sends through the process-wide breaker. A 5xx answer, an unreachable backend (502), one that did not answer in
- * time (504) and a render that gave up waiting count as failures; any other answer proves the backend alive.
- * While it is open the caller gets 503 `circuit_open` at once, without a call. Shared public reads answered from
- * memory never come here, so they cannot make a dead backend look alive.
+ * Sends the call to API `path` through the process-wide breaker. A 5xx answer (an unreachable backend is a 502,
+ * one that did not answer in time a 504) and a render that gave up waiting are failures, counted by the breaker's
+ * rule (failureRun.ts: not all from one area); any other answer proves the backend alive. While it is open the
+ * caller gets 503 `circuit_open` at once, without a call. Shared public reads answered from memory never come
+ * here, so they cannot make a dead backend look alive.
  */
-export async function throughBreaker(breaker: CircuitBreaker | undefined, send: () => Promise<Response>, callerSignal?: AbortSignal): Promise<Response> {
+export async function throughBreaker(breaker: CircuitBreaker | undefined, path: string, send: () => Promise<Response>, callerSignal?: AbortSignal): Promise<Response> {
   if (!breaker) return send()
   try {
     return await breaker.execute(async () => {
@@ -48,7 +49,7 @@ export async function throughBreaker(breaker: CircuitBreaker | undefined, send: 
       }
       if (response.status >= 500) throw new UpstreamFailure(response)
       return response
-    })
+    }, path)
   }
   catch (error) {
     if (error instanceof UpstreamFailure) return error.response

@@ -97,7 +97,7 @@ export function createBackendGateway(options: GatewayOptions): BackendGateway {
       const method = (init.method ?? 'GET').toUpperCase()
       if (isBffRoute(path)) return renderBff(event, path, method, init)
       const signal = init.signal ?? undefined
-      const send = (anonymous: boolean) => throughBreaker(options.breaker, () => sendToBackend(event, target, {
+      const send = (anonymous: boolean) => throughBreaker(options.breaker, path, () => sendToBackend(event, target, {
         method,
         path,
         // A shared read goes out as nobody: no token, no cookie-derived header, nothing that depends on who asks.

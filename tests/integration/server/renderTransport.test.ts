@@ -208,4 +208,26 @@ describe('server render transport', () => {
     expect(await outcome(browserClient().get('/products/'))).toMatchObject({ status: 503, code: 'circuit_open' })
     expect(seen).toHaveLength(3)
   })
+
+  it('does not cut the shop off because one product keeps failing, by proxy or render, while a second area failing does', async () => {
+    answer = (req, res) => {
+      const broken = req.url?.startsWith('/api/products/10000/') || req.url?.startsWith('/api/categories/')
+      res.writeHead(broken ? 500 : 200, { 'content-type': 'application/json' })
+      res.end(broken ? '{"detail":"Server Error (500)"}' : '{"ok":true}')
+    }
+    // Far more than the threshold (3), both ways, with nothing else asked in between: a crawler, a reload-happy shopper.
+    for (let i = 0; i < 4; i++) {
+      expect(await outcome(browserClient().get('/products/10000/'))).toMatchObject({ status: 500 })
+      expect((await renderPage('/products/10000/')).body).toMatchObject({ status: 500 })
+    }
+    expect(gateway.breaker.state).toBe('closed')
+    expect((await renderPage('/products/')).body).toEqual({ ok: { ok: true } })
+    expect(seen).toHaveLength(9)
+
+    for (let i = 0; i < 3; i++) await renderPage('/products/10000/')
+    expect((await renderPage('/categories/')).body).toMatchObject({ status: 500 })
+    expect(gateway.breaker.state).toBe('open')
+    expect(await outcome(browserClient().get('/products/'))).toMatchObject({ status: 503, code: 'circuit_open' })
+    expect(seen).toHaveLength(13)
+  })
 })

@@ -4,7 +4,7 @@ import { mergeGuestCartOf } from '../../cart/mergeGuestCart'
 import { refund, throttle } from '../../rate-limit/throttle'
 import { callBackend } from '../backend'
 import type { AuthDeps } from '../deps'
-import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
+import { clientAddress, fail, failWith, noStore, refuseCrossSite } from '../respond'
 import { completeSignIn } from '../session'
 import { tokenHash } from '../tokenHash'
 import { overLongFields, readStringFields, signedInBody } from './body'
@@ -35,10 +35,10 @@ export async function handleLogin(event: H3Event, deps: AuthDeps) {
   const token = await callBackend<TokenPairDto>(deps.apiBase, '/auth/token/', {
     method: 'POST', body: { email: input.email, password: input.password }, forwardedFor: ip,
   })
-  if (!token.ok) return fail(event, token.status, token.body)
+  if (!token.ok) return failWith(event, token)
   await refund(deps.limits, checks, deps.now)
 
   const signedIn = await completeSignIn(event, deps, token.data)
-  if (!signedIn.ok) return fail(event, signedIn.status, signedIn.body)
+  if (!signedIn.ok) return failWith(event, signedIn)
   return signedInBody(signedIn.access, signedIn.user, await mergeGuestCartOf(event, deps, signedIn.access, ip))
 }

@@ -5,7 +5,7 @@ import { callBackend } from '../backend'
 import { clearRefreshCookie, readRefreshCookie } from '../cookie'
 import type { AuthDeps } from '../deps'
 import { jwtUserId } from '../jwt'
-import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
+import { clientAddress, fail, failWith, noStore, refuseCrossSite } from '../respond'
 import { forgetRenderSession } from '../renderSessionCache'
 import { revokeAllFamilies, signInOf } from '../revocation'
 
@@ -48,7 +48,7 @@ export async function handleLogoutAll(event: H3Event, deps: AuthDeps) {
   const signIn = await signInOf(deps, refresh)
   const vouched = !blacklisted.ok && blacklisted.status === 404 && signIn !== undefined
   // A backend failure keeps this browser signed in, cart included; anything else signs it out.
-  if (!blacklisted.ok && blacklisted.status !== 401 && !vouched) return fail(event, blacklisted.status, blacklisted.body)
+  if (!blacklisted.ok && blacklisted.status !== 401 && !vouched) return failWith(event, blacklisted)
   clearRefreshCookie(event, deps.cookie)
   clearCartCookies(event, deps.cookie)
   await forgetRenderSession(deps, refresh)

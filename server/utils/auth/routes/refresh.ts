@@ -1,7 +1,7 @@
 import type { H3Event } from 'h3'
 import { readRefreshCookie } from '../cookie'
 import type { AuthDeps } from '../deps'
-import { fail, noStore, refuseCrossSite } from '../respond'
+import { fail, failWith, noStore, refuseCrossSite } from '../respond'
 import { renewSession } from '../session'
 
 /**
@@ -16,5 +16,5 @@ export async function handleRefresh(event: H3Event, deps: AuthDeps) {
   if (!refresh) return fail(event, 401, { detail: 'You are not signed in.', code: 'token_not_valid' })
   const outcome = await renewSession(event, deps, refresh)
   if (outcome.ok) return { access: outcome.pair.access }
-  return fail(event, outcome.ended ? 401 : outcome.status, outcome.body)
+  return outcome.ended ? fail(event, 401, outcome.body) : failWith(event, outcome)
 }

@@ -5,7 +5,7 @@ import { mergeGuestCartOf } from '../../cart/mergeGuestCart'
 import { throttle } from '../../rate-limit/throttle'
 import { callBackend } from '../backend'
 import type { AuthDeps } from '../deps'
-import { clientAddress, fail, noStore, refuseCrossSite } from '../respond'
+import { clientAddress, fail, failWith, noStore, refuseCrossSite } from '../respond'
 import { completeSignIn } from '../session'
 import { tokenHash } from '../tokenHash'
 import { overLongFields, readStringFields, signedInBody } from './body'
@@ -28,14 +28,14 @@ export async function handleRegister(event: H3Event, deps: AuthDeps) {
   if (throttled) return throttled
 
   const created = await callBackend<UserDto>(deps.apiBase, '/auth/register/', { method: 'POST', body: input, forwardedFor: ip })
-  if (!created.ok) return fail(event, created.status, created.body)
+  if (!created.ok) return failWith(event, created)
 
   const token = await callBackend<TokenPairDto>(deps.apiBase, '/auth/token/', {
     method: 'POST', body: { email: input.email, password: input.password }, forwardedFor: ip,
   })
-  if (!token.ok) return fail(event, token.status, token.body)
+  if (!token.ok) return failWith(event, token)
   const signedIn = await completeSignIn(event, deps, token.data)
-  if (!signedIn.ok) return fail(event, signedIn.status, signedIn.body)
+  if (!signedIn.ok) return failWith(event, signedIn)
   const cartMerge = await mergeGuestCartOf(event, deps, signedIn.access, ip)
   setResponseStatus(event, 201)
   return signedInBody(signedIn.access, signedIn.user, cartMerge)

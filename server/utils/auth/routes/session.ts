@@ -1,7 +1,7 @@
 import type { H3Event } from 'h3'
 import type { AuthDeps } from '../deps'
 import { isInternalRequest } from '../internal'
-import { fail, noStore } from '../respond'
+import { failWith, noStore } from '../respond'
 import { sessionForRender } from '../renderSession'
 
 /**
@@ -13,6 +13,6 @@ import { sessionForRender } from '../renderSession'
 export async function handleSession(event: H3Event, deps: AuthDeps) {
   noStore(event)
   const answer = await sessionForRender(event, deps)
-  if (!answer.ok) return fail(event, answer.status, answer.body)
+  if (!answer.ok) return failWith(event, answer)
   return isInternalRequest(event) && answer.access ? { user: answer.user, access: answer.access } : { user: answer.user }
 }
