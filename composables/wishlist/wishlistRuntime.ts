@@ -25,10 +25,10 @@ export function startWishlist(): WishlistRuntime {
   const outcomes = new WeakMap<Promise<void>, Promise<boolean>>()
 
   /**
-   * Tells other tabs what the backend agreed to, or the shopper what it refused; resolves true when it agreed.
-   * Fast taps share one drain, and its outcome is reported once.
+   * Tells other tabs what the backend agreed to, or the shopper what it refused (unless the caller explains it:
+   * `quiet`); resolves true when it agreed. Fast taps share one drain, and its outcome is reported once.
    */
-  function follow(product: WishlistProduct, settled: Promise<void>): Promise<boolean> {
+  function follow(product: WishlistProduct, settled: Promise<void>, quiet = false): Promise<boolean> {
     const known = outcomes.get(settled)
     if (known) return known
     const owner = auth.user?.id
@@ -39,7 +39,7 @@ export function startWishlist(): WishlistRuntime {
       },
       (error: unknown) => {
         if (!(error instanceof WishlistRefusal)) throw error
-        if (!isSilentFailure(error.error)) notify.error(refusalMessage(product.title, error.wanted, error.error))
+        if (!quiet && !isSilentFailure(error.error)) notify.error(refusalMessage(product.title, error.wanted, error.error))
         return false
       },
     )
@@ -109,9 +109,9 @@ export function startWishlist(): WishlistRuntime {
       }
       void follow(product, store.setSaved(product.id, !store.isSaved(product.id)))
     },
-    set(product, saved) {
+    set(product, saved, options) {
       if (!auth.isSignedIn) return Promise.resolve(false)
-      return follow(product, store.setSaved(product.id, saved))
+      return follow(product, store.setSaved(product.id, saved), options?.quiet)
     },
   }
 }
