@@ -4,6 +4,7 @@ import { useApiSession } from '~/composables/core/useApiSession'
 import { useNotify } from '~/composables/ui/useNotify'
 import { useAuthStore } from '~/stores/auth'
 import { useWishlistStore, WishlistRefusal } from '~/stores/wishlist/wishlist'
+import { safeRedirect } from '~/utils/navigation/safeRedirect'
 import { signInLocation } from '~/utils/routes/signIn'
 import { forgetIntents, rememberIntent, takeIntents } from './signInIntent'
 import type { WishlistProduct, WishlistRuntime } from './wishlistAccess'
@@ -47,6 +48,24 @@ export function startWishlist(): WishlistRuntime {
     return outcome
   }
 
+  /**
+   * Sign-in and registration: the pages a sign-in never leads back to, so signInLocation gives them no way back.
+   * (Asked of signInLocation rather than of the route policy, whose list the first view's code would then have to
+   * hand to this lazily loaded module.)
+   */
+  function isSignInPage(path: string): boolean {
+    return signInLocation(path).query.redirect === undefined
+  }
+
+  /**
+   * Where the sign-in that just happened leads back to: the sign-in (or registration) page's way back while it is
+   * still shown, else the page it led to (this code may start only after the shopper got there).
+   */
+  function signInReturn(): string {
+    const route = router.currentRoute.value
+    return isSignInPage(route.path) ? safeRedirect(route.query.redirect, '') : safeRedirect(route.fullPath, '')
+  }
+
   async function signedIn(): Promise<void> {
     // After a page load the access token is not in memory yet, and a call without it comes back 401 before the
     // core refreshes and sends it again: getting the token first makes the ids one request, not two.
@@ -55,7 +74,8 @@ export function startWishlist(): WishlistRuntime {
       const token = await session.refresh().catch(() => undefined)
       if (token === null) return
     }
-    const intents = takeIntents()
+    // Only the hearts that went to this very sign-in: not one a guest tapped and gave up on before someone signed in.
+    const intents = takeIntents(signInReturn())
     if (!intents.length) return store.loadIds()
     const results = await store.mergeAtSignIn(intents.map(intent => intent.productId))
     const added = intents.filter((_, index) => results[index]?.status === 'fulfilled').map(intent => intent.title)
@@ -79,8 +99,10 @@ export function startWishlist(): WishlistRuntime {
 
   // Other devices may have changed the wishlist: ids older than their freshness window are read again on the
   // next navigation (one request at most; none while they are fresh).
-  router.afterEach(() => {
+  router.afterEach((to) => {
     if (auth.isSignedIn) void store.loadIds()
+    // A guest who goes anywhere but sign-in or registration gave up on the hearts that sent them there.
+    else if (!isSignInPage(to.path)) forgetIntents()
   })
 
   async function onTabMessage(message: WishlistTabMessage): Promise<void> {
@@ -102,9 +124,10 @@ export function startWishlist(): WishlistRuntime {
     count: computed(() => store.count),
     toggle(product) {
       if (!auth.isSignedIn) {
-        const kept = rememberIntent(product)
+        const signIn = signInLocation(router.currentRoute.value.fullPath)
+        const kept = rememberIntent(product, signIn.query.redirect)
         if (!kept) notify.info(`Sign in, then tap the heart again to add ${product.title} to your wishlist.`)
-        void navigateTo(signInLocation(router.currentRoute.value.fullPath))
+        void navigateTo(signIn)
         return
       }
       void follow(product, store.setSaved(product.id, !store.isSaved(product.id)))
