@@ -32,9 +32,16 @@ export interface UseMoveToCartReturn {
  * "Move to cart" for one wishlist entry: the cart gets the product (one unit), then the wishlist lets it go.
  * A product whose summary says it has variants (or does not say: `has_variants` is optional) has its details
  * read on the first click (kept by the product store), and the shopper chooses when there is more than one.
- * If the cart refuses, the product stays in the wishlist.
+ * If the cart refuses, the product stays in the wishlist and the row says why. If the cart took it and the
+ * wishlist kept it, that is `moved`'s to tell (the page keeps it across the row leaving and coming back): not a
+ * failure of the move, and never a reason to add a second unit.
  */
-export function useMoveToCart(entry: () => WishlistEntry, moved: (entry: WishlistEntry) => Promise<unknown>): UseMoveToCartReturn {
+export function useMoveToCart(
+  entry: () => WishlistEntry,
+  moved: (entry: WishlistEntry) => Promise<unknown>,
+  /** Whether the cart has it already (an earlier move the wishlist did not complete): nothing is added again. */
+  inCart: () => boolean = () => false,
+): UseMoveToCartReturn {
   const details = useProductDetailStore()
   const cart = useCartLoader()
   const step = ref<MoveStep>('idle')
@@ -47,13 +54,14 @@ export function useMoveToCart(entry: () => WishlistEntry, moved: (entry: Wishlis
     step.value = 'adding'
     try {
       await cart.add({ productId: current.product.id, variantId, quantity: 1 })
-      await moved(current)
-      step.value = 'idle'
     }
     catch (error) {
       failure.value = cartErrorMessage(toApiErrorData(error))
       step.value = variants.value.length > 1 ? 'choosing' : 'idle'
+      return
     }
+    await moved(current).catch(() => false)
+    step.value = 'idle'
   }
 
   return {
@@ -63,7 +71,7 @@ export function useMoveToCart(entry: () => WishlistEntry, moved: (entry: Wishlis
     failure,
     available: computed(() => entry().product.inStock),
     async start() {
-      if (step.value !== 'idle') return
+      if (step.value !== 'idle' || inCart()) return
       failure.value = null
       // The summary says there is nothing to choose: straight into the cart.
       if (entry().product.hasVariants === false) return add(null)
@@ -80,7 +88,7 @@ export function useMoveToCart(entry: () => WishlistEntry, moved: (entry: Wishlis
     },
     async confirm() {
       const chosen = choice.variant.value
-      if (step.value !== 'choosing') return
+      if (step.value !== 'choosing' || inCart()) return
       if (!chosen) {
         failure.value = `Choose ${choice.missing.value.join(' and ')} first.`
         return

@@ -1,7 +1,8 @@
-import { watch, type ComputedRef } from 'vue'
+import { ref, watch, type ComputedRef } from 'vue'
 import { useListView, type ListView } from '~/composables/pagination/useListView'
 import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 import { useAnnouncer } from '~/composables/ui/useAnnouncer'
+import { useRowFocus } from '~/composables/ui/useRowFocus'
 import type { WishlistEntry } from '~/services/domain/wishlist'
 import { useWishlistStore } from '~/stores/wishlist/wishlist'
 import { useWishlistAccess } from './wishlistAccess'
@@ -14,8 +15,19 @@ export interface UseWishlistPageReturn {
   count: ComputedRef<number | null>
   /** Removes an entry: it leaves the list at once, and comes back if the backend refuses. True once removed. */
   remove: (entry: WishlistEntry) => Promise<boolean>
-  /** After "Move to cart": removes it from the wishlist and says so. */
+  /**
+   * After "Move to cart" put the product in the cart: takes it off the wishlist and says so. False when the wishlist
+   * kept it; `inCart` then says so for its row.
+   */
   moved: (entry: WishlistEntry) => Promise<boolean>
+  /** Whether the cart has the product but the wishlist kept it (a move half done): its row offers Remove only. */
+  inCart: (productId: number) => boolean
+  /** From a row's onBeforeUnmount: a row leaving with the focus hands it to its neighbour. */
+  leaving: (entry: WishlistEntry, element: Element | null) => void
+}
+
+function rowOf(productId: number): HTMLElement | null {
+  return document.querySelector(`[data-wishlist-product="${productId}"]`)
 }
 
 /** The /wishlist page: the shopper's entries on the shared list primitive, server-rendered (a private page). */
@@ -29,17 +41,32 @@ export async function useWishlistPage(): Promise<UseWishlistPageReturn> {
     loadMore: store.loadMore,
     retry: store.retry,
   })
-  await useStoreLoad('wishlist:list', () => store.fetchFirst())
+  const focus = useRowFocus<number>({
+    ids: () => list.items.value.map(entry => entry.product.id),
+    row: rowOf,
+    landing: row => row.querySelector('a'),
+    control: row => row.querySelector('[data-wishlist-action="remove"]'),
+    fallback: () => document.getElementById('wishlist-title'),
+  })
+  /** Products the cart took but the wishlist kept, for this visit of the page. */
+  const inCart = ref<Record<number, true>>({})
 
+  // Set up before the first await, while this page's component is current: they end with the page.
   // Everything shown was removed while more remain: the next page comes instead of an empty screen.
   watch(() => !list.items.value.length && list.status.value === 'idle' && list.hasNext.value, (emptied) => {
     if (emptied) void store.loadMore()
   })
+  // Added since the list was read (another tab, another device): read it again while the page is open.
+  watch(() => store.listOutdated, (outdated) => {
+    if (outdated) void store.fetchFirst()
+  })
 
-  async function removeSaying(entry: WishlistEntry, said: string): Promise<boolean> {
+  await useStoreLoad('wishlist:list', () => store.fetchFirst())
+
+  async function removeSaying(entry: WishlistEntry, said: string, quiet: boolean): Promise<boolean> {
     // Started already (it starts when the page is idle): the entry leaves the list in this very tick.
     const wishlist = access?.current.value ?? await access?.load()
-    const removed = (await wishlist?.set(entry.product, false)) ?? false
+    const removed = (await wishlist?.set(entry.product, false, { quiet })) ?? false
     if (removed) announce(said)
     return removed
   }
@@ -47,7 +74,19 @@ export async function useWishlistPage(): Promise<UseWishlistPageReturn> {
   return {
     list,
     count: useWishlistCount(),
-    remove: entry => removeSaying(entry, `Removed ${entry.product.title} from your wishlist.`),
-    moved: entry => removeSaying(entry, `Moved ${entry.product.title} to your cart.`),
+    remove: entry => focus.run(entry.product.id, async () => {
+      const removed = await removeSaying(entry, `Removed ${entry.product.title} from your wishlist.`, false)
+      if (removed) Reflect.deleteProperty(inCart.value, entry.product.id)
+      return removed
+    }),
+    // The cart has it already: whatever happens next, "Move to cart" must not add a second one. The row explains
+    // a refusal (the product is in the cart, the wishlist kept it) instead of a toast that reads as a failed move.
+    moved: entry => focus.run(entry.product.id, async () => {
+      const removed = await removeSaying(entry, `Moved ${entry.product.title} to your cart.`, true).catch(() => false)
+      if (!removed) inCart.value[entry.product.id] = true
+      return removed
+    }),
+    inCart: productId => inCart.value[productId] === true,
+    leaving: (entry, element) => focus.leaving(entry.product.id, element),
   }
 }

@@ -22,9 +22,9 @@ export interface WishlistRuntime {
   toggle: (product: WishlistProduct) => void
   /**
    * Puts a product in (true) or out of (false) a signed-in shopper's wishlist, shown at once. Resolves true once
-   * the backend agrees, false when it refused (rolled back, and the shopper told).
+   * the backend agrees, false when it refused (rolled back, and the shopper told unless `quiet`: the caller says it).
    */
-  set: (product: WishlistProduct, saved: boolean) => Promise<boolean>
+  set: (product: WishlistProduct, saved: boolean, options?: { quiet?: boolean }) => Promise<boolean>
 }
 
 export interface WishlistAccess {

@@ -4,6 +4,7 @@ import { useApiSession } from '~/composables/core/useApiSession'
 import { useNotify } from '~/composables/ui/useNotify'
 import { useAuthStore } from '~/stores/auth'
 import { useWishlistStore, WishlistRefusal } from '~/stores/wishlist/wishlist'
+import { safeRedirect } from '~/utils/navigation/safeRedirect'
 import { signInLocation } from '~/utils/routes/signIn'
 import { forgetIntents, rememberIntent, takeIntents } from './signInIntent'
 import type { WishlistProduct, WishlistRuntime } from './wishlistAccess'
@@ -25,10 +26,10 @@ export function startWishlist(): WishlistRuntime {
   const outcomes = new WeakMap<Promise<void>, Promise<boolean>>()
 
   /**
-   * Tells other tabs what the backend agreed to, or the shopper what it refused; resolves true when it agreed.
-   * Fast taps share one drain, and its outcome is reported once.
+   * Tells other tabs what the backend agreed to, or the shopper what it refused (unless the caller explains it:
+   * `quiet`); resolves true when it agreed. Fast taps share one drain, and its outcome is reported once.
    */
-  function follow(product: WishlistProduct, settled: Promise<void>): Promise<boolean> {
+  function follow(product: WishlistProduct, settled: Promise<void>, quiet = false): Promise<boolean> {
     const known = outcomes.get(settled)
     if (known) return known
     const owner = auth.user?.id
@@ -39,12 +40,30 @@ export function startWishlist(): WishlistRuntime {
       },
       (error: unknown) => {
         if (!(error instanceof WishlistRefusal)) throw error
-        if (!isSilentFailure(error.error)) notify.error(refusalMessage(product.title, error.wanted, error.error))
+        if (!quiet && !isSilentFailure(error.error)) notify.error(refusalMessage(product.title, error.wanted, error.error))
         return false
       },
     )
     outcomes.set(settled, outcome)
     return outcome
+  }
+
+  /**
+   * Sign-in and registration: the pages a sign-in never leads back to, so signInLocation gives them no way back.
+   * (Asked of signInLocation rather than of the route policy, whose list the first view's code would then have to
+   * hand to this lazily loaded module.)
+   */
+  function isSignInPage(path: string): boolean {
+    return signInLocation(path).query.redirect === undefined
+  }
+
+  /**
+   * Where the sign-in that just happened leads back to: the sign-in (or registration) page's way back while it is
+   * still shown, else the page it led to (this code may start only after the shopper got there).
+   */
+  function signInReturn(): string {
+    const route = router.currentRoute.value
+    return isSignInPage(route.path) ? safeRedirect(route.query.redirect, '') : safeRedirect(route.fullPath, '')
   }
 
   async function signedIn(): Promise<void> {
@@ -55,7 +74,8 @@ export function startWishlist(): WishlistRuntime {
       const token = await session.refresh().catch(() => undefined)
       if (token === null) return
     }
-    const intents = takeIntents()
+    // Only the hearts that went to this very sign-in: not one a guest tapped and gave up on before someone signed in.
+    const intents = takeIntents(signInReturn())
     if (!intents.length) return store.loadIds()
     const results = await store.mergeAtSignIn(intents.map(intent => intent.productId))
     const added = intents.filter((_, index) => results[index]?.status === 'fulfilled').map(intent => intent.title)
@@ -79,8 +99,10 @@ export function startWishlist(): WishlistRuntime {
 
   // Other devices may have changed the wishlist: ids older than their freshness window are read again on the
   // next navigation (one request at most; none while they are fresh).
-  router.afterEach(() => {
+  router.afterEach((to) => {
     if (auth.isSignedIn) void store.loadIds()
+    // A guest who goes anywhere but sign-in or registration gave up on the hearts that sent them there.
+    else if (!isSignInPage(to.path)) forgetIntents()
   })
 
   async function onTabMessage(message: WishlistTabMessage): Promise<void> {
@@ -102,16 +124,17 @@ export function startWishlist(): WishlistRuntime {
     count: computed(() => store.count),
     toggle(product) {
       if (!auth.isSignedIn) {
-        const kept = rememberIntent(product)
+        const signIn = signInLocation(router.currentRoute.value.fullPath)
+        const kept = rememberIntent(product, signIn.query.redirect)
         if (!kept) notify.info(`Sign in, then tap the heart again to add ${product.title} to your wishlist.`)
-        void navigateTo(signInLocation(router.currentRoute.value.fullPath))
+        void navigateTo(signIn)
         return
       }
       void follow(product, store.setSaved(product.id, !store.isSaved(product.id)))
     },
-    set(product, saved) {
+    set(product, saved, options) {
       if (!auth.isSignedIn) return Promise.resolve(false)
-      return follow(product, store.setSaved(product.id, saved))
+      return follow(product, store.setSaved(product.id, saved), options?.quiet)
     },
   }
 }

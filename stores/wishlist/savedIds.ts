@@ -9,13 +9,18 @@ export interface SavedIds {
   complete: boolean
   /** Where the rest starts when not complete. */
   nextCursor: string | null
+  /**
+   * When they were asked for, on the store's own clock (0: not asked by this store). What is newer wins: an answer
+   * to our own change, a page of the /wishlist list, or these ids.
+   */
+  askedAt: number
 }
 
 /** Whether this backend has the optional GET /wishlist/ids/: unknown until it was asked once. */
 export type IdsEndpoint = 'unknown' | 'present' | 'absent'
 
 export interface ReadIdsResult {
-  saved: SavedIds
+  saved: Omit<SavedIds, 'askedAt'>
   endpoint: IdsEndpoint
   /** Entries the fallback read on the way (with their product summaries). */
   entries: WishlistEntry[]

@@ -31,13 +31,21 @@ interface Drain {
   promise: Promise<void>
 }
 
+/** The backend's answer to a change (ours, or another tab's), and when it came on the store's clock. */
+export interface SettledAnswer {
+  saved: boolean
+  at: number
+}
+
 /**
  * The signed-in shopper's wishlist. Two pieces of remote state:
  * - the wishlisted product ids (hearts, header count): one keyed resource per shopper, read in one request;
  * - the /wishlist page's entries: a cursor list, entries by product id.
  * On top, the shopper's choices the backend has not confirmed yet (shown at once) and the backend's answers to
- * our own changes since the ids were read. Changes are serialized per product: one request in flight, then only
- * what differs from the backend's last known state is sent, so fast taps end where the shopper left them.
+ * our own changes. Changes are serialized per product: one request in flight, then only what differs from the
+ * backend's last known state is sent, so fast taps end where the shopper left them.
+ * Three sources say whether a product is in the wishlist: the ids, the list's pages, our own answers. Each is
+ * stamped on one clock of this store (reads when asked for, answers when they came) and the newest one wins.
  */
 export const useWishlistStore = defineStore('wishlist', () => {
   const service = wishlistService(useApi())
@@ -49,30 +57,40 @@ export const useWishlistStore = defineStore('wishlist', () => {
   const idsEndpoint = ref<IdsEndpoint>('unknown')
   /** The shopper's choice per product that the backend has not confirmed yet. */
   const choices = ref<Record<number, boolean>>({})
-  /** The backend's answers to our own changes, newer than the ids they were made after. */
-  const settled = ref<Record<number, boolean>>({})
+  /** The backend's answers to our own changes (and other tabs'). */
+  const settled = ref<Record<number, SettledAnswer>>({})
   /** Entries by product id (the /wishlist page; also what an add answered). */
   const entriesById = ref<Record<number, WishlistEntry>>({})
+  // Not state (the clock is this instance's, so none of it travels in the SSR payload), but reactive: rows follow it.
+  /** When the list page that had each entry was asked for; 0 (older than anything read here): the server's render. */
+  const entryAskedAt = ref<Record<number, number>>({})
+  /** The /wishlist list lacks something the backend has (added since it was read): read it again. */
+  const outdated = ref(false)
 
   // Bookkeeping of this store instance (per app, so per SSR request), not state.
-  const settledAt = new Map<number, number>()
-  let sequence = 0
+  /** Orders what this instance asked for and was answered: reads stamp when asked, our changes when answered. */
+  let clock = 0
+  let listAskedAt = 0
   const drains = new Map<number, Drain>()
   let scope = new AbortController()
   let moreIds: AbortController | null = null
-  let listStale = false
 
   const savedEntry = computed(() => (ownerKey.value === null ? undefined : saved.get(ownerKey.value)))
   const savedSet = computed(() => new Set(savedEntry.value?.data?.ids ?? []))
 
-  /** What the backend has for a product as far as we know; undefined when the ids do not tell (not read yet). */
-  function backendState(productId: number): boolean | undefined {
-    const own = settled.value[productId]
-    if (own !== undefined) return own
+  /** What the ids say of a product; undefined when they do not tell (not read yet, or not every page read). */
+  function idsSay(productId: number): boolean | undefined {
     const data = savedEntry.value?.data
     if (!data) return undefined
     if (savedSet.value.has(productId)) return true
     return data.complete ? false : undefined
+  }
+
+  /** What the backend has for a product as far as we know: our own answer if newer than the ids, else the ids. */
+  function backendState(productId: number): boolean | undefined {
+    const own = settled.value[productId]
+    if (own && own.at > (savedEntry.value?.data?.askedAt ?? 0)) return own.saved
+    return idsSay(productId)
   }
 
   /** What the heart shows: the shopper's last choice, else the backend's state (unknown: not saved). */
@@ -80,9 +98,23 @@ export const useWishlistStore = defineStore('wishlist', () => {
     return choices.value[productId] ?? backendState(productId) ?? false
   }
 
-  /** Whether an entry of the /wishlist list is still in the wishlist (the list itself says it was). */
+  /**
+   * Whether an entry of the /wishlist list is still in the wishlist: the shopper's choice, else the newest of the
+   * list page that had it, ids asked for after that page, and our own answer after both.
+   */
   function isListed(productId: number): boolean {
-    return choices.value[productId] ?? settled.value[productId] ?? true
+    const choice = choices.value[productId]
+    if (choice !== undefined) return choice
+    let listed = true
+    let at = entryAskedAt.value[productId] ?? 0
+    const idsAt = savedEntry.value?.data?.askedAt ?? 0
+    const said = idsSay(productId)
+    if (said !== undefined && idsAt > at) {
+      listed = said
+      at = idsAt
+    }
+    const own = settled.value[productId]
+    return own && own.at > at ? own.saved : listed
   }
 
   /** Products in the wishlist as the screen shows them; null until every id is known. */
@@ -102,18 +134,25 @@ export const useWishlistStore = defineStore('wishlist', () => {
   }
 
   function settle(productId: number, value: boolean): void {
-    settled.value[productId] = value
-    settledAt.set(productId, ++sequence)
-    if (value) listStale = true
+    settled.value[productId] = { saved: value, at: ++clock }
+    if (value) outdated.value = true
   }
 
-  /** After an answer read from `startedAt` on: our own changes settled before it are in it (or newer elsewhere). */
-  function foldSettled(startedAt: number): void {
-    for (const [productId, at] of settledAt) {
-      if (at > startedAt) continue
-      settledAt.delete(productId)
-      Reflect.deleteProperty(settled.value, productId)
-    }
+  /**
+   * Ids asked for after every page of the /wishlist list was: a product they have and the list lacks, though it is
+   * newer than one the list shows (newest first) or the list has no more pages, was added since (another device).
+   */
+  function noticeListGaps(ids: readonly number[], askedAt: number): void {
+    const params = listParams()
+    const state = params ? list.get(params) : undefined
+    if (!state?.fetchedAt || listAskedAt > askedAt) return
+    const listed = new Set(state.ids)
+    let lastListed = -1
+    ids.forEach((id, index) => {
+      if (listed.has(id)) lastListed = index
+    })
+    const removedSince = (id: number) => choices.value[id] === false || settled.value[id]?.saved === false
+    if (ids.some((id, index) => !listed.has(id) && !removedSince(id) && (index < lastListed || !state.hasNext))) outdated.value = true
   }
 
   /** The ids for hearts: one request, unless fresh; a backend without /wishlist/ids/ then gets the rest read. */
@@ -122,14 +161,14 @@ export const useWishlistStore = defineStore('wishlist', () => {
     if (key === null) return
     if (options.force) moreIds?.abort()
     const entry = await saved.load(key, async (signal) => {
-      const startedAt = sequence
+      const askedAt = ++clock
       const result = await readIds(service, idsEndpoint.value, signal)
       if (!signal.aborted) {
         idsEndpoint.value = result.endpoint
         keepEntries(result.entries)
-        foldSettled(startedAt)
+        noticeListGaps(result.saved.ids, askedAt)
       }
-      return result.saved
+      return { ...result.saved, askedAt }
     }, options)
     if (entry.data && !entry.data.complete && ownerKey.value === key) await readRestOfIds(key)
   }
@@ -237,17 +276,23 @@ export const useWishlistStore = defineStore('wishlist', () => {
     scope = new AbortController()
     moreIds = null
     drains.clear()
-    settledAt.clear()
     choices.value = {}
     settled.value = {}
     for (const key of Object.keys(saved.entries.value)) saved.forget(key)
     list.reset()
     entriesById.value = {}
-    listStale = false
+    entryAskedAt.value = {}
+    outdated.value = false
   }
 
   const list = createCursorList<WishlistListParams, WishlistEntry>({
-    fetchPage: (_params, page) => service.list(page),
+    fetchPage: async (_params, page) => {
+      const askedAt = ++clock
+      listAskedAt = askedAt
+      const answer = await service.list(page)
+      if (!page.signal.aborted) for (const entry of answer.items) entryAskedAt.value[entry.product.id] = askedAt
+      return answer
+    },
     keep: keepEntries,
     idOf: entry => entry.product.id,
     keyOf: params => String(params.owner),
@@ -264,8 +309,8 @@ export const useWishlistStore = defineStore('wishlist', () => {
   async function fetchFirst(): Promise<CursorListState<WishlistListParams> | undefined> {
     const params = listParams()
     if (!params) return undefined
-    const force = listStale
-    listStale = false
+    const force = outdated.value
+    outdated.value = false
     return list.activate(params, { force })
   }
 
@@ -277,6 +322,8 @@ export const useWishlistStore = defineStore('wishlist', () => {
     entriesById,
     lists: list.lists,
     count,
+    /** Whether the /wishlist list lacks a product the backend has (added here, in another tab or device since). */
+    listOutdated: computed(() => outdated.value),
     isSaved,
     isListed,
     loadIds,

@@ -51,6 +51,33 @@ test('signed out: the heart leads to sign-in and back to the same page, with tha
   expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(String(product.id))
 })
 
+test('a heart a guest gave up on is not added for whoever signs in next in this tab', async ({ page }) => {
+  const other = await newShopper('heart-abandoned')
+  await gotoHydrated(page, `${PRODUCTS_PATH}?sort=price-asc`)
+  const product = await firstCard(page)
+  await heart(page, product.title).click()
+  await expect(page).toHaveURL(url => url.pathname === SIGN_IN_PATH)
+  await waitForHydration(page)
+
+  // The guest browses on instead; later someone else signs in from the header, elsewhere.
+  await page.goBack()
+  await expect(page).toHaveURL(url => url.pathname === PRODUCTS_PATH)
+  await page.getByRole('list', { name: 'Products' }).getByRole('listitem').nth(1).getByRole('link').first().click()
+  await expect(page).toHaveURL(url => url.pathname.startsWith(`${PRODUCTS_PATH}/`))
+  const requests = trackWishlistRequests(page)
+  const started = page.waitForResponse(response => new URL(response.url()).pathname === '/api/wishlist/ids/')
+  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(url => url.pathname === SIGN_IN_PATH)
+  await waitForHydration(page)
+  await signInOnPage(page, other)
+  await expect(page).toHaveURL(url => url.pathname.startsWith(`${PRODUCTS_PATH}/`))
+  await started
+
+  expect(requests).not.toContain('POST /api/wishlist/')
+  await expect(page.getByText(`${product.title} is in your wishlist.`)).toHaveCount(0)
+  expect(await backendWishlist(other)).toEqual([])
+})
+
 test('five fast taps end in the last chosen state, on screen and at the backend, one request at a time', async ({ page }) => {
   const shopper = await newShopper('heart-taps')
   const changes = await countWishlistChanges(page)

@@ -3,7 +3,7 @@ import { animationsSettled } from '../support/animations'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { PRODUCTS_PATH, SIGN_IN_PATH, WISHLIST_PATH } from '../../../utils/routes/paths'
 import { accountButton, gotoHydrated } from '../auth/support'
-import { addAtBackend, backendCart, backendWishlist, newShopper, signInOnPage } from './support'
+import { addAtBackend, backendCart, backendWishlist, clearFaults, injectFault, newShopper, signInOnPage, type Shopper } from './support'
 
 // The /wishlist page in a real browser: newest first, remove, move to cart (with and without a variant to
 // choose), the empty state, the header count, accessibility; and what sign-out leaves behind in other tabs.
@@ -22,6 +22,8 @@ async function findProducts(request: APIRequestContext, count: number, accept: (
   }
   throw new Error('not enough products match')
 }
+
+test.afterEach(clearFaults)
 
 function row(page: Page, title: string) {
   return page.getByRole('list', { name: 'Saved products' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) })
@@ -98,5 +100,105 @@ test('sign-out clears the wishlist here and in the other tab', async ({ page, co
   await expect(other.getByRole('button', { pressed: true })).toHaveCount(0)
   await expect(other.getByRole('banner').getByRole('link', { name: 'Wishlist', exact: true })).toBeVisible()
   await expect(other.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible()
+  await other.close()
+})
+
+/** Signs in through the form and lands on /wishlist, rendered for the shopper. */
+async function openWishlist(page: Page, shopper: Shopper): Promise<void> {
+  await gotoHydrated(page, `${SIGN_IN_PATH}?redirect=${encodeURIComponent(WISHLIST_PATH)}`)
+  await signInOnPage(page, shopper)
+  await expect(page).toHaveURL(WISHLIST_PATH)
+}
+
+test('refusals on /wishlist: what the backend has stays on screen, the focus returns to the row, a half-done move offers Remove only', async ({ page, request }) => {
+  const shopper = await newShopper('wishlist-refusals')
+  const [first, second, third, fourth] = await findProducts(request, 4, d => d.variants.length === 0 && d.stock >= 2)
+  for (const product of [first!, second!, third!, fourth!]) await addAtBackend(shopper, product.id)
+  await openWishlist(page, shopper)
+  const titles = page.getByRole('list', { name: 'Saved products' }).getByRole('listitem').getByRole('heading')
+  await expect(titles).toHaveText([fourth!.title, third!.title, second!.title, first!.title])
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 4 items' })).toBeVisible()
+
+  await row(page, fourth!.title).getByRole('button', { name: `Remove ${fourth!.title} from wishlist` }).click()
+  await expect.poll(() => backendWishlist(shopper)).toEqual([third!.id, second!.id, first!.id])
+
+  // The next removal fails (503 on every try): the store reads the ids again. The product removed before stays gone.
+  await injectFault({ path_pattern: '/wishlist/*', method: 'DELETE', status: 503, count: 20 })
+  const removeThird = row(page, third!.title).getByRole('button', { name: `Remove ${third!.title} from wishlist` })
+  await removeThird.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('alert').filter({ hasText: `${third!.title} could not be removed from your wishlist.` })).toBeVisible()
+  await expect(titles).toHaveText([third!.title, second!.title, first!.title])
+  await expect(page.getByText('3 products saved for later')).toBeVisible()
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 3 items' })).toBeVisible()
+  // The row left while the change was under way and came back: so did the focus, to the button pressed.
+  await expect(removeThird).toBeFocused()
+
+  // Move to cart: the cart takes it, the wishlist (still failing) keeps it. The row says so and offers Remove only.
+  await row(page, second!.title).getByRole('button', { name: `Move to cart: ${second!.title}` }).click()
+  const secondRow = row(page, second!.title)
+  await expect(secondRow.getByRole('alert')).toHaveText('In your cart, but it could not be taken off your wishlist. Use Remove to try again.')
+  await expect(secondRow.getByRole('button', { name: `Move to cart: ${second!.title}` })).toHaveCount(0)
+  const removeSecond = secondRow.getByRole('button', { name: `Remove ${second!.title} from wishlist` })
+  await expect(removeSecond).toBeFocused()
+  // The row explains it: no toast saying the product "could not be removed", as if the move had failed.
+  await expect(page.getByRole('alert').filter({ hasText: `${second!.title} could not be removed` })).toHaveCount(0)
+  expect(await backendCart(shopper)).toEqual([expect.objectContaining({ product_id: second!.id, quantity: 1 })])
+
+  await clearFaults()
+  await removeSecond.click()
+  await expect(secondRow).toHaveCount(0)
+  await expect.poll(() => backendWishlist(shopper)).toEqual([third!.id, first!.id])
+  expect(await backendCart(shopper)).toEqual([expect.objectContaining({ product_id: second!.id, quantity: 1 })])
+})
+
+test('pressed before the wishlist\'s code has loaded, Remove moves the focus when the row leaves', async ({ page, request }) => {
+  const shopper = await newShopper('wishlist-early')
+  const [first, second] = await findProducts(request, 2, d => d.stock >= 1)
+  for (const product of [first!, second!]) await addAtBackend(shopper, product.id)
+  await openWishlist(page, shopper)
+
+  // A fresh page load whose wishlist code (it loads when the page is idle) is held back until released.
+  let release!: () => void
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await page.route(url => url.pathname.startsWith('/_nuxt/') && url.pathname.endsWith('.js'), async (route) => {
+    const response = await route.fetch()
+    const body = await response.text()
+    // The wishlist's runtime is the chunk that names its cross-tab channel.
+    if (body.includes('storefront:wishlist')) await held
+    await route.fulfill({ response, body })
+  })
+  await gotoHydrated(page, WISHLIST_PATH)
+  const remove = row(page, second!.title).getByRole('button', { name: `Remove ${second!.title} from wishlist` })
+  await remove.focus()
+  await page.keyboard.press('Enter')
+  await expect(row(page, second!.title)).toHaveCount(1)
+  await expect(remove).toBeFocused()
+
+  release()
+  await expect(row(page, second!.title)).toHaveCount(0)
+  await expect(page.getByRole('link', { name: first!.title })).toBeFocused()
+  await expect.poll(() => backendWishlist(shopper)).toEqual([first!.id])
+})
+
+test('a heart in another tab shows up on this tab\'s open /wishlist', async ({ page, context }) => {
+  const shopper = await newShopper('wishlist-tabs')
+  // Once this tab's wishlist has started (it reads the ids when the page is idle), it hears the other tab.
+  const started = page.waitForResponse(response => new URL(response.url()).pathname === '/api/wishlist/ids/')
+  await openWishlist(page, shopper)
+  await expect(page.getByRole('heading', { name: 'Your wishlist is empty' })).toBeVisible()
+  await started
+
+  const other = await context.newPage()
+  await gotoHydrated(other, PRODUCTS_PATH)
+  const card = other.getByRole('list', { name: 'Products' }).getByRole('listitem').first()
+  const title = (await card.getByRole('heading').innerText()).trim()
+  await card.getByRole('button', { name: `Add ${title} to wishlist`, exact: true }).click()
+  await expect(other.getByRole('banner').getByRole('link', { name: 'Wishlist, 1 item' })).toBeVisible()
+
+  await expect(page.getByRole('list', { name: 'Saved products' }).getByRole('listitem').getByRole('heading')).toHaveText([title])
+  await expect(page.getByText('1 product saved for later')).toBeVisible()
   await other.close()
 })

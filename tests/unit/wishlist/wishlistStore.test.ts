@@ -259,3 +259,67 @@ describe('wishlist store: the /wishlist list', () => {
     expect(list?.ids).toEqual([4, 1])
   })
 })
+
+describe('wishlist store: the list settles on what the backend says', () => {
+  it('a removed product stays gone when another change fails and the ids are read again', async () => {
+    fake.current
+      .on('GET', '/wishlist/', page([4, 3, 2, 1]))
+      .on('GET', '/wishlist/ids/', { product_ids: [4, 3, 2, 1] }, { product_ids: [3, 2, 1] })
+      .on('DELETE', '/wishlist/4/', undefined)
+      .on('DELETE', '/wishlist/3/', apiError(503, 'Busy'))
+    const store = signedIn()
+    await store.fetchFirst()
+    await store.loadIds()
+    await store.setSaved(4, false)
+    // The failure makes the store ask the backend what it has; the list's page still holds product 4.
+    await expect(store.setSaved(3, false)).rejects.toBeInstanceOf(WishlistRefusal)
+    await settle()
+    expect(fake.current.callsTo('/wishlist/ids/')).toHaveLength(2)
+    expect([4, 3, 2, 1].filter(store.isListed)).toEqual([3, 2, 1])
+    expect(store.count).toBe(3)
+    expect([4, 3].map(store.isSaved)).toEqual([false, true])
+  })
+
+  it('the newest word decides: a list page read after the ids shows its entries, ids read after the page hide what left', async () => {
+    fake.current
+      .on('GET', '/wishlist/ids/', { product_ids: [3, 1] }, { product_ids: [3, 1] })
+      .on('GET', '/wishlist/', page([3, 2, 1]))
+    const store = signedIn()
+    await store.loadIds()
+    // Product 2 was added (on another device) after those ids were read: the page is the newer word.
+    await store.fetchFirst()
+    expect([3, 2, 1].filter(store.isListed)).toEqual([3, 2, 1])
+    // Removed again since: the ids asked for after the page say so, and rows and count agree.
+    fake.current.on('GET', '/wishlist/ids/', { product_ids: [3, 1] })
+    await store.loadIds({ force: true })
+    expect([3, 2, 1].filter(store.isListed)).toEqual([3, 1])
+    expect(store.count).toBe(2)
+  })
+
+  it('another tab\'s add marks the open list as behind, and reading it again brings the product in', async () => {
+    fake.current.on('GET', '/wishlist/', page([2, 1]), page([5, 2, 1]))
+    const store = signedIn()
+    await store.fetchFirst()
+    expect(store.listOutdated).toBe(false)
+    store.applyRemote(5, true)
+    expect(store.listOutdated).toBe(true)
+    const list = await store.fetchFirst()
+    expect(list?.ids).toEqual([5, 2, 1])
+    expect(store.listOutdated).toBe(false)
+  })
+
+  it('newer ids with a product the list lacks mark it as behind; a product on a page not read yet does not', async () => {
+    fake.current
+      .on('GET', '/wishlist/', page([3, 2], 'c2'))
+      .on('GET', '/wishlist/ids/', { product_ids: [3, 2, 1] }, { product_ids: [9, 3, 2, 1] })
+    const store = signedIn()
+    await store.fetchFirst()
+    await store.loadIds()
+    // Product 1 is older than everything listed, and the list has more pages: it is simply not read yet.
+    expect(store.listOutdated).toBe(false)
+    await store.loadIds({ force: true })
+    // Product 9 is newer than product 3, which the list shows: it was added since the list was read.
+    expect(store.listOutdated).toBe(true)
+  })
+})
+
