@@ -10,13 +10,17 @@ import { absoluteUrl } from '~/utils/routes/siteUrl'
 // The sitemap walks the demo backend's real cursor API (page_size=100) over HTTP.
 
 let api: RunningDemoApi
+// The same catalog from a backend that paginates every list, the categories too (DRF's global pagination class).
+let paged: RunningDemoApi
 
 beforeAll(async () => {
   api = await startDemoApi({ seedProducts: 500 })
+  paged = await startDemoApi({ seedProducts: 500, faults: false, profile: { paginatedCategories: true } })
 })
 
 afterAll(async () => {
   await api?.close()
+  await paged?.close()
 })
 
 async function text(body: SitemapBody | null): Promise<string> {
@@ -28,8 +32,8 @@ const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(matc
 const productIds = (urls: string[]) => urls.map(productIdFromPath).filter((id): id is number => id !== null)
 const SITE = 'https://shop.example'
 
-function service(chunkSize: number) {
-  return sitemapService({ source: backendCatalogSource({ apiBase: api.url }), storage: createStorage(), siteUrl: SITE, chunkSize })
+function service(chunkSize: number, backend = api) {
+  return sitemapService({ source: backendCatalogSource({ apiBase: backend.url }), storage: createStorage(), siteUrl: SITE, chunkSize })
 }
 
 describe('sitemap over the demo backend', () => {
@@ -65,6 +69,14 @@ describe('sitemap over the demo backend', () => {
     for (const n of [1, 2, 3]) ids.push(...productIds(locs(await text(await sitemap.part(`products-${n}.xml`)))))
     expect(ids).toHaveLength(500)
     expect(new Set(ids).size).toBe(500)
+  })
+
+  it('lists every category when the backend sends them in pages', async () => {
+    const firstPage = await (await fetch(`${paged.url}/categories/`)).json() as { next: string | null, results: unknown[] }
+    expect(firstPage.next).not.toBeNull()
+    const urls = locs(await text(await service(45_000, paged).root()))
+    for (const category of paged.backend.db.categories) expect(urls).toContain(absoluteUrl(SITE, categoryPath(category.slug)))
+    expect(productIds(urls)).toHaveLength(500)
   })
 
   it('reports an unreachable backend as such, before any byte is sent', async () => {

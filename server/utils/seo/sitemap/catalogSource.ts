@@ -1,4 +1,5 @@
 import type { CategoryDto, CursorPageDto, ProductSummaryDto } from '~/services/dto'
+import { allPages } from '~/services/mappers/allPages'
 import { cursorFromUrl } from '~/services/mappers/cursorPage'
 
 /** What a sitemap needs to know about a product. */
@@ -61,8 +62,14 @@ export function backendCatalogSource(options: BackendCatalogOptions): CatalogSou
       }
     },
     async categorySlugs() {
-      const categories = await getJson<CategoryDto[] | CursorPageDto<CategoryDto>>('/categories/')
-      return (Array.isArray(categories) ? categories : categories.results).map(category => category.slug)
+      // Every page when the backend paginates them (services/mappers/allPages.ts), as the category pages read them.
+      const categories = await allPages(async (query) => {
+        const path = `/categories/${query ? `?${query}` : ''}`
+        const body = await getJson<CategoryDto[] | CursorPageDto<CategoryDto>>(path)
+        if (!Array.isArray(body) && !Array.isArray(body?.results)) throw new CatalogUnavailableError(`GET ${path} answered neither a list nor a page`)
+        return body
+      })
+      return categories.map(category => category.slug)
     },
   }
 }
