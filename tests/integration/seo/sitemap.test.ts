@@ -1,8 +1,10 @@
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStorage } from 'unstorage'
 import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
 import { backendCatalogSource, CatalogUnavailableError } from '~/server/utils/seo/sitemap/catalogSource'
-import { sitemapService, type SitemapBody } from '~/server/utils/seo/sitemap/sitemapService'
+import { createSitemapBuilds } from '~/server/utils/seo/sitemap/sitemapBuilds'
+import { sitemapService, type SitemapFile } from '~/server/utils/seo/sitemap/sitemapService'
 import { categoryPath, productPath } from '~/utils/routes/paths'
 import { productIdFromPath } from '~/utils/routes/productSegment'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
@@ -23,9 +25,9 @@ afterAll(async () => {
   await paged?.close()
 })
 
-async function text(body: SitemapBody | null): Promise<string> {
-  if (!body) throw new Error('no sitemap')
-  return body.kind === 'xml' ? body.xml : await new Response(body.stream).text()
+async function text(file: SitemapFile | null): Promise<string> {
+  if (!file) throw new Error('no sitemap')
+  return gunzipSync(file).toString('utf8')
 }
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(match => match[1] ?? '')
@@ -33,7 +35,7 @@ const productIds = (urls: string[]) => urls.map(productIdFromPath).filter((id): 
 const SITE = 'https://shop.example'
 
 function service(chunkSize: number, backend = api) {
-  return sitemapService({ source: backendCatalogSource({ apiBase: backend.url }), storage: createStorage(), siteUrl: SITE, chunkSize })
+  return sitemapService({ source: backendCatalogSource({ apiBase: backend.url }), storage: createStorage(), siteUrl: SITE, chunkSize, builds: createSitemapBuilds() })
 }
 
 describe('sitemap over the demo backend', () => {
@@ -80,7 +82,13 @@ describe('sitemap over the demo backend', () => {
   })
 
   it('reports an unreachable backend as such, before any byte is sent', async () => {
-    const broken = sitemapService({ source: backendCatalogSource({ apiBase: 'http://127.0.0.1:9/api', timeoutMs: 2_000 }), storage: createStorage(), siteUrl: SITE, chunkSize: 100 })
+    const broken = sitemapService({
+      source: backendCatalogSource({ apiBase: 'http://127.0.0.1:9/api', timeoutMs: 2_000, retryDelayMs: 0 }),
+      storage: createStorage(),
+      siteUrl: SITE,
+      chunkSize: 100,
+      builds: createSitemapBuilds(),
+    })
     await expect(broken.root()).rejects.toBeInstanceOf(CatalogUnavailableError)
   })
 })

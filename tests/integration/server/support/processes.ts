@@ -73,8 +73,15 @@ export interface StorefrontOptions {
   port?: number
 }
 
+export interface RunningStorefront extends Running {
+  /** What the server has written to stdout and stderr so far (its last 256 KB): its logs. */
+  output(): string
+}
+
+const KEPT_OUTPUT = 256 * 1024
+
 /** `node .output/server/index.mjs`, the production build, on a free port. */
-export async function startStorefront(options: StorefrontOptions): Promise<Running> {
+export async function startStorefront(options: StorefrontOptions): Promise<RunningStorefront> {
   await assertFreshBuild()
   const port = options.port ?? await freePort()
   const child = spawn(process.execPath, [BUILT_SERVER], {
@@ -90,6 +97,12 @@ export async function startStorefront(options: StorefrontOptions): Promise<Runni
       ...options.env,
     },
   })
+  let output = ''
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-KEPT_OUTPUT)
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
   await waitForOutput(child, /Listening on/, 'storefront')
-  return { url: `http://127.0.0.1:${port}`, stop: stopper(child) }
+  return { url: `http://127.0.0.1:${port}`, stop: stopper(child), output: () => output }
 }
