@@ -7,8 +7,8 @@ const MESSAGES = { 400: 'Bad Request', 404: 'Page Not Found', 414: 'URI Too Long
 
 // A page URL that cannot be a page is answered here (error.vue renders it), before the page cache or the renderer
 // sees it: no render, no backend call, no cache entry per junk URL. One that names a page by another spelling
-// (`/Orders/7`) is sent to that page's own URL, so the guards, the page cache and crawlers only ever see one
-// address per page.
+// (`/Orders/7`, `/products?category=mugs`) is sent to that page's own URL, so the guards, the page cache and
+// crawlers only ever see one address per page.
 export default defineEventHandler((event) => {
   if (event.method !== 'GET' && event.method !== 'HEAD') return
   const pathname = event.path.split('?')[0] ?? '/'

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { categoryPath, SIGN_IN_PATH } from '~/utils/routes/paths'
 import { useBuiltStack } from '../server/support/builtStack'
-import { parseHtml } from './support/html'
+import { linkHref, parseHtml } from './support/html'
 
-// One address per page, on the built server: another spelling of a page's URL is sent to its own (301); never an
-// indexable copy, and never a way around a guard.
+// One address per page, on the built server: another spelling of a page's URL is either sent to its own (301),
+// or says where its own is (canonical); never an indexable copy, and never a way around a guard.
 
 const SITE = 'http://shop.test'
 const stack = useBuiltStack({ seedProducts: 60, siteUrl: SITE })
@@ -21,6 +21,39 @@ function twoCategories() {
   if (!a || !b) throw new Error('the seed has fewer than two leaf categories')
   return [a, b] as const
 }
+
+describe('listing addresses', () => {
+  it('a category page with a `category` in its query is sent to itself without it (it ignores the parameter)', async () => {
+    const [shown, other] = twoCategories()
+    const answer = await get(`${categoryPath(shown.slug)}?category=${other.slug}&in_stock=1`)
+    expect([answer.status, answer.location]).toEqual([301, `${categoryPath(shown.slug)}?in_stock=1`])
+    expect((await get(`${categoryPath(shown.slug)}?category=whatever`)).location).toBe(categoryPath(shown.slug))
+    const own = await get(`${categoryPath(shown.slug)}?in_stock=1`)
+    expect(own.status).toBe(200)
+    expect(linkHref(own.doc, 'canonical')).toBe(`${SITE}${categoryPath(shown.slug)}?in_stock=1`)
+    expect(own.doc.querySelector('h1')?.textContent?.trim()).toBe(shown.name)
+  })
+
+  it('all products filtered by a category is that category page: 301, the other parameters kept as they came', async () => {
+    const [category] = twoCategories()
+    const answer = await get(`/products?brand=acme&category=${category.slug}&utm_source=news%20letter&sort=price-asc`)
+    expect(answer.status).toBe(301)
+    expect(answer.location).toBe(`${categoryPath(category.slug)}?brand=acme&utm_source=news%20letter&sort=price-asc`)
+    expect((await get(`/products/?category=${category.slug}`)).location).toBe(categoryPath(category.slug))
+    // Where it lands says which listing it is.
+    const landed = await get(answer.location ?? '')
+    expect(landed.status).toBe(200)
+    expect(landed.doc.title.startsWith(`${category.name} – `)).toBe(true)
+    expect(linkHref(landed.doc, 'canonical')).toBe(`${SITE}${categoryPath(category.slug)}?brand=acme`)
+  })
+
+  it('a `category` that names nothing is ignored, as the listing ignores it: all products, canonical /products', async () => {
+    const { status, doc } = await get('/products?category=%3Cb%3Ex')
+    expect(status).toBe(200)
+    expect(linkHref(doc, 'canonical')).toBe(`${SITE}/products`)
+    expect(doc.title).toBe('All products · Storefront')
+  })
+})
 
 describe('letter case and encoding of page paths', () => {
   it('sends fixed segments in another case or percent-encoded to the page\'s own spelling, slug and query untouched', async () => {

@@ -37,6 +37,26 @@ describe('page redirects', () => {
     expect(fixedSegmentsSpelled('/chec\u212Aout')).toBeNull()
   })
 
+  it('sends all products filtered by a category to that category\'s page, keeping every other parameter as it came', () => {
+    expect(pageRedirect('/products?category=mugs')).toBe('/categories/mugs')
+    expect(pageRedirect('/Products/?brand=a&category=mugs&category=cups&q=big+mug&utm_source=x%20y')).toBe('/categories/mugs?brand=a&q=big+mug&utm_source=x%20y')
+    expect(pageRedirect('/products?category=k%C3%BCche')).toBe('/categories/k%C3%BCche')
+  })
+
+  it('keeps all products when its `category` names nothing the listing would apply', () => {
+    for (const url of ['/products?category=', '/products?category=%3Cb%3E', '/products?brand=a', '/products']) {
+      expect(pageRedirect(url), url).toBeNull()
+    }
+    expect(pageRedirect('/PRODUCTS?category=<b>')).toBe('/products?category=<b>')
+  })
+
+  it('drops a `category` from a category page\'s address: the page fixes its own and ignores it', () => {
+    expect(pageRedirect('/categories/mugs?category=shoes')).toBe('/categories/mugs')
+    expect(pageRedirect('/Categories/mugs/?in_stock=1&category=%3Cb%3E&category=mugs&sort=title')).toBe('/categories/mugs/?in_stock=1&sort=title')
+    expect(pageRedirect('/categories/mugs?in_stock=1')).toBeNull()
+    expect(pageRedirect('/categories?category=mugs')).toBeNull()
+  })
+
   it('redirects other spellings with their query kept verbatim', () => {
     expect(pageRedirect('/Search?q=Mug&x=%2F')).toBe('/search?q=Mug&x=%2F')
     expect(pageRedirect('/search?q=Mug')).toBeNull()
