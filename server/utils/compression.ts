@@ -6,15 +6,21 @@ export type ContentEncoding = 'br' | 'gzip'
 const brotli = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
 
-/** The best encoding the request accepts that we make, or null for identity. `q=0` refuses one. */
-export function chooseEncoding(acceptEncoding: string | undefined): ContentEncoding | null {
-  if (!acceptEncoding) return null
+/** The encodings a request accepts (lower-cased); `q=0` refuses one. */
+export function acceptedEncodings(acceptEncoding: string | undefined): Set<string> {
   const accepted = new Set<string>()
+  if (!acceptEncoding) return accepted
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';')
     const q = params.map(p => p.trim()).find(p => p.startsWith('q='))
     if (name && (q === undefined || Number(q.slice(2)) > 0)) accepted.add(name)
   }
+  return accepted
+}
+
+/** The best encoding the request accepts that we make, or null for identity. */
+export function chooseEncoding(acceptEncoding: string | undefined): ContentEncoding | null {
+  const accepted = acceptedEncodings(acceptEncoding)
   if (accepted.has('br')) return 'br'
   if (accepted.has('gzip')) return 'gzip'
   return null

@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All categories, flat; `parent` links them into a two-level tree. */
+        /**
+         * All categories, flat; `parent` links them into a two-level tree.
+         * @description One list when the view is not paginated; pages like every list (`{next, previous, results}`) when the backend sets a DEFAULT_PAGINATION_CLASS globally. Clients follow `next` until it is null.
+         */
         get: operations["listCategories"];
         put?: never;
         post?: never;
@@ -803,6 +806,9 @@ export interface components {
         ProductPage: components["schemas"]["CursorPageBase"] & {
             results: components["schemas"]["ProductSummary"][];
         };
+        CategoryPage: components["schemas"]["CursorPageBase"] & {
+            results: components["schemas"]["Category"][];
+        };
         ReviewPage: components["schemas"]["CursorPageBase"] & {
             results: components["schemas"]["Review"][];
         };
@@ -1043,7 +1049,10 @@ export type $defs = Record<string, never>;
 export interface operations {
     listCategories: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque; take it from `next`/`previous` (or `next_cursor`). */
+                cursor?: components["parameters"]["Cursor"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1056,7 +1065,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Category"][];
+                    "application/json": components["schemas"]["Category"][] | components["schemas"]["CategoryPage"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -102,7 +102,10 @@ describe.runIf(target.hasDemoEndpoints)('demo fault injection and stats', () => 
     expect(detail).toMatchObject({ title: payload, description_html: payload, image: { url: 'javascript:alert(1)' }, brand: { name: payload }, attributes: { [payload]: payload } })
     const reviews = (await client.call<{ results: Array<Record<string, unknown>> }>('/products/3/reviews/')).body.results
     expect(reviews[0]).toMatchObject({ body: payload, author_name: payload })
-    const categories = (await client.call<Array<{ slug: string, name: string }>>('/categories/')).body
+    // One list, or (a backend paginating every list) pages: t-shirts, the second category, is on the first.
+    type Category = { slug: string, name: string }
+    const listed = (await client.call<Category[] | { results: Category[] }>('/categories/')).body
+    const categories = Array.isArray(listed) ? listed : listed.results
     expect(categories.find(c => c.slug === 't-shirts')?.name).toBe(payload)
     expect((await client.call('/__content/', { method: 'POST', body: { products: [{ id: 0 }] } })).status).toBe(400)
 

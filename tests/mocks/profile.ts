@@ -13,6 +13,12 @@ export interface DemoProfile {
    * true: those bodies also carry DRF's default_code, as projects with a custom EXCEPTION_HANDLER send.
    */
   errorCodes: boolean
+  /**
+   * false: GET /categories/ is one flat list (a router whose view sets no pagination). true: it is paginated like
+   * every list (`{next, previous, results}`, 24 a page, the profile's cursor style), as DRF does for every list view
+   * once REST_FRAMEWORK's DEFAULT_PAGINATION_CLASS is set globally.
+   */
+  paginatedCategories: boolean
   /** 'number': `rating` as a JSON number (4.2); 'string': as a DRF DecimalField serializes it ("4.20"). */
   decimals: 'number' | 'string'
   /** 'lazy': GET /cart/ stores nothing until the first write; 'create': it stores the empty guest cart (get_or_create). */
@@ -41,6 +47,7 @@ export interface DemoProfile {
 
 export const STANDARD_PROFILE: Readonly<DemoProfile> = Object.freeze({
   pagination: 'keyset',
+  paginatedCategories: false,
   errorCodes: false,
   decimals: 'number',
   guestCartOnRead: 'lazy',
@@ -49,9 +56,13 @@ export const STANDARD_PROFILE: Readonly<DemoProfile> = Object.freeze({
   orderProcessingMs: 0,
 })
 
-/** Every alternative at once: DRF's CursorPagination, coded errors, decimal strings, guest carts created on read. */
+/**
+ * Every alternative at once: DRF's CursorPagination (categories paginated too), coded errors, decimal strings, guest
+ * carts created on read.
+ */
 export const DRF_VARIANTS_PROFILE: Readonly<DemoProfile> = Object.freeze({
   pagination: 'drf',
+  paginatedCategories: true,
   errorCodes: true,
   decimals: 'string',
   guestCartOnRead: 'create',

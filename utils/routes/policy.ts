@@ -39,9 +39,12 @@ export const PROBE_PATHS: readonly string[] = ['/healthz', '/readyz']
 /** Pages a signed-in shopper has no use for: the guard sends them on to where they were going. */
 export const GUEST_ONLY_PATHS: readonly string[] = [SIGN_IN_PATH, REGISTER_PATH]
 
-/** The path without query, hash or trailing slash. */
+/**
+ * The path without query, hash or trailing slash, lower-cased: Vue Router matches routes in any letter case, so
+ * `/Orders/7` is the orders page and must be guarded as one (the server also 301s it to `/orders/7`).
+ */
 function clean(path: string): string {
-  const bare = path.split(/[?#]/)[0] ?? ''
+  const bare = (path.split(/[?#]/)[0] ?? '').toLowerCase()
   return bare.length > 1 ? bare.replace(/\/+$/, '') : bare
 }
 

@@ -1,8 +1,10 @@
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStorage } from 'unstorage'
 import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
 import { backendCatalogSource, CatalogUnavailableError } from '~/server/utils/seo/sitemap/catalogSource'
-import { sitemapService, type SitemapBody } from '~/server/utils/seo/sitemap/sitemapService'
+import { createSitemapBuilds } from '~/server/utils/seo/sitemap/sitemapBuilds'
+import { sitemapService, type SitemapFile } from '~/server/utils/seo/sitemap/sitemapService'
 import { categoryPath, productPath } from '~/utils/routes/paths'
 import { productIdFromPath } from '~/utils/routes/productSegment'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
@@ -10,26 +12,30 @@ import { absoluteUrl } from '~/utils/routes/siteUrl'
 // The sitemap walks the demo backend's real cursor API (page_size=100) over HTTP.
 
 let api: RunningDemoApi
+// The same catalog from a backend that paginates every list, the categories too (DRF's global pagination class).
+let paged: RunningDemoApi
 
 beforeAll(async () => {
   api = await startDemoApi({ seedProducts: 500 })
+  paged = await startDemoApi({ seedProducts: 500, faults: false, profile: { paginatedCategories: true } })
 })
 
 afterAll(async () => {
   await api?.close()
+  await paged?.close()
 })
 
-async function text(body: SitemapBody | null): Promise<string> {
-  if (!body) throw new Error('no sitemap')
-  return body.kind === 'xml' ? body.xml : await new Response(body.stream).text()
+async function text(file: SitemapFile | null): Promise<string> {
+  if (!file) throw new Error('no sitemap')
+  return gunzipSync(file).toString('utf8')
 }
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(match => match[1] ?? '')
 const productIds = (urls: string[]) => urls.map(productIdFromPath).filter((id): id is number => id !== null)
 const SITE = 'https://shop.example'
 
-function service(chunkSize: number) {
-  return sitemapService({ source: backendCatalogSource({ apiBase: api.url }), storage: createStorage(), siteUrl: SITE, chunkSize })
+function service(chunkSize: number, backend = api) {
+  return sitemapService({ source: backendCatalogSource({ apiBase: backend.url }), storage: createStorage(), siteUrl: SITE, chunkSize, builds: createSitemapBuilds() })
 }
 
 describe('sitemap over the demo backend', () => {
@@ -67,8 +73,22 @@ describe('sitemap over the demo backend', () => {
     expect(new Set(ids).size).toBe(500)
   })
 
+  it('lists every category when the backend sends them in pages', async () => {
+    const firstPage = await (await fetch(`${paged.url}/categories/`)).json() as { next: string | null, results: unknown[] }
+    expect(firstPage.next).not.toBeNull()
+    const urls = locs(await text(await service(45_000, paged).root()))
+    for (const category of paged.backend.db.categories) expect(urls).toContain(absoluteUrl(SITE, categoryPath(category.slug)))
+    expect(productIds(urls)).toHaveLength(500)
+  })
+
   it('reports an unreachable backend as such, before any byte is sent', async () => {
-    const broken = sitemapService({ source: backendCatalogSource({ apiBase: 'http://127.0.0.1:9/api', timeoutMs: 2_000 }), storage: createStorage(), siteUrl: SITE, chunkSize: 100 })
+    const broken = sitemapService({
+      source: backendCatalogSource({ apiBase: 'http://127.0.0.1:9/api', timeoutMs: 2_000, retryDelayMs: 0 }),
+      storage: createStorage(),
+      siteUrl: SITE,
+      chunkSize: 100,
+      builds: createSitemapBuilds(),
+    })
     await expect(broken.root()).rejects.toBeInstanceOf(CatalogUnavailableError)
   })
 })

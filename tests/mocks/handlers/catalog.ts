@@ -1,4 +1,4 @@
-import type { CursorPageDto, ProductSummaryDto, ReviewDto } from '../../../services/dto'
+import type { CategoryDto, CursorPageDto, ProductSummaryDto, ReviewDto } from '../../../services/dto'
 import { withReviewContent } from '../db/contentOverrides'
 import { ORDERING_SPECS, isProductOrdering } from '../db/orderings'
 import type { ProductRecord } from '../db/types'
@@ -42,8 +42,17 @@ function listReviews(context: DemoContext): Response {
   return json(body)
 }
 
+/** Tree order (ids follow it); paginated like any list when the profile says DRF paginates globally. */
+function listCategories(context: DemoContext): Response {
+  const { db } = context
+  if (!db.profile.paginatedCategories) return json(db.categories.map(categoryDto))
+  const page = paginate(context, { sorted: db.categories, key: category => category.id, direction: 1, scope: 'categories' })
+  const body: CursorPageDto<CategoryDto> = { next: page.next, previous: page.previous, results: page.items.map(categoryDto) }
+  return json(body)
+}
+
 export const catalogRoutes: Route[] = [
-  { method: 'GET', template: '/categories/', handle: ({ db }) => json(db.categories.map(categoryDto)) },
+  { method: 'GET', template: '/categories/', handle: listCategories },
   { method: 'GET', template: '/products/', handle: listProducts },
   { method: 'GET', template: '/products/{id}/', handle: c => json(productDetailDto(c.db, c.publicBase, productFromPath(c))) },
   { method: 'GET', template: '/products/{id}/reviews/', handle: listReviews },

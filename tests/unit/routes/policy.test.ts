@@ -28,6 +28,15 @@ describe('route policy', () => {
     expect(isIndexable(CART_PATH)).toBe(false)
   })
 
+  it('reads a path in any letter case, as the router matches it: /Orders/7 is guarded as the orders page', () => {
+    for (const path of ['/Orders/7', '/ORDERS', '/Wishlist', '/CheckOut/', '/Auth/Profile', '/ACCOUNT/addresses']) {
+      expect(routeAccess(path), path).toBe('protected')
+    }
+    expect(routeAccess('/Cart')).toBe('private')
+    expect(routeAccess('/Products/12-Blue-Mug')).toBe('public')
+    expect(isGuestOnlyPath('/Auth/Login')).toBe(true)
+  })
+
   it('names the liveness and readiness probes as machine paths, not pages, and only those', () => {
     expect(PROBE_PATHS).toEqual(['/healthz', '/readyz'])
     for (const path of ['/healthz', '/readyz', '/readyz/', '/healthz?full=1']) expect(isProbePath(path), path).toBe(true)

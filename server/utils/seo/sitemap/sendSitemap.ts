@@ -1,10 +1,17 @@
+import { promisify } from 'node:util'
+import { gunzip } from 'node:zlib'
 import type { H3Event } from 'h3'
-import { setResponseHeader, setResponseStatus } from 'h3'
+import { getRequestHeader, setResponseHeader, setResponseStatus } from 'h3'
 import { useRuntimeConfig, useStorage } from 'nitropack/runtime'
+import { acceptedEncodings } from '../../compression'
 import { backendCatalogSource, CatalogUnavailableError } from './catalogSource'
-import { sitemapService, type SitemapBody } from './sitemapService'
+import { createSitemapBuilds } from './sitemapBuilds'
+import { sitemapService, type SitemapFile } from './sitemapService'
+import './context'
 
-/** The sitemap service wired to this deployment's runtime config and shared cache. */
+const gunzipAsync = promisify(gunzip)
+
+/** The sitemap service wired to this deployment's runtime config, shared cache and this process's builds. */
 export function sitemapFor(event: H3Event) {
   const config = useRuntimeConfig(event)
   return sitemapService({
@@ -12,28 +19,37 @@ export function sitemapFor(event: H3Event) {
     storage: useStorage('cache'),
     siteUrl: String(config.public.siteUrl),
     chunkSize: Number(config.sitemapChunkSize) || 45_000,
+    // The plugin's, shared by the process; a private one only if the plugin did not run (one request's builds).
+    builds: event.context.sitemapBuilds ?? createSitemapBuilds(),
   })
 }
 
-/** Answers with a sitemap body; a backend that cannot be walked gives 503 + Retry-After, which crawlers honour. */
-export async function sendSitemap(event: H3Event, produce: () => Promise<SitemapBody | null>): Promise<string | ReadableStream<Uint8Array>> {
-  let body: SitemapBody | null
+/**
+ * Answers with a complete sitemap file, gzip-compressed for crawlers that take it (all of them), plain text
+ * otherwise. A backend that cannot be walked, even half-way through, gives 503 + Retry-After, which crawlers honour,
+ * and is logged (the failed call's path and status: nothing about any shopper).
+ */
+export async function sendSitemap(event: H3Event, name: string, produce: () => Promise<SitemapFile | null>): Promise<Buffer | string> {
+  let file: SitemapFile | null
   try {
-    body = await produce()
+    file = await produce()
   }
   catch (error) {
     if (!(error instanceof CatalogUnavailableError)) throw error
-    console.warn('[sitemap]', error.message)
+    console.warn(`[sitemap] ${name} not sent: ${error.message}`)
     setResponseStatus(event, 503)
     setResponseHeader(event, 'retry-after', 120)
     setResponseHeader(event, 'cache-control', 'no-store')
     return 'The catalog is unavailable; try again shortly.'
   }
-  if (!body) {
+  if (!file) {
     setResponseStatus(event, 404)
     return 'No such sitemap.'
   }
   setResponseHeader(event, 'content-type', 'application/xml; charset=utf-8')
   setResponseHeader(event, 'cache-control', 'public, max-age=3600')
-  return body.kind === 'xml' ? body.xml : body.stream
+  setResponseHeader(event, 'vary', 'accept-encoding')
+  if (!acceptedEncodings(getRequestHeader(event, 'accept-encoding')).has('gzip')) return (await gunzipAsync(file)).toString('utf8')
+  setResponseHeader(event, 'content-encoding', 'gzip')
+  return file
 }

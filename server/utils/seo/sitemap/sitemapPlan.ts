@@ -1,6 +1,7 @@
 import type { Storage } from 'unstorage'
 import type { CatalogSource } from './catalogSource'
 import { laterOf } from './sitemapXml'
+import { withStorageTimeout } from './storageTimeout'
 
 /** One products sitemap: where its walk starts, where the next one starts, how many URLs it had. */
 export interface SitemapChunk {
@@ -50,17 +51,18 @@ export interface PlanCacheOptions {
   ttlS: number
   chunkSize: number
   now?: () => number
+  storageTimeoutMs?: number
 }
 
 /** The plan from the shared cache, or a fresh walk stored there for every instance. */
 export async function cachedSitemapPlan(source: CatalogSource, options: PlanCacheOptions): Promise<SitemapPlan> {
   const now = options.now ?? Date.now
   const key = `sitemap:plan:${options.chunkSize}`
-  const cached = await options.storage.getItem<SitemapPlan>(key).catch(() => null)
+  const cached = await withStorageTimeout(options.storage.getItem<SitemapPlan>(key), options.storageTimeoutMs).catch(() => null)
   if (cached && typeof cached === 'object' && Array.isArray(cached.chunks) && now() - cached.builtAt < options.ttlS * 1000) return cached
   const plan = await buildSitemapPlan(source, options.chunkSize, now())
-  await options.storage.setItem(key, plan, { ttl: options.ttlS }).catch((error: unknown) => {
-    console.warn('[sitemap] could not store the plan', error)
+  await withStorageTimeout(options.storage.setItem(key, plan, { ttl: options.ttlS }), options.storageTimeoutMs).catch((error: unknown) => {
+    console.warn('[sitemap] could not store the plan', error instanceof Error ? error.message : error)
   })
   return plan
 }

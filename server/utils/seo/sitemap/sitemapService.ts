@@ -1,72 +1,124 @@
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 import type { Storage } from 'unstorage'
 import { CATEGORIES_PATH, categoryPath, HOME_PATH, productPath, PRODUCTS_PATH } from '~/utils/routes/paths'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 import type { CatalogSource } from './catalogSource'
-import { cachedSitemapPlan } from './sitemapPlan'
+import type { SitemapBuilds } from './sitemapBuilds'
+import { cachedSitemapPlan, type SitemapPlan } from './sitemapPlan'
 import { laterOf, MAX_URLS_PER_SITEMAP, sitemapIndex, URLSET_CLOSE, URLSET_OPEN, urlEntry } from './sitemapXml'
-import { urlsetStream } from './urlsetStream'
+import { SITEMAP_STORAGE_TIMEOUT_MS, withStorageTimeout } from './storageTimeout'
+import { buildUrlset } from './urlset'
+
+const gzipAsync = promisify(gzip)
 
 export interface SitemapServiceOptions {
   source: CatalogSource
+  /** The shared `cache` mount: the chunk plan, and each finished file for `fileTtlS`. */
   storage: Storage
   siteUrl: string
   /** Products per sitemap file; below the protocol's 50,000 to leave room for products added between walks. */
   chunkSize: number
+  /** This process's single-flight and build limit (sitemapBuilds.ts). */
+  builds: SitemapBuilds
   planTtlS?: number
+  fileTtlS?: number
+  /** How long the storage may take to answer before the file is built without it. */
+  storageTimeoutMs?: number
+  onStorageError?: (message: string, error: unknown) => void
 }
 
-export type SitemapBody = { kind: 'xml', xml: string } | { kind: 'stream', stream: ReadableStream<Uint8Array> }
+/** A complete sitemap file, gzip-compressed (as it is stored and as crawlers take it). */
+export type SitemapFile = Buffer
 
 /** Home, listings and every category: the pages that lead crawlers to products. */
 const STATIC_PATHS = [HOME_PATH, PRODUCTS_PATH, CATEGORIES_PATH]
+const PART = /^products-(\d{1,6})\.xml$/
+
+interface FileSpec {
+  /** Identifies this file's content: its name, and the plan it was cut from. */
+  id: string
+  build: () => Promise<string>
+}
 
 /**
- * /sitemap.xml is one streamed <urlset> while the catalog fits in one file, and a <sitemapindex> of
- * /sitemap/pages.xml plus /sitemap/products-{n}.xml once it does not.
+ * /sitemap.xml is one <urlset> while the catalog fits in one file, and a <sitemapindex> of /sitemap/pages.xml plus
+ * /sitemap/products-{n}.xml once it does not. Every file is complete before it is answered (a failure is an error,
+ * never a cut file), kept compressed in the `cache` storage for `fileTtlS` for every instance, and built once at a
+ * time per process however many crawlers ask.
  */
 export function sitemapService(options: SitemapServiceOptions) {
   const url = (path: string) => absoluteUrl(options.siteUrl, path)
   const productLoc = (product: { id: number, slug: string }) => url(productPath(product))
-  const plan = () => cachedSitemapPlan(options.source, { storage: options.storage, ttlS: options.planTtlS ?? 3600, chunkSize: options.chunkSize })
+  const { builds, storage, chunkSize } = options
+  const fileTtlS = options.fileTtlS ?? 600
+  const storageTimeoutMs = options.storageTimeoutMs ?? SITEMAP_STORAGE_TIMEOUT_MS
+  const report = options.onStorageError ?? ((message, error) => console.warn(`[sitemap] ${message}`, error instanceof Error ? error.message : error))
+  // Concurrent first requests walk the catalog for the plan once.
+  const plan = () => builds.once(`plan:${chunkSize}`, () => cachedSitemapPlan(options.source, { storage, ttlS: options.planTtlS ?? 3600, chunkSize, storageTimeoutMs }))
 
   async function leadEntries(): Promise<string[]> {
     const slugs = await options.source.categorySlugs()
     return [...STATIC_PATHS, ...slugs.map(categoryPath)].map(path => urlEntry(url(path)))
   }
 
-  async function productsStream(lead: string[], cursor: string | null, stopBeforeId: number | null): Promise<SitemapBody> {
-    const firstPage = await options.source.productPage(cursor)
-    return { kind: 'stream', stream: urlsetStream({ source: options.source, lead, firstPage, stopBeforeId, productLoc }) }
+  async function pagesXml(): Promise<string> {
+    return URLSET_OPEN + (await leadEntries()).join('') + URLSET_CLOSE
+  }
+
+  async function rootXml(current: SitemapPlan): Promise<string> {
+    const lead = await leadEntries()
+    if (current.chunks.length <= 1 && lead.length + current.totalProducts <= MAX_URLS_PER_SITEMAP) {
+      return buildUrlset({ source: options.source, lead, cursor: null, productLoc })
+    }
+    const newest = current.chunks.reduce<string | null>((latest, chunk) => laterOf(latest, chunk.lastmod), null)
+    return sitemapIndex([
+      { loc: url('/sitemap/pages.xml'), lastmod: newest },
+      ...current.chunks.map((chunk, index) => ({ loc: url(`/sitemap/products-${index + 1}.xml`), lastmod: chunk.lastmod })),
+    ])
+  }
+
+  /** What a file name stands for under the current plan; null when there is no such file. */
+  async function resolve(name: string | null): Promise<FileSpec | null> {
+    if (name === 'pages.xml') return { id: name, build: pagesXml }
+    const match = name === null ? null : PART.exec(name)
+    if (name !== null && !match) return null
+    const current = await plan()
+    if (!match) return { id: `${current.builtAt}:sitemap.xml`, build: () => rootXml(current) }
+    const index = Number(match[1]) - 1
+    const chunk = current.chunks[index]
+    if (!chunk) return null
+    const stopBeforeId = current.chunks[index + 1]?.firstId ?? null
+    return { id: `${current.builtAt}:${name}`, build: () => buildUrlset({ source: options.source, lead: [], cursor: chunk.cursor, stopBeforeId, productLoc }) }
+  }
+
+  async function kept(key: string): Promise<SitemapFile | null> {
+    try {
+      const value = await withStorageTimeout(storage.getItemRaw<unknown>(key), storageTimeoutMs)
+      return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : null
+    }
+    catch (error) {
+      report('could not read a kept file; building it', error)
+      return null
+    }
+  }
+
+  async function file(name: string | null): Promise<SitemapFile | null> {
+    const spec = await resolve(name)
+    if (!spec) return null
+    const key = `sitemap:file:${chunkSize}:${spec.id}`
+    return await kept(key) ?? await builds.once(key, async () => {
+      const compressed = await builds.limited(async () => gzipAsync(await spec.build()))
+      await withStorageTimeout(storage.setItemRaw(key, compressed, { ttl: fileTtlS }), storageTimeoutMs)
+        .catch((error: unknown) => report('could not keep a built file', error))
+      return compressed
+    })
   }
 
   return {
-    async root(): Promise<SitemapBody> {
-      const [current, lead] = await Promise.all([plan(), leadEntries()])
-      if (current.chunks.length <= 1 && lead.length + current.totalProducts <= MAX_URLS_PER_SITEMAP) {
-        return productsStream(lead, null, null)
-      }
-      const newest = current.chunks.reduce<string | null>((latest, chunk) => laterOf(latest, chunk.lastmod), null)
-      return {
-        kind: 'xml',
-        xml: sitemapIndex([
-          { loc: url('/sitemap/pages.xml'), lastmod: newest },
-          ...current.chunks.map((chunk, index) => ({ loc: url(`/sitemap/products-${index + 1}.xml`), lastmod: chunk.lastmod })),
-        ]),
-      }
-    },
-
+    /** /sitemap.xml: the urlset, or the index once the catalog needs several files. */
+    root: (): Promise<SitemapFile | null> => file(null),
     /** One file of the index: "pages.xml" or "products-{n}.xml" (1-based); null when there is no such file. */
-    async part(name: string): Promise<SitemapBody | null> {
-      if (name === 'pages.xml') {
-        return { kind: 'xml', xml: URLSET_OPEN + (await leadEntries()).join('') + URLSET_CLOSE }
-      }
-      const match = /^products-(\d{1,6})\.xml$/.exec(name)
-      if (!match) return null
-      const current = await plan()
-      const index = Number(match[1]) - 1
-      const chunk = current.chunks[index]
-      if (!chunk) return null
-      return productsStream([], chunk.cursor, current.chunks[index + 1]?.firstId ?? null)
-    },
+    part: (name: string): Promise<SitemapFile | null> => file(name),
   }
 }

@@ -1,16 +1,21 @@
+import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { createStorage } from 'unstorage'
-import type { CatalogSource, SitemapProduct } from '~/server/utils/seo/sitemap/catalogSource'
+import { createStorage, type Storage } from 'unstorage'
+import { CatalogUnavailableError, type CatalogSource, type SitemapProduct } from '~/server/utils/seo/sitemap/catalogSource'
+import { createSitemapBuilds } from '~/server/utils/seo/sitemap/sitemapBuilds'
 import { buildSitemapPlan } from '~/server/utils/seo/sitemap/sitemapPlan'
-import { sitemapService, type SitemapBody } from '~/server/utils/seo/sitemap/sitemapService'
+import { sitemapService, type SitemapFile } from '~/server/utils/seo/sitemap/sitemapService'
 import { escapeXml } from '~/server/utils/seo/sitemap/sitemapXml'
 import { categoryPath, productPath } from '~/utils/routes/paths'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 
 const SITE = 'https://shop.example'
 
-/** A catalog of `count` products served `pageSize` at a time; cursors are page numbers; counts requests. */
-function fakeCatalog(count: number, pageSize = 10): CatalogSource & { requests: number } {
+/**
+ * A catalog of `count` products served `pageSize` at a time; cursors are page numbers. Counts requests and how many
+ * were answered at once; `beforePage` may fail a page or hold it.
+ */
+function fakeCatalog(count: number, pageSize = 10, beforePage?: (cursor: string | null) => Promise<void> | void) {
   const products: SitemapProduct[] = Array.from({ length: count }, (_, i) => ({
     id: i + 1,
     slug: i === 0 ? 'mugs-&-cups' : `product-${i + 1}`,
@@ -18,8 +23,20 @@ function fakeCatalog(count: number, pageSize = 10): CatalogSource & { requests: 
   }))
   const source = {
     requests: 0,
+    active: 0,
+    mostAtOnce: 0,
     async productPage(cursor: string | null) {
       source.requests++
+      source.active++
+      source.mostAtOnce = Math.max(source.mostAtOnce, source.active)
+      try {
+        await beforePage?.(cursor)
+        // Answered on a later turn, as a backend would: other walks get to run in between.
+        await new Promise(resolve => setImmediate(resolve))
+      }
+      finally {
+        source.active--
+      }
       const page = Number(cursor ?? 0)
       const slice = products.slice(page * pageSize, (page + 1) * pageSize)
       return { products: slice, nextCursor: (page + 1) * pageSize < count ? String(page + 1) : null }
@@ -27,13 +44,17 @@ function fakeCatalog(count: number, pageSize = 10): CatalogSource & { requests: 
     async categorySlugs() {
       return ['kitchen', 'garden']
     },
-  }
+  } satisfies CatalogSource & Record<string, unknown>
   return source
 }
 
-async function text(body: SitemapBody | null): Promise<string> {
-  if (!body) throw new Error('no sitemap')
-  return body.kind === 'xml' ? body.xml : await new Response(body.stream).text()
+function text(file: SitemapFile | null): string {
+  if (!file) throw new Error('no sitemap')
+  return gunzipSync(file).toString('utf8')
+}
+
+function service(source: CatalogSource, chunkSize: number, storage: Storage = createStorage(), siteUrl = SITE) {
+  return sitemapService({ source, storage, siteUrl, chunkSize, builds: createSitemapBuilds() })
 }
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(match => match[1])
@@ -48,10 +69,9 @@ describe('sitemap', () => {
     expect(plan.chunks[0]?.lastmod).toBe('2025-01-28T00:00:00.000Z')
   })
 
-  it('streams one urlset with home, listings, categories and every product while the catalog fits', async () => {
+  it('answers one urlset with home, listings, categories and every product while the catalog fits', async () => {
     const source = fakeCatalog(95)
-    const service = sitemapService({ source, storage: createStorage(), siteUrl: 'https://shop.example/', chunkSize: 1000 })
-    const xml = await text(await service.root())
+    const xml = text(await service(source, 1000, createStorage(), 'https://shop.example/').root())
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')).toBe(true)
     expect(xml.trimEnd().endsWith('</urlset>')).toBe(true)
     const urls = locs(xml)
@@ -68,35 +88,78 @@ describe('sitemap', () => {
   })
 
   it('becomes an index of parts past the chunk size, and the parts together list every product once', async () => {
-    const source = fakeCatalog(95)
-    const service = sitemapService({ source, storage: createStorage(), siteUrl: 'https://shop.example', chunkSize: 30 })
-    const index = await text(await service.root())
+    const sitemap = service(fakeCatalog(95), 30)
+    const index = text(await sitemap.root())
     expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
     const parts = locs(index)
     expect(parts).toEqual([
       'https://shop.example/sitemap/pages.xml',
       ...[1, 2, 3, 4].map(n => `https://shop.example/sitemap/products-${n}.xml`),
     ])
-    const pages = locs(await text(await service.part('pages.xml')))
+    const pages = locs(text(await sitemap.part('pages.xml')))
     expect(pages).toHaveLength(5)
     const products: string[] = []
-    for (const n of [1, 2, 3, 4]) products.push(...locs(await text(await service.part(`products-${n}.xml`))))
+    for (const n of [1, 2, 3, 4]) products.push(...locs(text(await sitemap.part(`products-${n}.xml`))))
     expect(products).toHaveLength(95)
     expect(new Set(products).size).toBe(95)
-    expect(await service.part('products-5.xml')).toBeNull()
-    expect(await service.part('../secrets')).toBeNull()
+    expect(await sitemap.part('products-5.xml')).toBeNull()
+    expect(await sitemap.part('../secrets')).toBeNull()
+    expect(await sitemap.part('sitemap.xml')).toBeNull()
   })
 
   it('walks the catalog for the plan once per ttl, sharing it through the cache storage', async () => {
     const source = fakeCatalog(50)
     const storage = createStorage()
-    const service = sitemapService({ source, storage, siteUrl: 'https://shop.example', chunkSize: 20 })
-    await text(await service.root())
+    text(await service(source, 20, storage).root())
     const afterFirst = source.requests
     expect(afterFirst).toBe(5)
-    const other = sitemapService({ source, storage, siteUrl: 'https://shop.example', chunkSize: 20 })
-    await text(await other.root())
+    // Another instance (its own builds) with the same storage walks nothing: the plan and the index are kept there.
+    text(await service(source, 20, storage).root())
     expect(source.requests).toBe(afterFirst)
+  })
+
+  it('answers a file only once it is complete: a page failing half-way fails the file, and nothing is kept', async () => {
+    let failing = true
+    const source = fakeCatalog(95, 10, (cursor) => {
+      if (failing && cursor === '5') throw new CatalogUnavailableError('GET /products/?cursor=5 answered 502 (asked twice)')
+    })
+    const storage = createStorage()
+    const sitemap = service(source, 1000, storage)
+    await expect(sitemap.root()).rejects.toBeInstanceOf(CatalogUnavailableError)
+    expect((await storage.getKeys()).filter(key => key.includes('sitemap:file'))).toEqual([])
+    failing = false
+    const urls = locs(text(await sitemap.root()))
+    expect(urls).toHaveLength(5 + 95)
+  })
+
+  it('builds a file once for crawlers asking at the same time, and keeps it for other instances', async () => {
+    const source = fakeCatalog(95)
+    const storage = createStorage()
+    const sitemap = service(source, 1000, storage)
+    const files = await Promise.all([sitemap.root(), sitemap.root(), sitemap.root()])
+    // One walk for the plan and one for the file, shared by all three.
+    expect(source.requests).toBe(20)
+    expect(new Set(files.map(text)).size).toBe(1)
+    const walked = source.requests
+    expect(text(await service(source, 1000, storage).root())).toBe(text(files[0]!))
+    expect(source.requests).toBe(walked)
+  })
+
+  it('builds at most two files at a time per process', async () => {
+    const source = fakeCatalog(200, 10)
+    const sitemap = service(source, 20)
+    await sitemap.root()
+    source.mostAtOnce = 0
+    const parts = await Promise.all([1, 2, 3, 4, 5, 6].map(n => sitemap.part(`products-${n}.xml`)))
+    expect(parts.flatMap(part => locs(text(part)))).toHaveLength(120)
+    expect(source.mostAtOnce).toBe(2)
+  })
+
+  it('answers without the storage when it hangs (a stopped Redis keeps its connections open and answers nothing)', async () => {
+    const hung = () => new Promise<never>(() => {})
+    const storage = createStorage({ driver: { hasItem: hung, getItem: hung, setItem: hung, removeItem: hung, getKeys: hung, clear: hung } })
+    const sitemap = sitemapService({ source: fakeCatalog(30), storage, siteUrl: SITE, chunkSize: 1000, builds: createSitemapBuilds(), storageTimeoutMs: 5, onStorageError: () => {} })
+    expect(locs(text(await sitemap.root()))).toHaveLength(5 + 30)
   })
 
   it('escapes XML special characters', () => {

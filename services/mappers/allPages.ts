@@ -1,0 +1,48 @@
+import type { CursorPageDto } from '../dto'
+
+/**
+ * Most pages read of a list the backend may or may not paginate. DRF paginates every list view once a
+ * DEFAULT_PAGINATION_CLASS is set globally, so a short list such as the categories can arrive in pages of 10 or
+ * 20; a list still going after this many is a misconfigured backend, and what was read by then is used.
+ */
+export const MAX_LIST_PAGES = 50
+
+/**
+ * Every item of a list endpoint that answers either a plain array or DRF pages (`{next, previous, results}`),
+ * following `next`: the next page is asked with `next`'s query (`?cursor=…`, `?page=2`, `?limit=&offset=`) on the
+ * same endpoint, so the backend's absolute URL, whose host may be one only the backend knows, is never called.
+ * Stops at the last page, at a `next` it was already given, or after `maxPages`.
+ */
+export async function allPages<T>(
+  fetchPage: (query: URLSearchParams | null) => Promise<T[] | CursorPageDto<T>>,
+  maxPages = MAX_LIST_PAGES,
+): Promise<T[]> {
+  const items: T[] = []
+  const seen = new Set<string>()
+  let query: URLSearchParams | null = null
+  for (let page = 0; page < maxPages; page++) {
+    const body = await fetchPage(query)
+    if (Array.isArray(body)) {
+      items.push(...body)
+      break
+    }
+    items.push(...body.results)
+    query = nextPageQuery(body.next)
+    const key = query?.toString()
+    if (!key || seen.has(key)) break
+    seen.add(key)
+  }
+  return items
+}
+
+/** The query of DRF's absolute `next` URL; null at the end (or when it is no URL). */
+export function nextPageQuery(next: string | null | undefined): URLSearchParams | null {
+  if (!next) return null
+  try {
+    const query = new URL(next, 'http://relative.invalid').searchParams
+    return query.toString() ? query : null
+  }
+  catch {
+    return null
+  }
+}
