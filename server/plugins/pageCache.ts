@@ -25,7 +25,9 @@ export default defineNitroPlugin((nitroApp) => {
 
   // Whatever produced it, a response that sets a cookie is for one browser only.
   nitroApp.hooks.hook('beforeResponse', (event) => {
-    if (getResponseHeader(event, 'set-cookie') === undefined) return
+    // A response already on its way (a sign-out's 204, sent at once) had its headers set by its handler, which
+    // marks every such one no-store; setting them now would throw and turn a sign-out into a logged server error.
+    if (event.node.res.headersSent || getResponseHeader(event, 'set-cookie') === undefined) return
     setResponseHeader(event, 'cache-control', PRIVATE_CACHE_CONTROL)
     removeResponseHeader(event, 'cdn-cache-control')
   })

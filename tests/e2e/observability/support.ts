@@ -35,10 +35,23 @@ export async function startMonitoredStack(options: { tracesSampleRate?: number }
     await ingest.stop()
     throw error
   })
-  return { ingest, storefront, stop: async () => {
+  const stop = async () => {
     await storefront.stop()
     await ingest.stop()
-  } }
+  }
+  // The server starts its SDK just after it starts listening (server/plugins/monitoring.ts imports it then), and the
+  // requests it takes before that are not traced. With tracing on, ask for the home page until its trace arrives:
+  // the test then traces everything it does, however quickly it starts.
+  if (options.tracesSampleRate) {
+    await expect.poll(async () => {
+      await fetch(`${storefront.url}/`).catch(() => null)
+      return ingest.transactions().some(transaction => transaction.transaction === 'GET /')
+    }, { message: 'the monitored storefront traces its requests', timeout: 20_000 }).toBe(true).catch(async (error: unknown) => {
+      await stop()
+      throw error
+    })
+  }
+  return { ingest, storefront, stop }
 }
 
 /** The built browser chunks that hold the Sentry SDK (they name it "sentry.javascript..." in every envelope). */

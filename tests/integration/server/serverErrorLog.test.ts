@@ -73,4 +73,17 @@ describe.each([
     expect(log).not.toContain('[request error]')
     for (const secret of SECRETS) expect(log, secret).not.toContain(secret)
   })
+
+  it('has no line for a sign-out: a 204 sent at once that clears cookies is not an error', async () => {
+    const start = web.output().length
+    const signOut = await fetch(`${web.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { 'origin': 'http://shop.test', 'x-requested-with': 'storefront', 'x-request-id': 'log-logout-1', 'cookie': 'sf_refresh=REFRESH-SECRET-1' },
+    })
+    expect(signOut.status).toBe(204)
+    expect(signOut.headers.getSetCookie().length).toBeGreaterThan(0)
+    await get('/__observability/handler', 'log-sentinel-2')
+    await expect.poll(() => web.output().slice(start), { timeout: 10_000 }).toContain('request_id=log-sentinel-2')
+    expect(errorLines(web.output().slice(start)).filter(line => line.includes('log-logout-1'))).toEqual([])
+  })
 })
