@@ -4,6 +4,7 @@ import { jwtClaims, jwtUserId } from './jwt'
 import { signInOf } from './revocation'
 import { seal, unseal } from './sealed'
 import { tokenHash } from './tokenHash'
+import { withStorageTimeout } from '../storage/storageTimeout'
 
 /**
  * What a server render needs to act for a signed-in shopper without asking the backend: a still-valid access
@@ -43,11 +44,7 @@ function keyOf(refresh: string): string {
 
 /** `promise`, or a rejection once the storage has had STORAGE_TIMEOUT_MS to answer. */
 export function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`auth storage did not answer within ${STORAGE_TIMEOUT_MS} ms`)), STORAGE_TIMEOUT_MS)
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+  return withStorageTimeout(promise, STORAGE_TIMEOUT_MS, 'auth storage')
 }
 
 function warn(action: string, error: unknown): void {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Storage } from 'unstorage'
 import { isPartialPage } from './policy'
 import { createHotPages, type HotPage, type HotPages } from './hotPages'
+import { withStorageTimeout } from '../storage/storageTimeout'
 import { decodeStoredPage, encodeStoredPage } from './storedPageCodec'
 
 /** A rendered page as the cache keeps and serves it. Header names are lower-case. */
@@ -89,14 +90,6 @@ export function cacheKeyFor(url: string): string {
   return `pages:${createHash('sha256').update(url).digest('hex').slice(0, 40)}`
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`cache storage did not answer within ${ms} ms`)), ms)
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
-
 function toStored(page: RenderedPage, storedAt: number): StoredPage {
   const headers: Record<string, string | string[]> = {}
   for (const [name, value] of Object.entries(page.headers)) {
@@ -131,7 +124,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   // prototype-pollution checks (two regexes over the whole ~90 KB page) were a third of a cache HIT's CPU time.
   async function read(key: string): Promise<StoredPage | null> {
     try {
-      return decodeStoredPage(await withTimeout(options.storage.getItemRaw(key), timeoutMs))
+      return decodeStoredPage(await withStorageTimeout(options.storage.getItemRaw(key), timeoutMs))
     }
     catch (error) {
       report('read failed; rendering instead', error)
@@ -148,7 +141,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
         // A page that is gone (404/410) must not keep being served stale from an older copy.
         if (page.status >= 400 && page.status < 500) {
           hotPages.delete(url)
-          await withTimeout(options.storage.removeItem(key), timeoutMs).catch(error => report('remove failed', error))
+          await withStorageTimeout(options.storage.removeItem(key), timeoutMs).catch(error => report('remove failed', error))
         }
         return { page, stored: null }
       }
@@ -156,7 +149,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       // The entry outlives its freshness so it can still be served stale, or when rendering fails.
       const windows = windowsFor(stored.headers)
       const ttl = Math.ceil(Math.max(windows.stale, windows.ifError) / 1000)
-      await withTimeout(options.storage.setItemRaw(key, encodeStoredPage(stored), { ttl }), timeoutMs)
+      await withStorageTimeout(options.storage.setItemRaw(key, encodeStoredPage(stored), { ttl }), timeoutMs)
         .catch(error => report('write failed', error))
       return { page, stored }
     })()

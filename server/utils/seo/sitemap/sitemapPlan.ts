@@ -1,7 +1,10 @@
 import type { Storage } from 'unstorage'
 import type { CatalogSource } from './catalogSource'
 import { laterOf } from './sitemapXml'
-import { withStorageTimeout } from './storageTimeout'
+import { withStorageTimeout } from '../../storage/storageTimeout'
+
+/** How long the `cache` storage may take before a sitemap goes on without it (a hung Redis must not hang a crawler). */
+export const SITEMAP_STORAGE_TIMEOUT_MS = 1_000
 
 /** One products sitemap: where its walk starts, where the next one starts, how many URLs it had. */
 export interface SitemapChunk {
@@ -58,10 +61,10 @@ export interface PlanCacheOptions {
 export async function cachedSitemapPlan(source: CatalogSource, options: PlanCacheOptions): Promise<SitemapPlan> {
   const now = options.now ?? Date.now
   const key = `sitemap:plan:${options.chunkSize}`
-  const cached = await withStorageTimeout(options.storage.getItem<SitemapPlan>(key), options.storageTimeoutMs).catch(() => null)
+  const cached = await withStorageTimeout(options.storage.getItem<SitemapPlan>(key), options.storageTimeoutMs ?? SITEMAP_STORAGE_TIMEOUT_MS).catch(() => null)
   if (cached && typeof cached === 'object' && Array.isArray(cached.chunks) && now() - cached.builtAt < options.ttlS * 1000) return cached
   const plan = await buildSitemapPlan(source, options.chunkSize, now())
-  await withStorageTimeout(options.storage.setItem(key, plan, { ttl: options.ttlS }), options.storageTimeoutMs).catch((error: unknown) => {
+  await withStorageTimeout(options.storage.setItem(key, plan, { ttl: options.ttlS }), options.storageTimeoutMs ?? SITEMAP_STORAGE_TIMEOUT_MS).catch((error: unknown) => {
     console.warn('[sitemap] could not store the plan', error instanceof Error ? error.message : error)
   })
   return plan

@@ -5,9 +5,9 @@ import { CATEGORIES_PATH, categoryPath, HOME_PATH, productPath, PRODUCTS_PATH } 
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 import type { CatalogSource } from './catalogSource'
 import type { SitemapBuilds } from './sitemapBuilds'
-import { cachedSitemapPlan, type SitemapPlan } from './sitemapPlan'
+import { cachedSitemapPlan, SITEMAP_STORAGE_TIMEOUT_MS, type SitemapPlan } from './sitemapPlan'
 import { laterOf, MAX_URLS_PER_SITEMAP, sitemapIndex, URLSET_CLOSE, URLSET_OPEN, urlEntry } from './sitemapXml'
-import { SITEMAP_STORAGE_TIMEOUT_MS, withStorageTimeout } from './storageTimeout'
+import { withStorageTimeout } from '../../storage/storageTimeout'
 import { buildUrlset } from './urlset'
 
 const gzipAsync = promisify(gzip)
