@@ -74,6 +74,7 @@ const CATEGORY_PAGE = new RegExp(`^${CATEGORIES_PATH}/[^/]+/?$`)
 
 /**
  * Where a page URL (path and query, as requested) should be asked for instead, or null when it is its own:
+ * - repeated slashes: one each (`//orders` -> `/orders`, `///` -> `/`);
  * - fixed segments in another letter case or percent-encoded: the same URL as the routes spell it;
  * - `/products?category=<slug>`: that category's page with the other parameters. The two list the same products in the
  *   same order, but the category page is the one that says so (its name as title and heading, its breadcrumbs, its
@@ -85,7 +86,10 @@ const CATEGORY_PAGE = new RegExp(`^${CATEGORIES_PATH}/[^/]+/?$`)
  */
 export function pageRedirect(url: string): string | null {
   const mark = url.indexOf('?')
-  const path = mark < 0 ? url : url.slice(0, mark)
+  const asked = mark < 0 ? url : url.slice(0, mark)
+  // Repeated slashes name no page of their own: the router read `//orders` as the home page (a 200, and a cache
+  // entry, per spelling). One slash each; never two at the start, which a browser would read as another host.
+  const path = asked.replace(/\/{2,}/g, '/')
   const rawQuery = mark < 0 ? '' : url.slice(mark + 1)
   const spelled = fixedSegmentsSpelled(path) ?? path
   if (rawQuery) {
@@ -98,5 +102,5 @@ export function pageRedirect(url: string): string | null {
       return spelled + queryWithout(rawQuery, 'category')
     }
   }
-  return spelled === path ? null : spelled + (mark < 0 ? '' : `?${rawQuery}`)
+  return spelled === asked ? null : spelled + (mark < 0 ? '' : `?${rawQuery}`)
 }

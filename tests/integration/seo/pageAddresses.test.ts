@@ -68,6 +68,10 @@ describe('letter case and encoding of page paths', () => {
       ['/%70roducts', '/products'],
       ['/Search?q=Mug', '/search?q=Mug'],
       ['/Auth/Login?redirect=%2Forders', '/auth/login?redirect=%2Forders'],
+      // Repeated slashes rendered the home page (a 200 copy per spelling); `//host` must not become another host.
+      ['//products', '/products'],
+      [`/products//${product.id}-x`, `/products/${product.id}-x`],
+      ['//evil.example/products', '/evil.example/products'],
     ]
     for (const [asked, own] of cases) {
       const answer = await get(asked)

@@ -37,6 +37,15 @@ describe('page redirects', () => {
     expect(fixedSegmentsSpelled('/chec\u212Aout')).toBeNull()
   })
 
+  it('sends repeated slashes to one each, never to an address a browser would read as another host', () => {
+    expect(pageRedirect('//orders')).toBe('/orders')
+    expect(pageRedirect('///products//12-blue-mug?x=1')).toBe('/products/12-blue-mug?x=1')
+    expect(pageRedirect('//evil.example/path')).toBe('/evil.example/path')
+    expect(pageRedirect('//')).toBe('/')
+    expect(pageRedirect('//Orders//7')).toBe('/orders/7')
+    expect(pageRedirect('/orders/7')).toBeNull()
+  })
+
   it('sends all products filtered by a category to that category\'s page, keeping every other parameter as it came', () => {
     expect(pageRedirect('/products?category=mugs')).toBe('/categories/mugs')
     expect(pageRedirect('/Products/?brand=a&category=mugs&category=cups&q=big+mug&utm_source=x%20y')).toBe('/categories/mugs?brand=a&q=big+mug&utm_source=x%20y')
