@@ -4,7 +4,6 @@ import type { CursorPageDto, OrderDto, ShippingMethodDto } from './dto'
 import type { Order, OrderRequest, PlaceOrderAnswer } from './domain/order'
 import type { CursorPage } from './domain/pagination'
 import type { ShippingMethod } from './domain/shipping'
-import { allPages } from './mappers/allPages'
 import { mapCursorPage } from './mappers/cursorPage'
 import { toOrder, toOrderCreate, toShippingMethod } from './mappers/order'
 import { toPlaceOrderAnswer } from './mappers/placeOrderAnswer'
@@ -29,14 +28,9 @@ export interface PlaceOrderOptions {
 export function orderService(api: ApiClient) {
   return {
     async shippingMethods(options: OrderRequestOptions = {}): Promise<ShippingMethod[]> {
-      // A plain list per the contract; a backend with a global DEFAULT_PAGINATION_CLASS pages it: every page is
-      // read, as for the categories, or a method on a later page could never be chosen.
-      const dtos = await allPages(query => api.get<ShippingMethodDto[] | CursorPageDto<ShippingMethodDto>>(
-        '/shipping-methods/',
-        query ? Object.fromEntries(query) : undefined,
-        { signal: options.signal },
-      ))
-      return dtos.map(toShippingMethod)
+      // A plain list per the contract; a backend with a global DEFAULT_PAGINATION_CLASS pages it ({results}).
+      const dto = await api.get<ShippingMethodDto[] | CursorPageDto<ShippingMethodDto>>('/shipping-methods/', undefined, { signal: options.signal })
+      return (Array.isArray(dto) ? dto : dto.results).map(toShippingMethod)
     },
 
     /** The shopper's orders, newest first. */

@@ -1,10 +1,15 @@
 import type { CursorPageDto } from '../dto'
 import type { CursorPage } from '../domain/pagination'
-import { nextPageQuery } from './allPages'
 
 /** The opaque cursor out of DRF's absolute `next`/`previous` URL (or a `next_cursor` field). */
 export function cursorFromUrl(url: string | null | undefined): string | null {
-  return nextPageQuery(url)?.get('cursor') ?? null
+  if (!url) return null
+  try {
+    return new URL(url, 'http://relative.invalid').searchParams.get('cursor')
+  }
+  catch {
+    return null
+  }
 }
 
 export function mapCursorPage<D, T>(dto: CursorPageDto<D>, mapItem: (item: D) => T): CursorPage<T> {

@@ -77,17 +77,6 @@ describe('orders store', () => {
     expect(plain[0]).toMatchObject({ id: 1, name: 'Standard', price: { amount: 499, currency: 'USD' } })
   })
 
-  it('reads every page of the shipping methods when they are paged', async () => {
-    const standard = { id: 1, name: 'Standard', price: '4.99', currency: 'USD', min_days: 3, max_days: 5 }
-    const express = { id: 2, name: 'Express', price: '12.00', currency: 'USD', min_days: 1, max_days: 2 }
-    const service = orderService(fake.current.api)
-    fake.current.on('GET', '/shipping-methods/',
-      { next: 'http://backend.internal/api/shipping-methods/?cursor=abc', previous: null, results: [standard] },
-      { next: null, previous: 'http://backend.internal/api/shipping-methods/?cursor=xyz', results: [express] })
-    expect((await service.shippingMethods()).map(method => method.name)).toEqual(['Standard', 'Express'])
-    expect(fake.current.callsTo('/shipping-methods/').map(call => call.query?.cursor)).toEqual([undefined, 'abc'])
-  })
-
   it('keeps a 404 for an order as a failure, never cached', async () => {
     fake.current.on('GET', '/orders/77/', apiError(404, 'Not found.'), orderDto(record(77)))
     const store = useOrderStore()
