@@ -5,6 +5,14 @@ import { allPages } from './mappers/allPages'
 import { toCategory } from './mappers/category'
 
 /**
+ * The walker of DRF's `next`, for services that load it only when a list turns out to have a later page
+ * (orderService's shipping methods). It is taken from here, whose chunk carries it anyway: imported on its own, Rollup
+ * would make it a chunk of its own that this one imports, and the categories store, in the first view of every
+ * catalog page, would carry a preload list for it (+0.045 KiB, over the budgets of /, /products, category and search).
+ */
+export { pagesFrom } from './mappers/allPages'
+
+/**
  * Categories arrive as one flat list (a DRF router without pagination), or in pages when the backend paginates
  * every list (DRF's global DEFAULT_PAGINATION_CLASS): then every page is read, or a category on a later one would
  * be unknown to the storefront and its page a 404.

@@ -1,4 +1,5 @@
 import { isApiError } from '~/composables/core/api/ApiError'
+import { deferModule } from '~/composables/core/api/deferredModule'
 import type { ApiClient } from '~/composables/core/api/types'
 import type { CursorPageDto, OrderDto, ShippingMethodDto } from './dto'
 import type { Order, OrderRequest, PlaceOrderAnswer } from './domain/order'
@@ -26,11 +27,25 @@ export interface PlaceOrderOptions {
 
 /** One function per checkout and order endpoint; stateless. Orders are the signed-in shopper's own. */
 export function orderService(api: ApiClient) {
+  // The walker of DRF's `next` (services/mappers/allPages.ts, the categories' too), loaded only for an answer with a
+  // later page, through the categories' service chunk that already holds it: imported statically here (790ede4) or
+  // lazily on its own, it becomes a chunk shared with the categories, and the first view of every catalog page grows
+  // (categoryService.ts). A chunk that cannot be fetched fails the call as a retryable network error (deferModule).
+  const pager = deferModule(() => import('./categoryService'))
+
   return {
     async shippingMethods(options: OrderRequestOptions = {}): Promise<ShippingMethod[]> {
-      // A plain list per the contract; a backend with a global DEFAULT_PAGINATION_CLASS pages it ({results}).
-      const dto = await api.get<ShippingMethodDto[] | CursorPageDto<ShippingMethodDto>>('/shipping-methods/', undefined, { signal: options.signal })
-      return (Array.isArray(dto) ? dto : dto.results).map(toShippingMethod)
+      // A plain list per the contract; a backend with a global DEFAULT_PAGINATION_CLASS pages it: every page is read,
+      // or a method on a later page could never be chosen. A later page that fails fails the list (never a partial
+      // one that looks complete): the checkout says the methods could not load and offers to try again.
+      const page = (query: URLSearchParams | null) => api.get<ShippingMethodDto[] | CursorPageDto<ShippingMethodDto>>(
+        '/shipping-methods/',
+        query ? Object.fromEntries(query) : undefined,
+        { signal: options.signal },
+      )
+      const first = await page(null)
+      const dtos = Array.isArray(first) ? first : first.next ? await (await pager.get()).pagesFrom(first, page) : first.results
+      return dtos.map(toShippingMethod)
     },
 
     /** The shopper's orders, newest first. */

@@ -354,6 +354,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description One list when the view is not paginated; pages (`{count?, next, previous, results}`: PageNumberPagination's `?page=N` or CursorPagination's `?cursor=`) when the backend paginates it, e.g. with a global DEFAULT_PAGINATION_CLASS. Clients follow `next` until it is null. */
         get: operations["listShippingMethods"];
         put?: never;
         post?: never;
@@ -806,6 +807,11 @@ export interface components {
         ProductPage: components["schemas"]["CursorPageBase"] & {
             results: components["schemas"]["ProductSummary"][];
         };
+        ShippingMethodPage: components["schemas"]["CursorPageBase"] & {
+            /** @description Every item, on all pages (PageNumberPagination, LimitOffsetPagination). */
+            count?: number;
+            results: components["schemas"]["ShippingMethod"][];
+        };
         CategoryPage: components["schemas"]["CursorPageBase"] & {
             results: components["schemas"]["Category"][];
         };
@@ -1020,6 +1026,8 @@ export interface components {
     parameters: {
         /** @description Opaque; take it from `next`/`previous` (or `next_cursor`). */
         Cursor: string;
+        /** @description DRF PageNumberPagination's page number (1 when absent); take it from `next`/`previous`. */
+        Page: number;
         PageSize: number;
         ProductId: number;
         /** @description Words (split on spaces and commas); every word must appear in the title, brand or category name. */
@@ -1615,20 +1623,25 @@ export interface operations {
     };
     listShippingMethods: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque; take it from `next`/`previous` (or `next_cursor`). */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description DRF PageNumberPagination's page number (1 when absent); take it from `next`/`previous`. */
+                page?: components["parameters"]["Page"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description All shipping methods (not paginated). */
+            /** @description All shipping methods, in one list or in pages. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShippingMethod"][];
+                    "application/json": components["schemas"]["ShippingMethod"][] | components["schemas"]["ShippingMethodPage"];
                 };
             };
             401: components["responses"]["Unauthorized"];

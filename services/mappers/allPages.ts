@@ -7,30 +7,39 @@ import type { CursorPageDto } from '../dto'
  */
 export const MAX_LIST_PAGES = 50
 
+/** One page of such a list: `query` null for the first, else the query of the previous page's `next`. */
+export type FetchListPage<T> = (query: URLSearchParams | null) => Promise<T[] | CursorPageDto<T>>
+
 /**
  * Every item of a list endpoint that answers either a plain array or DRF pages (`{next, previous, results}`),
  * following `next`: the next page is asked with `next`'s query (`?cursor=…`, `?page=2`, `?limit=&offset=`) on the
  * same endpoint, so the backend's absolute URL, whose host may be one only the backend knows, is never called.
- * Stops at the last page, at a `next` it was already given, or after `maxPages`.
+ * Stops at the last page, at a `next` it was already given, or after `maxPages`. A page that fails fails the whole
+ * list: a list missing its later pages would look complete.
  */
-export async function allPages<T>(
-  fetchPage: (query: URLSearchParams | null) => Promise<T[] | CursorPageDto<T>>,
-  maxPages = MAX_LIST_PAGES,
-): Promise<T[]> {
+export async function allPages<T>(fetchPage: FetchListPage<T>, maxPages = MAX_LIST_PAGES): Promise<T[]> {
+  return pagesFrom(await fetchPage(null), fetchPage, maxPages)
+}
+
+/**
+ * allPages from a first answer already read: for a caller that loads this module only once that answer has a
+ * `next` (orderService's shipping methods), so a list that fits on one page costs no code.
+ */
+export async function pagesFrom<T>(first: T[] | CursorPageDto<T>, fetchPage: FetchListPage<T>, maxPages = MAX_LIST_PAGES): Promise<T[]> {
   const items: T[] = []
   const seen = new Set<string>()
-  let query: URLSearchParams | null = null
-  for (let page = 0; page < maxPages; page++) {
-    const body = await fetchPage(query)
+  let body = first
+  for (let page = 1; ; page++) {
     if (Array.isArray(body)) {
       items.push(...body)
       break
     }
     items.push(...body.results)
-    query = nextPageQuery(body.next)
+    const query = nextPageQuery(body.next)
     const key = query?.toString()
-    if (!key || seen.has(key)) break
+    if (!key || seen.has(key) || page >= maxPages) break
     seen.add(key)
+    body = await fetchPage(query)
   }
   return items
 }

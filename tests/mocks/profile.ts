@@ -19,6 +19,13 @@ export interface DemoProfile {
    * once REST_FRAMEWORK's DEFAULT_PAGINATION_CLASS is set globally.
    */
   paginatedCategories: boolean
+  /**
+   * false: GET /shipping-methods/ is one flat list. true: it is paginated by DRF's PageNumberPagination, 2 a page
+   * (`{count, next, previous, results}`, `?page=N`), as a view with its own `pagination_class` does (or any view
+   * under a global DEFAULT_PAGINATION_CLASS of that style): the third method, "Store pickup", is on page 2, so a
+   * client that reads only the first page can never offer it.
+   */
+  paginatedShippingMethods: boolean
   /** 'number': `rating` as a JSON number (4.2); 'string': as a DRF DecimalField serializes it ("4.20"). */
   decimals: 'number' | 'string'
   /** 'lazy': GET /cart/ stores nothing until the first write; 'create': it stores the empty guest cart (get_or_create). */
@@ -48,6 +55,7 @@ export interface DemoProfile {
 export const STANDARD_PROFILE: Readonly<DemoProfile> = Object.freeze({
   pagination: 'keyset',
   paginatedCategories: false,
+  paginatedShippingMethods: false,
   errorCodes: false,
   decimals: 'number',
   guestCartOnRead: 'lazy',
@@ -57,12 +65,13 @@ export const STANDARD_PROFILE: Readonly<DemoProfile> = Object.freeze({
 })
 
 /**
- * Every alternative at once: DRF's CursorPagination (categories paginated too), coded errors, decimal strings, guest
- * carts created on read.
+ * Every alternative at once: DRF's CursorPagination (categories paginated too), shipping methods in numbered pages,
+ * coded errors, decimal strings, guest carts created on read.
  */
 export const DRF_VARIANTS_PROFILE: Readonly<DemoProfile> = Object.freeze({
   pagination: 'drf',
   paginatedCategories: true,
+  paginatedShippingMethods: true,
   errorCodes: true,
   decimals: 'string',
   guestCartOnRead: 'create',

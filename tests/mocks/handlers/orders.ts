@@ -6,6 +6,7 @@ import { FieldCollector, asObject } from '../http/fields'
 import { HttpError, REQUIRED, detail, json, notFound, validationError } from '../http/responses'
 import type { Route } from '../http/router'
 import { paginate } from '../http/pagination'
+import { paginateByNumber } from '../http/pageNumberPagination'
 import { PAYMENT_TOKENS_OK, PAYMENT_TOKEN_DECLINED } from '../seed/constants'
 import { orderDto, resolveLine, shippingMethodDto } from '../serializers/commerce'
 import { userCart } from './cart'
@@ -165,8 +166,17 @@ async function getOrder(context: DemoContext): Promise<Response> {
   return json(orderDto(order))
 }
 
+/** Pages of this size when the profile paginates them: 3 methods, so a second page. */
+export const SHIPPING_METHODS_PAGE_SIZE = 2
+
+function listShippingMethods(context: DemoContext): Response {
+  const methods = SHIPPING_METHODS.map(shippingMethodDto)
+  if (!context.db.profile.paginatedShippingMethods) return json(methods)
+  return json(paginateByNumber(context, methods, SHIPPING_METHODS_PAGE_SIZE))
+}
+
 export const orderRoutes: Route[] = [
-  { method: 'GET', template: '/shipping-methods/', handle: () => json(SHIPPING_METHODS.map(shippingMethodDto)) },
+  { method: 'GET', template: '/shipping-methods/', handle: listShippingMethods },
   { method: 'GET', template: '/orders/', handle: listOrders },
   { method: 'POST', template: '/orders/', handle: createOrder },
   { method: 'GET', template: '/orders/{id}/', handle: getOrder },
