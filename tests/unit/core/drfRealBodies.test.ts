@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs'
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '~/composables/core/api/ApiError'
+import type { HttpMethod } from '~/composables/core/api/types'
+import { API, makeCore, useMswServer } from './support'
+
+// Answers captured from a real Django REST Framework backend (tests/drf-real: Django 3.2, DRF 3.14, django-filter 23),
+// replayed byte for byte, so the core is held to what DRF sends rather than to what our demo backend imitates.
+interface Captured { request: string, status: number, headers: Record<string, string>, body: unknown }
+const captured = (name: string): Captured =>
+  JSON.parse(readFileSync(new URL(`../../drf-real/fixtures/${name}.json`, import.meta.url), 'utf8')) as Captured
+
+const server = useMswServer()
+
+async function errorOf(name: string): Promise<ApiError> {
+  const { request, status, headers, body } = captured(name)
+  const [method, path] = request.split(' ') as [string, string]
+  const url = `${API}${path.split('?')[0]}`
+  server.use(http.all(url, () => new HttpResponse(typeof body === 'string' ? body : JSON.stringify(body), { status, headers })))
+  const result = await makeCore({ retry: { maxRetries: 0 } }).api.request(url.slice(API.length), { method: method as HttpMethod }).then(() => null, (e: unknown) => e)
+  expect(result).toBeInstanceOf(ApiError)
+  return result as ApiError
+}
+
+describe('real DRF error bodies', () => {
+  it('a listing link with an unknown brand (django-filter\'s 400) says what the shop refused, not "check the highlighted fields"', async () => {
+    const error = await errorOf('products-unknown-brand-400')
+    expect(error).toMatchObject({ status: 400, retryable: false, fieldErrors: { brand: ['Select a valid choice. no-such-brand is not one of the available choices.'] } })
+    // A GET has no form whose fields could be highlighted: the field is a query parameter of the link.
+    expect(error.message).toBe('The shop did not accept this link\'s brand: Select a valid choice. no-such-brand is not one of the available choices.')
+  })
+})
