@@ -57,3 +57,12 @@ class Review(models.Model):
     author_name = models.CharField(max_length=100)
     verified_purchase = models.BooleanField(default=False)
     created_at = models.DateTimeField()
+
+
+class WishlistItem(models.Model):
+    user = models.ForeignKey('accounts.User', on_delete=models.CASCADE, related_name='wishlist')
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name='+')
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        unique_together = [('user', 'product')]

@@ -69,7 +69,7 @@ REST_FRAMEWORK = {
 }
 
 SIMPLE_JWT = {
-    'ACCESS_TOKEN_LIFETIME': timedelta(minutes=int(os.environ.get('DRF_REAL_ACCESS_MINUTES', '5'))),
+    'ACCESS_TOKEN_LIFETIME': timedelta(seconds=int(os.environ.get('DRF_REAL_ACCESS_SECONDS', '300'))),
     'REFRESH_TOKEN_LIFETIME': timedelta(days=7),
     'ROTATE_REFRESH_TOKENS': True,
     'BLACKLIST_AFTER_ROTATION': True,

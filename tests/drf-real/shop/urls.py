@@ -1,10 +1,15 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.static import serve
+from rest_framework.routers import DefaultRouter
 from rest_framework_simplejwt.views import TokenBlacklistView, TokenRefreshView
 
 from accounts.views import MeView, RegisterView, ThrottledTokenObtainPairView
 from catalog import views as catalog
+from catalog.wishlist import WishlistViewSet
+
+router = DefaultRouter()
+router.register('wishlist', WishlistViewSet, basename='wishlist')
 
 api = [
     path('categories/', catalog.CategoryList.as_view()),
@@ -18,6 +23,7 @@ api = [
     path('auth/token/refresh/', TokenRefreshView.as_view()),
     path('auth/token/blacklist/', TokenBlacklistView.as_view()),
     path('auth/me/', MeView.as_view()),
+    *router.urls,
 ]
 
 urlpatterns = [
