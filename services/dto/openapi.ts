@@ -1026,7 +1026,7 @@ export interface components {
         Search: string;
         /** @description Category slug; includes its descendants. An unknown slug matches nothing. */
         Category: string;
-        /** @description Brand slug; repeat (or comma-separate) for any of several brands. */
+        /** @description Brand slug; repeat (or comma-separate) for any of several brands. An unknown slug may match nothing (the demo) or be refused, as django-filter's ModelMultipleChoiceFilter does: 400 `{"brand": ["Select a valid choice. x is not one of the available choices."]}`; clients show that refusal for the link rather than a form error. */
         Brand: string[];
         /** @description Decimal string, inclusive. */
         MinPrice: string;
@@ -1083,7 +1083,7 @@ export interface operations {
                 search?: components["parameters"]["Search"];
                 /** @description Category slug; includes its descendants. An unknown slug matches nothing. */
                 category?: components["parameters"]["Category"];
-                /** @description Brand slug; repeat (or comma-separate) for any of several brands. */
+                /** @description Brand slug; repeat (or comma-separate) for any of several brands. An unknown slug may match nothing (the demo) or be refused, as django-filter's ModelMultipleChoiceFilter does: 400 `{"brand": ["Select a valid choice. x is not one of the available choices."]}`; clients show that refusal for the link rather than a form error. */
                 brand?: components["parameters"]["Brand"];
                 /** @description Decimal string, inclusive. */
                 min_price?: components["parameters"]["MinPrice"];
@@ -1121,7 +1121,7 @@ export interface operations {
                 search?: components["parameters"]["Search"];
                 /** @description Category slug; includes its descendants. An unknown slug matches nothing. */
                 category?: components["parameters"]["Category"];
-                /** @description Brand slug; repeat (or comma-separate) for any of several brands. */
+                /** @description Brand slug; repeat (or comma-separate) for any of several brands. An unknown slug may match nothing (the demo) or be refused, as django-filter's ModelMultipleChoiceFilter does: 400 `{"brand": ["Select a valid choice. x is not one of the available choices."]}`; clients show that refusal for the link rather than a form error. */
                 brand?: components["parameters"]["Brand"];
                 /** @description Decimal string, inclusive. */
                 min_price?: components["parameters"]["MinPrice"];

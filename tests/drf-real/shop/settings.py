@@ -82,3 +82,9 @@ LOGGING = {
     'handlers': {'console': {'class': 'logging.StreamHandler'}},
     'loggers': {'django.request': {'handlers': ['console'], 'level': 'ERROR'}},
 }
+
+# DRF_REAL_PROXY_HEADERS=1: trust the storefront's X-Forwarded-Host/-Proto, as a Django behind a proxy often does;
+# absolute URLs (next, image urls) then name the storefront's host instead of the API's.
+if os.environ.get('DRF_REAL_PROXY_HEADERS') == '1':
+    USE_X_FORWARDED_HOST = True
+    SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')
