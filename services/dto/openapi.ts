@@ -852,8 +852,8 @@ export interface components {
             detail: string;
             /** @constant */
             code: "out_of_stock";
-            /** @description Cart endpoints - units available for the line. */
-            available?: number;
+            /** @description Cart endpoints - units available for the line. An integer, or its digits as a string when the backend raises DRF's APIException with a dict detail (DRF renders every value of it as a string, None as "None"); clients accept both. */
+            available?: number | string;
             /** @description Orders - every line that could not be reserved. */
             lines?: {
                 item_id: number;

@@ -52,6 +52,8 @@ def main():
         'register-invalid-400': ('POST', '/auth/register/', {'email': 'not-an-email', 'password': '1'}, None),
         'products-put-405': ('PUT', '/products/', {}, None),
         'categories-no-slash-301': ('GET', '/categories', None, None),
+        # Product 1 of the seed has fewer than 99 in stock: DRF's APIException with a dict detail.
+        'cart-add-out-of-stock-409': ('POST', '/cart/items/', {'product_id': 1, 'quantity': 99}, None),
     }
     for name, (method, path, body, headers) in cases.items():
         write(out / f'{name}.json', call(base, method, path, body, headers))

@@ -66,3 +66,18 @@ class WishlistItem(models.Model):
 
     class Meta:
         unique_together = [('user', 'product')]
+
+
+class Cart(models.Model):
+    token = models.CharField(max_length=64, unique=True)
+    user = models.OneToOneField('accounts.User', null=True, blank=True, on_delete=models.CASCADE, related_name='cart')
+
+
+class CartItem(models.Model):
+    cart = models.ForeignKey(Cart, on_delete=models.CASCADE, related_name='items')
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name='+')
+    variant = models.ForeignKey(Variant, null=True, blank=True, on_delete=models.CASCADE, related_name='+')
+    quantity = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ['id']

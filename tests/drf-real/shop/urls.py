@@ -6,6 +6,7 @@ from rest_framework_simplejwt.views import TokenBlacklistView, TokenRefreshView
 
 from accounts.views import MeView, RegisterView, ThrottledTokenObtainPairView
 from catalog import views as catalog
+from catalog.cart import CartItemView, CartItemsView, CartMergeView, CartView
 from catalog.wishlist import WishlistViewSet
 
 router = DefaultRouter()
@@ -23,6 +24,10 @@ api = [
     path('auth/token/refresh/', TokenRefreshView.as_view()),
     path('auth/token/blacklist/', TokenBlacklistView.as_view()),
     path('auth/me/', MeView.as_view()),
+    path('cart/', CartView.as_view()),
+    path('cart/items/', CartItemsView.as_view()),
+    path('cart/items/<int:pk>/', CartItemView.as_view()),
+    path('cart/merge/', CartMergeView.as_view()),
     *router.urls,
 ]
 

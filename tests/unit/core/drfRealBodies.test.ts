@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '~/composables/core/api/ApiError'
 import type { HttpMethod } from '~/composables/core/api/types'
+import { toCartProblem } from '~/services/mappers/cartProblem'
 import { API, makeCore, useMswServer } from './support'
 
 // Answers captured from a real Django REST Framework backend (tests/drf-real: Django 3.2, DRF 3.14, django-filter 23),
@@ -29,5 +30,12 @@ describe('real DRF error bodies', () => {
     expect(error).toMatchObject({ status: 400, retryable: false, fieldErrors: { brand: ['Select a valid choice. no-such-brand is not one of the available choices.'] } })
     // A GET has no form whose fields could be highlighted: the field is a query parameter of the link.
     expect(error.message).toBe('The shop did not accept this link\'s brand: Select a valid choice. no-such-brand is not one of the available choices.')
+  })
+
+  it('an out-of-stock 409 raised as DRF\'s APIException says how many are left, though DRF sent `available` as a string', async () => {
+    // APIException({'detail': ..., 'code': 'out_of_stock', 'available': 35}) renders every value as a string.
+    const error = await errorOf('cart-add-out-of-stock-409')
+    expect(error.extras).toMatchObject({ available: '35' })
+    expect(toCartProblem(error)).toEqual({ kind: 'out-of-stock', available: 35, message: 'Only 35 left in stock, so your cart can hold at most 35.' })
   })
 })
