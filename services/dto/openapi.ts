@@ -854,7 +854,7 @@ export interface components {
             code: "out_of_stock";
             /** @description Cart endpoints - units available for the line. An integer, or its digits as a string when the backend raises DRF's APIException with a dict detail (DRF renders every value of it as a string, None as "None"); clients accept both. */
             available?: number | string;
-            /** @description Orders - every line that could not be reserved. */
+            /** @description Orders - every line that could not be reserved. Send numbers; a backend raising DRF's APIException with a dict detail sends them as strings ("7", and "None" for no variant), which clients also read. */
             lines?: {
                 item_id: number;
                 product_id: number;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ApiError } from '~/composables/core/api/ApiError'
 import type { HttpMethod } from '~/composables/core/api/types'
 import { toCartProblem } from '~/services/mappers/cartProblem'
+import { toPlaceOrderAnswer } from '~/services/mappers/placeOrderAnswer'
 import { API, makeCore, useMswServer } from './support'
 
 // Answers captured from a real Django REST Framework backend (tests/drf-real: Django 3.2, DRF 3.14, django-filter 23),
@@ -37,5 +38,10 @@ describe('real DRF error bodies', () => {
     const error = await errorOf('cart-add-out-of-stock-409')
     expect(error.extras).toMatchObject({ available: '35' })
     expect(toCartProblem(error)).toEqual({ kind: 'out-of-stock', available: 35, message: 'Only 35 left in stock, so your cart can hold at most 35.' })
+  })
+  it('an order\'s out-of-stock 409 names its lines though DRF sent every number as a string and None as "None"', async () => {
+    // Rendered by DRF's exception handler and JSON renderer (manage.py render_order_409): orders are not served over HTTP.
+    const answer = toPlaceOrderAnswer(await errorOf('order-out-of-stock-409'))
+    expect(answer).toMatchObject({ kind: 'out-of-stock', lines: [{ lineId: 7, productId: 3, variantId: null, requested: 2, available: 1 }] })
   })
 })
