@@ -858,9 +858,9 @@ export interface components {
             detail: string;
             /** @constant */
             code: "out_of_stock";
-            /** @description Cart endpoints - units available for the line. */
-            available?: number;
-            /** @description Orders - every line that could not be reserved. */
+            /** @description Cart endpoints - units available for the line. An integer, or its digits as a string when the backend raises DRF's APIException with a dict detail (DRF renders every value of it as a string, None as "None"); clients accept both. */
+            available?: number | string;
+            /** @description Orders - every line that could not be reserved. Send numbers; a backend raising DRF's APIException with a dict detail sends them as strings ("7", and "None" for no variant), which clients also read. */
             lines?: {
                 item_id: number;
                 product_id: number;
@@ -1034,7 +1034,7 @@ export interface components {
         Search: string;
         /** @description Category slug; includes its descendants. An unknown slug matches nothing. */
         Category: string;
-        /** @description Brand slug; repeat (or comma-separate) for any of several brands. */
+        /** @description Brand slug; repeat (or comma-separate) for any of several brands. An unknown slug may match nothing (the demo) or be refused, as django-filter's ModelMultipleChoiceFilter does: 400 `{"brand": ["Select a valid choice. x is not one of the available choices."]}`; clients show that refusal for the link rather than a form error. */
         Brand: string[];
         /** @description Decimal string, inclusive. */
         MinPrice: string;
@@ -1091,7 +1091,7 @@ export interface operations {
                 search?: components["parameters"]["Search"];
                 /** @description Category slug; includes its descendants. An unknown slug matches nothing. */
                 category?: components["parameters"]["Category"];
-                /** @description Brand slug; repeat (or comma-separate) for any of several brands. */
+                /** @description Brand slug; repeat (or comma-separate) for any of several brands. An unknown slug may match nothing (the demo) or be refused, as django-filter's ModelMultipleChoiceFilter does: 400 `{"brand": ["Select a valid choice. x is not one of the available choices."]}`; clients show that refusal for the link rather than a form error. */
                 brand?: components["parameters"]["Brand"];
                 /** @description Decimal string, inclusive. */
                 min_price?: components["parameters"]["MinPrice"];
@@ -1129,7 +1129,7 @@ export interface operations {
                 search?: components["parameters"]["Search"];
                 /** @description Category slug; includes its descendants. An unknown slug matches nothing. */
                 category?: components["parameters"]["Category"];
-                /** @description Brand slug; repeat (or comma-separate) for any of several brands. */
+                /** @description Brand slug; repeat (or comma-separate) for any of several brands. An unknown slug may match nothing (the demo) or be refused, as django-filter's ModelMultipleChoiceFilter does: 400 `{"brand": ["Select a valid choice. x is not one of the available choices."]}`; clients show that refusal for the link rather than a form error. */
                 brand?: components["parameters"]["Brand"];
                 /** @description Decimal string, inclusive. */
                 min_price?: components["parameters"]["MinPrice"];

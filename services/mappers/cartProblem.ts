@@ -9,7 +9,9 @@ import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from '../domain/cartLine'
 const LESS_THAN_OR_EQUAL = /less than or equal to (\d+)/i
 
 function availableOf(error: ApiErrorData): number | null {
-  const value = error.extras?.available
+  const raw = error.extras?.available
+  // DRF renders every value of an APIException's dict detail as a string: {"available": "3"}.
+  const value = typeof raw === 'string' && raw ? Number(raw) : raw
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null
 }
 

@@ -18,17 +18,27 @@ export function orderIn(body: unknown): OrderDto | null {
   return looksLikeOrder ? body as unknown as OrderDto : null
 }
 
+/**
+ * A whole number as the body has it: a JSON number, or its digits when the backend raised DRF's APIException with a
+ * dict detail, which renders every value as a string (and None as "None").
+ */
+function whole(value: unknown): number | null {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
+  return typeof n === 'number' && Number.isInteger(n) ? n : null
+}
+
 function shortfallsIn(body: unknown): StockShortfall[] | null {
   if (!isRecord(body) || !Array.isArray(body.lines)) return null
   const lines: StockShortfall[] = []
   for (const line of body.lines) {
-    if (!isRecord(line) || typeof line.product_id !== 'number') continue
+    const productId = isRecord(line) ? whole(line.product_id) : null
+    if (!isRecord(line) || productId === null) continue
     lines.push({
-      lineId: typeof line.item_id === 'number' ? line.item_id : -1,
-      productId: line.product_id,
-      variantId: typeof line.variant_id === 'number' ? line.variant_id : null,
-      requested: typeof line.requested === 'number' ? line.requested : 0,
-      available: typeof line.available === 'number' ? Math.max(0, line.available) : 0,
+      lineId: whole(line.item_id) ?? -1,
+      productId,
+      variantId: whole(line.variant_id),
+      requested: whole(line.requested) ?? 0,
+      available: Math.max(0, whole(line.available) ?? 0),
     })
   }
   return lines

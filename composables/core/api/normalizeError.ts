@@ -85,10 +85,20 @@ function statusMessage(status: number, retryAfterMs: number | undefined): string
 }
 
 /**
+ * Field errors of a GET are about the link's query parameters (django-filter answers `{"brand": ["Select a valid
+ * choice. x is not one of the available choices."]}` to a stale brand slug), and no form highlights them: say which
+ * one, in DRF's own words, which are written for end users.
+ */
+function linkMessage(fieldErrors: FieldErrors): string {
+  const [name, messages] = Object.entries(fieldErrors)[0]!
+  return `The shop did not accept this link's ${name.replace(/_/g, ' ')}: ${messages[0]}`.slice(0, MAX_DETAIL_LENGTH)
+}
+
+/**
  * The backend's own sentence when it wrote one; DRF's stock sentences (no code, written for developers) and
  * bodies without a sentence get the status's message instead.
  */
-function readableMessage(status: number, body: unknown, fieldErrors: FieldErrors, retryAfterMs: number | undefined): string {
+function readableMessage(status: number, body: unknown, fieldErrors: FieldErrors, retryAfterMs: number | undefined, isRead: boolean): string {
   // A string, or a list of them when a serializer's validate() raised ValidationError({"detail": ...}): DRF wraps
   // every value in a list there.
   const raw = isRecord(body) ? body.detail : undefined
@@ -97,7 +107,7 @@ function readableMessage(status: number, body: unknown, fieldErrors: FieldErrors
   if (isStringArray(body)) return body[0]!.slice(0, MAX_DETAIL_LENGTH)
   const nonField = fieldErrors.non_field_errors?.[0]
   if (nonField) return nonField
-  if (status < 500 && Object.keys(fieldErrors).length > 0) return MESSAGES.fields
+  if (status < 500 && Object.keys(fieldErrors).length > 0) return isRead ? linkMessage(fieldErrors) : MESSAGES.fields
   return statusMessage(status, retryAfterMs)
 }
 
@@ -112,8 +122,11 @@ function extrasOf(body: Record<string, unknown>): ErrorExtras {
   return extras
 }
 
-/** An error for an HTTP response, whatever its body was. Everything that decides is the status and Retry-After. */
-export function errorFromResponse(status: number, data: unknown, headers: Headers | undefined, cause?: unknown): ApiError {
+/**
+ * An error for an HTTP response, whatever its body was. Everything that decides is the status and Retry-After.
+ * `method` only words the message: a read's field errors name query parameters, a write's name form fields.
+ */
+export function errorFromResponse(status: number, data: unknown, headers: Headers | undefined, cause?: unknown, method = 'POST'): ApiError {
   const body = parseBody(data)
   const fieldErrors = isRecord(body) ? extractFieldErrors(body, '', status === 400) : {}
   // Kept for logs and the few codes the contract defines itself; DRF's own errors send none.
@@ -122,7 +135,7 @@ export function errorFromResponse(status: number, data: unknown, headers: Header
   return new ApiError({
     status,
     code,
-    message: readableMessage(status, body, fieldErrors, retryAfterMs),
+    message: readableMessage(status, body, fieldErrors, retryAfterMs, /^(GET|HEAD)$/i.test(method)),
     fieldErrors,
     retryable: isRetryableStatus(status),
     extras: isRecord(body) ? extrasOf(body) : undefined,
@@ -158,7 +171,7 @@ export function normalizeError(error: unknown, abortCause?: AbortCause): ApiErro
   if (error instanceof ApiError) return error
   if (abortCause) return abortError(abortCause, error)
   if (error instanceof FetchError && error.response) {
-    return errorFromResponse(error.response.status, error.data, error.response.headers, error)
+    return errorFromResponse(error.response.status, error.data, error.response.headers, error, error.options?.method ?? 'GET')
   }
   const name = errorName(error)
   if (name === 'AbortError') return abortError('aborted', error)

@@ -7,11 +7,11 @@ import { API, makeCore, useMswServer } from './support'
 
 const server = useMswServer()
 
-/** Serves one raw response for GET /thing/ and returns the ApiError the core makes of it (no retries). */
-async function errorFor(body: string | null, init: { status: number, contentType?: string, headers?: Record<string, string> }): Promise<ApiError> {
+/** Serves one raw response for GET (or a form's POST) /thing/ and returns the ApiError the core makes of it (no retries). */
+async function errorFor(body: string | null, init: { status: number, contentType?: string, headers?: Record<string, string>, method?: 'GET' | 'POST' }): Promise<ApiError> {
   const headers = { ...(init.contentType ? { 'content-type': init.contentType } : {}), ...init.headers }
-  server.use(http.get(`${API}/thing/`, () => new HttpResponse(body, { status: init.status, headers })))
-  const result = await makeCore({ retry: { maxRetries: 0 } }).api.get('/thing/').then(() => null, (e: unknown) => e)
+  server.use(http.all(`${API}/thing/`, () => new HttpResponse(body, { status: init.status, headers })))
+  const result = await makeCore({ retry: { maxRetries: 0 } }).api.request('/thing/', { method: init.method ?? 'GET' }).then(() => null, (e: unknown) => e)
   expect(result).toBeInstanceOf(ApiError)
   return result as ApiError
 }
@@ -58,7 +58,7 @@ describe('normalizeError: any body becomes one ApiError', () => {
 
   it('keeps DRF field errors for forms, nested ones flattened, and asks to check the fields', async () => {
     const body = { email: ['Enter a valid email address.'], password: ['This field is required.', 'Too short.'], shipping_address: { postal_code: ['Invalid postal code.'] } }
-    const error = await errorFor(JSON.stringify(body), { status: 400, contentType: 'application/json' })
+    const error = await errorFor(JSON.stringify(body), { status: 400, contentType: 'application/json', method: 'POST' })
     expect(error).toMatchObject({ status: 400, code: 'http_400', message: 'Please check the highlighted fields.', retryable: false })
     expect(error.fieldErrors).toEqual({
       'email': ['Enter a valid email address.'],
@@ -91,7 +91,7 @@ describe('normalizeError: any body becomes one ApiError', () => {
 
   it('keeps a list serializer\'s errors per item, by index (many=True: {} for a valid item)', async () => {
     const body = { items: [{}, { quantity: ['Ensure this value is less than or equal to 99.'] }], note: [] }
-    const error = await errorFor(JSON.stringify(body), { status: 400, contentType: 'application/json' })
+    const error = await errorFor(JSON.stringify(body), { status: 400, contentType: 'application/json', method: 'POST' })
     expect(error.fieldErrors).toEqual({ 'items.1.quantity': ['Ensure this value is less than or equal to 99.'] })
     expect(error.message).toBe('Please check the highlighted fields.')
   })
@@ -115,7 +115,7 @@ describe('normalizeError: any body becomes one ApiError', () => {
   })
 
   it('serializes to plain data (safe for the SSR payload)', async () => {
-    const error = await errorFor(JSON.stringify({ email: ['Taken.'] }), { status: 400, contentType: 'application/json' })
+    const error = await errorFor(JSON.stringify({ email: ['Taken.'] }), { status: 400, contentType: 'application/json', method: 'POST' })
     expect(JSON.parse(JSON.stringify(error))).toEqual({ status: 400, code: 'http_400', message: 'Please check the highlighted fields.', fieldErrors: { email: ['Taken.'] }, retryable: false })
   })
 })

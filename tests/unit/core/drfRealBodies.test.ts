@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs'
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '~/composables/core/api/ApiError'
+import type { HttpMethod } from '~/composables/core/api/types'
+import { toCartProblem } from '~/services/mappers/cartProblem'
+import { toPlaceOrderAnswer } from '~/services/mappers/placeOrderAnswer'
+import { API, makeCore, useMswServer } from './support'
+
+// Answers captured from a real Django REST Framework backend (tests/drf-real: Django 3.2, DRF 3.14, django-filter 23),
+// replayed byte for byte, so the core is held to what DRF sends rather than to what our demo backend imitates.
+interface Captured { request: string, status: number, headers: Record<string, string>, body: unknown }
+const captured = (name: string): Captured =>
+  JSON.parse(readFileSync(new URL(`../../drf-real/fixtures/${name}.json`, import.meta.url), 'utf8')) as Captured
+
+const server = useMswServer()
+
+async function errorOf(name: string): Promise<ApiError> {
+  const { request, status, headers, body } = captured(name)
+  const [method, path] = request.split(' ') as [string, string]
+  const url = `${API}${path.split('?')[0]}`
+  server.use(http.all(url, () => new HttpResponse(typeof body === 'string' ? body : JSON.stringify(body), { status, headers })))
+  const result = await makeCore({ retry: { maxRetries: 0 } }).api.request(url.slice(API.length), { method: method as HttpMethod }).then(() => null, (e: unknown) => e)
+  expect(result).toBeInstanceOf(ApiError)
+  return result as ApiError
+}
+
+describe('real DRF error bodies', () => {
+  it('a listing link with an unknown brand (django-filter\'s 400) says what the shop refused, not "check the highlighted fields"', async () => {
+    const error = await errorOf('products-unknown-brand-400')
+    expect(error).toMatchObject({ status: 400, retryable: false, fieldErrors: { brand: ['Select a valid choice. no-such-brand is not one of the available choices.'] } })
+    // A GET has no form whose fields could be highlighted: the field is a query parameter of the link.
+    expect(error.message).toBe('The shop did not accept this link\'s brand: Select a valid choice. no-such-brand is not one of the available choices.')
+  })
+
+  it('an out-of-stock 409 raised as DRF\'s APIException says how many are left, though DRF sent `available` as a string', async () => {
+    // APIException({'detail': ..., 'code': 'out_of_stock', 'available': 35}) renders every value as a string.
+    const error = await errorOf('cart-add-out-of-stock-409')
+    expect(error.extras).toMatchObject({ available: '35' })
+    expect(toCartProblem(error)).toEqual({ kind: 'out-of-stock', available: 35, message: 'Only 35 left in stock, so your cart can hold at most 35.' })
+  })
+  it('an order\'s out-of-stock 409 names its lines though DRF sent every number as a string and None as "None"', async () => {
+    // Rendered by DRF's exception handler and JSON renderer (manage.py render_order_409): orders are not served over HTTP.
+    const answer = toPlaceOrderAnswer(await errorOf('order-out-of-stock-409'))
+    expect(answer).toMatchObject({ kind: 'out-of-stock', lines: [{ lineId: 7, productId: 3, variantId: null, requested: 2, available: 1 }] })
+  })
+})
