@@ -1,4 +1,5 @@
-import type { Plugin } from 'vite'
+import type { Node } from 'estree'
+import type { Plugin, Rollup } from 'vite'
 
 // Every lazily loaded chunk of the app (a page, a Lazy component, a part hydrated when idle) is imported through
 // Vite's preload helper. When the import fails (the connection dropped, the shop did not answer), Vue renders
@@ -11,6 +12,9 @@ import type { Plugin } from 'vite'
 // the global: every page the server renders defines it before the app runs (server/plugins/beforeHydration.ts), and
 // the few bytes a check would cost are more than some pages' budgets have left (a page without it would throw a
 // ReferenceError where the import failed, into the same handling as before).
+// Vite wraps every client `import("…")` with a string in the helper, a chunk without dependencies too (its deps are
+// then `[]`); what it leaves bare (an `import()` of a computed name, code a plugin adds later) would bypass the
+// retry, so each module's bare dynamic imports are wrapped in the global here: none in today's build, so no bytes.
 
 /** Vite's virtual module for the helper (vite:build-import-analysis). */
 export const PRELOAD_HELPER_ID = '\0vite/preload-helper.js'
@@ -22,15 +26,75 @@ export const PRELOAD_HELPER_REWRITE = {
   to: `return ${CHUNK_RETRY_GLOBAL}(baseModule).catch(handlePreloadError);`,
 } as const
 
-/** Client build only; a Vite upgrade that changes the helper's text stops the build rather than silently losing it. */
+/** What Vite names the helper in a module's code, calling it with an arrow function that makes one import. */
+export const PRELOAD_HELPER_NAME = '__vitePreload'
+
+/**
+ * Client build only; a Vite upgrade that changes the helper's text, or how it calls it, stops the build rather than
+ * silently losing the retry. Runs after Vite's own transform (order: post), which wraps imports in the helper.
+ */
 export function retryableChunkImports(): Plugin {
   return {
     name: 'storefront:retryable-chunk-imports',
     apply: 'build',
-    transform(code, id) {
-      if (id !== PRELOAD_HELPER_ID) return
-      if (!code.includes(PRELOAD_HELPER_REWRITE.from)) this.error(`Vite's preload helper no longer contains "${PRELOAD_HELPER_REWRITE.from}": update utils/build/retryableChunkImports.ts`)
-      return { code: code.replace(PRELOAD_HELPER_REWRITE.from, PRELOAD_HELPER_REWRITE.to), map: null }
+    transform: {
+      order: 'post',
+      handler(code, id) {
+        if (id === PRELOAD_HELPER_ID) {
+          if (!code.includes(PRELOAD_HELPER_REWRITE.from)) this.error(`Vite's preload helper no longer contains "${PRELOAD_HELPER_REWRITE.from}": update utils/build/retryableChunkImports.ts`)
+          return { code: code.replace(PRELOAD_HELPER_REWRITE.from, PRELOAD_HELPER_REWRITE.to), map: null }
+        }
+        if (!DYNAMIC_IMPORT.test(code)) return
+        const wrapped = wrapBareImports(code, this.parse(code), message => this.error(`${id}: ${message}: update utils/build/retryableChunkImports.ts`))
+        // Only a module that had a bare import changes; the inserted text moves no original line, hence no map.
+        return wrapped === code ? undefined : { code: wrapped, map: null }
+      },
     },
   }
+}
+
+const DYNAMIC_IMPORT = /\bimport\s*\(/
+
+type Located = Node & { start: number, end: number }
+
+/** `import(x)` -> `__retryChunk(() => import(x))` wherever Vite did not put the import in its helper. */
+export function wrapBareImports(code: string, ast: Rollup.ProgramNode, fail: (message: string) => never): string {
+  const bare: Located[] = []
+  visit(ast as Node, [], (node, ancestors) => {
+    if (isHelperCall(node)) {
+      const [load] = node.arguments
+      if (load?.type !== 'ArrowFunctionExpression' || countImports(load) !== 1) fail(`Vite calls ${PRELOAD_HELPER_NAME} in an unknown shape (not with an arrow function making one import)`)
+    }
+    if (node.type === 'ImportExpression' && !ancestors.some((parent, i) => isHelperCall(parent) && parent.arguments[0] === ancestors[i + 1])) {
+      bare.push(node as Located)
+    }
+  })
+  // From the end, so that earlier offsets still hold; an import nested in a bare one is inside its text already.
+  return bare.sort((a, b) => b.start - a.start).reduce((text, node) =>
+    `${text.slice(0, node.start)}${CHUNK_RETRY_GLOBAL}(() => ${text.slice(node.start, node.end)})${text.slice(node.end)}`, code)
+}
+
+function isHelperCall(node: Node): node is Node & { type: 'CallExpression' } {
+  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === PRELOAD_HELPER_NAME
+}
+
+function countImports(root: Node): number {
+  let count = 0
+  visit(root, [], (node) => { if (node.type === 'ImportExpression') count++ })
+  return count
+}
+
+/** Depth-first over an ESTree AST, with each node's ancestors (outermost first). */
+function visit(node: Node, ancestors: Node[], enter: (node: Node, ancestors: Node[]) => void): void {
+  enter(node, ancestors)
+  const path = [...ancestors, node]
+  for (const value of Object.values(node) as unknown[]) {
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (isNode(child)) visit(child, path, enter)
+    }
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
 }
