@@ -1,4 +1,3 @@
-import type { Node } from 'estree'
 import type { Plugin, Rollup } from 'vite'
 
 // Every lazily loaded chunk of the app (a page, a Lazy component, a part hydrated when idle) is imported through
@@ -55,46 +54,47 @@ export function retryableChunkImports(): Plugin {
 
 const DYNAMIC_IMPORT = /\bimport\s*\(/
 
-type Located = Node & { start: number, end: number }
+/** The little of an ESTree node this needs (Rollup's parser gives every node its offsets). */
+interface AstNode { type: string, start: number, end: number, [field: string]: unknown }
 
 /** `import(x)` -> `__retryChunk(() => import(x))` wherever Vite did not put the import in its helper. */
 export function wrapBareImports(code: string, ast: Rollup.ProgramNode, fail: (message: string) => never): string {
-  const bare: Located[] = []
-  visit(ast as Node, [], (node, ancestors) => {
+  const inserts: Array<{ at: number, text: string }> = []
+  visit(ast as unknown as AstNode, [], (node, ancestors) => {
     if (isHelperCall(node)) {
-      const [load] = node.arguments
+      const load = node.arguments[0]
       if (load?.type !== 'ArrowFunctionExpression' || countImports(load) !== 1) fail(`Vite calls ${PRELOAD_HELPER_NAME} in an unknown shape (not with an arrow function making one import)`)
     }
     if (node.type === 'ImportExpression' && !ancestors.some((parent, i) => isHelperCall(parent) && parent.arguments[0] === ancestors[i + 1])) {
-      bare.push(node as Located)
+      inserts.push({ at: node.start, text: `${CHUNK_RETRY_GLOBAL}(() => ` }, { at: node.end, text: ')' })
     }
   })
-  // From the end, so that earlier offsets still hold; an import nested in a bare one is inside its text already.
-  return bare.sort((a, b) => b.start - a.start).reduce((text, node) =>
-    `${text.slice(0, node.start)}${CHUNK_RETRY_GLOBAL}(() => ${text.slice(node.start, node.end)})${text.slice(node.end)}`, code)
+  // From the end, so that the offsets before each insert still hold (an import inside a bare one's too).
+  return inserts.sort((a, b) => b.at - a.at).reduce((text, insert) => text.slice(0, insert.at) + insert.text + text.slice(insert.at), code)
 }
 
-function isHelperCall(node: Node): node is Node & { type: 'CallExpression' } {
-  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === PRELOAD_HELPER_NAME
+function isHelperCall(node: AstNode): node is AstNode & { arguments: AstNode[] } {
+  const callee = node.callee as AstNode | undefined
+  return node.type === 'CallExpression' && callee?.type === 'Identifier' && callee.name === PRELOAD_HELPER_NAME
 }
 
-function countImports(root: Node): number {
+function countImports(root: AstNode): number {
   let count = 0
   visit(root, [], (node) => { if (node.type === 'ImportExpression') count++ })
   return count
 }
 
-/** Depth-first over an ESTree AST, with each node's ancestors (outermost first). */
-function visit(node: Node, ancestors: Node[], enter: (node: Node, ancestors: Node[]) => void): void {
+/** Depth-first over the AST, with each node's ancestors (outermost first). */
+function visit(node: AstNode, ancestors: AstNode[], enter: (node: AstNode, ancestors: AstNode[]) => void): void {
   enter(node, ancestors)
   const path = [...ancestors, node]
-  for (const value of Object.values(node) as unknown[]) {
+  for (const value of Object.values(node)) {
     for (const child of Array.isArray(value) ? value : [value]) {
       if (isNode(child)) visit(child, path, enter)
     }
   }
 }
 
-function isNode(value: unknown): value is Node {
+function isNode(value: unknown): value is AstNode {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
 }

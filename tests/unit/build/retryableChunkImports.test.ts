@@ -51,6 +51,11 @@ describe('a dynamic import Vite left out of its helper goes through the page\'s 
     )
   })
 
+  it('wraps an import inside a bare one too', () => {
+    expect(transform.call(context, 'export const load = () => import(import("./name.ts"))', id)?.code)
+      .toBe(`export const load = () => ${CHUNK_RETRY_GLOBAL}(() => import(${CHUNK_RETRY_GLOBAL}(() => import("./name.ts"))))`)
+  })
+
   it('leaves the imports already in the helper, and modules without dynamic imports', () => {
     expect(transform.call(context, `import { __vitePreload } from "${PRELOAD_HELPER_ID}"; export const a = () => ${wrapped}; export const b = () => ${destructured}`, id)).toBeUndefined()
     expect(transform.call(context, 'import { ref } from "vue"; export const important = ref(1)', id)).toBeUndefined()
