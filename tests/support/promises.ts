@@ -1,6 +1,9 @@
-/** Lets pending promise callbacks run (a few microtask turns), without any timer. */
+/**
+ * Lets pending promise callbacks run (microtask turns), without any timer, so it works under fake timers too. Enough
+ * turns for a chain of a few awaited async functions (each returned promise costs ~3 turns).
+ */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await Promise.resolve()
+  for (let i = 0; i < 20; i++) await Promise.resolve()
 }
 
 /** A promise plus its resolver and rejecter, for answers the test releases when it says so. */
