@@ -98,8 +98,11 @@ test('keyboard: after Enter on a card, Tab moves on inside the product page, not
   const name = (await card.textContent())!.trim()
   await card.focus()
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText(name)
-  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeFocused()
+  const heading = page.getByRole('main').getByRole('heading', { level: 1 })
+  await expect(heading).toHaveText(name)
+  await expect(heading).toBeFocused()
+  // Reached from the keyboard, the heading shows where the focus is.
+  expect(await heading.evaluate(el => el.matches(':focus-visible') && getComputedStyle(el).outlineStyle !== 'none')).toBe(true)
 
   await page.keyboard.press('Tab')
   const where = await page.evaluate(() => {
