@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { securityOptions } from './server/config/security'
 import { quietNitroErrors } from './utils/build/quietNitroErrors'
 import { retryableChunkImports } from './utils/build/retryableChunkImports'
+import { withoutEmptyRouteRules } from './utils/build/withoutEmptyRouteRules'
 import { withoutPageTransitions } from './utils/build/withoutPageTransitions'
 
 /**
@@ -136,7 +137,7 @@ export default defineNuxtConfig({
       quietNitroErrors(config, fileURLToPath(new URL('./server/utils/observability/quietErrorHandler.ts', import.meta.url)))
     },
     'vite:extendConfig'(config, { isClient }) {
-      if (isClient) config.plugins?.push(keepDynamicEntryNames(), retryableChunkImports(), withoutPageTransitions({ srcDir: fileURLToPath(new URL('.', import.meta.url)) }))
+      if (isClient) config.plugins?.push(keepDynamicEntryNames(), retryableChunkImports(), withoutPageTransitions({ srcDir: fileURLToPath(new URL('.', import.meta.url)) }), withoutEmptyRouteRules())
     },
     // Nuxt's pages prefetch plugin loads the layout and named middleware of a route a link points at. This app has
     // no layouts and only global middleware (in the entry already), so it did nothing but cost every entry 0.2 KiB

@@ -44,6 +44,9 @@ export default <RouterConfig>{
     if (from === START_LOCATION) return savedPosition && window.scrollY === 0 ? savedPosition : false
 
     const nuxtApp = useNuxtApp()
+    // A new page as a screen reader and the keyboard meet it: its title said, the focus on it (the first page is the
+    // browser's own; a query change is not a new page: the listings say their results). Lazy: this is in every entry.
+    const arrived = import('~/composables/ui/pageChange').then(m => m.pageChanging(nuxtApp, to.path), () => {})
     return new Promise((resolve) => {
       nuxtApp.hooks.hookOnce('page:loading:end', async () => {
         await nuxtApp['~transitionPromise']
@@ -51,6 +54,7 @@ export default <RouterConfig>{
         if (nuxtApp.$router.currentRoute.value.fullPath !== to.fullPath) return resolve(false)
         if (savedPosition) await whenTallEnough(savedPosition)
         resolve(target())
+        void arrived.then(run => run?.())
       })
     })
   },
