@@ -26,7 +26,7 @@ test('a failed quantity change rolls back with a message, and "Try again" works 
   await expect(lineTotal).toHaveText(totalBefore!)
   await expect(page.getByRole('region', { name: 'Summary' })).toHaveText(subtotalBefore!)
   // The shopper heard it too, through the one live region.
-  await expect(page.locator('#app-announcer')).toContainText('Service temporarily unavailable')
+  await expect(page.getByRole('status').filter({ hasText: 'Service temporarily unavailable' })).toHaveCount(1)
 
   await resetFaults()
   await line.getByRole('button', { name: 'Try again' }).click()

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { productIdFromPath } from '../../../utils/routes/productSegment'
 
 /** Catalog API calls the page makes (images and everything else left out), in order. */
@@ -22,22 +22,35 @@ export interface RenderedCard {
   price: string
 }
 
-/** Product cards currently rendered in the Products grid, with their list position (aria-posinset). */
+// A price as the shop writes it (utils/format/money.ts): a currency prefix, then the amount.
+const PRICE = /(?:[A-Z]{0,3}[$€£¥]|[A-Z]{3}\u00A0)[\d,]+(?:\.\d+)?/
+
+/**
+ * Product cards currently rendered in the Products grid, read as a shopper reads them: the list position
+ * (aria-posinset), the title link, the brand (the card's first paragraph, under the title) and the price (the first
+ * amount of the paragraph that shows one: the price comes before a "was" price).
+ */
 export async function renderedCards(page: Page): Promise<RenderedCard[]> {
-  const cards = await page.getByRole('list', { name: 'Products' }).getByRole('listitem').evaluateAll(items => items.map((item) => {
-    return {
-      position: Number(item.getAttribute('aria-posinset')),
-      href: item.querySelector('a')?.getAttribute('href') ?? '',
-      brand: item.querySelector('article > p')?.textContent?.trim() ?? '',
-      // ProductPrice's line (the rating line is a flex paragraph too).
-      price: item.querySelector('article p.items-baseline > span')?.textContent?.trim() ?? '',
-    }
+  const items = await page.getByRole('list', { name: 'Products' }).getByRole('listitem').all()
+  return Promise.all(items.map(async (item) => {
+    const [position, href, paragraphs] = await Promise.all([
+      item.getAttribute('aria-posinset', { timeout: 1_000 }),
+      item.getByRole('heading').getByRole('link').getAttribute('href', { timeout: 1_000 }),
+      item.getByRole('paragraph').allTextContents(),
+    ])
+    const price = paragraphs.map(text => PRICE.exec(text)?.[0]).find(Boolean) ?? ''
+    return { position: Number(position), id: productIdFromPath(href ?? '') ?? Number.NaN, brand: paragraphs[0]?.trim() ?? '', price }
   }))
-  return cards.map(({ href, ...card }) => ({ ...card, id: productIdFromPath(href) ?? Number.NaN }))
 }
 
 /** Ids of the first `n` products of the grid, in order. */
 export async function firstIds(page: Page, n = 8): Promise<number[]> {
   const cards = await renderedCards(page)
   return cards.sort((a, b) => a.position - b.position).slice(0, n).map(c => c.id)
+}
+
+/** The brand a Brand filter checkbox stands for: its label, "Acme (12)", without the count. */
+export async function brandOf(checkbox: Locator): Promise<string> {
+  const label = await checkbox.evaluate(input => (input as HTMLInputElement).labels?.[0]?.textContent ?? '')
+  return label.replace(/\s*\(\d+\)\s*$/, '').trim()
 }
