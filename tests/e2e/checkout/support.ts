@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { animationsSettled } from '../support/animations'
-import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
+import { createHash } from 'node:crypto'
+import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
 import { waitForHydration } from '../support/hydration'
 
 // Checkout tests seed what is not the behaviour under test straight at the backend (a shopper, a cart, stock),
@@ -33,12 +34,33 @@ export function backend(base = process.env.E2E_API_BASE as string): Backend {
   }
 }
 
-let counter = 0
+// What a test seeds is chosen from the test itself (its title, repeat and retry) and the worker slot it runs in, never
+// from the clock: a failing run can be replayed with the same accounts and products, and tests that run at the same
+// time (different parallel slots) never share a product's stock or a shopper's cart.
+
+/** A stable number for the running test: the same on every run of the same test and attempt. */
+function testSeed(): number {
+  const info = test.info()
+  const key = [...info.titlePath, info.repeatEachIndex, info.retry].join('\u0000')
+  return createHash('sha256').update(key).digest().readUInt32BE(0)
+}
+
+/** Per running test (its id and attempt): how many shoppers it made and the next product id to look at. */
+const perTest = new Map<string, { shoppers: number, nextProductId: number | null }>()
+
+function testState() {
+  const info = test.info()
+  const key = `${info.testId}#${info.repeatEachIndex}#${info.retry}`
+  let state = perTest.get(key)
+  if (!state) perTest.set(key, state = { shoppers: 0, nextProductId: null })
+  return state
+}
 
 /** A fresh account at the backend: no orders, an empty cart, its own rate-limit bucket. */
 export async function newShopper(api: Backend, label: string): Promise<Shopper> {
-  counter += 1
-  const email = `e2e-checkout-${label}-${Date.now()}-${counter}@example.com`
+  const state = testState()
+  state.shoppers += 1
+  const email = `e2e-checkout-${label}-${testSeed().toString(36)}-${state.shoppers}@example.com`
   const registered = await api.call('/auth/register/', { method: 'POST', body: { email, password: PASSWORD, first_name: 'Cleo', last_name: 'Checkout' } })
   expect(registered.status).toBe(201)
   return {
@@ -66,16 +88,36 @@ export interface SeedProduct {
 
 /** Stock every seeded product gets, so a test never depends on what other tests bought. */
 export const SEEDED_STOCK = 40
-let nextId = 4000 + (Date.now() % 1000)
+
+// The middle of the 10,000-product catalog, away from the first pages of listings that other tests read, cut into
+// blocks of ids; each parallel slot (worker) owns its own share of the blocks, and a test takes the block its seed
+// picks within that share. A block holds far more simple products than any test seeds.
+const SEED_FIRST_ID = 3000
+const SEED_BLOCKS = 100
+const SEED_BLOCK_SIZE = 50
+
+/** The first product id of the running test's block. */
+function firstSeedId(): number {
+  const info = test.info()
+  const slots = Math.max(1, info.config.workers)
+  const blocksPerSlot = Math.floor(SEED_BLOCKS / slots)
+  const block = (info.parallelIndex % slots) * blocksPerSlot + (testSeed() % blocksPerSlot)
+  return SEED_FIRST_ID + block * SEED_BLOCK_SIZE
+}
 
 /**
- * Products without variants, each with SEEDED_STOCK in stock (PATCH /__products/{id}/). Taken from the middle of
- * the 10,000-product catalog, away from the first pages of listings that other tests read, and never twice.
+ * Products without variants, each with SEEDED_STOCK in stock (PATCH /__products/{id}/), from the running test's own
+ * block of ids (see firstSeedId), and never twice within a test.
  */
 export async function simpleProducts(api: Backend, count: number): Promise<SeedProduct[]> {
+  const state = testState()
+  const first = firstSeedId()
+  state.nextProductId ??= first
   const found: SeedProduct[] = []
   while (found.length < count) {
-    const id = nextId++
+    const id = state.nextProductId++
+    // Leaving the block would reach into another test's (or another worker's) products.
+    expect(id, 'the test seeds more products than its block of ids holds').toBeLessThan(first + SEED_BLOCK_SIZE)
     const detail = await api.call<{ id: number, slug: string, title: string, variants: unknown[] }>(`/products/${id}/`)
     if (detail.status !== 200 || detail.body.variants.length > 0) continue
     expect((await api.call(`/__products/${id}/`, { method: 'PATCH', body: { stock: SEEDED_STOCK } })).status).toBe(200)
