@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import { animationsSettled } from '../support/animations'
-import { createHash } from 'node:crypto'
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
 import { waitForHydration } from '../support/hydration'
+import { nextInTest, testSeed } from '../support/testSeed'
 
 // Checkout tests seed what is not the behaviour under test straight at the backend (a shopper, a cart, stock),
 // sign the browser in with one BFF request, and count orders at the backend: that count is the truth.
@@ -34,33 +34,12 @@ export function backend(base = process.env.E2E_API_BASE as string): Backend {
   }
 }
 
-// What a test seeds is chosen from the test itself (its title, repeat and retry) and the worker slot it runs in, never
-// from the clock: a failing run can be replayed with the same accounts and products, and tests that run at the same
-// time (different parallel slots) never share a product's stock or a shopper's cart.
-
-/** A stable number for the running test: the same on every run of the same test and attempt. */
-function testSeed(): number {
-  const info = test.info()
-  const key = [...info.titlePath, info.repeatEachIndex, info.retry].join('\u0000')
-  return createHash('sha256').update(key).digest().readUInt32BE(0)
-}
-
-/** Per running test (its id and attempt): how many shoppers it made and the next product id to look at. */
-const perTest = new Map<string, { shoppers: number, nextProductId: number | null }>()
-
-function testState() {
-  const info = test.info()
-  const key = `${info.testId}#${info.repeatEachIndex}#${info.retry}`
-  let state = perTest.get(key)
-  if (!state) perTest.set(key, state = { shoppers: 0, nextProductId: null })
-  return state
-}
+// Seeds come from the running test (support/testSeed.ts), not the clock: a failing run can be replayed with the same
+// accounts and products, and tests that run at the same time never share a product's stock or a shopper's cart.
 
 /** A fresh account at the backend: no orders, an empty cart, its own rate-limit bucket. */
 export async function newShopper(api: Backend, label: string): Promise<Shopper> {
-  const state = testState()
-  state.shoppers += 1
-  const email = `e2e-checkout-${label}-${testSeed().toString(36)}-${state.shoppers}@example.com`
+  const email = `e2e-checkout-${label}-${testSeed().toString(36)}-${nextInTest('shopper')}@example.com`
   const registered = await api.call('/auth/register/', { method: 'POST', body: { email, password: PASSWORD, first_name: 'Cleo', last_name: 'Checkout' } })
   expect(registered.status).toBe(201)
   return {
@@ -110,12 +89,11 @@ function firstSeedId(): number {
  * block of ids (see firstSeedId), and never twice within a test.
  */
 export async function simpleProducts(api: Backend, count: number): Promise<SeedProduct[]> {
-  const state = testState()
   const first = firstSeedId()
-  state.nextProductId ??= first
   const found: SeedProduct[] = []
   while (found.length < count) {
-    const id = state.nextProductId++
+    // One id per look, in order, across all of the test's calls.
+    const id = first + nextInTest('product id') - 1
     // Leaving the block would reach into another test's (or another worker's) products.
     expect(id, 'the test seeds more products than its block of ids holds').toBeLessThan(first + SEED_BLOCK_SIZE)
     const detail = await api.call<{ id: number, slug: string, title: string, variants: unknown[] }>(`/products/${id}/`)
