@@ -14,7 +14,7 @@ test('a failed quantity change rolls back with a message, and "Try again" works 
   await gotoWithCart(page, CART_PATH)
   const line = page.getByRole('listitem').filter({ hasText: product.title })
   const field = page.getByRole('textbox', { name: `Quantity of ${product.title}` })
-  const lineTotal = line.locator('p', { has: page.getByText('Line total:') })
+  const lineTotal = line.getByRole('paragraph').filter({ hasText: 'Line total:' })
   const totalBefore = await lineTotal.textContent()
   const subtotalBefore = await page.getByRole('region', { name: 'Summary' }).textContent()
 

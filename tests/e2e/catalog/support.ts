@@ -22,13 +22,14 @@ export interface RenderedCard {
   price: string
 }
 
-// A price as the shop writes it (utils/format/money.ts): a currency prefix, then the amount.
-const PRICE = /(?:[A-Z]{0,3}[$€£¥]|[A-Z]{3}\u00A0)[\d,]+(?:\.\d+)?/
+// The price paragraph as the shop writes it (utils/format/money.ts): it starts with the price, a currency prefix and
+// the amount; a sale's "was" price follows it and is never read as the price.
+const PRICE = /^\s*((?:[A-Z]{0,3}[$€£¥]|[A-Z]{3}\u00A0)[\d,]+(?:\.\d+)?)/
 
 /**
  * Product cards currently rendered in the Products grid, read as a shopper reads them: the list position
- * (aria-posinset), the title link, the brand (the card's first paragraph, under the title) and the price (the first
- * amount of the paragraph that shows one: the price comes before a "was" price).
+ * (aria-posinset), the title link, the brand (the card's first paragraph, under the title) and the price (the
+ * paragraph that starts with an amount).
  */
 export async function renderedCards(page: Page): Promise<RenderedCard[]> {
   const items = await page.getByRole('list', { name: 'Products' }).getByRole('listitem').all()
@@ -38,7 +39,7 @@ export async function renderedCards(page: Page): Promise<RenderedCard[]> {
       item.getByRole('heading').getByRole('link').getAttribute('href', { timeout: 1_000 }),
       item.getByRole('paragraph').allTextContents(),
     ])
-    const price = paragraphs.map(text => PRICE.exec(text)?.[0]).find(Boolean) ?? ''
+    const price = paragraphs.map(text => PRICE.exec(text)?.[1]).find(Boolean) ?? ''
     return { position: Number(position), id: productIdFromPath(href ?? '') ?? Number.NaN, brand: paragraphs[0]?.trim() ?? '', price }
   }))
 }
