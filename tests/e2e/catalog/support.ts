@@ -28,19 +28,22 @@ const PRICE = /^\s*((?:[A-Z]{0,3}[$€£¥]|[A-Z]{3}\u00A0)[\d,]+(?:\.\d+)?)/
 
 /**
  * Product cards currently rendered in the Products grid, read as a shopper reads them: the list position
- * (aria-posinset), the title link, the brand (the card's first paragraph, under the title) and the price (the
- * paragraph that starts with an amount).
+ * (aria-posinset), the title link (the heading's link), the brand (the card's first paragraph, under the title) and
+ * the price (the paragraph that starts with an amount). By the elements' roles (h1-h6, p, a[href]), never by a
+ * class, and in one read of the page: the grid re-renders while it loads, and locator calls item by item could mix
+ * two renders (or wait on an item that is gone).
  */
 export async function renderedCards(page: Page): Promise<RenderedCard[]> {
-  const items = await page.getByRole('list', { name: 'Products' }).getByRole('listitem').all()
-  return Promise.all(items.map(async (item) => {
-    const [position, href, paragraphs] = await Promise.all([
-      item.getAttribute('aria-posinset', { timeout: 1_000 }),
-      item.getByRole('heading').getByRole('link').getAttribute('href', { timeout: 1_000 }),
-      item.getByRole('paragraph').allTextContents(),
-    ])
-    const price = paragraphs.map(text => PRICE.exec(text)?.[1]).find(Boolean) ?? ''
-    return { position: Number(position), id: productIdFromPath(href ?? '') ?? Number.NaN, brand: paragraphs[0]?.trim() ?? '', price }
+  const cards = await page.getByRole('list', { name: 'Products' }).getByRole('listitem').evaluateAll(items => items.map(item => ({
+    position: Number(item.getAttribute('aria-posinset')),
+    href: item.querySelector(':is(h1, h2, h3, h4, h5, h6, [role="heading"]) a[href]')?.getAttribute('href') ?? '',
+    paragraphs: Array.from(item.querySelectorAll('p, [role="paragraph"]'), p => p.textContent ?? ''),
+  })))
+  return cards.map(({ position, href, paragraphs }) => ({
+    position,
+    id: productIdFromPath(href) ?? Number.NaN,
+    brand: paragraphs[0]?.trim() ?? '',
+    price: paragraphs.map(text => PRICE.exec(text)?.[1]).find(Boolean) ?? '',
   }))
 }
 
