@@ -131,7 +131,7 @@ describe('failures in the browser', () => {
     // The first automatic attempt is due within ~2 s of hydration; skip the wait instead of sleeping through it.
     await browser.page.clock.fastForward(5_000)
     await browser.page.getByRole('heading', { level: 1 }).waitFor()
-    await browser.page.locator('[aria-label="Results"] a[href^="/products/"]').first().waitFor()
+    await browser.page.getByRole('list', { name: 'Products' }).getByRole('heading').getByRole('link').first().waitFor()
     expect(await browser.page.getByText('We could not load products.').count()).toBe(0)
     // The 503s were asked for; the count above is of the hostile runs.
     browser.serverErrors.length = 0

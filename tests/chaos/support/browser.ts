@@ -51,6 +51,8 @@ export async function startChaosBrowser(origin: string): Promise<ChaosBrowser> {
   const serverErrors: string[] = []
   let where = ''
   let inflight = 0
+  // Who waits for the last /api call under way to end (quiet()).
+  const idleWaiters: Array<() => void> = []
   // The app's data calls; images (also under /api, from the backend's media) are not waited for.
   const isApi = (url: string) => /^\/api\/(?!media\/)/.test(new URL(url).pathname)
 
@@ -77,7 +79,9 @@ export async function startChaosBrowser(origin: string): Promise<ChaosBrowser> {
       if (isApi(request.url())) inflight += 1
     })
     const done = (request: { url(): string }) => {
-      if (isApi(request.url())) inflight -= 1
+      if (!isApi(request.url())) return
+      inflight -= 1
+      if (inflight === 0) idleWaiters.splice(0).forEach(wake => wake())
     }
     page.on('requestfinished', done)
     page.on('requestfailed', done)
@@ -90,8 +94,16 @@ export async function startChaosBrowser(origin: string): Promise<ChaosBrowser> {
   const chaos = { ...await newProfile() } as ChaosBrowser
 
   const quiet = async () => {
-    // Polls for the page's own /api calls to end (no fixed wait), then two frames so their answers are rendered.
-    for (let i = 0; i < 500 && inflight > 0; i++) await chaos.page.waitForTimeout(10)
+    // Waits for the page's own /api calls to end (woken by the last one, up to 5 s), then two frames so their
+    // answers are rendered.
+    if (inflight > 0) {
+      let giveUp: ReturnType<typeof setTimeout> | undefined
+      await Promise.race([
+        new Promise<void>(resolve => idleWaiters.push(resolve)),
+        new Promise<void>((resolve) => { giveUp = setTimeout(resolve, 5_000) }),
+      ])
+      clearTimeout(giveUp)
+    }
     // Auditing a page whose answers never arrived would pass on content that was never rendered.
     if (inflight > 0) throw new Error(`${inflight} /api call(s) still under way after 5 s: the page never settled`)
     await chaos.page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))

@@ -1,13 +1,12 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test'
 import { waitForHydration } from '../support/hydration'
+import { nextInTest, testSeed } from '../support/testSeed'
 
 export const DEMO = { email: 'demo@example.com', password: 'demo-password-1', name: 'Demo Shopper' }
 
-let counter = 0
-/** A fresh address per call, so tests never share an account or a rate-limit bucket. */
+/** A fresh address per call, so tests never share an account or a rate-limit bucket; the same on a replay. */
 export function uniqueEmail(label: string): string {
-  counter += 1
-  return `e2e-${label}-${Date.now()}-${counter}@example.com`
+  return `e2e-${label}-${testSeed().toString(36)}-${nextInTest('email')}@example.com`
 }
 
 /** Collects Vue's hydration mismatch reports (production logs them as console errors). */

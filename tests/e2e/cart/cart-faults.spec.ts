@@ -14,7 +14,7 @@ test('a failed quantity change rolls back with a message, and "Try again" works 
   await gotoWithCart(page, CART_PATH)
   const line = page.getByRole('listitem').filter({ hasText: product.title })
   const field = page.getByRole('textbox', { name: `Quantity of ${product.title}` })
-  const lineTotal = line.locator('p', { has: page.getByText('Line total:') })
+  const lineTotal = line.getByRole('paragraph').filter({ hasText: 'Line total:' })
   const totalBefore = await lineTotal.textContent()
   const subtotalBefore = await page.getByRole('region', { name: 'Summary' }).textContent()
 
@@ -26,7 +26,7 @@ test('a failed quantity change rolls back with a message, and "Try again" works 
   await expect(lineTotal).toHaveText(totalBefore!)
   await expect(page.getByRole('region', { name: 'Summary' })).toHaveText(subtotalBefore!)
   // The shopper heard it too, through the one live region.
-  await expect(page.locator('#app-announcer')).toContainText('Service temporarily unavailable')
+  await expect(page.getByRole('status').filter({ hasText: 'Service temporarily unavailable' })).toHaveCount(1)
 
   await resetFaults()
   await line.getByRole('button', { name: 'Try again' }).click()

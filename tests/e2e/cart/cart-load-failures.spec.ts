@@ -1,15 +1,11 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { CART_PATH } from '../../../utils/routes/paths'
-import { addFault, addThroughApi, expectCartCount, findProduct, gotoWithCart, resetFaults } from './support'
+import { addFault, addThroughApi, cartButton, expectCartCount, findProduct, gotoWithCart, resetFaults } from './support'
 
 // The cart page when reading the cart fails: said as every other page says a failed load (role=alert, what failed,
 // "Try again"), retried by itself, and gone once the cart has been read.
 
 test.afterEach(resetFaults)
-
-interface NuxtRoot { __vue_app__: { config: { globalProperties: { $router: { push: (to: string) => Promise<unknown> } } } } }
-const navigateInApp = (page: Page, path: string) =>
-  page.evaluate(to => (document.querySelector('#__nuxt') as unknown as NuxtRoot).__vue_app__.config.globalProperties.$router.push(to), path)
 
 test('a cart that could not be read again is flagged as maybe out of date, and the flag goes once it is read', async ({ page }) => {
   const product = await findProduct({ variants: false, minStock: 3 })
@@ -17,9 +13,14 @@ test('a cart that could not be read again is flagged as maybe out of date, and t
   await addThroughApi(page, { product_id: product.id, quantity: 1 })
   await gotoWithCart(page, '/')
   await expectCartCount(page, 1)
+  // To the cart page inside the running app, as a shopper goes: the mini cart's "View cart" link.
+  await cartButton(page).click()
+  const viewCart = page.getByRole('link', { name: 'View cart', exact: true })
+  await expect(viewCart).toHaveAttribute('href', CART_PATH)
 
   await addFault({ path_pattern: '/cart/', method: 'GET', status: 503, count: 100 })
-  await navigateInApp(page, CART_PATH)
+  await viewCart.click()
+  await expect(page).toHaveURL(new RegExp(`${CART_PATH}$`))
   const stale = page.getByRole('alert').filter({ hasText: 'We could not load the latest version of your cart' })
   await expect(stale).toContainText('The cart below may be out of date.')
   await expect(stale.getByRole('button', { name: 'Try again' })).toBeVisible()

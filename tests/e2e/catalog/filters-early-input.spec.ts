@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { holdScripts, waitForHydration, waitForListeners } from '../support/hydration'
-import { renderedCards } from './support'
+import { brandOf, renderedCards } from './support'
 
 // The filter panel hydrates when the browser is idle, after the rest of the page. A shopper who ticks, types and
 // chooses in the server HTML before that must get those filters applied, not a panel that silently ignores them.
@@ -11,7 +11,7 @@ test('filters set in the server-rendered panel before it hydrates are applied on
   const filters = page.getByRole('complementary', { name: 'Filters' })
   const brandBox = filters.getByRole('group', { name: 'Brand' }).getByRole('checkbox').first()
   await expect(brandBox).toBeVisible()
-  const brandName = (await brandBox.locator('xpath=..').locator('span').first().textContent())!.trim()
+  const brandName = await brandOf(brandBox)
   await brandBox.check()
   await filters.getByRole('checkbox', { name: 'In stock only' }).check()
   await filters.getByRole('radio', { name: '3 stars & up' }).check()

@@ -19,9 +19,9 @@ for (const path of ['/products', '/search?q=headphones']) {
     })
     await page.goto(path)
     await waitForHydration(page)
-    const grid = page.locator('.ui-vgrid')
+    const grid = page.getByRole('list', { name: 'Products' })
     // The last card hydrates last; the grid stays a plain CSS grid until the page scrolls (UiVirtualGrid).
-    await waitForListeners(page.getByRole('list', { name: 'Products' }).getByRole('listitem').last().getByRole('button').first())
+    await waitForListeners(grid.getByRole('listitem').last().getByRole('button').first())
     await expect(grid).toHaveClass(/ui-vgrid--plain/)
     // Then the grid lays its rows out itself: the moment a shift would come.
     await page.evaluate(() => window.scrollBy(0, 1))

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import { animationsSettled } from '../support/animations'
-import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
 import { waitForHydration } from '../support/hydration'
+import { nextInTest, testSeed } from '../support/testSeed'
 
 // Checkout tests seed what is not the behaviour under test straight at the backend (a shopper, a cart, stock),
 // sign the browser in with one BFF request, and count orders at the backend: that count is the truth.
@@ -33,12 +34,12 @@ export function backend(base = process.env.E2E_API_BASE as string): Backend {
   }
 }
 
-let counter = 0
+// Seeds come from the running test (support/testSeed.ts), not the clock: a failing run can be replayed with the same
+// accounts and products, and tests that run at the same time never share a product's stock or a shopper's cart.
 
 /** A fresh account at the backend: no orders, an empty cart, its own rate-limit bucket. */
 export async function newShopper(api: Backend, label: string): Promise<Shopper> {
-  counter += 1
-  const email = `e2e-checkout-${label}-${Date.now()}-${counter}@example.com`
+  const email = `e2e-checkout-${label}-${testSeed().toString(36)}-${nextInTest('shopper')}@example.com`
   const registered = await api.call('/auth/register/', { method: 'POST', body: { email, password: PASSWORD, first_name: 'Cleo', last_name: 'Checkout' } })
   expect(registered.status).toBe(201)
   return {
@@ -66,16 +67,35 @@ export interface SeedProduct {
 
 /** Stock every seeded product gets, so a test never depends on what other tests bought. */
 export const SEEDED_STOCK = 40
-let nextId = 4000 + (Date.now() % 1000)
+
+// The middle of the 10,000-product catalog, away from the first pages of listings that other tests read, cut into
+// blocks of ids; each parallel slot (worker) owns its own share of the blocks, and a test takes the block its seed
+// picks within that share. A block holds far more simple products than any test seeds.
+const SEED_FIRST_ID = 3000
+const SEED_BLOCKS = 100
+const SEED_BLOCK_SIZE = 50
+
+/** The first product id of the running test's block. */
+function firstSeedId(): number {
+  const info = test.info()
+  const slots = Math.max(1, info.config.workers)
+  const blocksPerSlot = Math.floor(SEED_BLOCKS / slots)
+  const block = (info.parallelIndex % slots) * blocksPerSlot + (testSeed() % blocksPerSlot)
+  return SEED_FIRST_ID + block * SEED_BLOCK_SIZE
+}
 
 /**
- * Products without variants, each with SEEDED_STOCK in stock (PATCH /__products/{id}/). Taken from the middle of
- * the 10,000-product catalog, away from the first pages of listings that other tests read, and never twice.
+ * Products without variants, each with SEEDED_STOCK in stock (PATCH /__products/{id}/), from the running test's own
+ * block of ids (see firstSeedId), and never twice within a test.
  */
 export async function simpleProducts(api: Backend, count: number): Promise<SeedProduct[]> {
+  const first = firstSeedId()
   const found: SeedProduct[] = []
   while (found.length < count) {
-    const id = nextId++
+    // One id per look, in order, across all of the test's calls.
+    const id = first + nextInTest('product id') - 1
+    // Leaving the block would reach into another test's (or another worker's) products.
+    expect(id, 'the test seeds more products than its block of ids holds').toBeLessThan(first + SEED_BLOCK_SIZE)
     const detail = await api.call<{ id: number, slug: string, title: string, variants: unknown[] }>(`/products/${id}/`)
     if (detail.status !== 200 || detail.body.variants.length > 0) continue
     expect((await api.call(`/__products/${id}/`, { method: 'PATCH', body: { stock: SEEDED_STOCK } })).status).toBe(200)

@@ -53,7 +53,7 @@ test('recent searches are cleared with the keyboard alone: Tab reaches the butto
   await page.keyboard.press('Tab')
   await expect(clear).toBeFocused()
   await page.keyboard.press('Tab')
-  await expect(page.locator('form[role="search"] :focus')).toHaveCount(0)
+  await expect(page.getByRole('search').locator(':focus')).toHaveCount(0)
   await expect(box).toHaveAttribute('aria-expanded', 'false')
   await expect(clear).toBeHidden()
 

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test'
-import { PRODUCTS_PATH } from '../../../utils/routes/paths'
 import { productIdFromPath } from '../../../utils/routes/productSegment'
 import { waitForHydration } from '../support/hydration'
 
@@ -34,7 +33,8 @@ test('home, listing and product pages run under the CSP without a single violati
 
   await page.getByRole('link', { name: 'Browse all products' }).click()
   await page.waitForURL('**/products')
-  const firstProduct = page.locator(`main a[href^="${PRODUCTS_PATH}/"]`).first()
+  // The first card's title link.
+  const firstProduct = page.getByRole('list', { name: 'Products' }).getByRole('heading').getByRole('link').first()
   await firstProduct.click()
   await page.waitForURL(url => productIdFromPath(url.toString()) !== null)
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()

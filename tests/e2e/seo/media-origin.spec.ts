@@ -63,7 +63,8 @@ test('with NUXT_PUBLIC_MEDIA_ORIGIN the CSP allows it and images from it load, o
   await expect.poll(async () => (await firstImages(page, 4)).filter(image => image.loaded).length, { timeout: 15_000 }).toBe(4)
   expect((await firstImages(page, 4)).every(image => image.src.startsWith(`${mediaOrigin}/api/media/products/`))).toBe(true)
 
-  const card = page.locator('main a[href^="/products/"]').first()
+  // The first card's title link.
+  const card = page.getByRole('list', { name: 'Products' }).getByRole('heading').getByRole('link').first()
   const title = (await card.textContent())!.trim()
   await card.click()
   await page.waitForURL(/\/products\/\d+-/)
