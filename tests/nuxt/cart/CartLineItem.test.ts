@@ -63,7 +63,7 @@ describe('CartLineItem', () => {
     expect(low!.text()).toContain('Only 2 left: lower the quantity to check out.')
     expect(gone!.text()).toContain('Sold out: remove it to check out.')
     expect(wrapper.find('a[href="/checkout"]').exists()).toBe(false)
-    expect(wrapper.get('[aria-disabled="true"]').text()).toBe('Proceed to checkout')
+    expect(wrapper.get('span[aria-disabled="true"]').text()).toBe('Proceed to checkout')
 
     await wrapper.findAll('button').find(b => /^Remove\s*Product 20$/.test(b.text()))!.trigger('click')
     const field = low!.get('input')
