@@ -48,7 +48,7 @@ test('scrolling to the end of a 1,000-product category shows every product exact
   await expect(page.getByText('You have seen all products.')).toBeVisible()
 })
 
-test('after 5,000 loaded products the DOM holds a bounded number of cards and the last product can be reached', async ({ page }, testInfo) => {
+test('after 3,000 loaded products the DOM holds as many cards as after 1,000, and the last product can be reached', async ({ page }, testInfo) => {
   test.setTimeout(240_000)
   await observeLongTasks(page)
   const startedAt = Date.now()
@@ -57,20 +57,22 @@ test('after 5,000 loaded products the DOM holds a bounded number of cards and th
 
   expect(await scrollUntilLoaded(page, 1000)).toBe(1000)
   const at1000 = await sample(page, startedAt)
-  expect(await scrollUntilLoaded(page, 5000)).toBe(5000)
-  const at5000 = await sample(page, startedAt)
-  testInfo.annotations.push({ type: 'infinite-scroll', description: JSON.stringify({ at1000, at5000 }) })
-  console.log('infinite scroll', JSON.stringify({ at1000, at5000 }))
+  // 3,000 rather than bench/catalog's 5,000: three times the list shows whether the DOM grows with it, in half the
+  // time of CI's slowest test (the 5,000 figures are bench/catalog's).
+  expect(await scrollUntilLoaded(page, 3000)).toBe(3000)
+  const at3000 = await sample(page, startedAt)
+  testInfo.annotations.push({ type: 'infinite-scroll', description: JSON.stringify({ at1000, at3000 }) })
+  console.log('infinite scroll', JSON.stringify({ at1000, at3000 }))
 
-  expect(at5000.cardsInDom).toBeGreaterThan(0)
-  expect(at5000.cardsInDom).toBeLessThanOrEqual(300)
-  // The DOM does not grow with the list: 4,000 more products, (almost) the same number of elements.
-  expect(at5000.domNodes).toBeLessThan(at1000.domNodes * 1.2)
+  expect(at3000.cardsInDom).toBeGreaterThan(0)
+  expect(at3000.cardsInDom).toBeLessThanOrEqual(300)
+  // The DOM does not grow with the list: 2,000 more products, (almost) the same number of elements.
+  expect(at3000.domNodes).toBeLessThan(at1000.domNodes * 1.2)
   // How long the longest task took is measured by bench/catalog (scrollProbe.ts), not asserted here: a wall-clock
   // limit on a shared machine fails for reasons other than the code. The annotation above keeps it for a reader.
 
   // Still usable at the end: the last products are there and the shopper can open one.
-  const last = page.locator('[role="listitem"][aria-posinset="5000"]')
+  const last = page.locator('[role="listitem"][aria-posinset="3000"]')
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
   await expect(last).toBeAttached()
 })
