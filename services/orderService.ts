@@ -5,7 +5,7 @@ import type { CursorPageDto, OrderDto, ShippingMethodDto } from './dto'
 import type { Order, OrderRequest, PlaceOrderAnswer } from './domain/order'
 import type { CursorPage } from './domain/pagination'
 import type { ShippingMethod } from './domain/shipping'
-import { mapCursorPage } from './mappers/cursorPage'
+import { mapCursorPage, pageQueryParams } from './mappers/cursorPage'
 import { toOrder, toOrderCreate, toShippingMethod } from './mappers/order'
 import { toPlaceOrderAnswer } from './mappers/placeOrderAnswer'
 
@@ -50,7 +50,7 @@ export function orderService(api: ApiClient) {
 
     /** The shopper's orders, newest first. */
     async list(page: OrderPageRequest = {}): Promise<CursorPage<Order>> {
-      const params = { cursor: page.cursor ?? undefined, page_size: page.pageSize }
+      const params = { ...pageQueryParams(page.cursor), page_size: page.pageSize }
       const dto = await api.get<CursorPageDto<OrderDto>>('/orders/', params, { signal: page.signal })
       return mapCursorPage(dto, toOrder)
     },

@@ -5,7 +5,7 @@ import type { ProductFacets } from './domain/facets'
 import { isWellFormedCursor, type CursorPage } from './domain/pagination'
 import type { ProductDetail, ProductQuery, ProductSummary } from './domain/product'
 import type { Review } from './domain/review'
-import { mapCursorPage } from './mappers/cursorPage'
+import { mapCursorPage, pageQueryParams } from './mappers/cursorPage'
 import { toProductFacets } from './mappers/facets'
 import { toProductDetail, toProductListParams, toProductSummary } from './mappers/product'
 import { toReview } from './mappers/review'
@@ -38,7 +38,7 @@ export function productService(api: ApiClient, options?: ProductServiceOptions) 
   return {
     async list(query: ProductQuery, page: PageRequest = {}): Promise<CursorPage<ProductSummary>> {
       if (page.cursor && !isWellFormedCursor(page.cursor)) throw invalidCursor()
-      const params = { ...toProductListParams(query), cursor: page.cursor ?? undefined, page_size: page.pageSize }
+      const params = { ...toProductListParams(query), ...pageQueryParams(page.cursor), page_size: page.pageSize }
       const dto = await api.get<CursorPageDto<ProductSummaryDto>>('/products/', params, { signal: page.signal })
       return mapCursorPage(dto, toProductSummary)
     },
@@ -60,7 +60,7 @@ export function productService(api: ApiClient, options?: ProductServiceOptions) 
     },
 
     async reviews(productId: number, page: PageRequest = {}): Promise<CursorPage<Review>> {
-      const params = { cursor: page.cursor ?? undefined, page_size: page.pageSize }
+      const params = { ...pageQueryParams(page.cursor), page_size: page.pageSize }
       const dto = await api.get<CursorPageDto<ReviewDto>>(`/products/${productId}/reviews/`, params, { signal: page.signal })
       return mapCursorPage(dto, toReview)
     },

@@ -3,7 +3,7 @@ import type { CursorPageDto, WishlistCreateDto, WishlistIdsDto, WishlistItemDto 
 import type { CursorPage } from './domain/pagination'
 import type { WishlistEntry, WishlistIds } from './domain/wishlist'
 import { isApiError } from '~/composables/core/api/ApiError'
-import { mapCursorPage } from './mappers/cursorPage'
+import { mapCursorPage, pageQueryParams } from './mappers/cursorPage'
 import { toWishlistEntry, toWishlistIds } from './mappers/wishlist'
 
 export interface WishlistPageRequest {
@@ -28,7 +28,7 @@ export function wishlistService(api: ApiClient) {
   return {
     /** Newest first. */
     async list(page: WishlistPageRequest = {}): Promise<CursorPage<WishlistEntry>> {
-      const params = { cursor: page.cursor ?? undefined, page_size: page.pageSize }
+      const params = { ...pageQueryParams(page.cursor), page_size: page.pageSize }
       const dto = await api.get<CursorPageDto<WishlistItemDto>>('/wishlist/', params, { signal: page.signal })
       return mapCursorPage(dto, toWishlistEntry)
     },

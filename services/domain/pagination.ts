@@ -13,9 +13,10 @@ export interface CursorPage<T> {
 /** The longest cursor we pass on. DRF's are base64 of an offset, a direction and one ordering value: far shorter. */
 export const MAX_CURSOR_LENGTH = 1_024
 
-// Base64 (standard or URL-safe) and the few characters an opaque token may reasonably carry; never spaces, quotes,
-// angle brackets or controls.
-const CURSOR = /^[\w+/=.~:-]+$/
+// Base64 (standard or URL-safe), the few characters an opaque token may reasonably carry, and `&` of a
+// LimitOffsetPagination page (`limit=24&offset=24`, services/mappers/cursorPage.ts); never spaces, quotes, angle
+// brackets or controls.
+const CURSOR = /^[\w+/=.~:&-]+$/
 
 /** Whether a cursor from a URL can be one the backend handed out; any other is refused before it is sent. */
 export function isWellFormedCursor(cursor: string): boolean {

@@ -10,6 +10,8 @@ type Schemas = components['schemas']
  * Generic, so hand-written; tests/unit/mocks/dtoTypes.test.ts checks the generated *Page schemas against it.
  */
 export interface CursorPageDto<T> {
+  /** PageNumberPagination's and LimitOffsetPagination's total; not read (CursorPagination sends none). */
+  count?: number
   next: string | null
   previous: string | null
   results: T[]

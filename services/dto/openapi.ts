@@ -825,9 +825,11 @@ export interface components {
             results: components["schemas"]["Order"][];
         };
         CursorPageBase: {
+            /** @description Every item, on all pages (PageNumberPagination, LimitOffsetPagination); CursorPagination sends none. */
+            count?: number;
             /**
              * Format: uri
-             * @description Absolute URL of the next page.
+             * @description Absolute URL of the next page; its `cursor`, `page`, or `limit` and `offset` move the page.
              */
             next: string | null;
             /** Format: uri */
@@ -956,7 +958,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorDetail"];
             };
         };
-        /** @description `{"detail": "Invalid cursor"}` */
+        /** @description `{"detail": "Invalid cursor"}` (PageNumberPagination: `{"detail": "Invalid page."}`) */
         InvalidCursor: {
             headers: {
                 [name: string]: unknown;
@@ -1028,6 +1030,10 @@ export interface components {
         Cursor: string;
         /** @description DRF PageNumberPagination's page number (1 when absent); take it from `next`/`previous`. */
         Page: number;
+        /** @description LimitOffsetPagination's page size (default 24, at most 100), when the backend pages that way; take it from `next`. */
+        Limit: number;
+        /** @description LimitOffsetPagination's start (0 when absent), when the backend pages that way; take it from `next`. */
+        Offset: number;
         PageSize: number;
         ProductId: number;
         /** @description Words (split on spaces and commas); every word must appear in the title, brand or category name. */
@@ -1084,6 +1090,12 @@ export interface operations {
             query?: {
                 /** @description Opaque; take it from `next`/`previous` (or `next_cursor`). */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description DRF PageNumberPagination's page number (1 when absent); take it from `next`/`previous`. */
+                page?: components["parameters"]["Page"];
+                /** @description LimitOffsetPagination's page size (default 24, at most 100), when the backend pages that way; take it from `next`. */
+                limit?: components["parameters"]["Limit"];
+                /** @description LimitOffsetPagination's start (0 when absent), when the backend pages that way; take it from `next`. */
+                offset?: components["parameters"]["Offset"];
                 page_size?: components["parameters"]["PageSize"];
                 /** @description Unknown values fall back to the default, like DRF's OrderingFilter. */
                 ordering?: components["schemas"]["ProductOrdering"];
@@ -1210,6 +1222,12 @@ export interface operations {
             query?: {
                 /** @description Opaque; take it from `next`/`previous` (or `next_cursor`). */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description DRF PageNumberPagination's page number (1 when absent); take it from `next`/`previous`. */
+                page?: components["parameters"]["Page"];
+                /** @description LimitOffsetPagination's page size (default 24, at most 100), when the backend pages that way; take it from `next`. */
+                limit?: components["parameters"]["Limit"];
+                /** @description LimitOffsetPagination's start (0 when absent), when the backend pages that way; take it from `next`. */
+                offset?: components["parameters"]["Offset"];
                 page_size?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -1521,6 +1539,12 @@ export interface operations {
             query?: {
                 /** @description Opaque; take it from `next`/`previous` (or `next_cursor`). */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description DRF PageNumberPagination's page number (1 when absent); take it from `next`/`previous`. */
+                page?: components["parameters"]["Page"];
+                /** @description LimitOffsetPagination's page size (default 24, at most 100), when the backend pages that way; take it from `next`. */
+                limit?: components["parameters"]["Limit"];
+                /** @description LimitOffsetPagination's start (0 when absent), when the backend pages that way; take it from `next`. */
+                offset?: components["parameters"]["Offset"];
                 page_size?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -1652,6 +1676,12 @@ export interface operations {
             query?: {
                 /** @description Opaque; take it from `next`/`previous` (or `next_cursor`). */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description DRF PageNumberPagination's page number (1 when absent); take it from `next`/`previous`. */
+                page?: components["parameters"]["Page"];
+                /** @description LimitOffsetPagination's page size (default 24, at most 100), when the backend pages that way; take it from `next`. */
+                limit?: components["parameters"]["Limit"];
+                /** @description LimitOffsetPagination's start (0 when absent), when the backend pages that way; take it from `next`. */
+                offset?: components["parameters"]["Offset"];
                 page_size?: components["parameters"]["PageSize"];
             };
             header?: never;

@@ -193,7 +193,8 @@ export function createCursorList<P, T, Id = number>(options: CursorListOptions<P
         list.pages.push({ cursor, offset: list.ids.length })
         list.ids.push(...fresh)
       }
-      const next = page.nextCursor !== null && page.nextCursor !== cursor ? page.nextCursor : null
+      // A `next` naming a page this list already walked (the one just asked, or one before) would loop: the end.
+      const next = page.nextCursor !== null && page.nextCursor !== cursor && !list.pages.some(walked => walked.cursor === page.nextCursor) ? page.nextCursor : null
       list.nextCursor = next
       list.hasNext = next !== null
       list.status = next === null ? 'done' : 'idle'

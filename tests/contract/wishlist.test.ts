@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { CursorPageDto, WishlistIdsDto, WishlistItemDto } from '../../services/dto'
 import { listProducts, registerAndSignIn } from './support/fixtures'
+import { productPageStyle, SIZE_PARAM } from './support/pageStyle'
 import { assertSchema } from './support/schema'
 import { contractTarget } from './support/target'
 
@@ -8,7 +9,9 @@ const target = await contractTarget()
 const { client } = target
 afterAll(() => target.close())
 
-const products = (await listProducts(client, 'page_size=3')).results
+// Page sizes by the backend's own parameter (`limit` under LimitOffsetPagination: ./support/pageStyle).
+const SIZE = SIZE_PARAM[await productPageStyle(client)]
+const products = (await listProducts(client, `${SIZE}=3`)).results
 
 describe('wishlist', () => {
   it('requires authentication', async () => {
@@ -26,7 +29,7 @@ describe('wishlist', () => {
     const again = await client.call<WishlistItemDto>('/wishlist/', { method: 'POST', token, body: { product_id: products[0]?.id } })
     expect(again.status).toBe(200)
 
-    const page = await client.call<CursorPageDto<WishlistItemDto>>('/wishlist/?page_size=2', { token })
+    const page = await client.call<CursorPageDto<WishlistItemDto>>(`/wishlist/?${SIZE}=2`, { token })
     assertSchema('WishlistPage', page.body)
     expect(page.body.results.map(i => i.product.id)).toEqual([products[2]?.id, products[1]?.id])
     const rest = await client.call<CursorPageDto<WishlistItemDto>>(page.body.next as string, { token })
@@ -52,7 +55,7 @@ describe('wishlist', () => {
     await client.call(`/wishlist/${products[0]?.id}/`, { method: 'DELETE', token })
     const ids = await client.call<WishlistIdsDto>('/wishlist/ids/', { token })
     assertSchema('WishlistIds', ids.body)
-    const list = await client.call<CursorPageDto<WishlistItemDto>>('/wishlist/?page_size=100', { token })
+    const list = await client.call<CursorPageDto<WishlistItemDto>>(`/wishlist/?${SIZE}=100`, { token })
     expect(ids.body.product_ids).toEqual(list.body.results.map(i => i.product.id))
     expect(ids.body.product_ids).toEqual([products[2]?.id, products[1]?.id])
   })

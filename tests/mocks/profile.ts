@@ -6,8 +6,11 @@ export interface DemoProfile {
    * 'keyset': a cursor is a (sort key, id) position, so `previous` gives back exactly the page you came from.
    * 'drf': DRF 3.14's CursorPagination - the position of the first ordering field plus an offset within a run of
    * equal values (capped at 1000). Walking `next` is complete; `previous` lands elsewhere inside long runs of ties.
+   * 'page-number' / 'limit-offset': DRF's PageNumberPagination (`?page=N`, `page_size` honoured) or
+   * LimitOffsetPagination (`?limit=&offset=`), both with a `count`, as with either as the global
+   * DEFAULT_PAGINATION_CLASS: products, reviews, orders, wishlist (and categories when paginated) page that way.
    */
-  pagination: 'keyset' | 'drf'
+  pagination: 'keyset' | 'drf' | 'page-number' | 'limit-offset'
   /**
    * false: DRF's stock error bodies, `{"detail": "..."}` without a code on 400 parse/401/403/404/405/429/500.
    * true: those bodies also carry DRF's default_code, as projects with a custom EXCEPTION_HANDLER send.
@@ -80,6 +83,11 @@ export const DRF_VARIANTS_PROFILE: Readonly<DemoProfile> = Object.freeze({
   orderProcessingMs: 0,
 })
 
+/** The standard demo with every list paged in another of DRF's pagination styles. */
+function paginationProfile(pagination: DemoProfile['pagination']): Readonly<DemoProfile> {
+  return Object.freeze({ ...STANDARD_PROFILE, pagination })
+}
+
 /** The standard demo answering POST /orders/ as another idempotency implementation does. */
 function idempotencyProfile(idempotency: DemoProfile['idempotency']): Readonly<DemoProfile> {
   return Object.freeze({ ...STANDARD_PROFILE, idempotency, orderProcessingMs: 150 })
@@ -88,6 +96,8 @@ function idempotencyProfile(idempotency: DemoProfile['idempotency']): Readonly<D
 export const DEMO_PROFILES = {
   'standard': STANDARD_PROFILE,
   'drf-variants': DRF_VARIANTS_PROFILE,
+  'drf-page-number': paginationProfile('page-number'),
+  'drf-limit-offset': paginationProfile('limit-offset'),
   'idempotency-django': idempotencyProfile('django-idempotency-key'),
   'idempotency-stripe': idempotencyProfile('stripe'),
   'idempotency-ietf': idempotencyProfile('ietf-draft'),

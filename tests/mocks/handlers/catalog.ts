@@ -27,6 +27,7 @@ function listProducts(context: DemoContext): Response {
   const spec = ORDERING_SPECS[ordering]
   const page = paginate(context, { sorted: db.index.sorted[ordering], key: spec.key, direction: spec.direction, scope: ordering }, matcher(filter))
   const body: CursorPageDto<ProductSummaryDto> = {
+    ...(page.count === undefined ? {} : { count: page.count }),
     next: page.next,
     previous: page.previous,
     results: page.items.map(p => productSummaryDto(db, context.publicBase, p)),
@@ -38,7 +39,7 @@ function listReviews(context: DemoContext): Response {
   const product = productFromPath(context)
   const reviews = withReviewContent(context.db.content, product.id, productReviews(context.db.options.seed, product))
   const page = paginate(context, { sorted: reviews, key: r => r.createdAt, direction: -1, scope: `reviews:${product.id}` })
-  const body: CursorPageDto<ReviewDto> = { next: page.next, previous: page.previous, results: page.items.map(reviewDto) }
+  const body: CursorPageDto<ReviewDto> = { ...(page.count === undefined ? {} : { count: page.count }), next: page.next, previous: page.previous, results: page.items.map(reviewDto) }
   return json(body)
 }
 

@@ -154,7 +154,7 @@ async function listOrders(context: DemoContext): Promise<Response> {
   const user = await context.requireUser()
   const mine = context.db.orders.filter(o => o.userId === user.id).reverse()
   const page = paginate(context, { sorted: mine, key: o => o.createdAt, direction: -1, scope: `orders:${user.id}` })
-  const body: CursorPageDto<OrderDto> = { next: page.next, previous: page.previous, results: page.items.map(orderDto) }
+  const body: CursorPageDto<OrderDto> = { ...(page.count === undefined ? {} : { count: page.count }), next: page.next, previous: page.previous, results: page.items.map(orderDto) }
   return json(body)
 }
 

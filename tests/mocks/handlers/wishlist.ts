@@ -22,6 +22,7 @@ async function listWishlist(context: DemoContext): Promise<Response> {
   // Newest first; entries are appended in time order, so the reversed list is already sorted (createdAt, id) desc.
   const page = paginate(context, { sorted: [...list].reverse(), key: e => e.createdAt, direction: -1, scope: `wishlist:${userId}` })
   const body: CursorPageDto<WishlistItemDto> = {
+    ...(page.count === undefined ? {} : { count: page.count }),
     next: page.next,
     previous: page.previous,
     results: page.items.map(e => wishlistItemDto(context.db, context.publicBase, e)),

@@ -3,12 +3,14 @@ import { comparePosition, lowerBound, upperBound } from '../db/orderings'
 import type { SortKey } from '../db/orderings'
 import type { DemoContext } from './context'
 import { paginateDrf } from './drfCursorPagination'
+import { paginateByLimitOffset, paginateByPageNumber } from './offsetPagination'
 import { HttpError, detail } from './responses'
 
 // The demo's standard pagination: DRF CursorPagination's shape (`{next, previous, results}`, opaque `cursor`), keyset
 // flavour: a cursor is a position (key, id) in one ordering plus a direction. Walking forward from any position
 // yields each item after it exactly once, even while items are inserted, and `previous` gives back the same page.
-// The 'drf' profile answers like DRF's own CursorPagination instead (drfCursorPagination.ts).
+// The 'drf' profile answers like DRF's own CursorPagination instead (drfCursorPagination.ts); 'page-number' and
+// 'limit-offset' like DRF's other two styles (offsetPagination.ts).
 
 interface Cursor {
   /** Which list and ordering the cursor belongs to; a cursor from another ordering is invalid. */
@@ -30,6 +32,8 @@ export interface Page<T> {
   items: T[]
   next: string | null
   previous: string | null
+  /** PageNumberPagination's and LimitOffsetPagination's total; CursorPagination sends none. */
+  count?: number
 }
 
 function encodeCursor(cursor: Cursor): string {
@@ -66,7 +70,12 @@ function linkTo(context: DemoContext, cursor: Cursor | null): string | null {
 
 /** One page of `list` (items passing `match`), in the pagination style of the backend's profile. */
 export function paginate<T extends { id: number }>(context: DemoContext, list: KeysetList<T>, match: (item: T) => boolean = () => true): Page<T> {
-  return context.db.profile.pagination === 'drf' ? paginateDrf(context, list, match) : paginateKeyset(context, list, match)
+  switch (context.db.profile.pagination) {
+    case 'drf': return paginateDrf(context, list, match)
+    case 'page-number': return paginateByPageNumber(context, list.sorted.filter(match))
+    case 'limit-offset': return paginateByLimitOffset(context, list.sorted.filter(match))
+    default: return paginateKeyset(context, list, match)
+  }
 }
 
 function paginateKeyset<T extends { id: number }>(context: DemoContext, list: KeysetList<T>, match: (item: T) => boolean): Page<T> {

@@ -196,6 +196,22 @@ describe('createCursorList', () => {
     expect(list.get({})).toMatchObject({ hasNext: false, status: 'done' })
   })
 
+  it('ends a list whose backend sends it back to a page it already walked (page 3 naming page 2 as next)', async () => {
+    const { list, requests, page } = orders()
+    const first = list.fetchFirst({})
+    requests[0]!.answer.resolve(page([1, 2], 'page=2'))
+    await first
+    const second = list.loadMore({})
+    requests[1]!.answer.resolve(page([3, 4], 'page=3'))
+    await second
+    const third = list.loadMore({})
+    requests[2]!.answer.resolve(page([5, 6], 'page=2'))
+    await third
+    expect(list.get({})).toMatchObject({ ids: [1, 2, 3, 4, 5, 6], hasNext: false, status: 'done' })
+    await list.loadMore({})
+    expect(requests).toHaveLength(3)
+  })
+
   it('travels in the SSR payload: the browser continues from the server\'s cursor without loading the first page again', async () => {
     const useOrders = defineStore('orders', () => {
       const { list, byId, requests, page } = orders()

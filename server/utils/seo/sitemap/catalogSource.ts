@@ -1,6 +1,6 @@
 import type { CategoryDto, CursorPageDto, ProductSummaryDto } from '~/services/dto'
 import { allPages } from '~/services/mappers/allPages'
-import { cursorFromUrl } from '~/services/mappers/cursorPage'
+import { cursorFromUrl, pageQueryParams } from '~/services/mappers/cursorPage'
 
 /** What a sitemap needs to know about a product. */
 export interface SitemapProduct {
@@ -89,7 +89,7 @@ export function backendCatalogSource(options: BackendCatalogOptions): CatalogSou
   return {
     async productPage(cursor) {
       const query = new URLSearchParams({ page_size: String(options.pageSize ?? 100) })
-      if (cursor) query.set('cursor', cursor)
+      for (const [name, value] of Object.entries(pageQueryParams(cursor))) query.set(name, value)
       const page = await getJson<CursorPageDto<ProductSummaryDto>>(`/products/?${query}`)
       if (!Array.isArray(page?.results)) throw new CatalogUnavailableError(`GET /products/?${query} answered without results`)
       return {
