@@ -44,6 +44,21 @@ export default defineConfig({
         resolve: { alias },
         test: { allowOnly: false, name: 'contract', include: ['tests/contract/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 60_000 },
       },
+      // The same suite against the in-process demo answering as DRF itself may (CursorPagination, coded errors,
+      // "4.20", carts on read), and paged by DRF's other two pagination classes. One project each, so `npm test`
+      // runs all four in one vitest (`--project 'contract*'`): one start-up instead of four.
+      ...(['drf-variants', 'drf-page-number', 'drf-limit-offset'] as const).map(profile => ({
+        resolve: { alias },
+        test: {
+          allowOnly: false,
+          name: `contract-${profile}`,
+          include: ['tests/contract/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          env: { CONTRACT_DEMO_PROFILE: profile },
+        },
+      })),
     ],
   },
 })

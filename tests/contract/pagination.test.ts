@@ -152,23 +152,27 @@ describe('cursor pagination: links and page size', () => {
     expect(response.body.results).toHaveLength(expected)
   })
 
-  it.runIf(STYLE === 'cursor')('an invalid cursor is 404 {"detail": "Invalid cursor"}', async () => {
-    const response = await client.call('/products/?cursor=not-a-real-cursor')
-    expect(response.status).toBe(404)
-    expectDrfError(response.body, 'Invalid cursor', 'not_found')
-  })
-
-  it.runIf(STYLE === 'page-number')('a page past the last, or no number, is 404 {"detail": "Invalid page."}', async () => {
-    for (const page of ['999999', 'abc']) {
-      const response = await client.call(`/products/?page=${page}`)
+  // One test for the three classes, each checked as DRF answers it, so no run reports a skipped test.
+  it(`a page that does not exist answers as ${STYLE} pagination does`, async () => {
+    if (STYLE === 'cursor') {
+      // An invalid cursor is 404 {"detail": "Invalid cursor"}.
+      const response = await client.call('/products/?cursor=not-a-real-cursor')
       expect(response.status).toBe(404)
-      expectDrfError(response.body, 'Invalid page.', 'not_found')
+      expectDrfError(response.body, 'Invalid cursor', 'not_found')
     }
-  })
-
-  it.runIf(STYLE === 'limit-offset')('an offset past the end is an empty last page', async () => {
-    const response = await client.call<CursorPageDto<ProductSummaryDto>>('/products/?offset=999999')
-    expect(response.status).toBe(200)
-    expect([response.body.results, response.body.next]).toEqual([[], null])
+    else if (STYLE === 'page-number') {
+      // A page past the last, or no number, is 404 {"detail": "Invalid page."}.
+      for (const page of ['999999', 'abc']) {
+        const response = await client.call(`/products/?page=${page}`)
+        expect(response.status).toBe(404)
+        expectDrfError(response.body, 'Invalid page.', 'not_found')
+      }
+    }
+    else {
+      // An offset past the end is an empty last page.
+      const response = await client.call<CursorPageDto<ProductSummaryDto>>('/products/?offset=999999')
+      expect(response.status).toBe(200)
+      expect([response.body.results, response.body.next]).toEqual([[], null])
+    }
   })
 })
