@@ -10,6 +10,12 @@ export interface UseListingFiltersOptions {
   fixed?: MaybeRefOrGetter<ProductQuery>
   /** Minimum time between two URL writes (ms); edits in between coalesce into one history entry. Default 300. */
   throttleMs?: number
+  /**
+   * The backend refused some values of the query the URL says (`from`: that normalized query as JSON, a key that
+   * needs no code of its own): the list shows `query`, the query without them, until the URL is corrected too
+   * (useStaleFilters). Any other URL is read as it is.
+   */
+  correction?: MaybeRefOrGetter<{ from: string, query: ProductQuery } | null | undefined>
 }
 
 export interface UseListingFiltersReturn {
@@ -43,7 +49,11 @@ export function useListingFilters(options: UseListingFiltersOptions = {}): UseLi
   const fixed = computed(() => normalizeQuery(toValue(options.fixed) ?? {}))
   const fixedKeys = computed(() => Object.keys(fixed.value) as (keyof ProductQuery)[])
   const parsed = computed(() => parseListingQuery(route.query))
-  const query = computed(() => normalizeQuery({ ...parsed.value.query, ...fixed.value }))
+  const query = computed(() => {
+    const asked = normalizeQuery({ ...parsed.value.query, ...fixed.value })
+    const correction = toValue(options.correction)
+    return correction && JSON.stringify(asked) === correction.from ? correction.query : asked
+  })
 
   const draft = ref<ProductQuery>({ ...query.value })
   // A write is queued: keep the shopper's edits instead of snapping back to the (older) URL meanwhile.
