@@ -15,5 +15,5 @@ export interface FilterCorrection {
  * rendered. What useState does, without useState's own code in the listings' first view (a chunk of its own there).
  */
 export function useFilterCorrection(): Ref<FilterCorrection | null | undefined> {
-  return toRef(useNuxtApp().payload.state as Record<string, FilterCorrection | null | undefined>, '$scatalog:filter-correction')
+  return toRef(useNuxtApp().payload.state as Record<string, FilterCorrection | null | undefined>, '$sstale-filters')
 }

@@ -1,33 +1,30 @@
-import type { Ref } from 'vue'
 import type { RouteLocationNormalizedLoaded, Router } from 'vue-router'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 import type { ProductQuery } from '~/services/domain/product'
 import { withoutDropped } from '~/services/domain/droppedFilters'
 import { staleFilters } from '~/services/domain/staleFilters'
 import type { UseListingFiltersReturn } from './useListingFilters'
-import type { FilterCorrection } from './filterCorrection'
 
 // What a listing does when the backend refuses some of its filters (useStaleFilters): loaded then, not with the page.
 // Queries are compared by their JSON: they are normalized (one key order), and productQuery's queryKey would list
 // its chunks in the first view's preload maps (docs/benchmarks.md).
 const queryKey = (query: ProductQuery): string => JSON.stringify(query)
 
-export interface StaleFiltersContext {
-  filters: UseListingFiltersReturn
-  correction: Ref<FilterCorrection | null | undefined>
-  /** In the browser: to bring the address in line. */
-  route?: RouteLocationNormalizedLoaded
-  router?: Router
+/** In the browser: the route and router, to bring the address in line. */
+export interface AddressContext {
+  route: RouteLocationNormalizedLoaded
+  router: Router
 }
+
+export { queryKey as correctionKey }
 
 /**
  * For a 400 that names filters of the current query: records the correction (the list and facets then show the query
  * without those values) and, in the browser, replaces the address to match. True when it corrected.
  * With no error: only brings the address in line with a correction made by the server render.
  */
-export { queryKey as correctionKey }
-
-export async function correctStaleFilters({ filters, correction, route, router }: StaleFiltersContext, error: ApiErrorData | null): Promise<boolean> {
+export async function correctStaleFilters(filters: UseListingFiltersReturn, error: ApiErrorData | null, address?: AddressContext): Promise<boolean> {
+  const { correction } = filters
   const asked = filters.query.value
   const askedKey = queryKey(asked)
   let corrected = false
@@ -40,7 +37,8 @@ export async function correctStaleFilters({ filters, correction, route, router }
     corrected = true
   }
   const shown = correction.value
-  if (route && router && shown && queryKey(filters.query.value) === queryKey(shown.query)) {
+  if (address && shown && queryKey(filters.query.value) === queryKey(shown.query)) {
+    const { route, router } = address
     const target = router.resolve({ path: route.path, query: filters.locationQuery(shown.query), hash: route.hash })
     // replace, not push: "back" should not return to the address that failed.
     if (target.fullPath !== route.fullPath) await router.replace(target)

@@ -1,4 +1,4 @@
-import { computed, type ComputedRef, type Ref, type MaybeRefOrGetter } from 'vue'
+import { computed, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
 import { listFailure, resourceFailure, type FailureOf } from '~/composables/seo/usePageStatus'
 import { facetResultCount } from '~/services/domain/facets'
@@ -9,7 +9,6 @@ import { useProductList, type UseProductListReturn } from './useProductList'
 import { toListingQuery } from '~/utils/routes/listingQuery'
 import { categoryPath, PRODUCTS_PATH } from '~/utils/routes/paths'
 import { useListingFilters, type UseListingFiltersReturn } from './useListingFilters'
-import { useFilterCorrection, type FilterCorrection } from './filterCorrection'
 
 export interface UseCatalogListingOptions {
   /** Filters the route carries (the category of /categories/[slug], the search term of /search). */
@@ -31,8 +30,6 @@ export interface UseCatalogListingReturn {
   categoryLink: (slug: string | null) => RouteLocationRaw
   /** Each source's failure, for the page's status (usePageStatus): the page says which are its main content. */
   failures: { products: FailureOf, facets: FailureOf, categories: FailureOf }
-  /** Filters of an address the backend refused, left out of what the list shows (useStaleFilters). */
-  correction: Ref<FilterCorrection | null | undefined>
 }
 
 /**
@@ -40,8 +37,7 @@ export interface UseCatalogListingReturn {
  * Pages stay thin: they add their heading and page-level metadata around it.
  */
 export async function useCatalogListing(options: UseCatalogListingOptions = {}): Promise<UseCatalogListingReturn> {
-  const correction = useFilterCorrection()
-  const filters = useListingFilters({ fixed: options.fixed, correction })
+  const filters = useListingFilters({ fixed: options.fixed })
   const [list, facets, categories] = await Promise.all([
     useProductList(filters.query, { startCursor: filters.cursor, pageSize: filters.pageSize }),
     useProductFacets(filters.query),
@@ -73,8 +69,8 @@ export async function useCatalogListing(options: UseCatalogListingOptions = {}):
   if (import.meta.server) {
     const refused = [listFailure(list), resourceFailure(facets.status.value, facets.error.value)].find(failure => failure?.status === 400)
     const { correctStaleFilters } = refused ? await import('./staleFilterCorrection') : {}
-    if (refused && await correctStaleFilters?.({ filters, correction }, refused)) await Promise.all([list.reload(), facets.retry()])
+    if (refused && await correctStaleFilters?.(filters, refused)) await Promise.all([list.reload(), facets.retry()])
   }
 
-  return { filters, list, facets, categories, resultCount, categoryLink, failures, correction }
+  return { filters, list, facets, categories, resultCount, categoryLink, failures }
 }

@@ -15,8 +15,9 @@ import type { UseCatalogListingReturn } from './useCatalogListing'
  * Returns what the listing left out while it shows the corrected query; null otherwise.
  */
 export function useStaleFilters(listing: UseCatalogListingReturn): ComputedRef<readonly DroppedFilter[] | null> {
-  const { filters, correction, list, facets } = listing
-  const context = { filters, correction, route: useRoute(), router: useRouter() }
+  const { filters, list, facets } = listing
+  const { correction } = filters
+  const address = { route: useRoute(), router: useRouter() }
   // As usePageStatus reads them (listFailure, resourceFailure), without importing it into this lazy chunk.
   const listError = (): ApiErrorData | null => (list.status.value === 'error' && !list.items.value.length ? list.error.value : null)
   const refused = () => [listError(), facets.status.value === 'error' ? facets.error.value : null].find(failure => failure?.status === 400) ?? null
@@ -24,11 +25,11 @@ export function useStaleFilters(listing: UseCatalogListingReturn): ComputedRef<r
   if (import.meta.client) {
     // Immediate: this mounts because of a 400 already there.
     watch(refused, (error) => {
-      if (error) void correctStaleFilters(context, error)
+      if (error) void correctStaleFilters(filters, error, address)
     }, { immediate: true })
     // A server-rendered correction: the address follows once the page is interactive.
     onMounted(() => {
-      if (!refused()) void correctStaleFilters(context, null)
+      if (!refused()) void correctStaleFilters(filters, null, address)
     })
   }
 
