@@ -62,5 +62,15 @@ export async function useCatalogListing(options: UseCatalogListingOptions = {}):
     categories: () => resourceFailure(categories.status.value, categories.error.value),
   }
 
+  // A link whose filters name what the shop no longer has (a removed brand, an old crawler link): the server renders
+  // the listing without them (200) rather than an error, its canonical the corrected URL; the browser then replaces
+  // the address (useStaleFilters; docs/seo-and-caching.md says why not a redirect). Once: a 400 for the corrected
+  // query is the page's error, as before.
+  if (import.meta.server) {
+    const refused = [listFailure(list), resourceFailure(facets.status.value, facets.error.value)].find(failure => failure?.status === 400)
+    const { correctStaleFilters } = refused ? await import('./staleFilterCorrection') : {}
+    if (refused && await correctStaleFilters?.(filters, refused)) await Promise.all([list.reload(), facets.retry()])
+  }
+
   return { filters, list, facets, categories, resultCount, categoryLink, failures }
 }

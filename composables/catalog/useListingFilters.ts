@@ -4,6 +4,7 @@ import type { LocationQueryRaw } from 'vue-router'
 import type { ProductQuery } from '~/services/domain/product'
 import { normalizeQuery, queryKey } from '~/services/domain/productQuery'
 import { parseListingQuery, toListingQuery } from '~/utils/routes/listingQuery'
+import { useFilterCorrection, type FilterCorrection } from './filterCorrection'
 
 export interface UseListingFiltersOptions {
   /** Filters the route itself carries (the category of /categories/[slug]); never written to the query string. */
@@ -21,6 +22,12 @@ export interface UseListingFiltersReturn {
   cursor: ComputedRef<string | null>
   /** With a cursor: the cursor of the page before it, as the link that led here said (`?from=`); null: the first page. */
   from: ComputedRef<string | null>
+  /**
+   * The backend refused some values of the query the URL says (`from`: that normalized query as JSON, a key that
+   * needs no code of its own): `query` is the query without them until the URL is corrected too (useStaleFilters).
+   * Any other URL is read as it is.
+   */
+  correction: Ref<FilterCorrection | null | undefined>
   /** Page size the URL asks for (`?page_size=`), if any. */
   pageSize: ComputedRef<number | undefined>
   /** Changes some filters or the sort; the URL follows (throttled) and the list restarts from the beginning. */
@@ -43,7 +50,12 @@ export function useListingFilters(options: UseListingFiltersOptions = {}): UseLi
   const fixed = computed(() => normalizeQuery(toValue(options.fixed) ?? {}))
   const fixedKeys = computed(() => Object.keys(fixed.value) as (keyof ProductQuery)[])
   const parsed = computed(() => parseListingQuery(route.query))
-  const query = computed(() => normalizeQuery({ ...parsed.value.query, ...fixed.value }))
+  const correction = useFilterCorrection()
+  const query = computed(() => {
+    const asked = normalizeQuery({ ...parsed.value.query, ...fixed.value })
+    const fix = correction.value
+    return fix && JSON.stringify(asked) === fix.from ? fix.query : asked
+  })
 
   const draft = ref<ProductQuery>({ ...query.value })
   // A write is queued: keep the shopper's edits instead of snapping back to the (older) URL meanwhile.
@@ -98,6 +110,7 @@ export function useListingFilters(options: UseListingFiltersOptions = {}): UseLi
     draft,
     cursor: computed(() => parsed.value.cursor),
     from: computed(() => parsed.value.from),
+    correction,
     pageSize: computed(() => parsed.value.pageSize),
     update,
     clear,

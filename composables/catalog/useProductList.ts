@@ -17,6 +17,8 @@ export interface UseProductListOptions {
 export interface UseProductListReturn extends ListView<ProductSummary> {
   /** The store's list (cursors, page offsets), for crawlable pagination links and the address bar. */
   list: ComputedRef<ProductListState | undefined>
+  /** Loads the current query's first page (another query than the one the page started with, on the server). */
+  reload: () => Promise<void>
 }
 
 /**
@@ -52,6 +54,7 @@ export async function useProductList(query: MaybeRefOrGetter<ProductQuery>, opti
       retry: () => store.retry(current.value, view.value),
     }),
     list,
+    reload: apply,
   }
 
   // The server waits for the first page; a client navigation does not (skeletons show), see useStoreLoad.

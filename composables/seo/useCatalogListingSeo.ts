@@ -47,6 +47,15 @@ export function describeFilters(query: ProductQuery, facets: ProductFacets | nul
 }
 
 /**
+ * Server render of a listing whose refused filters were left out (useStaleFilters): the parameters of the corrected
+ * URL, for the canonical and the pager's links (the browser then puts that URL in the address bar); else undefined.
+ */
+function correctedQuery(listing: UseCatalogListingReturn): RawQuery | undefined {
+  const { correction, locationQuery, query } = listing.filters
+  return correction.value ? locationQuery(query.value) as RawQuery : undefined
+}
+
+/**
  * Listing-page SEO wired to useCatalogListing: metadata and JSON-LD for the component page the URL names, and the
  * props of the <SeoPager> links below the grid. Every neighbouring page is one the list walked (its `pages`) or one
  * the link that led here named (`from`); a page reached without `from` links back to the first page.
@@ -72,7 +81,7 @@ export function useCatalogListingSeo(listing: UseCatalogListingReturn, options: 
   })
   const urlForPage = (at: number) => {
     const page = pageRef(at)
-    return listingPagePath(toValue(options.path), route.query as RawQuery, page.cursor, page.from)
+    return listingPagePath(toValue(options.path), (import.meta.server && correctedQuery(listing)) || route.query as RawQuery, page.cursor, page.from)
   }
 
   const { previousPath, nextPath } = useListingSeo(() => {
@@ -89,6 +98,7 @@ export function useCatalogListingSeo(listing: UseCatalogListingReturn, options: 
       previous: !cursor.value ? undefined : index.value > 0 ? pageRef(index.value - 1) : { cursor: from.value, from: null },
       next: list?.hasNext && list.nextCursor ? { cursor: list.nextCursor, from: last?.cursor ?? null } : null,
       noindex: options.noindex || toValue(options.notFound),
+      ...(import.meta.server ? { query: correctedQuery(listing) } : {}),
     }
   })
   useNotFoundStatus(() => toValue(options.notFound) ?? false)

@@ -37,6 +37,11 @@ export interface ListingSeoInput {
   next: ListingPageRef | null
   /** Search results and the like: followed but not indexed. */
   noindex?: boolean
+  /**
+   * Server only: the query parameters the listing shows when they are not the address's (a listing whose refused
+   * filters were left out, useStaleFilters), for its canonical and links. The browser replaces the address with them.
+   */
+  query?: RawQuery
 }
 
 export interface UseListingSeoReturn {
@@ -75,7 +80,8 @@ export function useListingSeo(input: MaybeRefOrGetter<ListingSeoInput>): UseList
   const route = useRoute()
   const siteUrl = String(useRuntimeConfig().public.siteUrl)
   const current = computed(() => toValue(input))
-  const query = computed(() => route.query as RawQuery)
+  // The browser's build folds this to route.query.
+  const query = computed(() => ((import.meta.server && current.value.query) || route.query) as RawQuery)
   const isComponentPage = computed(() => current.value.previous !== undefined)
   const pathOf = (page: ListingPageRef | null | undefined) => (page ? listingPagePath(current.value.path, query.value, page.cursor, page.from) : null)
 

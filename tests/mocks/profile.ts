@@ -53,6 +53,13 @@ export interface DemoProfile {
   idempotency: 'demo' | 'django-idempotency-key' | 'stripe' | 'ietf-draft'
   /** How long placing an order takes (ms): long enough for concurrent requests to meet one in flight. */
   orderProcessingMs: number
+  /**
+   * false: an unknown brand or category slug on GET /products/ (and /products/facets/) matches nothing (an empty list).
+   * true: 400 with django-filter's field error, as its ModelChoiceFilter / ModelMultipleChoiceFilter answer
+   * (tests/drf-real/fixtures/products-unknown-brand-400.json): `{"brand": ["Select a valid choice. x is not one of
+   * the available choices."]}`, the first unknown value named.
+   */
+  strictFilterChoices: boolean
 }
 
 export const STANDARD_PROFILE: Readonly<DemoProfile> = Object.freeze({
@@ -65,11 +72,12 @@ export const STANDARD_PROFILE: Readonly<DemoProfile> = Object.freeze({
   mediaBase: null,
   idempotency: 'demo',
   orderProcessingMs: 0,
+  strictFilterChoices: false,
 })
 
 /**
  * Every alternative at once: DRF's CursorPagination (categories paginated too), shipping methods in numbered pages,
- * coded errors, decimal strings, guest carts created on read.
+ * coded errors, decimal strings, guest carts created on read, unknown filter choices refused (400) as django-filter does.
  */
 export const DRF_VARIANTS_PROFILE: Readonly<DemoProfile> = Object.freeze({
   pagination: 'drf',
@@ -81,6 +89,7 @@ export const DRF_VARIANTS_PROFILE: Readonly<DemoProfile> = Object.freeze({
   mediaBase: null,
   idempotency: 'demo',
   orderProcessingMs: 0,
+  strictFilterChoices: true,
 })
 
 /** The standard demo with every list paged in another of DRF's pagination styles. */

@@ -36,6 +36,9 @@ function booleanParam(raw: string | null): boolean | null {
   return null
 }
 
+/** django-filter's message for a choice that is not (or no longer) there. */
+const invalidChoice = (value: string) => [`Select a valid choice. ${value} is not one of the available choices.`]
+
 export function parseProductFilter(db: DemoDb, query: URLSearchParams): ProductFilter {
   const predicates: ProductFilter['predicates'] = []
   const errors: FieldErrorsDto = {}
@@ -43,6 +46,7 @@ export function parseProductFilter(db: DemoDb, query: URLSearchParams): ProductF
   const categorySlug = query.get('category')
   if (categorySlug) {
     const category = db.categoryBySlug.get(categorySlug)
+    if (!category && db.profile.strictFilterChoices) errors.category = invalidChoice(categorySlug)
     // An unknown slug matches nothing (an empty page), like a filter on a missing relation.
     const ids = category ? db.categoryWithDescendants(category) : new Set<number>()
     predicates.push({ name: 'category', test: p => ids.has(p.categoryId) })
@@ -50,6 +54,9 @@ export function parseProductFilter(db: DemoDb, query: URLSearchParams): ProductF
 
   const brandSlugs = query.getAll('brand').flatMap(v => v.split(',')).map(v => v.trim()).filter(Boolean)
   if (brandSlugs.length) {
+    // ModelMultipleChoiceField names the first value it cannot find.
+    const unknown = brandSlugs.find(slug => !db.brandBySlug.has(slug))
+    if (unknown !== undefined && db.profile.strictFilterChoices) errors.brand = invalidChoice(unknown)
     const ids = new Set(brandSlugs.map(slug => db.brandBySlug.get(slug)?.id ?? -1))
     predicates.push({ name: 'brand', test: p => ids.has(p.brandId) })
   }

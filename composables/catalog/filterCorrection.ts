@@ -1,0 +1,19 @@
+import { toRef, type Ref } from 'vue'
+import { useNuxtApp } from '#app'
+import type { DroppedFilter } from '~/services/domain/droppedFilters'
+import type { ProductQuery } from '~/services/domain/product'
+
+/** Values the backend refused for one query (`from`: it, normalized, as JSON), and the query shown instead (useStaleFilters). */
+export interface FilterCorrection {
+  from: string
+  query: ProductQuery
+  dropped: DroppedFilter[]
+}
+
+/**
+ * The listing's filter correction, per request: in the SSR payload's state, so hydration shows what the server
+ * rendered. What useState does, without useState's own code in the listings' first view (a chunk of its own there).
+ */
+export function useFilterCorrection(): Ref<FilterCorrection | null | undefined> {
+  return toRef(useNuxtApp().payload.state as Record<string, FilterCorrection | null | undefined>, '$sstale-filters')
+}

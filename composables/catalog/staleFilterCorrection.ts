@@ -1,0 +1,47 @@
+import type { RouteLocationNormalizedLoaded, Router } from 'vue-router'
+import type { ApiErrorData } from '~/composables/core/api/ApiError'
+import type { ProductQuery } from '~/services/domain/product'
+import { withoutDropped } from '~/services/domain/droppedFilters'
+import { staleFilters } from '~/services/domain/staleFilters'
+import type { UseListingFiltersReturn } from './useListingFilters'
+
+// What a listing does when the backend refuses some of its filters (useStaleFilters): loaded then, not with the page.
+// Queries are compared by their JSON: they are normalized (one key order), and productQuery's queryKey would list
+// its chunks in the first view's preload maps (docs/benchmarks.md).
+const queryKey = (query: ProductQuery): string => JSON.stringify(query)
+
+/** In the browser: the route and router, to bring the address in line. */
+export interface AddressContext {
+  route: RouteLocationNormalizedLoaded
+  router: Router
+}
+
+export { queryKey as correctionKey }
+
+/**
+ * For a 400 that names filters of the current query: records the correction (the list and facets then show the query
+ * without those values) and, in the browser, replaces the address to match. True when it corrected.
+ * With no error: only brings the address in line with a correction made by the server render.
+ */
+export async function correctStaleFilters(filters: UseListingFiltersReturn, error: ApiErrorData | null, address?: AddressContext): Promise<boolean> {
+  const { correction } = filters
+  const asked = filters.query.value
+  const askedKey = queryKey(asked)
+  let corrected = false
+  // At most once: the corrected query's own 400 is an error like any other.
+  if (error && (!correction.value || queryKey(correction.value.query) !== askedKey)) {
+    const dropped = staleFilters(error, asked, filters.fixed.value)
+    const query = withoutDropped(asked, dropped)
+    if (queryKey(query) === askedKey) return false
+    correction.value = { from: askedKey, query, dropped }
+    corrected = true
+  }
+  const shown = correction.value
+  if (address && shown && queryKey(filters.query.value) === queryKey(shown.query)) {
+    const { route, router } = address
+    const target = router.resolve({ path: route.path, query: filters.locationQuery(shown.query), hash: route.hash })
+    // replace, not push: "back" should not return to the address that failed.
+    if (target.fullPath !== route.fullPath) await router.replace(target)
+  }
+  return corrected
+}
