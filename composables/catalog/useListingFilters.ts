@@ -61,9 +61,12 @@ export function useListingFilters(options: UseListingFiltersOptions = {}): UseLi
   // A write is queued: keep the shopper's edits instead of snapping back to the (older) URL meanwhile.
   let pending = false
 
+  // Sync on the server, where only sync watchers run: a render that leaves out refused filters (useCatalogListing)
+  // must draw the filter panel from the corrected query, or hydration takes the refused brand's box, checked in the
+  // server's HTML, for the shopper's own input and writes it back into the address.
   watch(() => queryKey(query.value), () => {
     if (!pending) draft.value = { ...query.value }
-  })
+  }, { flush: import.meta.server ? 'sync' : 'pre' })
 
   function locationQuery(next: ProductQuery): LocationQueryRaw {
     return toListingQuery({ query: next, pageSize: parsed.value.pageSize }, fixedKeys.value)
