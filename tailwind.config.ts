@@ -1,4 +1,5 @@
 import type { Config } from 'tailwindcss'
+import plugin from 'tailwindcss/plugin'
 
 export default {
   content: [
@@ -16,7 +17,18 @@ export default {
       },
     },
   },
-  plugins: [],
+  plugins: [
+    // A heading the app moves the focus to (a new page's h1 from composables/ui/pageChange.ts, an order's thanks, a
+    // checkout step, the mini-cart) shows it like any focused control: the 2 px brand ring. On :focus, not
+    // :focus-visible: after a mouse click (a clicked card, "Place order") Chromium does not match :focus-visible on
+    // the element a script focuses next, and that is where the keyboard goes on from. Only headings focusable by
+    // script (tabindex="-1") match, so clicking a button or link draws nothing new.
+    plugin(({ addBase, theme }) => {
+      addBase({
+        ':is(h1, h2, h3)[tabindex="-1"]:focus': { outline: `2px solid ${theme('colors.brand.500')}`, outlineOffset: '2px' },
+      })
+    }),
+  ],
   // Tailwind 3 declares ~70 --tw-* custom properties on every element and pseudo-element (`*, ::before, ::after`)
   // so that transforms, rings and shadows compose; each element then carries its own copy, and style recalculation
   // pays for it on every page. This scopes those declarations to the elements using such utilities. Measured with a

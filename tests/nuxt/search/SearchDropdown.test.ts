@@ -85,8 +85,9 @@ async function typeUntilRows(wrapper: Awaited<ReturnType<typeof mountBox>>['wrap
   await vi.waitFor(() => expect(wrapper.findAll('[role="option"]').length).toBeGreaterThan(0))
 }
 
+// Each option's accessible name: its aria-label (product rows) or its text.
 const optionTexts = (wrapper: Awaited<ReturnType<typeof mountBox>>['wrapper']) =>
-  wrapper.findAll('[role="option"]').map(o => o.text().replace(/\s+/g, ' ').replace(/,\s*/, ', ').trim())
+  wrapper.findAll('[role="option"]').map(o => o.attributes('aria-label') ?? o.text().replace(/\s+/g, ' ').trim())
 
 describe('SearchDropdown', () => {
   it('shows the term of the results page it is on, and follows back and forward to another one, closed', async () => {
