@@ -7,6 +7,7 @@ import { WISHLIST_MAX_PAGE_SIZE, wishlistService } from '~/services/wishlistServ
 import { useAuthStore } from '~/stores/auth'
 import { createCursorList, type CursorListState } from '~/stores/resources/cursorList'
 import { createKeyedResource } from '~/stores/resources/keyedResource'
+import { idsAbsentRemembered, rememberIdsEndpoint } from './idsEndpointMemory'
 import { backendState as backendStateOf, isListed as isListedOf, isSaved as isSavedOf, savedCount, type SettledAnswer, type WishlistSources } from './newestWord'
 import { readIds, readMoreIds, type IdsEndpoint, type SavedIds } from './savedIds'
 
@@ -16,6 +17,8 @@ export const WISHLIST_PAGE_SIZE = 24
 /** How long the ids are trusted before a navigation reads them again (other devices may have changed them). */
 export const IDS_TTL_MS = 5 * 60_000
 export const LIST_TTL_MS = 60_000
+/** The API base the browser's requests go to (plugins/api.ts): what a remembered "no /wishlist/ids/" is about. */
+const API_BASE = '/api'
 
 /** The /wishlist list of one shopper: lists are keyed by who owns them, so one never shows another's. */
 export interface WishlistListParams {
@@ -122,8 +125,11 @@ export const useWishlistStore = defineStore('wishlist', () => {
     if (options.force) moreIds?.abort()
     const entry = await saved.load(key, async (signal) => {
       const askedAt = ++clock
-      const result = await readIds(service, idsEndpoint.value, signal)
+      // Not asked on this page yet: an earlier page of this tab may have learnt that the backend lacks it.
+      const endpoint = idsEndpoint.value === 'unknown' && idsAbsentRemembered(API_BASE) ? 'absent' : idsEndpoint.value
+      const result = await readIds(service, endpoint, signal)
       if (!signal.aborted) {
+        if (result.endpoint !== endpoint) rememberIdsEndpoint(API_BASE, result.endpoint === 'absent')
         idsEndpoint.value = result.endpoint
         keepEntries(result.entries)
         noticeListGaps(result.saved.ids, askedAt)
