@@ -3,9 +3,12 @@ import { useNuxtApp } from '#app'
 import type { DroppedFilter } from '~/services/domain/droppedFilters'
 import type { ProductQuery } from '~/services/domain/product'
 
-/** Values the backend refused for one query (`from`: it, normalized, as JSON), and the query shown instead (useStaleFilters). */
+/**
+ * Values the backend refused, and the query shown instead (useStaleFilters). `from`: the queries (normalized, as
+ * JSON) that show it: the link's, and each one corrected on the way when the backend refused more than once.
+ */
 export interface FilterCorrection {
-  from: string
+  from: string[]
   query: ProductQuery
   dropped: DroppedFilter[]
 }

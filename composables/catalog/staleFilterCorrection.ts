@@ -22,18 +22,30 @@ export { queryKey as correctionKey }
  * For a 400 that names filters of the current query: records the correction (the list and facets then show the query
  * without those values) and, in the browser, replaces the address to match. True when it corrected.
  * With no error: only brings the address in line with a correction made by the server render.
+ *
+ * The corrected query may be refused too: django-filter names one value of a multi-value filter per answer
+ * (ModelMultipleChoiceField stops at the first it cannot find), so a link with two removed brands takes two answers.
+ * A 400 for the query a correction shows continues it: what that answer names is left out as well, and the notice
+ * lists everything left out. Bounded: a correction always leaves out a value the query has (else it is the error
+ * it was), so there are at most as many as the link has filter values.
  */
 export async function correctStaleFilters(filters: UseListingFiltersReturn, error: ApiErrorData | null, address?: AddressContext): Promise<boolean> {
   const { correction } = filters
   const asked = filters.query.value
   const askedKey = queryKey(asked)
   let corrected = false
-  // At most once: the corrected query's own 400 is an error like any other.
-  if (error && (!correction.value || queryKey(correction.value.query) !== askedKey)) {
+  if (error) {
     const dropped = staleFilters(error, asked, filters.fixed.value)
     const query = withoutDropped(asked, dropped)
     if (queryKey(query) === askedKey) return false
-    correction.value = { from: askedKey, query, dropped }
+    const before = correction.value
+    // Continuing: the addresses that led here (the link, and the one the browser may already show) keep leading here.
+    const continued = before && queryKey(before.query) === askedKey ? before : null
+    correction.value = {
+      from: continued ? [...new Set([...continued.from, askedKey])] : [askedKey],
+      query,
+      dropped: [...(continued?.dropped ?? []), ...dropped],
+    }
     corrected = true
   }
   const shown = correction.value

@@ -64,12 +64,17 @@ export async function useCatalogListing(options: UseCatalogListingOptions = {}):
 
   // A link whose filters name what the shop no longer has (a removed brand, an old crawler link): the server renders
   // the listing without them (200) rather than an error, its canonical the corrected URL; the browser then replaces
-  // the address (useStaleFilters; docs/seo-and-caching.md says why not a redirect). Once: a 400 for the corrected
-  // query is the page's error, as before.
+  // the address (useStaleFilters; docs/seo-and-caching.md says why not a redirect). Again while the backend refuses
+  // more (it names one value of a filter per answer); each round leaves out a value, so it ends: a 400 that names
+  // nothing more to leave out is the page's error, as before.
   if (import.meta.server) {
-    const refused = [listFailure(list), resourceFailure(facets.status.value, facets.error.value)].find(failure => failure?.status === 400)
-    const { correctStaleFilters } = refused ? await import('./staleFilterCorrection') : {}
-    if (refused && await correctStaleFilters?.(filters, refused)) await Promise.all([list.reload(), facets.retry()])
+    const refused = () => [listFailure(list), resourceFailure(facets.status.value, facets.error.value)].find(failure => failure?.status === 400)
+    let failure = refused()
+    const { correctStaleFilters } = failure ? await import('./staleFilterCorrection') : {}
+    while (failure && await correctStaleFilters?.(filters, failure)) {
+      await Promise.all([list.reload(), facets.retry()])
+      failure = refused()
+    }
   }
 
   return { filters, list, facets, categories, resultCount, categoryLink, failures }

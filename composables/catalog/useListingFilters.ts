@@ -24,7 +24,8 @@ export interface UseListingFiltersReturn {
   from: ComputedRef<string | null>
   /**
    * The backend refused some values of the query the URL says (`from`: that normalized query as JSON, a key that
-   * needs no code of its own): `query` is the query without them until the URL is corrected too (useStaleFilters).
+   * needs no code of its own, and any corrected on the way): `query` is the query without them until the URL is
+   * corrected too (useStaleFilters).
    * Any other URL is read as it is.
    */
   correction: Ref<FilterCorrection | null | undefined>
@@ -54,7 +55,7 @@ export function useListingFilters(options: UseListingFiltersOptions = {}): UseLi
   const query = computed(() => {
     const asked = normalizeQuery({ ...parsed.value.query, ...fixed.value })
     const fix = correction.value
-    return fix && JSON.stringify(asked) === fix.from ? fix.query : asked
+    return fix?.from.includes(JSON.stringify(asked)) ? fix.query : asked
   })
 
   const draft = ref<ProductQuery>({ ...query.value })

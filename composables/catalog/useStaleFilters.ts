@@ -9,7 +9,8 @@ import type { UseCatalogListingReturn } from './useCatalogListing'
  * A listing link whose filters name what no longer exists (a removed brand, an old crawler link, `min_price=abc`)
  * shows the rest instead of an error: on a 400 whose field errors name filters, the list and facets load again
  * without exactly those values (their key watchers do, once the query changes), the shopper is told what was left
- * out, and the address is replaced to match. Bounded: a 400 for the corrected query is the error it always was.
+ * out, and the address is replaced to match. A 400 for the corrected query that names more values (django-filter
+ * names one per filter and answer) leaves those out too; one that names nothing more is the error it always was.
  * Used by CatalogStaleFilters, which the listing loads only when there is a 400 or a correction: none of this is
  * in the first view. (The server render corrects in useCatalogListing, before it renders.)
  * Returns what the listing left out while it shows the corrected query; null otherwise.

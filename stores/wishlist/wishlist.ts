@@ -7,12 +7,18 @@ import { WISHLIST_MAX_PAGE_SIZE, wishlistService } from '~/services/wishlistServ
 import { useAuthStore } from '~/stores/auth'
 import { createCursorList, type CursorListState } from '~/stores/resources/cursorList'
 import { createKeyedResource } from '~/stores/resources/keyedResource'
+import { idsAbsentRemembered, rememberIdsEndpoint } from './idsEndpointMemory'
+import { backendState as backendStateOf, isListed as isListedOf, isSaved as isSavedOf, savedCount, type SettledAnswer, type WishlistSources } from './newestWord'
 import { readIds, readMoreIds, type IdsEndpoint, type SavedIds } from './savedIds'
+
+export type { SettledAnswer } from './newestWord'
 
 export const WISHLIST_PAGE_SIZE = 24
 /** How long the ids are trusted before a navigation reads them again (other devices may have changed them). */
 export const IDS_TTL_MS = 5 * 60_000
 export const LIST_TTL_MS = 60_000
+/** The API base the browser's requests go to (plugins/api.ts): what a remembered "no /wishlist/ids/" is about. */
+const API_BASE = '/api'
 
 /** The /wishlist list of one shopper: lists are keyed by who owns them, so one never shows another's. */
 export interface WishlistListParams {
@@ -31,12 +37,6 @@ interface Drain {
   promise: Promise<void>
 }
 
-/** The backend's answer to a change (ours, or another tab's), and when it came on the store's clock. */
-export interface SettledAnswer {
-  saved: boolean
-  at: number
-}
-
 /**
  * The signed-in shopper's wishlist. Two pieces of remote state:
  * - the wishlisted product ids (hearts, header count): one keyed resource per shopper, read in one request;
@@ -45,7 +45,8 @@ export interface SettledAnswer {
  * our own changes. Changes are serialized per product: one request in flight, then only what differs from the
  * backend's last known state is sent, so fast taps end where the shopper left them.
  * Three sources say whether a product is in the wishlist: the ids, the list's pages, our own answers. Each is
- * stamped on one clock of this store (reads when asked for, answers when they came) and the newest one wins.
+ * stamped on one clock of this store (reads when asked for, answers when they came) and the newest one wins
+ * (./newestWord.ts).
  */
 export const useWishlistStore = defineStore('wishlist', () => {
   const service = wishlistService(useApi())
@@ -78,56 +79,18 @@ export const useWishlistStore = defineStore('wishlist', () => {
   const savedEntry = computed(() => (ownerKey.value === null ? undefined : saved.get(ownerKey.value)))
   const savedSet = computed(() => new Set(savedEntry.value?.data?.ids ?? []))
 
-  /** What the ids say of a product; undefined when they do not tell (not read yet, or not every page read). */
-  function idsSay(productId: number): boolean | undefined {
-    const data = savedEntry.value?.data
-    if (!data) return undefined
-    if (savedSet.value.has(productId)) return true
-    return data.complete ? false : undefined
-  }
-
-  /** What the backend has for a product as far as we know: our own answer if newer than the ids, else the ids. */
-  function backendState(productId: number): boolean | undefined {
-    const own = settled.value[productId]
-    if (own && own.at > (savedEntry.value?.data?.askedAt ?? 0)) return own.saved
-    return idsSay(productId)
-  }
-
-  /** What the heart shows: the shopper's last choice, else the backend's state (unknown: not saved). */
-  function isSaved(productId: number): boolean {
-    return choices.value[productId] ?? backendState(productId) ?? false
-  }
-
-  /**
-   * Whether an entry of the /wishlist list is still in the wishlist: the shopper's choice, else the newest of the
-   * list page that had it, ids asked for after that page, and our own answer after both.
-   */
-  function isListed(productId: number): boolean {
-    const choice = choices.value[productId]
-    if (choice !== undefined) return choice
-    let listed = true
-    let at = entryAskedAt.value[productId] ?? 0
-    const idsAt = savedEntry.value?.data?.askedAt ?? 0
-    const said = idsSay(productId)
-    if (said !== undefined && idsAt > at) {
-      listed = said
-      at = idsAt
-    }
-    const own = settled.value[productId]
-    return own && own.at > at ? own.saved : listed
-  }
-
-  /** Products in the wishlist as the screen shows them; null until every id is known. */
-  const count = computed<number | null>(() => {
-    const data = savedEntry.value?.data
-    if (!data?.complete) return null
-    let total = savedSet.value.size
-    for (const key of new Set([...Object.keys(settled.value), ...Object.keys(choices.value)])) {
-      const id = Number(key)
-      total += Number(isSaved(id)) - Number(savedSet.value.has(id))
-    }
-    return total
+  const sources = (): WishlistSources => ({
+    ids: savedEntry.value?.data,
+    idSet: savedSet.value,
+    choices: choices.value,
+    settled: settled.value,
+    entryAskedAt: entryAskedAt.value,
   })
+  const backendState = (productId: number) => backendStateOf(sources(), productId)
+  const isSaved = (productId: number) => isSavedOf(sources(), productId)
+  const isListed = (productId: number) => isListedOf(sources(), productId)
+  /** Products in the wishlist as the screen shows them; null until every id is known. */
+  const count = computed(() => savedCount(sources()))
 
   function keepEntries(entries: readonly WishlistEntry[]): void {
     for (const entry of entries) entriesById.value[entry.product.id] = markRaw(entry)
@@ -162,8 +125,11 @@ export const useWishlistStore = defineStore('wishlist', () => {
     if (options.force) moreIds?.abort()
     const entry = await saved.load(key, async (signal) => {
       const askedAt = ++clock
-      const result = await readIds(service, idsEndpoint.value, signal)
+      // Not asked on this page yet: an earlier page of this tab may have learnt that the backend lacks it.
+      const endpoint = idsEndpoint.value === 'unknown' && idsAbsentRemembered(API_BASE) ? 'absent' : idsEndpoint.value
+      const result = await readIds(service, endpoint, signal)
       if (!signal.aborted) {
+        if (result.endpoint !== endpoint) rememberIdsEndpoint(API_BASE, result.endpoint === 'absent')
         idsEndpoint.value = result.endpoint
         keepEntries(result.entries)
         noticeListGaps(result.saved.ids, askedAt)

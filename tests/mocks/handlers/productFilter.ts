@@ -54,7 +54,9 @@ export function parseProductFilter(db: DemoDb, query: URLSearchParams): ProductF
 
   const brandSlugs = query.getAll('brand').flatMap(v => v.split(',')).map(v => v.trim()).filter(Boolean)
   if (brandSlugs.length) {
-    // ModelMultipleChoiceField names the first value it cannot find.
+    // ModelMultipleChoiceField names the first value it cannot find (one per answer: ?brand=gone1&brand=gone2 is
+    // refused for gone1, then, without it, for gone2). Django walks the values as a frozenset, so "first" is in hash
+    // order, not the link's; the demo takes the link's, and the storefront relies on neither.
     const unknown = brandSlugs.find(slug => !db.brandBySlug.has(slug))
     if (unknown !== undefined && db.profile.strictFilterChoices) errors.brand = invalidChoice(unknown)
     const ids = new Set(brandSlugs.map(slug => db.brandBySlug.get(slug)?.id ?? -1))

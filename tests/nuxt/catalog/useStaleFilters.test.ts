@@ -55,11 +55,61 @@ describe('useCatalogListing with filters the backend no longer knows', () => {
     expect(result.dropped.value).toEqual([{ filter: 'brands', value: 'gone' }])
   })
 
-  it('retries once: a 400 for the corrected query is the error it always was', async () => {
+  it('keeps leaving out what the backend refuses, one value per answer as django-filter names them, and says all of it', async () => {
+    const router = useRouter()
+    const result = await mountListing(`${PRODUCTS_PATH}?brand=gone1&brand=acme&brand=gone2&in_stock=1&sort=price-asc`)
+    const replace = vi.spyOn(router, 'replace')
+    const invalid = (slug: string) => apiError(400, 'Bad request', { brand: [`Select a valid choice. ${slug} is not one of the available choices.`] })
+
+    fake.current.callsTo('/products/')[0]!.reject(invalid('gone2'))
+    await vi.waitFor(() => expect(fake.current.callsTo('/products/')).toHaveLength(2))
+    expect(fake.current.callsTo('/products/')[1]!.query).toMatchObject({ brand: ['acme', 'gone1'], in_stock: 'true', ordering: 'price' })
+    // The address may already show the first correction when the second answer comes.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`${PRODUCTS_PATH}?brand=acme&brand=gone1&in_stock=1&sort=price-asc`))
+
+    fake.current.callsTo('/products/')[1]!.reject(invalid('gone1'))
+    await vi.waitFor(() => expect(fake.current.callsTo('/products/')).toHaveLength(3))
+    const last = fake.current.callsTo('/products/')[2]!
+    expect(last.query).toMatchObject({ brand: ['acme'], in_stock: 'true', ordering: 'price' })
+    expect(fake.current.callsTo('/products/facets/').at(-1)!.query).toMatchObject({ brand: ['acme'], in_stock: 'true' })
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`${PRODUCTS_PATH}?brand=acme&in_stock=1&sort=price-asc`))
+
+    last.resolve(productPage([1, 2], null))
+    await settle()
+    expect(result.list.items.value.map(product => product.id)).toEqual([1, 2])
+    expect(result.filters.query.value).toEqual({ brands: ['acme'], inStock: true, sort: 'price-asc' })
+    expect(result.filters.draft.value).toEqual(result.filters.query.value)
+    expect(result.dropped.value).toEqual([{ filter: 'brands', value: 'gone2' }, { filter: 'brands', value: 'gone1' }])
+    expect(replace.mock.calls.length).toBeLessThanOrEqual(2)
+  })
+
+  it('ends with the error when an answer names nothing more to leave out, however many it left out before', async () => {
+    const result = await mountListing(`${PRODUCTS_PATH}?brand=gone1&brand=gone2&in_stock=1`)
+    const answers = [
+      apiError(400, 'Bad request', { brand: ['Select a valid choice. gone1 is not one of the available choices.'] }),
+      apiError(400, 'Bad request', { brand: ['Select a valid choice. gone2 is not one of the available choices.'] }),
+      // Nothing of the query: not a filter to leave out.
+      apiError(400, 'Bad request', { brand: ['Select a valid choice. gone1 is not one of the available choices.'] }),
+    ]
+    for (const [index, answer] of answers.entries()) {
+      await vi.waitFor(() => expect(fake.current.callsTo('/products/')).toHaveLength(index + 1))
+      fake.current.callsTo('/products/')[index]!.reject(answer)
+    }
+    await settle()
+    await settle()
+
+    expect(fake.current.callsTo('/products/')).toHaveLength(3)
+    expect(fake.current.callsTo('/products/')[2]!.query).toMatchObject({ in_stock: 'true' })
+    expect(fake.current.callsTo('/products/')[2]!.query.brand).toBeUndefined()
+    expect(listFailure(result.list)?.status).toBe(400)
+    expect(result.dropped.value).toBeNull()
+  })
+
+  it('a 400 for the corrected query that names nothing more to leave out is the error it always was', async () => {
     const result = await mountListing(`${PRODUCTS_PATH}?brand=gone&in_stock=1`)
     fake.current.callsTo('/products/')[0]!.reject(goneBrand())
     await vi.waitFor(() => expect(fake.current.callsTo('/products/')).toHaveLength(2))
-    fake.current.callsTo('/products/')[1]!.reject(apiError(400, 'Bad request', { in_stock: ['Select a valid choice.'] }))
+    fake.current.callsTo('/products/')[1]!.reject(apiError(400, 'Bad request', { non_field_errors: ['Try another query.'] }))
     await settle()
 
     expect(fake.current.callsTo('/products/')).toHaveLength(2)
