@@ -19,6 +19,12 @@ export interface AddressContext {
 export { queryKey as correctionKey }
 
 /**
+ * Answers one correction may follow. A real link has a value or two the shop dropped; a crafted one with thirty
+ * brands would otherwise cost the backend thirty rounds of list and facets in one server render.
+ */
+export const MAX_CORRECTION_ROUNDS = 4
+
+/**
  * For a 400 that names filters of the current query: records the correction (the list and facets then show the query
  * without those values) and, in the browser, replaces the address to match. True when it corrected.
  * With no error: only brings the address in line with a correction made by the server render.
@@ -27,7 +33,7 @@ export { queryKey as correctionKey }
  * (ModelMultipleChoiceField stops at the first it cannot find), so a link with two removed brands takes two answers.
  * A 400 for the query a correction shows continues it: what that answer names is left out as well, and the notice
  * lists everything left out. Bounded: a correction always leaves out a value the query has (else it is the error
- * it was), so there are at most as many as the link has filter values.
+ * it was), and it follows at most MAX_CORRECTION_ROUNDS answers; the next refusal is the error.
  */
 export async function correctStaleFilters(filters: UseListingFiltersReturn, error: ApiErrorData | null, address?: AddressContext): Promise<boolean> {
   const { correction } = filters
@@ -41,6 +47,8 @@ export async function correctStaleFilters(filters: UseListingFiltersReturn, erro
     const before = correction.value
     // Continuing: the addresses that led here (the link, and the one the browser may already show) keep leading here.
     const continued = before && queryKey(before.query) === askedKey ? before : null
+    // `from` holds one address per answer followed.
+    if (continued && continued.from.length >= MAX_CORRECTION_ROUNDS) return false
     correction.value = {
       from: continued ? [...new Set([...continued.from, askedKey])] : [askedKey],
       query,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { clearNuxtState, useRouter } from '#imports'
 import { useCatalogListing } from '~/composables/catalog/useCatalogListing'
 import { useStaleFilters } from '~/composables/catalog/useStaleFilters'
+import { MAX_CORRECTION_ROUNDS } from '~/composables/catalog/staleFilterCorrection'
 import { listFailure } from '~/composables/seo/usePageStatus'
 import { PRODUCTS_PATH } from '~/utils/routes/paths'
 import { productPage } from '../../support/fixtures'
@@ -101,6 +102,22 @@ describe('useCatalogListing with filters the backend no longer knows', () => {
     expect(fake.current.callsTo('/products/')).toHaveLength(3)
     expect(fake.current.callsTo('/products/')[2]!.query).toMatchObject({ in_stock: 'true' })
     expect(fake.current.callsTo('/products/')[2]!.query.brand).toBeUndefined()
+    expect(listFailure(result.list)?.status).toBe(400)
+    expect(result.dropped.value).toBeNull()
+  })
+
+  it('follows at most MAX_CORRECTION_ROUNDS refusals: a link with more gone values than that ends in the error', async () => {
+    const gone = Array.from({ length: MAX_CORRECTION_ROUNDS + 2 }, (_, index) => `gone${index + 1}`)
+    const result = await mountListing(`${PRODUCTS_PATH}?${gone.map(slug => `brand=${slug}`).join('&')}`)
+    const invalid = (slug: string) => apiError(400, 'Bad request', { brand: [`Select a valid choice. ${slug} is not one of the available choices.`] })
+    for (const [index, slug] of gone.slice(0, MAX_CORRECTION_ROUNDS + 1).entries()) {
+      await vi.waitFor(() => expect(fake.current.callsTo('/products/')).toHaveLength(index + 1))
+      fake.current.callsTo('/products/')[index]!.reject(invalid(slug))
+    }
+    await settle()
+    await settle()
+
+    expect(fake.current.callsTo('/products/')).toHaveLength(MAX_CORRECTION_ROUNDS + 1)
     expect(listFailure(result.list)?.status).toBe(400)
     expect(result.dropped.value).toBeNull()
   })
