@@ -21,7 +21,7 @@ const gunzipAsync = promisify(gunzip)
 function backendReadFor(event: H3Event, config: ReturnType<typeof useRuntimeConfig>): BackendRead {
   const gateway = event.context.backend
   if (gateway) return path => gateway.read(event, path)
-  const target = { apiBase: String(config.apiBase), timeoutMs: Number(config.apiTimeoutMs) || 15_000, contributors: [] }
+  const target = { apiBase: String(config.apiBase), timeoutMs: Number(config.apiTimeoutMs) || 8_000, contributors: [] }
   return path => anonymousRead(event, target, undefined, path)
 }
 
