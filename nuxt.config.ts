@@ -55,8 +55,11 @@ export default defineNuxtConfig({
   runtimeConfig: {
     // Backend base URL, server-only: the browser only ever talks to /api on this origin.
     apiBase: 'http://127.0.0.1:4010/api',
-    // The /api proxy and server renders give up on a backend call after this long: 504 (NUXT_API_TIMEOUT_MS).
-    apiTimeoutMs: 15_000,
+    // The /api proxy, server renders and the sitemap give up on a backend call after this long: 504
+    // (NUXT_API_TIMEOUT_MS). Below the browser's public.api.timeoutMs, with room for the answer's way back: the
+    // proxy's 504 is what the process's breaker counts; a browser that gives up first only closes its connection,
+    // and a hanging backend would never open the breaker while only browsers call (docs/api-core.md, "Timeouts").
+    apiTimeoutMs: 8_000,
     // Seconds server renders share public, anonymous backend reads (category tree, unfiltered facets);
     // 0 turns it off (NUXT_SHARED_READS_TTL_S). Never anything that depends on who asks.
     sharedReadsTtlS: 30,

@@ -20,9 +20,14 @@ export default defineNitroPlugin((nitroApp) => {
   // Product descriptions are sanitized once per distinct markup, for the proxy and renders alike.
   const sanitizeHtml = createSanitizedHtml()
   const contributors: BackendCallContributor[] = [profileChangeContributor(authDeps), cartContributor(cartDeps), descriptionSanitizer(sanitizeHtml)]
+  const timeoutMs = Number(config.apiTimeoutMs) || 8_000
+  // The proxy must give up before the browser does, or the breaker never hears of a hanging backend (nuxt.config.ts).
+  if (timeoutMs >= Number(api.timeoutMs)) {
+    console.warn(`[backend] NUXT_API_TIMEOUT_MS (${timeoutMs}) is not below the browser's timeout (${Number(api.timeoutMs)}): a hanging backend will not open the circuit breaker while only browsers call`)
+  }
   const gateway = createBackendGateway({
     apiBase: String(config.apiBase),
-    timeoutMs: Number(config.apiTimeoutMs) || 15_000,
+    timeoutMs,
     breaker: createBackendBreaker({ failureThreshold: Number(api.breakerFailureThreshold), cooldownMs: Number(api.breakerCooldownMs) }),
     publicReads: createPublicReads({ ttlMs: Math.max(0, Number(config.sharedReadsTtlS) || 0) * 1000 }),
     contributors,

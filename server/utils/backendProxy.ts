@@ -60,7 +60,7 @@ export async function proxyToBackend(event: H3Event, apiBase: string, pathAndQue
   const headers = browserHeaders(event)
   for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value)
   const method = event.method.toUpperCase()
-  const target = { apiBase, timeoutMs: options.timeoutMs ?? 15_000, contributors: options.contributors ?? [] }
+  const target = { apiBase, timeoutMs: options.timeoutMs ?? 8_000, contributors: options.contributors ?? [] }
   const signal = clientGone(event)
   let response: Response
   try {

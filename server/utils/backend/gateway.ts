@@ -3,6 +3,7 @@ import type { CircuitBreaker } from '../../../composables/core/api/circuitBreake
 import { proxyToBackend } from '../backendProxy'
 import type { AuthDeps } from '../auth/deps'
 import { sessionForRender } from '../auth/renderSession'
+import { anonymousRead } from './anonymousRead'
 import { throughBreaker } from './breakerGate'
 import type { BackendCallContributor } from './contributors'
 import { renderHeaders } from './headerPolicy'
@@ -47,6 +48,13 @@ export interface BackendGateway {
    */
   render(event: H3Event, url: string, init: RenderFetchInit): Promise<Response>
   /**
+   * A GET the server makes on its own account for the request `event` (the sitemap's catalog walk): backend `path`
+   * sent as nobody (anonymousRead.ts) through the same breaker, header policy and timeout as the proxy and renders,
+   * or a shared public read from memory. A failure is an answer (502/504 JSON, 503 `circuit_open` while the breaker
+   * is open), never an exception.
+   */
+  read(event: H3Event, path: string): Promise<Response>
+  /**
    * utils/html/sanitize's policy, remembered per input for this process (server/utils/content/sanitizedHtml.ts):
    * what a render's product service sanitizes descriptions with. Pure, so sharing it shares nothing personal.
    */
@@ -77,6 +85,11 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | null | undef
 export function createBackendGateway(options: GatewayOptions): BackendGateway {
   const target: BackendTarget = { apiBase: options.apiBase, timeoutMs: options.timeoutMs, contributors: options.contributors }
 
+  function read(event: H3Event, path: string): Promise<Response> {
+    const load = () => anonymousRead(event, target, options.breaker, path)
+    return options.publicReads.covers('GET', path) ? options.publicReads.get(path, load) : load()
+  }
+
   async function renderBff(event: H3Event, path: string, method: string, init: RenderFetchInit): Promise<Response> {
     if (method === 'GET' && path.split('?')[0] === '/auth/session') {
       const answer = await sessionForRender(event, options.authDeps())
@@ -97,18 +110,17 @@ export function createBackendGateway(options: GatewayOptions): BackendGateway {
       const method = (init.method ?? 'GET').toUpperCase()
       if (isBffRoute(path)) return renderBff(event, path, method, init)
       const signal = init.signal ?? undefined
-      const send = (anonymous: boolean) => throughBreaker(options.breaker, path, () => sendToBackend(event, target, {
+      // A shared read goes out as nobody: no token, no cookie-derived header, nothing that depends on who asks.
+      if (options.publicReads.covers(method, path)) return untilAborted(read(event, path), signal)
+      return throughBreaker(options.breaker, path, () => sendToBackend(event, target, {
         method,
         path,
-        // A shared read goes out as nobody: no token, no cookie-derived header, nothing that depends on who asks.
-        headers: anonymous ? new Headers({ accept: 'application/json' }) : renderHeaders(init.headers),
+        headers: renderHeaders(init.headers),
         body: init.body,
-        signal: anonymous ? undefined : signal,
+        signal,
         via: 'render',
-        anonymous,
-      }), anonymous ? undefined : signal)
-      if (options.publicReads.covers(method, path)) return untilAborted(options.publicReads.get(path, () => send(true)), signal)
-      return send(false)
+      }), signal)
     },
+    read,
   }
 }

@@ -29,8 +29,9 @@ export interface BackendRequest {
   body?: BodyInit | null | (() => Promise<BodyInit | null | undefined>)
   /** The caller's abort: the browser went away (proxy) or the render's api core gave up (timeout, abort). */
   signal?: AbortSignal
+  /** Which way the call came, for the contributors; an anonymous call (the server's own) has none to tell. */
   via: 'proxy' | 'render'
-  /** A shared public read: sent without contributors, so nothing in it depends on who asks. */
+  /** Sent as nobody (a shared public read, the server's own read: anonymousRead.ts): no contributors. */
   anonymous?: boolean
 }
 

@@ -1,15 +1,21 @@
+import { IncomingMessage, ServerResponse } from 'node:http'
+import { Socket } from 'node:net'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createEvent } from 'h3'
 import { createStorage } from 'unstorage'
+import { DEMO_PROFILES } from '~/tests/mocks/profile'
 import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
-import { backendCatalogSource, CatalogUnavailableError } from '~/server/utils/seo/sitemap/catalogSource'
+import { anonymousRead } from '~/server/utils/backend/anonymousRead'
+import { backendCatalogSource, CatalogUnavailableError, type BackendRead } from '~/server/utils/seo/sitemap/catalogSource'
 import { createSitemapBuilds } from '~/server/utils/seo/sitemap/sitemapBuilds'
 import { sitemapService, type SitemapFile } from '~/server/utils/seo/sitemap/sitemapService'
 import { categoryPath, productPath } from '~/utils/routes/paths'
 import { productIdFromPath } from '~/utils/routes/productSegment'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 
-// The sitemap walks the demo backend's real cursor API (page_size=100) over HTTP.
+// The sitemap walks the demo backend's real cursor API (page_size=100) over HTTP, each call sent as the server's
+// backend gateway sends it (anonymousRead: the header policy, timeout and error answers; no breaker here).
 
 let api: RunningDemoApi
 // The same catalog from a backend that paginates every list, the categories too (DRF's global pagination class).
@@ -34,8 +40,18 @@ const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(matc
 const productIds = (urls: string[]) => urls.map(productIdFromPath).filter((id): id is number => id !== null)
 const SITE = 'https://shop.example'
 
+/** The gateway's anonymous read of `apiBase`, for a crawler's request for /sitemap.xml. */
+function gatewayRead(apiBase: string, timeoutMs = 5_000): BackendRead {
+  const req = new IncomingMessage(new Socket())
+  req.method = 'GET'
+  req.url = '/sitemap.xml'
+  req.headers.host = 'shop.example'
+  const event = createEvent(req, new ServerResponse(req))
+  return path => anonymousRead(event, { apiBase, timeoutMs, contributors: [] }, undefined, path)
+}
+
 function service(chunkSize: number, backend = api) {
-  return sitemapService({ source: backendCatalogSource({ apiBase: backend.url }), storage: createStorage(), siteUrl: SITE, chunkSize, builds: createSitemapBuilds() })
+  return sitemapService({ source: backendCatalogSource({ read: gatewayRead(backend.url) }), storage: createStorage(), siteUrl: SITE, chunkSize, builds: createSitemapBuilds() })
 }
 
 describe('sitemap over the demo backend', () => {
@@ -83,12 +99,44 @@ describe('sitemap over the demo backend', () => {
 
   it('reports an unreachable backend as such, before any byte is sent', async () => {
     const broken = sitemapService({
-      source: backendCatalogSource({ apiBase: 'http://127.0.0.1:9/api', timeoutMs: 2_000, retryDelayMs: 0 }),
+      source: backendCatalogSource({ read: gatewayRead('http://127.0.0.1:9/api', 2_000), retryDelayMs: 0 }),
       storage: createStorage(),
       siteUrl: SITE,
       chunkSize: 100,
       builds: createSitemapBuilds(),
     })
     await expect(broken.root()).rejects.toBeInstanceOf(CatalogUnavailableError)
+  })
+})
+
+// DRF's other global pagination classes: `next` carries `?page=N` (PageNumberPagination, page_size honoured) or
+// `?limit=&offset=` (LimitOffsetPagination, its own limit) instead of a cursor. The walk follows them with the
+// storefront's own reading of `next` (services/mappers/cursorPage.ts), the one the product lists use.
+describe.each(['drf-page-number', 'drf-limit-offset'] as const)('sitemap over a demo backend paging as %s', (profile) => {
+  let styled: RunningDemoApi
+
+  beforeAll(async () => {
+    styled = await startDemoApi({ seedProducts: 500, faults: false, profile: DEMO_PROFILES[profile] })
+  })
+  afterAll(async () => {
+    await styled?.close()
+  })
+
+  it('lists every product once, in one urlset and across the files of an index', async () => {
+    const first = await (await fetch(`${styled.url}/products/?page_size=100`)).json() as { next: string | null }
+    expect(first.next).toMatch(profile === 'drf-page-number' ? /[?&]page=2\b/ : /[?&]offset=\d+/)
+    const all = new Set(styled.backend.db.products.map(product => product.id))
+
+    const single = productIds(locs(await text(await service(45_000, styled).root())))
+    expect(single).toHaveLength(500)
+    expect(new Set(single)).toEqual(all)
+
+    const sitemap = service(200, styled)
+    const parts = locs(await text(await sitemap.root())).filter(loc => /products-\d+\.xml$/.test(loc))
+    expect(parts.length).toBeGreaterThan(1)
+    const ids: number[] = []
+    for (const n of parts.keys()) ids.push(...productIds(locs(await text(await sitemap.part(`products-${n + 1}.xml`)))))
+    expect(ids).toHaveLength(500)
+    expect(new Set(ids)).toEqual(all)
   })
 })

@@ -1,6 +1,8 @@
 import type { CategoryDto, CursorPageDto, ProductSummaryDto } from '~/services/dto'
 import { allPages } from '~/services/mappers/allPages'
 import { cursorFromUrl, pageQueryParams } from '~/services/mappers/cursorPage'
+import type { ApiError } from '~/composables/core/api/ApiError'
+import { errorFromResponse, parseBody } from '~/composables/core/api/normalizeError'
 
 /** What a sitemap needs to know about a product. */
 export interface SitemapProduct {
@@ -21,53 +23,75 @@ export interface CatalogSource {
   categorySlugs(): Promise<string[]>
 }
 
+/**
+ * One GET of a backend path ("/products/?page_size=100") as the process's backend gateway sends it
+ * (server/utils/backend/gateway.ts, `read`): anonymous, through the breaker the /api proxy and renders share, with the
+ * header policy and the gateway's timeout. Every failure is an answer: the backend's, a 502/504 JSON when it could not
+ * answer (in time), 503 `circuit_open` while the breaker is open.
+ */
+export type BackendRead = (path: string) => Promise<Response>
+
 export interface BackendCatalogOptions {
-  apiBase: string
+  read: BackendRead
   /** DRF's maximum; fewer round trips per sitemap. */
   pageSize?: number
-  timeoutMs?: number
-  /** Pause before the one retry of a call that failed in a way that may pass (5xx, 429, no answer, not JSON). */
+  /** Pause before the one retry of a call that failed in a way that may pass (a 5xx but 504, a 429, not JSON). */
   retryDelayMs?: number
-  fetch?: typeof globalThis.fetch
 }
 
 /** The backend could not give what a sitemap needs; the message names the call, never a shopper. */
 export class CatalogUnavailableError extends Error {
   override name = 'CatalogUnavailableError'
-  constructor(message: string, readonly transient = false) {
+  /**
+   * @param transient asking once more may help
+   * @param sent the backend was asked (false: the breaker answered for it)
+   */
+  constructor(message: string, readonly transient = false, readonly sent = true) {
     super(message)
   }
 }
 
+// The gateway's own codes (and DRF-style ones) are worth a log line; anything else a backend puts there is not.
+const LOGGABLE_CODE = /^[a-z][a-z_]{0,39}$/
+
 /**
- * Reads the backend directly (server to server, no /api hop), as an anonymous client. A sitemap file is hundreds of
- * calls in a row, so one passing hiccup (a 502 from a proxy, a dropped connection) is asked again once before the
- * whole file is given up.
+ * What a failed answer says, read as the api core reads it (normalizeError.ts). The breaker's 503 is not asked again:
+ * it answers for a backend it already found down, without a call. Nor is a 504: the call already waited the gateway's
+ * whole timeout (a hanging backend), and a second wait would only hold one of the two build slots longer; the
+ * crawler is told when to come back.
+ */
+function failedAnswer(path: string, error: ApiError): CatalogUnavailableError {
+  if (error.code === 'circuit_open') return new CatalogUnavailableError(`GET ${path} not sent: the backend's circuit breaker is open`, false, false)
+  const code = error.code !== `http_${error.status}` && LOGGABLE_CODE.test(error.code) ? ` ${error.code}` : ''
+  const transient = (error.status >= 500 && error.status !== 504) || error.status === 429
+  return new CatalogUnavailableError(`GET ${path} answered ${error.status}${code}`, transient)
+}
+
+/**
+ * Reads the backend as an anonymous client through the server's backend gateway, so the sitemap shares the breaker,
+ * the header policy and the timeout of the /api proxy and the renders. A sitemap file is hundreds of calls in a row,
+ * so one passing hiccup (a 502 from a proxy, a dropped connection) is asked again once before the whole file is given
+ * up.
  */
 export function backendCatalogSource(options: BackendCatalogOptions): CatalogSource {
-  const base = options.apiBase.replace(/\/+$/, '')
-  const fetchFn = options.fetch ?? globalThis.fetch
-  const timeoutMs = options.timeoutMs ?? 15_000
   const retryDelayMs = options.retryDelayMs ?? 500
 
   async function attempt<T>(path: string): Promise<T> {
     let response: Response
+    let text: string
     try {
-      response = await fetchFn(`${base}${path}`, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) })
+      response = await options.read(path)
+      text = await response.text()
     }
     catch (error) {
-      throw new CatalogUnavailableError(`GET ${path} failed: ${(error as Error).message}`, true)
+      // The gateway answers every failure it sees; what is left is an answer cut off while its body was read.
+      const timedOut = (error as Error).name === 'TimeoutError'
+      throw new CatalogUnavailableError(`GET ${path} failed: ${timedOut ? 'the answer did not finish in time' : (error as Error).message}`, !timedOut)
     }
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => {})
-      throw new CatalogUnavailableError(`GET ${path} answered ${response.status}`, response.status >= 500 || response.status === 429)
-    }
-    try {
-      return await response.json() as T
-    }
-    catch {
-      throw new CatalogUnavailableError(`GET ${path} answered ${response.status} without readable JSON`, true)
-    }
+    if (!response.ok) throw failedAnswer(path, errorFromResponse(response.status, text, response.headers, undefined, 'GET'))
+    const body = parseBody(text)
+    if (body === undefined) throw new CatalogUnavailableError(`GET ${path} answered ${response.status} without readable JSON`, true)
+    return body as T
   }
 
   async function getJson<T>(path: string): Promise<T> {
@@ -81,7 +105,8 @@ export function backendCatalogSource(options: BackendCatalogOptions): CatalogSou
         return await attempt<T>(path)
       }
       catch (again) {
-        throw again instanceof CatalogUnavailableError ? new CatalogUnavailableError(`${again.message} (asked twice)`) : again
+        if (!(again instanceof CatalogUnavailableError)) throw again
+        throw new CatalogUnavailableError(again.sent ? `${again.message} (asked twice)` : again.message, false, again.sent)
       }
     }
   }

@@ -4,18 +4,32 @@ import type { H3Event } from 'h3'
 import { getRequestHeader, setResponseHeader, setResponseStatus } from 'h3'
 import { useRuntimeConfig, useStorage } from 'nitropack/runtime'
 import { acceptedEncodings } from '../../compression'
-import { backendCatalogSource, CatalogUnavailableError } from './catalogSource'
+import { anonymousRead } from '../../backend/anonymousRead'
+import { backendCatalogSource, CatalogUnavailableError, type BackendRead } from './catalogSource'
 import { createSitemapBuilds } from './sitemapBuilds'
 import { sitemapService, type SitemapFile } from './sitemapService'
 import './context'
+import '../../backend/context'
 
 const gunzipAsync = promisify(gunzip)
 
-/** The sitemap service wired to this deployment's runtime config, shared cache and this process's builds. */
+/**
+ * How the sitemap reads the backend for the request `event`: through the process's backend gateway
+ * (server/plugins/backend.ts), so the /api proxy, the renders and the sitemap share one breaker, one header policy
+ * and one timeout. Only if the plugin did not run, the same policy without a breaker.
+ */
+function backendReadFor(event: H3Event, config: ReturnType<typeof useRuntimeConfig>): BackendRead {
+  const gateway = event.context.backend
+  if (gateway) return path => gateway.read(event, path)
+  const target = { apiBase: String(config.apiBase), timeoutMs: Number(config.apiTimeoutMs) || 8_000, contributors: [] }
+  return path => anonymousRead(event, target, undefined, path)
+}
+
+/** The sitemap service wired to this deployment's runtime config, backend gateway, shared cache and builds. */
 export function sitemapFor(event: H3Event) {
   const config = useRuntimeConfig(event)
   return sitemapService({
-    source: backendCatalogSource({ apiBase: String(config.apiBase) }),
+    source: backendCatalogSource({ read: backendReadFor(event, config) }),
     storage: useStorage('cache'),
     siteUrl: String(config.public.siteUrl),
     chunkSize: Number(config.sitemapChunkSize) || 45_000,

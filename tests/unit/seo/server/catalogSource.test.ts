@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { backendCatalogSource, CatalogUnavailableError } from '~/server/utils/seo/sitemap/catalogSource'
 
-const API = 'http://backend.test/api'
-
-/** A backend answering each call with the next scripted answer for its path (the last one repeats); logs the calls. */
+/**
+ * The gateway as the sitemap sees it (gateway.read): each call of a path gets the next scripted answer for it (the
+ * last one repeats), a 404 for a path without a script; logs the calls.
+ */
 function scriptedBackend(script: Record<string, Array<() => Response>>) {
   const calls: string[] = []
-  const fetch = (async (input: string | URL | Request) => {
-    const url = new URL(String(input))
-    const path = url.pathname.slice('/api'.length) + url.search
+  const read = async (path: string) => {
     calls.push(path)
     const answers = script[path]
     if (!answers) return new Response('{"detail":"Not found."}', { status: 404 })
     const answer = answers.length > 1 ? answers.shift()! : answers[0]!
     return answer()
-  }) as typeof globalThis.fetch
-  return { calls, source: backendCatalogSource({ apiBase: API, fetch, retryDelayMs: 0 }) }
+  }
+  return { calls, source: backendCatalogSource({ read, retryDelayMs: 0 }) }
 }
 
 const json = (body: unknown, status = 200) => () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
@@ -37,6 +36,27 @@ describe('the sitemap reading the backend', () => {
     expect(calls).toHaveLength(2)
   })
 
+  it('does not call again while the shared breaker answers for a backend found down, and says so', async () => {
+    const { source, calls } = scriptedBackend({ [FIRST]: [json({ detail: 'The shop is having trouble right now.', code: 'circuit_open' }, 503)] })
+    const failure = await source.productPage(null).catch((error: unknown) => error)
+    expect((failure as Error).message).toBe(`GET ${FIRST} not sent: the backend's circuit breaker is open`)
+    expect(calls).toHaveLength(1)
+  })
+
+  it('does not wait a second time for a backend that did not answer within the gateway\'s timeout', async () => {
+    const { source, calls } = scriptedBackend({ [FIRST]: [json({ detail: 'The backend did not answer in time.', code: 'upstream_timeout' }, 504), page([1], null)] })
+    const failure = await source.productPage(null).catch((error: unknown) => error)
+    expect((failure as Error).message).toBe(`GET ${FIRST} answered 504 upstream_timeout`)
+    expect(calls).toHaveLength(1)
+  })
+
+  it('names a breaker that opened after the first failure without claiming the page was asked twice', async () => {
+    const { source, calls } = scriptedBackend({ [FIRST]: [json({ detail: 'The backend is unreachable.', code: 'upstream_unreachable' }, 502), json({ code: 'circuit_open' }, 503)] })
+    const failure = await source.productPage(null).catch((error: unknown) => error)
+    expect((failure as Error).message).toBe(`GET ${FIRST} not sent: the backend's circuit breaker is open`)
+    expect(calls).toHaveLength(2)
+  })
+
   it('does not ask again what cannot change (a 404 for a cursor the backend no longer reads)', async () => {
     const { source, calls } = scriptedBackend({})
     await expect(source.productPage('gone')).rejects.toBeInstanceOf(CatalogUnavailableError)
@@ -55,7 +75,7 @@ describe('the sitemap reading the backend', () => {
   })
 
   it('stops following categories at a `next` it was given before', async () => {
-    const looping = json({ next: `${API}/categories/?cursor=same`, previous: null, results: [{ id: 1, slug: 'a', name: 'A', parent: null }] })
+    const looping = json({ next: 'http://backend.test/api/categories/?cursor=same', previous: null, results: [{ id: 1, slug: 'a', name: 'A', parent: null }] })
     const { source, calls } = scriptedBackend({ '/categories/': [looping], '/categories/?cursor=same': [looping] })
     expect(await source.categorySlugs()).toEqual(['a', 'a'])
     expect(calls).toHaveLength(2)
