@@ -3,6 +3,7 @@ import { requestIdFor } from '../requestId'
 import { checkBackendPath } from '../proxy/backendPath'
 import { applyContributors, type BackendCallContributor } from './contributors'
 import { addForwardingHeaders } from './headerPolicy'
+import { MESSAGES } from '../../../composables/core/api/messages'
 
 /** `<apiBase>/<path>` with exactly one slash between; also used by the auth BFF. */
 export function backendUrl(apiBase: string, pathAndQuery: string): string {
@@ -40,8 +41,10 @@ export function jsonAnswer(status: number, body: Record<string, unknown>, header
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers } })
 }
 
-export const UPSTREAM_TIMEOUT = { detail: 'The backend did not answer in time.', code: 'upstream_timeout' } as const
-export const UPSTREAM_UNREACHABLE = { detail: 'The backend is unreachable.', code: 'upstream_unreachable' } as const
+// A shopper reads `detail` as it is (the api core keeps a sentence that is not DRF's own), so it is written for them;
+// the code tells an operator or a log what happened.
+export const UPSTREAM_TIMEOUT = { detail: MESSAGES.timeout, code: 'upstream_timeout' } as const
+export const UPSTREAM_UNREACHABLE = { detail: MESSAGES.circuitOpen, code: 'upstream_unreachable' } as const
 
 /**
  * The one implementation of how a call reaches the backend, used by the /api proxy and by server renders:

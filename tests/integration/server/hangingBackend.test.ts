@@ -43,7 +43,7 @@ describe('a hanging backend with only browsers calling', () => {
     // Five shoppers at once, in two areas (the breaker's default threshold: failureRun.ts).
     const paths = ['/products/', '/categories/', '/products/facets/', '/products/?page=2', '/categories/?page=2']
     const errors = await Promise.all(paths.map(path => failure(browser().get(path))))
-    for (const error of errors) expect(error.toJSON()).toMatchObject({ status: 504, code: 'upstream_timeout', message: 'The backend did not answer in time.' })
+    for (const error of errors) expect(error.toJSON()).toMatchObject({ status: 504, code: 'upstream_timeout', message: 'The shop took too long to answer. Please try again.' })
 
     await fetch(`${api.url}/__stats/`, { method: 'DELETE' })
     const next = await failure(browser().get('/products/'))
