@@ -40,8 +40,8 @@ describe('real DRF error bodies', () => {
     expect(toCartProblem(error)).toEqual({ kind: 'out-of-stock', available: 35, message: 'Only 35 left in stock, so your cart can hold at most 35.' })
   })
   it('an order\'s out-of-stock 409 names its lines though DRF sent every number as a string and None as "None"', async () => {
-    // Rendered by DRF's exception handler and JSON renderer (manage.py render_order_409): orders are not served over HTTP.
+    // POST /orders/ of a cart holding 32 when a rival had just bought one of them (capture.py).
     const answer = toPlaceOrderAnswer(await errorOf('order-out-of-stock-409'))
-    expect(answer).toMatchObject({ kind: 'out-of-stock', lines: [{ lineId: 7, productId: 3, variantId: null, requested: 2, available: 1 }] })
+    expect(answer).toMatchObject({ kind: 'out-of-stock', lines: [{ lineId: 3, productId: 1, variantId: null, requested: 32, available: 31 }] })
   })
 })
