@@ -93,6 +93,8 @@ def capture_orders(base, out):
     write(out / 'order-no-key-400.json', call(base, 'POST', '/orders/', order, buyer))
     write(out / 'order-invalid-400.json', call(base, 'POST', '/orders/', {
         'shipping_address': {**ADDRESS, 'city': '', 'country': 'gb'}, 'shipping_method_id': 99}, {**buyer, **key}))
+    # What a shipping method retired during checkout gets (or any unknown id): DRF's stock relation message.
+    write(out / 'order-unknown-shipping-method-400.json', call(base, 'POST', '/orders/', {**order, 'shipping_method_id': 99}, {**buyer, **key}))
     write(out / 'order-declined-402.json', call(base, 'POST', '/orders/', {**order, 'payment_token': 'tok_chargeDeclined'}, {**buyer, **key}))
     # The declined attempt did not consume the key: the same key places the order.
     created = call(base, 'POST', '/orders/', order, {**buyer, **key})

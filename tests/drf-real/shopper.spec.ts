@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
 import { productPath } from '../../utils/routes/paths'
 import { signInThroughForm } from '../e2e/auth/support'
@@ -10,6 +12,12 @@ import { waitForHydration } from '../e2e/support/hydration'
 // Products come from the seed (no demo control endpoints here): the first ones without variants and with stock.
 
 const API = process.env.DRF_REAL_API!
+
+/** Sets whether the shop offers the named shipping method (no endpoint for it: the backend's own ORM, on its data). */
+function offerShipping(name: string, active: boolean): void {
+  const code = `from catalog.models import ShippingMethod; ShippingMethod.objects.filter(name=${JSON.stringify(name)}).update(active=${active ? 'True' : 'False'})`
+  execFileSync('/usr/bin/python3', [fileURLToPath(new URL('./manage.py', import.meta.url)), 'shell', '-c', code], { env: { ...process.env, DRF_REAL_DATA: process.env.DRF_REAL_DATA } })
+}
 const PASSWORD = 'Walk-horse-battery-9'
 
 interface Product { id: number, slug: string, title: string, stock: number, variants: unknown[] }
@@ -23,11 +31,12 @@ async function call<T>(path: string, init: { method?: string, body?: unknown, to
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T }
 }
 
-async function simpleProducts(count: number, skip = 0): Promise<Product[]> {
+/** Products without variants holding `minStock` or more, from id 100 + skip on (each test its own range). */
+async function simpleProducts(count: number, skip = 0, minStock = 5): Promise<Product[]> {
   const found: Product[] = []
   for (let id = 100 + skip; found.length < count; id++) {
     const { status, body } = await call<Product>(`/products/${id}/`)
-    if (status === 200 && body.variants.length === 0 && body.stock >= 5) found.push(body)
+    if (status === 200 && body.variants.length === 0 && body.stock >= minStock) found.push(body)
   }
   return found
 }
@@ -93,7 +102,7 @@ test('guest cart -> sign in at checkout -> Express, Visa -> confirmation -> hist
 
 test('the history pages through DRF\'s cursor: 12 orders, 10 then "Show older orders"', async ({ page, baseURL }) => {
   const shopper = await newShopper('history')
-  const [product] = await simpleProducts(1, 40)
+  const [product] = await simpleProducts(1, 40, 12)
   const address = { full_name: 'Wanda Walk', line1: '1 Cursor Row', city: 'Leeds', postal_code: 'LS1 1AA', country: 'GB' }
   const numbers: string[] = []
   for (let i = 0; i < 12; i++) {
@@ -177,4 +186,29 @@ test('the answer to "Place order" is lost after DRF made the order: one order, a
   expect((await ordersOf(shopper.token)).map(o => o.id)).toEqual([id])
   // Whether the page found the order or sent again, a second send kept the key (DRF replays it).
   expect(new Set(keys).size).toBe(1)
+})
+
+test('the shipping method is retired while the shopper reviews: the shipping step says so in words and offers the rest', async ({ page, baseURL }) => {
+  const [product] = await simpleProducts(1, 120)
+  const shopper = await atReview(page, baseURL!, 'retired', [{ product: product!, quantity: 1 }])
+  offerShipping('Express', false)
+  try {
+    await placeOrderButton(page).click()
+    await expect(page.getByRole('heading', { name: 'Shipping method' })).toBeVisible()
+    // DRF's own sentence is 'Invalid pk "2" - object does not exist.', written for developers.
+    await expect(page.getByText('The shipping method you chose is no longer offered. Please choose another.')).toBeVisible()
+    await expect(page.getByText(/Invalid pk/)).toHaveCount(0)
+    await expect(page.getByRole('radio', { name: /^Express/ })).toHaveCount(0)
+    await page.getByRole('radio', { name: /^Standard/ }).check()
+    // The payment was confirmed before: back to the review.
+    await page.getByRole('button', { name: 'Continue to payment' }).click()
+    await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible()
+    await expect(page.getByRole('complementary', { name: 'Order summary' }).getByText('Shipping (Standard)')).toBeVisible()
+    await placeOrderButton(page).click()
+    const id = await confirmedOrderId(page)
+    expect((await ordersOf(shopper.token)).map(o => o.id)).toEqual([id])
+  }
+  finally {
+    offerShipping('Express', true)
+  }
 })

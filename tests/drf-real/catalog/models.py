@@ -90,6 +90,8 @@ class ShippingMethod(models.Model):
     currency = models.CharField(max_length=3, default='USD')
     min_days = models.PositiveSmallIntegerField()
     max_days = models.PositiveSmallIntegerField()
+    # Retired methods stay for the orders that used them; checkout offers and accepts active ones only.
+    active = models.BooleanField(default=True)
 
     class Meta:
         ordering = ['price', 'id']

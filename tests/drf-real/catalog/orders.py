@@ -39,7 +39,7 @@ class ShippingMethodSerializer(serializers.ModelSerializer):
 
 
 class ShippingMethodList(generics.ListAPIView):
-    queryset = ShippingMethod.objects.all()
+    queryset = ShippingMethod.objects.filter(active=True)
     serializer_class = ShippingMethodSerializer
     pagination_class = None
 
@@ -56,7 +56,8 @@ class AddressSerializer(serializers.Serializer):
 
 class OrderCreateSerializer(serializers.Serializer):
     shipping_address = AddressSerializer()
-    shipping_method_id = serializers.PrimaryKeyRelatedField(queryset=ShippingMethod.objects.all())
+    # A retired method is refused as DRF refuses any unknown pk: 'Invalid pk "2" - object does not exist.'
+    shipping_method_id = serializers.PrimaryKeyRelatedField(queryset=ShippingMethod.objects.filter(active=True))
     payment_token = serializers.CharField(max_length=64)
 
 
