@@ -197,6 +197,8 @@ export async function useCheckout(): Promise<CheckoutContext> {
       if (refusal.fieldErrors.shipping_method_id) {
         draft.confirmed.shipping = false
         shippingError.value = refusal.fieldErrors.shipping_method_id.join(' ')
+        // The shop may have stopped offering it while the shopper checked out: the kept list would offer it again.
+        await shipping.retry().catch(() => {})
         await goTo('shipping')
         return focusSoon('checkout-shipping-methods')
       }

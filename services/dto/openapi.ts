@@ -862,15 +862,17 @@ export interface components {
             code: "out_of_stock";
             /** @description Cart endpoints - units available for the line. An integer, or its digits as a string when the backend raises DRF's APIException with a dict detail (DRF renders every value of it as a string, None as "None"); clients accept both. */
             available?: number | string;
-            /** @description Orders - every line that could not be reserved. Send numbers; a backend raising DRF's APIException with a dict detail sends them as strings ("7", and "None" for no variant), which clients also read. */
+            /** @description Orders - every line that could not be reserved. Send numbers; a backend raising DRF's APIException with a dict detail sends them as strings ("7", and "None" for no variant), which clients also read (seen served by tests/drf-real). */
             lines?: {
-                item_id: number;
-                product_id: number;
-                variant_id: number | null;
-                requested: number;
-                available: number;
+                item_id: components["schemas"]["WholeNumber"];
+                product_id: components["schemas"]["WholeNumber"];
+                variant_id: number | null | string;
+                requested: components["schemas"]["WholeNumber"];
+                available: components["schemas"]["WholeNumber"];
             }[];
         };
+        /** @description An integer, or its digits as a string (what DRF renders for a number in an APIException's dict detail). */
+        WholeNumber: number | string;
         /** @description Give `status`, `latency_ms`, or both (latency alone delays and then answers normally). */
         FaultCreate: {
             /** @description Glob over the path after the base, query excluded: `*` matches any characters including `/`. E.g. `/products/`, `/products/*`, `/cart/*`. */
@@ -1730,17 +1732,17 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Field errors, `{"code": "idempotency_key_required"}` without the header, or `{"code": "cart_empty"}`. */
+            /** @description Field errors, `{"code": "idempotency_key_required"}` without the header, or `{"code": "cart_empty"}`. DRF's `ValidationError("message")` raised in a view is a bare list, `["message"]`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["ErrorDetail"];
+                    "application/json": components["schemas"]["FieldErrors"] | components["schemas"]["ErrorDetail"] | string[];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description `{"code": "payment_declined"}` */
+            /** @description `{"code": "payment_declined"}`; a DRF APIException subclass sends only `{"detail": ...}` (the default exception handler drops the code): the status decides. */
             402: {
                 headers: {
                     [name: string]: unknown;
@@ -1749,7 +1751,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
-            /** @description `{"code": "out_of_stock", "lines": [...]}` or `{"code": "idempotency_key_reused"}` */
+            /** @description `{"code": "out_of_stock", "lines": [...]}` or `{"code": "idempotency_key_reused"}` (from a DRF APIException subclass only `{"detail": ...}`: DRF's default exception handler drops the code; no `lines` tells them apart). */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-import type { ApiError } from '~/composables/core/api/ApiError'
+import type { ApiError, FieldErrors } from '~/composables/core/api/ApiError'
 import type { OrderDto } from '../dto'
 import type { PlaceOrderAnswer, StockShortfall } from '../domain/order'
 import { toOrder } from './order'
@@ -45,11 +45,24 @@ function shortfallsIn(body: unknown): StockShortfall[] | null {
 }
 
 const MESSAGES = {
+  shippingGone: 'The shipping method you chose is no longer offered. Please choose another.',
   declined: 'Your payment was declined. Nothing was charged. Please choose another payment method.',
   outOfStock: 'Some items sold out while you were checking out. Nothing was ordered or charged.',
   keyConflict: 'Your order changed while it was being placed. Please review it and place it again.',
   busy: 'Your order is still being processed.',
 } as const
+
+// DRF's PrimaryKeyRelatedField refuses an id its queryset no longer holds (a method the shop retired, or stopped
+// offering for this address, while the shopper checked out) in a sentence for developers: 'Invalid pk "2" - object
+// does not exist.' (tests/drf-real/fixtures/order-unknown-shipping-method-400.json).
+const STOCK_RELATION_ERROR = /^(?:Invalid pk "[^"]*" - object does not exist\.|Incorrect type\. Expected pk value, received \w+\.)$/
+
+/** The field errors as the checkout shows them: DRF's stock sentence on the shipping method said in words. */
+function readableFieldErrors(fieldErrors: FieldErrors): FieldErrors {
+  const method = fieldErrors.shipping_method_id
+  if (!method?.some(message => STOCK_RELATION_ERROR.test(message))) return fieldErrors
+  return { ...fieldErrors, shipping_method_id: [MESSAGES.shippingGone] }
+}
 
 /** Any failure of POST /orders/ -> what it means for the attempt. A success (201) is mapped by the service. */
 export function toPlaceOrderAnswer(error: ApiError): PlaceOrderAnswer {
@@ -70,7 +83,7 @@ export function toPlaceOrderAnswer(error: ApiError): PlaceOrderAnswer {
   if (status === 422) return { kind: 'key-conflict', message: MESSAGES.keyConflict }
   if (status === 400) {
     return Object.keys(error.fieldErrors).length > 0
-      ? { kind: 'invalid', message: error.message, fieldErrors: error.fieldErrors }
+      ? { kind: 'invalid', message: error.message, fieldErrors: readableFieldErrors(error.fieldErrors) }
       : { kind: 'rejected', message: error.message }
   }
   if (status === 401 || status === 403) return { kind: 'unauthorized', message: error.message }

@@ -11,7 +11,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-KEPT_HEADERS = ('content-type', 'allow', 'www-authenticate', 'retry-after', 'location')
+KEPT_HEADERS = ('content-type', 'allow', 'www-authenticate', 'retry-after', 'location', 'idempotent-replayed')
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -57,6 +57,7 @@ def main():
     }
     for name, (method, path, body, headers) in cases.items():
         write(out / f'{name}.json', call(base, method, path, body, headers))
+    capture_orders(base, out)
     if throttled_base:
         for _ in range(5):
             answer = call(throttled_base, 'POST', '/auth/token/', wrong)
@@ -64,6 +65,55 @@ def main():
                 # Retry-After and the detail say the seconds left in the window: run.sh compares this one by shape.
                 write(out / 'token-throttled-429.json', answer)
                 break
+
+ADDRESS = {'full_name': 'Ada Lovelace', 'line1': '12 Analytical Way', 'line2': '', 'city': 'London',
+           'postal_code': 'N1 9GU', 'country': 'GB', 'phone': '+44 20 7946 0000'}
+
+
+def shopper(base, name):
+    """A fresh shopper's Authorization header (the database is fresh: run.sh captures right after seeding)."""
+    email, password = f'capture-{name}@example.com', 'Capture-horse-battery-9'
+    call(base, 'POST', '/auth/register/', {'email': email, 'password': password, 'first_name': 'Ada', 'last_name': name})
+    tokens = call(base, 'POST', '/auth/token/', {'email': email, 'password': password})['body']
+    return {'Authorization': f"Bearer {tokens['access']}"}
+
+
+def capture_orders(base, out):
+    """Shipping methods and POST/GET /orders/ as the storefront meets them: placed, replayed, refused."""
+    write(out / 'shipping-methods-200.json', call(base, 'GET', '/shipping-methods/'))
+    # The first product without variants and with a few in stock (the seed is deterministic).
+    product = next(p for p in (call(base, 'GET', f'/products/{i}/')['body'] for i in range(1, 60))
+                   if not p['variants'] and p['stock'] >= 3)
+    order = {'shipping_address': ADDRESS, 'shipping_method_id': 1, 'payment_token': 'tok_visa'}
+    key = {'Idempotency-Key': 'capture-key-1'}
+
+    buyer = shopper(base, 'buyer')
+    write(out / 'order-cart-empty-400.json', call(base, 'POST', '/orders/', order, {**buyer, **key}))
+    call(base, 'POST', '/cart/items/', {'product_id': product['id'], 'quantity': 2}, buyer)
+    write(out / 'order-no-key-400.json', call(base, 'POST', '/orders/', order, buyer))
+    write(out / 'order-invalid-400.json', call(base, 'POST', '/orders/', {
+        'shipping_address': {**ADDRESS, 'city': '', 'country': 'gb'}, 'shipping_method_id': 99}, {**buyer, **key}))
+    # What a shipping method retired during checkout gets (or any unknown id): DRF's stock relation message.
+    write(out / 'order-unknown-shipping-method-400.json', call(base, 'POST', '/orders/', {**order, 'shipping_method_id': 99}, {**buyer, **key}))
+    write(out / 'order-declined-402.json', call(base, 'POST', '/orders/', {**order, 'payment_token': 'tok_chargeDeclined'}, {**buyer, **key}))
+    # The declined attempt did not consume the key: the same key places the order.
+    created = call(base, 'POST', '/orders/', order, {**buyer, **key})
+    write(out / 'order-created-201.json', created)
+    write(out / 'order-replayed-201.json', call(base, 'POST', '/orders/', order, {**buyer, **key}))
+    write(out / 'order-key-reused-409.json', call(base, 'POST', '/orders/', {**order, 'shipping_method_id': 2}, {**buyer, **key}))
+    call(base, 'POST', '/cart/items/', {'product_id': product['id'], 'quantity': 1}, buyer)
+    call(base, 'POST', '/orders/', order, {**buyer, 'Idempotency-Key': 'capture-key-2'})
+    write(out / 'orders-page-200.json', call(base, 'GET', '/orders/?page_size=1', None, buyer))
+    write(out / 'order-other-shopper-404.json', call(base, 'GET', f"/orders/{created['body']['id']}/", None, shopper(base, 'stranger')))
+
+    # Sold out between the cart and the order: a rival takes one of the units the buyer holds in the cart.
+    stock = call(base, 'GET', f"/products/{product['id']}/")['body']['stock']
+    rival = shopper(base, 'rival')
+    call(base, 'POST', '/cart/items/', {'product_id': product['id'], 'quantity': stock}, buyer)
+    call(base, 'POST', '/cart/items/', {'product_id': product['id'], 'quantity': 1}, rival)
+    call(base, 'POST', '/orders/', order, {**rival, 'Idempotency-Key': 'capture-key-rival'})
+    write(out / 'order-out-of-stock-409.json', call(base, 'POST', '/orders/', order, {**buyer, 'Idempotency-Key': 'capture-key-3'}))
+
 
 def write(path, answer):
     path.write_text(json.dumps(answer, indent=2) + '\n')

@@ -2,7 +2,7 @@
 # The storefront's contract against a real Django REST Framework backend (README.md here):
 # installs Debian's Django/DRF/SimpleJWT/django-filter if missing, starts this backend on a free port with a fresh
 # SQLite, re-captures fixtures/ and compares them with the committed ones, runs the contract suite's catalog, auth,
-# pagination, wishlist and cart files against it (orders are not implemented here), and stops it. Not part of tests/run-all.sh or .ci/run.
+# pagination, wishlist, cart and orders (shipping methods, checkout) files against it, and stops it. Not part of tests/run-all.sh or .ci/run.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -51,7 +51,6 @@ echo "drf-real: backends up after $((SECONDS - started)) s (port $PORT)"
 
 status=0
 "$PYTHON" "$HERE/capture.py" "http://127.0.0.1:$PORT/api" "$DATA/fixtures" "http://127.0.0.1:$THROTTLED_PORT/api" >/dev/null
-(cd "$HERE" && DRF_REAL_DATA="$DATA/render" "$PYTHON" manage.py render_order_409 >"$DATA/fixtures/order-out-of-stock-409.json")
 if ! "$PYTHON" "$HERE/compare_fixtures.py" "$HERE/fixtures" "$DATA/fixtures"; then
   echo "drf-real: DRF answers differ from fixtures/ (re-capture with capture.py and review the diff)" >&2
   status=1
@@ -59,6 +58,7 @@ fi
 
 cd "$ROOT"
 CONTRACT_API_BASE="http://127.0.0.1:$PORT/api" npx vitest run --project contract \
-  tests/contract/catalog.test.ts tests/contract/auth.test.ts tests/contract/pagination.test.ts tests/contract/wishlist.test.ts tests/contract/cart.test.ts || status=1
+  tests/contract/catalog.test.ts tests/contract/auth.test.ts tests/contract/pagination.test.ts tests/contract/wishlist.test.ts tests/contract/cart.test.ts \
+  tests/contract/orders.test.ts || status=1
 echo "drf-real: done in $((SECONDS - started)) s (exit $status)"
 exit $status

@@ -81,3 +81,65 @@ class CartItem(models.Model):
 
     class Meta:
         ordering = ['id']
+
+
+class ShippingMethod(models.Model):
+    name = models.CharField(max_length=100)
+    description = models.CharField(max_length=200, blank=True)
+    price = models.DecimalField(max_digits=10, decimal_places=2)
+    currency = models.CharField(max_length=3, default='USD')
+    min_days = models.PositiveSmallIntegerField()
+    max_days = models.PositiveSmallIntegerField()
+    # Retired methods stay for the orders that used them; checkout offers and accepts active ones only.
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ['price', 'id']
+
+
+class Order(models.Model):
+    user = models.ForeignKey('accounts.User', on_delete=models.PROTECT, related_name='orders')
+    number = models.CharField(max_length=20, unique=True, null=True)
+    status = models.CharField(max_length=20, default='paid')
+    subtotal = models.DecimalField(max_digits=10, decimal_places=2)
+    shipping_total = models.DecimalField(max_digits=10, decimal_places=2)
+    total = models.DecimalField(max_digits=10, decimal_places=2)
+    currency = models.CharField(max_length=3, default='USD')
+    # The address as it was typed: a later change of the shopper's addresses must not rewrite a placed order.
+    full_name = models.CharField(max_length=255)
+    line1 = models.CharField(max_length=255)
+    line2 = models.CharField(max_length=255, blank=True)
+    city = models.CharField(max_length=128)
+    postal_code = models.CharField(max_length=20)
+    country = models.CharField(max_length=2)
+    phone = models.CharField(max_length=32, blank=True)
+    shipping_method = models.ForeignKey(ShippingMethod, on_delete=models.PROTECT, related_name='+')
+    shipping_method_name = models.CharField(max_length=100)
+    payment_reference = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class OrderLine(models.Model):
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name='items')
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name='+')
+    variant = models.ForeignKey(Variant, null=True, blank=True, on_delete=models.PROTECT, related_name='+')
+    title = models.CharField(max_length=200)
+    sku = models.CharField(max_length=64)
+    quantity = models.PositiveIntegerField()
+    unit_price = models.DecimalField(max_digits=10, decimal_places=2)
+    line_total = models.DecimalField(max_digits=10, decimal_places=2)
+
+    class Meta:
+        ordering = ['id']
+
+
+class IdempotencyKey(models.Model):
+    """A key that made an order: written in the order's transaction, so a refused attempt (4xx) leaves no key."""
+    user = models.ForeignKey('accounts.User', on_delete=models.CASCADE, related_name='+')
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64, help_text='sha256 of the request body, canonical JSON.')
+    order = models.OneToOneField(Order, null=True, on_delete=models.CASCADE, related_name='+')
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        unique_together = [('user', 'key')]

@@ -7,10 +7,12 @@ from rest_framework_simplejwt.views import TokenBlacklistView, TokenRefreshView
 from accounts.views import MeView, RegisterView, ThrottledTokenObtainPairView
 from catalog import views as catalog
 from catalog.cart import CartItemView, CartItemsView, CartMergeView, CartView
+from catalog.orders import OrderViewSet, ShippingMethodList
 from catalog.wishlist import WishlistViewSet
 
 router = DefaultRouter()
 router.register('wishlist', WishlistViewSet, basename='wishlist')
+router.register('orders', OrderViewSet, basename='order')
 
 api = [
     path('categories/', catalog.CategoryList.as_view()),
@@ -28,6 +30,7 @@ api = [
     path('cart/items/', CartItemsView.as_view()),
     path('cart/items/<int:pk>/', CartItemView.as_view()),
     path('cart/merge/', CartMergeView.as_view()),
+    path('shipping-methods/', ShippingMethodList.as_view()),
     *router.urls,
 ]
 

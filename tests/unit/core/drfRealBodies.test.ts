@@ -40,8 +40,44 @@ describe('real DRF error bodies', () => {
     expect(toCartProblem(error)).toEqual({ kind: 'out-of-stock', available: 35, message: 'Only 35 left in stock, so your cart can hold at most 35.' })
   })
   it('an order\'s out-of-stock 409 names its lines though DRF sent every number as a string and None as "None"', async () => {
-    // Rendered by DRF's exception handler and JSON renderer (manage.py render_order_409): orders are not served over HTTP.
+    // POST /orders/ of a cart holding 32 when a rival had just bought one of them (capture.py).
     const answer = toPlaceOrderAnswer(await errorOf('order-out-of-stock-409'))
-    expect(answer).toMatchObject({ kind: 'out-of-stock', lines: [{ lineId: 7, productId: 3, variantId: null, requested: 2, available: 1 }] })
+    expect(answer).toMatchObject({ kind: 'out-of-stock', lines: [{ lineId: 3, productId: 1, variantId: null, requested: 32, available: 31 }] })
+  })
+})
+
+describe('real DRF answers to POST /orders/ (tests/drf-real/catalog/orders.py)', () => {
+  it('a shipping method the shop no longer offers is said in words, not in DRF\'s "Invalid pk ... does not exist"', async () => {
+    // PrimaryKeyRelatedField's stock sentence for an id its queryset does not hold (retired during checkout).
+    const error = await errorOf('order-unknown-shipping-method-400')
+    expect(error.fieldErrors).toEqual({ shipping_method_id: ['Invalid pk "99" - object does not exist.'] })
+    expect(toPlaceOrderAnswer(error)).toMatchObject({
+      kind: 'invalid',
+      fieldErrors: { shipping_method_id: ['The shipping method you chose is no longer offered. Please choose another.'] },
+    })
+  })
+
+  it('nested address errors keep DRF\'s own words, flattened to the form\'s fields', async () => {
+    const answer = toPlaceOrderAnswer(await errorOf('order-invalid-400'))
+    expect(answer).toMatchObject({
+      kind: 'invalid',
+      fieldErrors: {
+        'shipping_address.city': ['This field may not be blank.'],
+        'shipping_address.country': ['Enter a two-letter country code.'],
+        'payment_token': ['This field is required.'],
+      },
+    })
+  })
+
+  it('a declined card is a 402 with `detail` only (an APIException subclass: DRF drops the code): declined', async () => {
+    expect(toPlaceOrderAnswer(await errorOf('order-declined-402'))).toMatchObject({ kind: 'declined' })
+  })
+
+  it('an empty cart is DRF\'s bare list ["Your cart is empty."] (ValidationError raised in a view): its sentence is shown', async () => {
+    expect(toPlaceOrderAnswer(await errorOf('order-cart-empty-400'))).toEqual({ kind: 'rejected', message: 'Your cart is empty.' })
+  })
+
+  it('a key sent with another body is a 409 with neither an order nor lines: waited on, never read as placed or sold out', async () => {
+    expect(toPlaceOrderAnswer(await errorOf('order-key-reused-409'))).toMatchObject({ kind: 'busy', retryAfterMs: null })
   })
 })

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from catalog.models import Brand, Category, Product, Review, Variant
+from catalog.models import Brand, Category, Product, Review, ShippingMethod, Variant
 
 TREE = {
     'Clothing': ['T-Shirts', 'Jackets', 'Trousers'],
@@ -23,6 +23,11 @@ NOUNS = {
     'T-Shirts': 'Tee', 'Jackets': 'Jacket', 'Trousers': 'Chinos', 'Sneakers': 'Runner', 'Boots': 'Boot', 'Sandals': 'Sandal',
     'Kitchen': 'Pan', 'Lighting': 'Lamp', 'Textiles': 'Throw', 'Tents': 'Tent', 'Backpacks': 'Pack', 'Cycling': 'Helmet',
 }
+SHIPPING = [
+    ('Standard', 'Tracked delivery by post.', '4.99', 3, 5),
+    ('Express', 'Next-day courier, order by 3 pm.', '12.50', 1, 2),
+    ('Pick-up point', 'Collect from a partner shop near you.', '0.00', 4, 7),
+]
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800"><rect width="800" height="800" fill="#{:06x}"/></svg>'
 
 
@@ -77,4 +82,6 @@ class Command(BaseCommand):
                                       created_at=product.created_at + timedelta(hours=r + 1)))
         Variant.objects.bulk_create(variants)
         Review.objects.bulk_create(reviews)
+        for name, description, price, min_days, max_days in SHIPPING:
+            ShippingMethod.objects.create(name=name, description=description, price=Decimal(price), min_days=min_days, max_days=max_days)
         self.stdout.write(f'seeded {len(created)} products, {len(variants)} variants, {len(reviews)} reviews')
