@@ -1,28 +1,13 @@
-import { $fetch } from 'ofetch'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createApiClient } from '~/composables/core/api/createApiClient'
+import { describe, expect, it } from 'vitest'
 import { useCategoryStore } from '~/stores/catalog/categories'
 import { useFacetsStore } from '~/stores/catalog/facets'
 import { useProductDetailStore } from '~/stores/catalog/productDetail'
 import { useProductStore } from '~/stores/catalog/products'
 import { useReviewStore } from '~/stores/catalog/reviews'
-import { createDemoMswServer } from '../../mocks/testing/mswServer'
-import { installApi } from '../../support/installedApi'
-import { freshStores } from '../../support/stores'
+import { useDemoCatalog } from './support/demoCatalog'
 
 // The catalog stores through the real services and transport, against the demo backend in msw/node.
-const demo = createDemoMswServer({ seedProducts: 1500 })
-const api = createApiClient({ fetch: $fetch, baseURL: demo.baseUrl })
-
-beforeAll(() => {
-  demo.server.listen({ onUnhandledRequest: 'error' })
-  installApi(api)
-})
-beforeEach(freshStores)
-afterAll(() => {
-  installApi(null)
-  demo.server.close()
-})
+useDemoCatalog({ seedProducts: 1500 })
 
 describe('catalog stores over the demo backend', () => {
   it('walks a whole category with loadMore: every product once, as many as the facets count', async () => {
