@@ -4,12 +4,11 @@ import type { ApiError } from '~/composables/core/api/ApiError'
 import { createApiClient } from '~/composables/core/api/createApiClient'
 import { passableRetryAfter } from '~/server/utils/backend/retryAfter'
 import { startDemoApi, type RunningDemoApi } from '../../mocks/testing/startDemoApi'
-import { CookieClient, startTestBff, type TestBff } from './support/bffServer'
+import { CookieClient, DEMO, startTestBff, type TestBff } from './support/bffServer'
 
 // The auth BFF passes the backend's Retry-After on (throttled sign-in, register, refresh), so the sign-in form can
 // say how long to wait, as the plain /api proxy already lets the profile form do.
 
-const DEMO = { email: 'demo@example.com', password: 'demo-password-1' }
 let api: RunningDemoApi
 let bff: TestBff
 

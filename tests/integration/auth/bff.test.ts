@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoApi, type RunningDemoApi } from '../../mocks/testing/startDemoApi'
-import { CookieClient, startTestBff, type TestBff } from './support/bffServer'
+import { CookieClient, DEMO, signedInClient, startTestBff, type TestBff } from './support/bffServer'
 
-const DEMO = { email: 'demo@example.com', password: 'demo-password-1' }
 let api: RunningDemoApi
 let bff: TestBff
 
@@ -15,13 +14,6 @@ afterAll(async () => {
 afterEach(async () => {
   await bff?.close()
 })
-
-async function signedIn(credentials = DEMO): Promise<CookieClient> {
-  const client = new CookieClient(bff.origin)
-  const response = await client.post('/api/auth/login', credentials)
-  expect(response.status).toBe(200)
-  return client
-}
 
 describe('login', () => {
   it('returns the access token and the user, and keeps the refresh token in an httpOnly cookie only', async () => {
@@ -92,7 +84,7 @@ describe('CSRF', () => {
     ['neither Origin nor Sec-Fetch-Site', { origin: '' }],
   ])('refuses %s with 403', async (_name, headers) => {
     bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const client = await signedInClient(bff.origin)
     for (const path of ['/api/auth/login', '/api/auth/register', '/api/auth/refresh', '/api/auth/logout', '/api/auth/logout-all']) {
       const clean = Object.fromEntries(Object.entries({ 'origin': bff.origin, 'x-requested-with': 'storefront', ...headers }).filter(([, v]) => v !== ''))
       const response = await fetch(bff.origin + path, {
@@ -109,7 +101,7 @@ describe('CSRF', () => {
 
   it('accepts Sec-Fetch-Site same-origin when a browser sends no Origin', async () => {
     bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const client = await signedInClient(bff.origin)
     expect((await client.post('/api/auth/refresh', undefined, { 'origin': '', 'sec-fetch-site': 'same-origin' })).status).toBe(200)
   })
 })

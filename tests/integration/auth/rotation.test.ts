@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoApi, type RunningDemoApi } from '../../mocks/testing/startDemoApi'
-import { CookieClient, startTestBff, type TestBff } from './support/bffServer'
+import { CookieClient, signedInClient, startTestBff, type TestBff } from './support/bffServer'
 
-const DEMO = { email: 'demo@example.com', password: 'demo-password-1' }
 let api: RunningDemoApi
 let bff: TestBff
 
@@ -17,22 +16,10 @@ afterEach(async () => {
   await fetch(`${api.url}/__faults/`, { method: 'DELETE' })
 })
 
-async function signedIn(): Promise<CookieClient> {
-  const client = new CookieClient(bff.origin)
-  expect((await client.post('/api/auth/login', DEMO)).status).toBe(200)
-  return client
-}
-
-function copy(client: CookieClient): CookieClient {
-  const other = new CookieClient(bff.origin)
-  other.cookie = client.cookie
-  return other
-}
-
 describe('refresh', () => {
   it('rotates the cookie and returns a new access token', async () => {
     bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const client = await signedInClient(bff.origin)
     const before = client.cookie
     const response = await client.post('/api/auth/refresh')
     expect(response.status).toBe(200)
@@ -53,8 +40,8 @@ describe('refresh', () => {
 
   it('gives concurrent requests with the same cookie the same rotated pair (two tabs reloading)', async () => {
     bff = await startTestBff(api.url)
-    const client = await signedIn()
-    const tabs = Array.from({ length: 6 }, () => copy(client))
+    const client = await signedInClient(bff.origin)
+    const tabs = Array.from({ length: 6 }, () => client.copy())
     const responses = await Promise.all(tabs.map(tab => tab.post('/api/auth/refresh')))
     expect(responses.map(r => r.status)).toEqual(Array(6).fill(200))
     const tokens = new Set(await Promise.all(responses.map(async r => ((await r.json()) as { access: string }).access)))
@@ -66,8 +53,8 @@ describe('refresh', () => {
 
   it('keeps no usable token in the shared storage while a rotated pair waits for concurrent requests', async () => {
     bff = await startTestBff(api.url)
-    const client = await signedIn()
-    const late = copy(client)
+    const client = await signedInClient(bff.origin)
+    const late = client.copy()
     expect((await client.post('/api/auth/refresh')).status).toBe(200)
     // What a Redis dump or a replica would hold: every key and value the BFF stored.
     const keys = await bff.deps.sessions.getKeys()
@@ -81,8 +68,8 @@ describe('refresh', () => {
 
   it('ends the session cleanly when a spent refresh cookie is used again after the grace period', async () => {
     bff = await startTestBff(api.url)
-    const client = await signedIn()
-    const stale = copy(client)
+    const client = await signedInClient(bff.origin)
+    const stale = client.copy()
     expect((await client.post('/api/auth/refresh')).status).toBe(200)
     bff.advance(21_000)
     const reused = await stale.post('/api/auth/refresh')
@@ -105,7 +92,7 @@ describe('refresh', () => {
 
   it('ends the session when the token was rotated elsewhere (reuse detected by the backend)', async () => {
     bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const client = await signedInClient(bff.origin)
     // Someone else spends the same refresh token straight at the backend.
     const direct = await fetch(`${api.url}/auth/token/refresh/`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refresh: client.cookie }),
@@ -118,7 +105,7 @@ describe('refresh', () => {
 
   it('keeps the cookie when the backend is down, so an outage signs nobody out', async () => {
     bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const client = await signedInClient(bff.origin)
     const cookie = client.cookie
     await fetch(`${api.url}/__faults/`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path_pattern: '/auth/token/refresh/', status: 503, count: 1 }),
@@ -133,7 +120,7 @@ describe('refresh', () => {
 describe('logout', () => {
   it('blacklists the refresh token and clears the cookie', async () => {
     bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const client = await signedInClient(bff.origin)
     const token = client.cookie
     const response = await client.post('/api/auth/logout')
     expect(response.status).toBe(204)
@@ -146,8 +133,8 @@ describe('logout', () => {
 
   it('signs out every other storefront session of the same user', async () => {
     bff = await startTestBff(api.url)
-    const laptop = await signedIn()
-    const phone = await signedIn()
+    const laptop = await signedInClient(bff.origin)
+    const phone = await signedInClient(bff.origin)
     expect((await phone.post('/api/auth/refresh')).status).toBe(200)
     bff.advance(1)
     expect((await laptop.post('/api/auth/logout-all')).status).toBe(204)
@@ -158,7 +145,7 @@ describe('logout', () => {
     expect(phone.cookie).toBeUndefined()
     // A new sign-in afterwards is a new session.
     bff.advance(1)
-    const again = await signedIn()
+    const again = await signedInClient(bff.origin)
     expect((await again.post('/api/auth/refresh')).status).toBe(200)
   })
 })
@@ -166,7 +153,7 @@ describe('logout', () => {
 describe('session', () => {
   it('tells a browser who is signed in but never hands it the access token', async () => {
     bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const client = await signedInClient(bff.origin)
     const response = await client.get('/api/auth/session')
     const body = await response.json() as Record<string, unknown>
     expect(body).toEqual({ user: expect.objectContaining({ email: 'demo@example.com' }) })
