@@ -25,7 +25,9 @@ export interface CartStoreHarness {
   readonly session: { token: string | null, refresh: ReturnType<typeof vi.fn> }
   /** A new backend with these lines, answering GET /cart/. */
   serveCart(lines?: TestLine[]): CartBackend
-  /** A store with the cart loaded for a guest with the cart marker: TWO_LINES. */
+  /** A store for a guest with the cart marker whose cart (TWO_LINES) is not loaded yet. */
+  guestStore(): ReturnType<typeof useCartStore>
+  /** guestStore(), with the cart loaded. */
   loadedStore(): Promise<ReturnType<typeof useCartStore>>
   /** The PATCH calls made to one line, in order. */
   patches(id: number): FakeCall[]
@@ -73,10 +75,13 @@ export function useCartStoreHarness(): CartStoreHarness {
       fake.current.on('GET', '/cart/', () => served.dto())
       return served
     },
-    async loadedStore() {
+    guestStore() {
       harness.serveCart(TWO_LINES)
-      const store = useCartStore()
       vi.stubGlobal('document', { cookie: 'sf_cart=1' })
+      return useCartStore()
+    },
+    async loadedStore() {
+      const store = harness.guestStore()
       await store.ensureLoaded()
       return store
     },
