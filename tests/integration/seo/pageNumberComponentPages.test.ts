@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { useBuiltStack } from '../server/support/builtStack'
-import { componentPage } from './support/componentPages'
+import { componentPage, followNext } from './support/componentPages'
 
 // Server-rendered component pages over a backend whose DEFAULT_PAGINATION_CLASS is PageNumberPagination: DRF's
 // `next` has `?page=N` and no cursor. The pager's rel="next" (how crawlers reach the rest of a listing) carries that
@@ -12,17 +12,7 @@ const stack = useBuiltStack({ seedProducts: PRODUCTS, profile: { pagination: 'pa
 
 describe('component pages over DRF PageNumberPagination', () => {
   it('following next from /products?sort=price-asc lists every product once, in the backend\'s order', async () => {
-    const walked: number[] = []
-    const visited: string[] = []
-    let url: string | null = `${stack.web.url}/products?sort=price-asc`
-    while (url) {
-      expect(visited.includes(url), `next leads back to ${url}`).toBe(false)
-      visited.push(url)
-      const page = await componentPage(url)
-      expect(page.productIds.length, url).toBeGreaterThan(0)
-      walked.push(...page.productIds)
-      url = page.next
-    }
+    const { visited, productIds: walked } = await followNext(`${stack.web.url}/products?sort=price-asc`)
 
     expect(visited).toHaveLength(Math.ceil(PRODUCTS / 24))
     expect(new URL(visited[1]!).searchParams.get('cursor')).toBe('page=2')

@@ -1,6 +1,8 @@
 import { $fetch } from 'ofetch'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { createApiClient } from '~/composables/core/api/createApiClient'
+import type { ProductQuery } from '~/services/domain/product'
+import { useProductStore } from '~/stores/catalog/products'
 import type { DemoBackendOptions } from '../../../mocks/createDemoBackend'
 import { createDemoMswServer, type DemoMswServer } from '../../../mocks/testing/mswServer'
 import { installApi } from '../../../support/installedApi'
@@ -24,4 +26,12 @@ export function useDemoCatalog(options: Partial<DemoBackendOptions>): DemoMswSer
     demo.server.close()
   })
   return demo
+}
+
+/** The product store's list for `query` after fetchFirst and loadMore until it has no next page (`maxPages` at most). */
+export async function loadWholeList(query: ProductQuery, options: { pageSize?: number, maxPages?: number } = {}) {
+  const products = useProductStore()
+  await products.fetchFirst(query, { pageSize: options.pageSize })
+  for (let pages = 1; products.listFor(query)!.hasNext && pages < (options.maxPages ?? 100); pages++) await products.loadMore(query)
+  return products.listFor(query)!
 }

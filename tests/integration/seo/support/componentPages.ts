@@ -30,3 +30,22 @@ export function resultProductIds(doc: Document): number[] {
     .map(Number)
   return [...new Set(ids)]
 }
+
+/**
+ * Follows rel="next" from `start` to the last page, as a crawler does: the addresses visited and the products they
+ * list, in order. Fails where a next link leads back to a page already seen or to a page that lists nothing.
+ */
+export async function followNext(start: string): Promise<{ visited: string[], productIds: number[] }> {
+  const visited: string[] = []
+  const productIds: number[] = []
+  let url: string | null = start
+  while (url) {
+    expect(visited.includes(url), `next leads back to ${url}`).toBe(false)
+    visited.push(url)
+    const page = await componentPage(url)
+    expect(page.productIds.length, url).toBeGreaterThan(0)
+    productIds.push(...page.productIds)
+    url = page.next
+  }
+  return { visited, productIds }
+}
