@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { productPath } from '../../../utils/routes/paths'
 import { signInThroughForm } from '../auth/support'
 import { expectCartCount, gotoWithCart } from '../cart/support'
@@ -94,18 +94,14 @@ test('guest adds products, checks out signing in on the way, pays; the order is 
   await expectAxeClean(page, 'order not found')
 })
 
-/** Tab forward until the focused control is named `name`. */
-async function tabTo(page: Page, name: string | RegExp, limit = 60): Promise<void> {
+/** Tab forward (at least once) until `target` has the focus; fails if it is not reached within `limit` presses. */
+async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
+  const focusedTarget = target.and(page.locator(':focus'))
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab')
-    const label = await page.evaluate(() => {
-      const el = document.activeElement as HTMLInputElement | null
-      if (!el) return ''
-      return (el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim()
-    })
-    if (typeof name === 'string' ? label.startsWith(name) : name.test(label)) return
+    if (await focusedTarget.count() > 0) return
   }
-  throw new Error(`${String(name)} is not reachable by Tab`)
+  await expect(target, 'reachable by Tab').toBeFocused()
 }
 
 test('every field is reachable and the order can be placed by keyboard alone, at 320 px', async ({ page, context, baseURL }) => {
@@ -117,31 +113,31 @@ test('every field is reachable and the order can be placed by keyboard alone, at
 
   await page.getByRole('heading', { name: 'Checkout', level: 1 }).click()
   for (const [label, text] of [['Full name', 'Kay Board'], ['Street address', '1 Tab Street'], ['Apartment, suite, building', 'Flat 2'], ['Town or city', 'Leeds'], ['Postal code', 'LS1 1AA']] as const) {
-    await tabTo(page, label)
+    await tabTo(page, page.getByRole('textbox', { name: label }))
     await page.keyboard.type(text)
   }
-  await tabTo(page, 'Country')
+  await tabTo(page, page.getByRole('combobox', { name: 'Country' }))
   await page.keyboard.type('United Kingdom')
-  await tabTo(page, 'Phone')
+  await tabTo(page, page.getByRole('textbox', { name: 'Phone' }))
   await page.keyboard.type('+44 113 496 0000')
   await page.keyboard.press('Enter')
 
   await expect(page.getByRole('heading', { name: 'Shipping method' })).toBeFocused()
-  await tabTo(page, /^Standard/)
+  await tabTo(page, page.getByRole('radio', { name: /^Standard/ }))
   await page.keyboard.press('ArrowDown')
   await expect(page.getByRole('radio', { name: /^Express/ })).toBeChecked()
-  await tabTo(page, 'Continue to payment')
+  await tabTo(page, page.getByRole('button', { name: 'Continue to payment' }))
   await page.keyboard.press('Enter')
 
   await expect(page.getByRole('heading', { name: 'Payment' })).toBeFocused()
-  await tabTo(page, /^Visa/)
+  await tabTo(page, page.getByRole('radio', { name: /^Visa/ }))
   await page.keyboard.press('Space')
   await expect(page.getByRole('radio', { name: /^Visa/ })).toBeChecked()
-  await tabTo(page, 'Continue to review')
+  await tabTo(page, page.getByRole('button', { name: 'Continue to review' }))
   await page.keyboard.press('Enter')
 
   await expect(page.getByRole('heading', { name: 'Review your order' })).toBeFocused()
-  await tabTo(page, 'Place order')
+  await tabTo(page, placeOrderButton(page))
   await page.keyboard.press('Enter')
   const id = await confirmedOrderId(page)
   const [order] = await ordersAtBackend(api, shopper)

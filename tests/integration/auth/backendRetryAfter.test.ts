@@ -1,32 +1,21 @@
 import { $fetch } from 'ofetch'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { ApiError } from '~/composables/core/api/ApiError'
 import { createApiClient } from '~/composables/core/api/createApiClient'
 import { passableRetryAfter } from '~/server/utils/backend/retryAfter'
-import { startDemoApi, type RunningDemoApi } from '../../mocks/testing/startDemoApi'
-import { CookieClient, startTestBff, type TestBff } from './support/bffServer'
+import { CookieClient, DEMO, type TestBff } from './support/bffServer'
+import { useBffStack } from './support/bffStack'
 
 // The auth BFF passes the backend's Retry-After on (throttled sign-in, register, refresh), so the sign-in form can
 // say how long to wait, as the plain /api proxy already lets the profile form do.
 
-const DEMO = { email: 'demo@example.com', password: 'demo-password-1' }
-let api: RunningDemoApi
+const stack = useBffStack({ seedProducts: 20 })
 let bff: TestBff
 
-const addFault = (fault: Record<string, unknown>) => $fetch(`${api.url}/__faults/`, { method: 'POST', body: fault })
+const addFault = (fault: Record<string, unknown>) => $fetch(`${stack.api.url}/__faults/`, { method: 'POST', body: fault })
 
-beforeAll(async () => {
-  api = await startDemoApi({ seedProducts: 20, faults: true })
-})
-afterAll(async () => {
-  await api.close()
-})
 beforeEach(async () => {
-  bff = await startTestBff(api.url)
-})
-afterEach(async () => {
-  await $fetch(`${api.url}/__faults/`, { method: 'DELETE' })
-  await bff.close()
+  bff = await stack.startBff()
 })
 
 describe('the auth BFF and the backend\'s Retry-After', () => {

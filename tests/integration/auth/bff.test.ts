@@ -1,31 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoApi, type RunningDemoApi } from '../../mocks/testing/startDemoApi'
-import { CookieClient, startTestBff, type TestBff } from './support/bffServer'
+import { describe, expect, it } from 'vitest'
+import { CookieClient, DEMO, signedInClient } from './support/bffServer'
+import { useBffStack } from './support/bffStack'
 
-const DEMO = { email: 'demo@example.com', password: 'demo-password-1' }
-let api: RunningDemoApi
-let bff: TestBff
-
-beforeAll(async () => {
-  api = await startDemoApi({ seedProducts: 50, faults: true })
-})
-afterAll(async () => {
-  await api.close()
-})
-afterEach(async () => {
-  await bff?.close()
-})
-
-async function signedIn(credentials = DEMO): Promise<CookieClient> {
-  const client = new CookieClient(bff.origin)
-  const response = await client.post('/api/auth/login', credentials)
-  expect(response.status).toBe(200)
-  return client
-}
+const stack = useBffStack({ seedProducts: 50 })
 
 describe('login', () => {
   it('returns the access token and the user, and keeps the refresh token in an httpOnly cookie only', async () => {
-    bff = await startTestBff(api.url)
+    const bff = await stack.startBff()
     const response = await fetch(`${bff.origin}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'origin': bff.origin, 'x-requested-with': 'storefront' },
@@ -45,14 +26,14 @@ describe('login', () => {
   })
 
   it('sets Secure on the cookie when configured for production', async () => {
-    bff = await startTestBff(api.url, { cookie: { secure: true } })
+    const bff = await stack.startBff({ cookie: { secure: true } })
     const client = new CookieClient(bff.origin)
     const response = await client.post('/api/auth/login', DEMO)
     expect(response.headers.getSetCookie()[0]).toMatch(/Secure/i)
   })
 
   it('passes the backend message for a wrong password on, and sets no cookie', async () => {
-    bff = await startTestBff(api.url)
+    const bff = await stack.startBff()
     const client = new CookieClient(bff.origin)
     const response = await client.post('/api/auth/login', { ...DEMO, password: 'wrong-password' })
     expect(response.status).toBe(401)
@@ -61,7 +42,7 @@ describe('login', () => {
   })
 
   it('refuses the 11th rapid attempt with 429, Retry-After and a message, per address and account', async () => {
-    bff = await startTestBff(api.url)
+    const bff = await stack.startBff()
     const client = new CookieClient(bff.origin)
     const statuses: number[] = []
     for (let i = 0; i < 11; i++) statuses.push((await client.post('/api/auth/login', { ...DEMO, password: `wrong-${i}` })).status)
@@ -78,7 +59,7 @@ describe('login', () => {
   })
 
   it('does not count successful sign-ins against the limit', async () => {
-    bff = await startTestBff(api.url)
+    const bff = await stack.startBff()
     for (let i = 0; i < 12; i++) expect((await new CookieClient(bff.origin).post('/api/auth/login', DEMO)).status).toBe(200)
   })
 })
@@ -91,8 +72,8 @@ describe('CSRF', () => {
     ['a cross-site fetch without Origin', { 'origin': '', 'sec-fetch-site': 'cross-site' }],
     ['neither Origin nor Sec-Fetch-Site', { origin: '' }],
   ])('refuses %s with 403', async (_name, headers) => {
-    bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const bff = await stack.startBff()
+    const client = await signedInClient(bff.origin)
     for (const path of ['/api/auth/login', '/api/auth/register', '/api/auth/refresh', '/api/auth/logout', '/api/auth/logout-all']) {
       const clean = Object.fromEntries(Object.entries({ 'origin': bff.origin, 'x-requested-with': 'storefront', ...headers }).filter(([, v]) => v !== ''))
       const response = await fetch(bff.origin + path, {
@@ -108,8 +89,8 @@ describe('CSRF', () => {
   })
 
   it('accepts Sec-Fetch-Site same-origin when a browser sends no Origin', async () => {
-    bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const bff = await stack.startBff()
+    const client = await signedInClient(bff.origin)
     expect((await client.post('/api/auth/refresh', undefined, { 'origin': '', 'sec-fetch-site': 'same-origin' })).status).toBe(200)
   })
 })

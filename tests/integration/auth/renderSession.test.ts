@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createStorage } from 'unstorage'
 import { usableUntil } from '~/server/utils/auth/renderSessionCache'
-import { CookieClient } from './support/bffServer'
+import { CookieClient, DEMO, signedInClient } from './support/bffServer'
 import { startRenderSessionStack, type RenderSessionStack } from './support/renderSessionServer'
 
 // Issue 20: a signed-in page view reuses the access token the BFF holds for its refresh cookie. Rotation happens
 // near the token's expiry only, /auth/me/ is asked only when no recent user is known, and sign-out, profile
 // changes and "sign out everywhere" take effect. The backend's own request counts (/__stats/) are the evidence.
 
-const DEMO = { email: 'demo@example.com', password: 'demo-password-1' }
 const REFRESH = 'POST /auth/token/refresh/'
 const ME = 'GET /auth/me/'
 
@@ -25,12 +24,6 @@ afterEach(async () => {
   stack = undefined
 })
 
-async function signIn(s: RenderSessionStack): Promise<CookieClient> {
-  const client = new CookieClient(s.origin)
-  expect((await client.post('/api/auth/login', DEMO)).status).toBe(200)
-  return client
-}
-
 /** What a server render of one page gets; the client keeps a rotated cookie like a browser would. */
 async function render(client: CookieClient): Promise<RenderAnswer> {
   const response = await client.get('/render')
@@ -38,16 +31,10 @@ async function render(client: CookieClient): Promise<RenderAnswer> {
   return await response.json() as RenderAnswer
 }
 
-function tab(client: CookieClient, origin: string): CookieClient {
-  const other = new CookieClient(origin)
-  other.cookie = client.cookie
-  return other
-}
-
 describe('signed-in server renders', () => {
   it('cost no rotation and no /auth/me/ while the token is usable, starting with the first page after sign-in', async () => {
     stack = await startRenderSessionStack()
-    const client = await signIn(stack)
+    const client = await signedInClient(stack.origin)
     const cookie = client.cookie
     await stack.takeStats()
 
@@ -66,7 +53,7 @@ describe('signed-in server renders', () => {
 
   it('rotates once near the token expiry, carries the user over, and stays signed in', async () => {
     stack = await startRenderSessionStack({ accessTtlS: 60 })
-    const client = await signIn(stack)
+    const client = await signedInClient(stack.origin)
     const first = await render(client)
     await stack.takeStats()
 
@@ -85,11 +72,11 @@ describe('signed-in server renders', () => {
 
   it('rotates once for several tabs rendering with the same cookie at its expiry, and none is signed out', async () => {
     stack = await startRenderSessionStack({ accessTtlS: 60 })
-    const client = await signIn(stack)
+    const client = await signedInClient(stack.origin)
     stack.advance(usableUntil((await render(client)).access!) - stack.deps.now() + 1)
     await stack.takeStats()
 
-    const tabs = [tab(client, stack.origin), tab(client, stack.origin), tab(client, stack.origin)]
+    const tabs = [client.copy(), client.copy(), client.copy()]
     const answers = await Promise.all(tabs.map(render))
     for (const answer of answers) expect(answer).toMatchObject({ ok: true, user: { email: DEMO.email } })
     expect(new Set(tabs.map(t => t.cookie)).size).toBe(1)
@@ -102,7 +89,7 @@ describe('signed-in server renders', () => {
 
   it('asks /auth/me/ once after a profile change, keeping the token', async () => {
     stack = await startRenderSessionStack()
-    const client = await signIn(stack)
+    const client = await signedInClient(stack.origin)
     const before = await render(client)
     const patch = await fetch(`${stack.origin}/api/auth/me/`, {
       method: 'PATCH',
@@ -119,9 +106,9 @@ describe('signed-in server renders', () => {
 
   it('forgets the cached token at sign-out: the old cookie renders signed out', async () => {
     stack = await startRenderSessionStack()
-    const client = await signIn(stack)
+    const client = await signedInClient(stack.origin)
     await render(client)
-    const stolen = tab(client, stack.origin)
+    const stolen = client.copy()
     expect((await client.post('/api/auth/logout')).status).toBe(204)
     expect(client.cookie).toBeUndefined()
     expect(await render(stolen)).toEqual({ ok: true, user: null })
@@ -129,8 +116,8 @@ describe('signed-in server renders', () => {
 
   it('honours "sign out everywhere" for a session whose token is still cached', async () => {
     stack = await startRenderSessionStack()
-    const laptop = await signIn(stack)
-    const phone = await signIn(stack)
+    const laptop = await signedInClient(stack.origin)
+    const phone = await signedInClient(stack.origin)
     expect((await render(phone)).user).not.toBeNull()
     stack.advance(1_000)
     expect((await laptop.post('/api/auth/logout-all')).status).toBe(204)
@@ -140,7 +127,7 @@ describe('signed-in server renders', () => {
   it('keeps the cached value unreadable without the cookie: hashed key, sealed value', async () => {
     const sessions = createStorage()
     stack = await startRenderSessionStack({ sessions })
-    const client = await signIn(stack)
+    const client = await signedInClient(stack.origin)
     const { access } = await render(client)
     const keys = (await sessions.getKeys()).filter(key => key.startsWith('render:'))
     expect(keys).toHaveLength(1)

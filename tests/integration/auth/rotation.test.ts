@@ -1,38 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoApi, type RunningDemoApi } from '../../mocks/testing/startDemoApi'
-import { CookieClient, startTestBff, type TestBff } from './support/bffServer'
+import { describe, expect, it } from 'vitest'
+import { CookieClient, signedInClient } from './support/bffServer'
+import { useBffStack } from './support/bffStack'
 
-const DEMO = { email: 'demo@example.com', password: 'demo-password-1' }
-let api: RunningDemoApi
-let bff: TestBff
-
-beforeAll(async () => {
-  api = await startDemoApi({ seedProducts: 50, faults: true })
-})
-afterAll(async () => {
-  await api.close()
-})
-afterEach(async () => {
-  await bff?.close()
-  await fetch(`${api.url}/__faults/`, { method: 'DELETE' })
-})
-
-async function signedIn(): Promise<CookieClient> {
-  const client = new CookieClient(bff.origin)
-  expect((await client.post('/api/auth/login', DEMO)).status).toBe(200)
-  return client
-}
-
-function copy(client: CookieClient): CookieClient {
-  const other = new CookieClient(bff.origin)
-  other.cookie = client.cookie
-  return other
-}
+const stack = useBffStack({ seedProducts: 50 })
 
 describe('refresh', () => {
   it('rotates the cookie and returns a new access token', async () => {
-    bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const bff = await stack.startBff()
+    const client = await signedInClient(bff.origin)
     const before = client.cookie
     const response = await client.post('/api/auth/refresh')
     expect(response.status).toBe(200)
@@ -40,21 +15,21 @@ describe('refresh', () => {
     expect(Object.keys(body)).toEqual(['access'])
     expect(client.cookie).toBeDefined()
     expect(client.cookie).not.toBe(before)
-    const me = await fetch(`${api.url}/auth/me/`, { headers: { authorization: `Bearer ${String(body.access)}` } })
+    const me = await fetch(`${stack.api.url}/auth/me/`, { headers: { authorization: `Bearer ${String(body.access)}` } })
     expect(me.status).toBe(200)
   })
 
   it('answers 401 token_not_valid without a cookie', async () => {
-    bff = await startTestBff(api.url)
+    const bff = await stack.startBff()
     const response = await new CookieClient(bff.origin).post('/api/auth/refresh')
     expect(response.status).toBe(401)
     expect(await response.json()).toMatchObject({ code: 'token_not_valid' })
   })
 
   it('gives concurrent requests with the same cookie the same rotated pair (two tabs reloading)', async () => {
-    bff = await startTestBff(api.url)
-    const client = await signedIn()
-    const tabs = Array.from({ length: 6 }, () => copy(client))
+    const bff = await stack.startBff()
+    const client = await signedInClient(bff.origin)
+    const tabs = Array.from({ length: 6 }, () => client.copy())
     const responses = await Promise.all(tabs.map(tab => tab.post('/api/auth/refresh')))
     expect(responses.map(r => r.status)).toEqual(Array(6).fill(200))
     const tokens = new Set(await Promise.all(responses.map(async r => ((await r.json()) as { access: string }).access)))
@@ -65,9 +40,9 @@ describe('refresh', () => {
   })
 
   it('keeps no usable token in the shared storage while a rotated pair waits for concurrent requests', async () => {
-    bff = await startTestBff(api.url)
-    const client = await signedIn()
-    const late = copy(client)
+    const bff = await stack.startBff()
+    const client = await signedInClient(bff.origin)
+    const late = client.copy()
     expect((await client.post('/api/auth/refresh')).status).toBe(200)
     // What a Redis dump or a replica would hold: every key and value the BFF stored.
     const keys = await bff.deps.sessions.getKeys()
@@ -80,9 +55,9 @@ describe('refresh', () => {
   })
 
   it('ends the session cleanly when a spent refresh cookie is used again after the grace period', async () => {
-    bff = await startTestBff(api.url)
-    const client = await signedIn()
-    const stale = copy(client)
+    const bff = await stack.startBff()
+    const client = await signedInClient(bff.origin)
+    const stale = client.copy()
     expect((await client.post('/api/auth/refresh')).status).toBe(200)
     bff.advance(21_000)
     const reused = await stale.post('/api/auth/refresh')
@@ -94,7 +69,7 @@ describe('refresh', () => {
 
   it('refuses a forged cookie at once instead of waiting for a concurrent rotation', async () => {
     // A wait longer than the test timeout: this only passes if an unknown token skips the grace wait.
-    bff = await startTestBff(api.url, { rotation: { graceMs: 20_000, waitMs: 600_000, pollMs: 10 } })
+    const bff = await stack.startBff({ rotation: { graceMs: 20_000, waitMs: 600_000, pollMs: 10 } })
     const forged = new CookieClient(bff.origin)
     forged.cookie = 'eyJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoicmVmcmVzaCJ9.forged'
     const response = await forged.post('/api/auth/refresh')
@@ -104,10 +79,10 @@ describe('refresh', () => {
   })
 
   it('ends the session when the token was rotated elsewhere (reuse detected by the backend)', async () => {
-    bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const bff = await stack.startBff()
+    const client = await signedInClient(bff.origin)
     // Someone else spends the same refresh token straight at the backend.
-    const direct = await fetch(`${api.url}/auth/token/refresh/`, {
+    const direct = await fetch(`${stack.api.url}/auth/token/refresh/`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refresh: client.cookie }),
     })
     expect(direct.status).toBe(200)
@@ -117,10 +92,10 @@ describe('refresh', () => {
   })
 
   it('keeps the cookie when the backend is down, so an outage signs nobody out', async () => {
-    bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const bff = await stack.startBff()
+    const client = await signedInClient(bff.origin)
     const cookie = client.cookie
-    await fetch(`${api.url}/__faults/`, {
+    await fetch(`${stack.api.url}/__faults/`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path_pattern: '/auth/token/refresh/', status: 503, count: 1 }),
     })
     const response = await client.post('/api/auth/refresh')
@@ -132,22 +107,22 @@ describe('refresh', () => {
 
 describe('logout', () => {
   it('blacklists the refresh token and clears the cookie', async () => {
-    bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const bff = await stack.startBff()
+    const client = await signedInClient(bff.origin)
     const token = client.cookie
     const response = await client.post('/api/auth/logout')
     expect(response.status).toBe(204)
     expect(client.cookie).toBeUndefined()
-    const direct = await fetch(`${api.url}/auth/token/refresh/`, {
+    const direct = await fetch(`${stack.api.url}/auth/token/refresh/`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refresh: token }),
     })
     expect(direct.status).toBe(401)
   })
 
   it('signs out every other storefront session of the same user', async () => {
-    bff = await startTestBff(api.url)
-    const laptop = await signedIn()
-    const phone = await signedIn()
+    const bff = await stack.startBff()
+    const laptop = await signedInClient(bff.origin)
+    const phone = await signedInClient(bff.origin)
     expect((await phone.post('/api/auth/refresh')).status).toBe(200)
     bff.advance(1)
     expect((await laptop.post('/api/auth/logout-all')).status).toBe(204)
@@ -158,15 +133,15 @@ describe('logout', () => {
     expect(phone.cookie).toBeUndefined()
     // A new sign-in afterwards is a new session.
     bff.advance(1)
-    const again = await signedIn()
+    const again = await signedInClient(bff.origin)
     expect((await again.post('/api/auth/refresh')).status).toBe(200)
   })
 })
 
 describe('session', () => {
   it('tells a browser who is signed in but never hands it the access token', async () => {
-    bff = await startTestBff(api.url)
-    const client = await signedIn()
+    const bff = await stack.startBff()
+    const client = await signedInClient(bff.origin)
     const response = await client.get('/api/auth/session')
     const body = await response.json() as Record<string, unknown>
     expect(body).toEqual({ user: expect.objectContaining({ email: 'demo@example.com' }) })
@@ -174,14 +149,14 @@ describe('session', () => {
   })
 
   it('answers user null without a session', async () => {
-    bff = await startTestBff(api.url)
+    const bff = await stack.startBff()
     expect(await (await new CookieClient(bff.origin).get('/api/auth/session')).json()).toEqual({ user: null })
   })
 })
 
 describe('register', () => {
   it('passes DRF field errors through with their status', async () => {
-    bff = await startTestBff(api.url)
+    const bff = await stack.startBff()
     const response = await new CookieClient(bff.origin).post('/api/auth/register', { email: 'demo@example.com', password: 'x', first_name: 'A' })
     expect(response.status).toBe(400)
     const body = await response.json() as Record<string, string[]>
@@ -190,7 +165,7 @@ describe('register', () => {
   })
 
   it('creates the account and signs in', async () => {
-    bff = await startTestBff(api.url)
+    const bff = await stack.startBff()
     const client = new CookieClient(bff.origin)
     const email = `new-${Date.now()}@example.com`
     const response = await client.post('/api/auth/register', { email, password: 'a-long-password-9', first_name: 'Ada', last_name: 'L' })
@@ -200,7 +175,7 @@ describe('register', () => {
   })
 
   it('limits registrations per address', async () => {
-    bff = await startTestBff(api.url)
+    const bff = await stack.startBff()
     const client = new CookieClient(bff.origin)
     const statuses: number[] = []
     for (let i = 0; i < 11; i++) statuses.push((await client.post('/api/auth/register', { email: 'bad', password: 'x' })).status)

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoApi, type RunningDemoApi } from '../../mocks/testing/startDemoApi'
 import { startStorefront, type Running } from '../server/support/processes'
 import { usableUntil } from '~/server/utils/auth/renderSessionCache'
+import { DEMO } from './support/bffServer'
 
 // Issue 20 through the built server: a signed-in shopper's page views reuse the access token the BFF keeps for
 // their refresh cookie. The demo backend's /__stats/ counts what reached it. Needs `npm run build` first.
 
-const DEMO = { email: 'demo@example.com', password: 'demo-password-1' }
 const REFRESH = 'POST /auth/token/refresh/'
 const ME = 'GET /auth/me/'
 // Access tokens of 5 s (DEMO_ACCESS_TTL_S) where the test must reach their expiry (handed to renders for 4 s);

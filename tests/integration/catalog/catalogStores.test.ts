@@ -1,28 +1,13 @@
-import { $fetch } from 'ofetch'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createApiClient } from '~/composables/core/api/createApiClient'
+import { describe, expect, it } from 'vitest'
 import { useCategoryStore } from '~/stores/catalog/categories'
 import { useFacetsStore } from '~/stores/catalog/facets'
 import { useProductDetailStore } from '~/stores/catalog/productDetail'
 import { useProductStore } from '~/stores/catalog/products'
 import { useReviewStore } from '~/stores/catalog/reviews'
-import { createDemoMswServer } from '../../mocks/testing/mswServer'
-import { installApi } from '../../support/installedApi'
-import { freshStores } from '../../support/stores'
+import { loadWholeList, useDemoCatalog } from './support/demoCatalog'
 
 // The catalog stores through the real services and transport, against the demo backend in msw/node.
-const demo = createDemoMswServer({ seedProducts: 1500 })
-const api = createApiClient({ fetch: $fetch, baseURL: demo.baseUrl })
-
-beforeAll(() => {
-  demo.server.listen({ onUnhandledRequest: 'error' })
-  installApi(api)
-})
-beforeEach(freshStores)
-afterAll(() => {
-  installApi(null)
-  demo.server.close()
-})
+useDemoCatalog({ seedProducts: 1500 })
 
 describe('catalog stores over the demo backend', () => {
   it('walks a whole category with loadMore: every product once, as many as the facets count', async () => {
@@ -32,13 +17,8 @@ describe('catalog stores over the demo backend', () => {
     const facets = await useFacetsStore().fetchFacets({})
     const expected = facets.data!.categories.find(c => c.slug === top.slug)!.count
 
+    const list = await loadWholeList({ category: top.slug }, { pageSize: 100 })
     const products = useProductStore()
-    const query = { category: top.slug }
-    await products.fetchFirst(query, { pageSize: 100 })
-    let guard = 0
-    while (products.listFor(query)!.hasNext && guard++ < 100) await products.loadMore(query)
-
-    const list = products.listFor(query)!
     expect(list.status).toBe('done')
     expect(list.ids).toHaveLength(expected)
     expect(new Set(list.ids).size).toBe(expected)
@@ -50,10 +30,8 @@ describe('catalog stores over the demo backend', () => {
     const facets = await useFacetsStore().fetchFacets(query)
     const brand = facets.data!.brands[0]!
     const narrowed = { ...query, brands: [brand.slug] }
+    const list = await loadWholeList(narrowed, { pageSize: 100 })
     const products = useProductStore()
-    await products.fetchFirst(narrowed, { pageSize: 100 })
-    while (products.listFor(narrowed)!.hasNext) await products.loadMore(narrowed)
-    const list = products.listFor(narrowed)!
     expect(list.ids).toHaveLength(brand.count)
     for (const id of list.ids) {
       const p = products.byId[id]!

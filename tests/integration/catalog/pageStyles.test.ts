@@ -1,42 +1,23 @@
-import { $fetch } from 'ofetch'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createApiClient } from '~/composables/core/api/createApiClient'
+import { describe, expect, it } from 'vitest'
 import { facetResultCount } from '~/services/domain/facets'
 import { useFacetsStore } from '~/stores/catalog/facets'
 import { useProductStore } from '~/stores/catalog/products'
 import { useReviewStore } from '~/stores/catalog/reviews'
-import { createDemoMswServer } from '../../mocks/testing/mswServer'
 import { DEMO_PROFILES } from '../../mocks/profile'
-import { installApi } from '../../support/installedApi'
-import { freshStores } from '../../support/stores'
+import { loadWholeList, useDemoCatalog } from './support/demoCatalog'
 
 // A backend whose DEFAULT_PAGINATION_CLASS is PageNumberPagination or LimitOffsetPagination: `next` carries `page`,
 // or `limit` and `offset`, and no `cursor`. The lists must read on past their first page all the same.
 
 describe.each(['drf-page-number', 'drf-limit-offset'] as const)('lists over a demo paging as %s', (profile) => {
-  const demo = createDemoMswServer({ seedProducts: 120, profile: DEMO_PROFILES[profile] })
-  const api = createApiClient({ fetch: $fetch, baseURL: demo.baseUrl })
-
-  beforeAll(() => {
-    demo.server.listen({ onUnhandledRequest: 'error' })
-    installApi(api)
-  })
-  beforeEach(freshStores)
-  afterAll(() => {
-    installApi(null)
-    demo.server.close()
-  })
+  useDemoCatalog({ seedProducts: 120, profile: DEMO_PROFILES[profile] })
 
   it('walks every product of a filtered listing, each once, past the first page of 24', async () => {
     const query = { inStock: true }
     const expected = facetResultCount((await useFacetsStore().fetchFacets(query)).data!)
     expect(expected).toBeGreaterThan(24)
+    const list = await loadWholeList(query, { maxPages: 20 })
     const products = useProductStore()
-    await products.fetchFirst(query)
-    let guard = 0
-    while (products.listFor(query)!.hasNext && guard++ < 20) await products.loadMore(query)
-
-    const list = products.listFor(query)!
     expect(list.status).toBe('done')
     expect(list.ids).toHaveLength(expected)
     expect(new Set(list.ids).size).toBe(expected)

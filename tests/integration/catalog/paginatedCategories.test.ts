@@ -1,46 +1,34 @@
 import { $fetch } from 'ofetch'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createApiCore } from '~/composables/core/api/createApiCore'
 import { categoryService } from '~/services/categoryService'
 import type { CursorPageDto, CategoryDto } from '~/services/dto'
 import { categoryPath } from '~/utils/routes/paths'
-import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
-import { startStorefront, type Running } from '../server/support/processes'
+import { useBuiltStack } from '../server/support/builtStack'
 
 // A DRF backend with a global DEFAULT_PAGINATION_CLASS paginates GET /categories/ too (24 a page in the demo's
 // drf-variants profile; the seed has 40): the storefront must read every page, or the categories on the later ones
 // vanish from the filter panel and their pages answer 404.
 
-let demo: RunningDemoApi
-let web: Running
+const stack = useBuiltStack({ seedProducts: 200, profile: { paginatedCategories: true, pagination: 'drf' } })
 
-beforeAll(async () => {
-  demo = await startDemoApi({ seedProducts: 200, faults: false, profile: { paginatedCategories: true, pagination: 'drf' } })
-  web = await startStorefront({ apiBase: demo.url, siteUrl: 'http://shop.test' })
-})
-
-afterAll(async () => {
-  await web?.stop()
-  await demo?.close()
-})
-
-const lastCategory = () => demo.backend.db.categories.at(-1)!
+const lastCategory = () => stack.api.backend.db.categories.at(-1)!
 
 describe('categories from a backend that paginates them', () => {
   it('come in more than one page', async () => {
-    const first = await $fetch<CursorPageDto<CategoryDto>>(`${demo.url}/categories/`)
+    const first = await $fetch<CursorPageDto<CategoryDto>>(`${stack.api.url}/categories/`)
     expect(first.next).not.toBeNull()
     expect(first.results.map(category => category.slug)).not.toContain(lastCategory().slug)
   })
 
   it('are all read by the category service', async () => {
-    const { api } = createApiCore({ fetch: $fetch, baseURL: demo.url, locks: null, retry: { maxRetries: 0 } })
+    const { api } = createApiCore({ fetch: $fetch, baseURL: stack.api.url, locks: null, retry: { maxRetries: 0 } })
     const categories = await categoryService(api).list()
-    expect(categories.map(category => category.slug)).toEqual(demo.backend.db.categories.map(category => category.slug))
+    expect(categories.map(category => category.slug)).toEqual(stack.api.backend.db.categories.map(category => category.slug))
   })
 
   it('each have their page, the ones on the last page of categories too', async () => {
-    const response = await fetch(`${web.url}${categoryPath(lastCategory().slug)}`)
+    const response = await fetch(`${stack.web.url}${categoryPath(lastCategory().slug)}`)
     expect(response.status).toBe(200)
     expect(await response.text()).toContain(`>${lastCategory().name}</h1>`)
   })

@@ -1,42 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DRF_VARIANTS_PROFILE } from '~/tests/mocks/profile'
-import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
-import { startStorefront, type Running } from '../server/support/processes'
+import { useBuiltStack } from '../server/support/builtStack'
+import { resultProductIds } from '../seo/support/componentPages'
 import { parseHtml } from '../seo/support/html'
 
 // A listing link naming a brand the shop no longer has, served by a backend that refuses it as django-filter does
 // (the drf-variants demo: 400 `{"brand": ["Select a valid choice. gone is not one of the available choices."]}`).
 // The server render shows the listing without that brand (200) and says so; its canonical is the corrected URL.
 
-let api: RunningDemoApi
-let web: Running
-
-beforeAll(async () => {
-  api = await startDemoApi({ seedProducts: 120, faults: false, profile: DRF_VARIANTS_PROFILE })
-  web = await startStorefront({ apiBase: api.url, siteUrl: 'http://shop.test' })
-})
-
-afterAll(async () => {
-  await web?.stop()
-  await api?.close()
-})
-
-function productIds(html: string, url: string): number[] {
-  const doc = parseHtml(html, url)
-  return [...new Set([...doc.querySelectorAll('main section[aria-label="Results"] a[href^="/products/"]')]
-    .map(anchor => Number(/^\/products\/(\d+)-/.exec(anchor.getAttribute('href') ?? '')?.[1]))
-    .filter(Number.isFinite))]
-}
+const stack = useBuiltStack({ seedProducts: 120, profile: DRF_VARIANTS_PROFILE })
 
 describe('server render of a listing URL whose filters the backend refuses', () => {
   it('the backend refuses the brand (so this test shows the storefront\'s answer, not the demo\'s)', async () => {
-    const response = await fetch(`${api.url}/products/?brand=gone&in_stock=true`)
+    const response = await fetch(`${stack.api.url}/products/?brand=gone&in_stock=true`)
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({ brand: ['Select a valid choice. gone is not one of the available choices.'] })
   })
 
   it('renders the in-stock products without the brand (200), says the brand was left out, canonical without it', async () => {
-    const url = `${web.url}/products?brand=gone&in_stock=1`
+    const url = `${stack.web.url}/products?brand=gone&in_stock=1`
     const response = await fetch(url, { redirect: 'manual' })
     expect(response.status).toBe(200)
     const html = await response.text()
@@ -49,9 +31,9 @@ describe('server render of a listing URL whose filters the backend refuses', () 
     // brand would be taken by hydration for the shopper's own input and written back into the address.
     expect([...doc.querySelectorAll('input[type="checkbox"][checked]')]).toHaveLength(1)
 
-    const ids = productIds(html, url)
+    const ids = resultProductIds(doc)
     expect(ids.length).toBeGreaterThan(0)
-    const inStock = new Set(api.backend.db.products.filter(product => product.stock > 0).map(product => product.id))
+    const inStock = new Set(stack.api.backend.db.products.filter(product => product.stock > 0).map(product => product.id))
     expect(ids.filter(id => !inStock.has(id))).toEqual([])
   })
 
@@ -80,13 +62,13 @@ describe('server render of a listing URL whose filters the backend refuses', () 
   })
 
   it('leaves out a category of a search the same way, keeping the search term', async () => {
-    const url = `${web.url}/search?q=a&category=gone`
+    const url = `${stack.web.url}/search?q=a&category=gone`
     const response = await fetch(url, { redirect: 'manual' })
     expect(response.status).toBe(200)
     const doc = parseHtml(await response.text(), url)
     const statuses = [...doc.querySelectorAll('[role="status"]')].map(region => region.textContent?.trim())
     expect(statuses).toContain('The category ‘gone’ is no longer available, so it was left out.')
     expect(doc.querySelector('h1')?.textContent).toContain('Results for')
-    expect(productIds(doc.documentElement.outerHTML, url).length).toBeGreaterThan(0)
+    expect(resultProductIds(doc).length).toBeGreaterThan(0)
   })
 })

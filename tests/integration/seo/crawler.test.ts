@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
-import { startStorefront, type Running } from '../server/support/processes'
+import { describe, expect, it } from 'vitest'
+import { useBuiltStack } from '../server/support/builtStack'
 import { productIdFromPath } from '~/utils/routes/productSegment'
 import { anchorUrls, parseHtml } from './support/html'
 
@@ -10,18 +9,7 @@ import { anchorUrls, parseHtml } from './support/html'
 const PRODUCTS = 500
 const MAX_FETCHES = 3_000
 
-let api: RunningDemoApi
-let web: Running
-
-beforeAll(async () => {
-  api = await startDemoApi({ seedProducts: PRODUCTS, faults: false })
-  web = await startStorefront({ apiBase: api.url, siteUrl: 'http://shop.test' })
-})
-
-afterAll(async () => {
-  await web?.stop()
-  await api?.close()
-})
+const stack = useBuiltStack({ seedProducts: PRODUCTS })
 
 /** robots.txt Disallow rules as predicates (prefixes, and Google-style `*` wildcards). */
 async function robotsRules(origin: string): Promise<Array<(pathAndQuery: string) => boolean>> {
@@ -75,8 +63,8 @@ async function crawl(origin: string): Promise<CrawlResult> {
 
 describe('crawling with links only', () => {
   it(`reaches all ${PRODUCTS} product pages from the home page`, async () => {
-    const result = await crawl(web.url)
-    const expected = api.backend.db.products.map(product => product.id)
+    const result = await crawl(stack.web.url)
+    const expected = stack.api.backend.db.products.map(product => product.id)
     const missing = expected.filter(id => !result.productIds.has(id))
     expect(missing, `${missing.length} products never linked (crawled ${result.fetched} URLs)`).toEqual([])
     expect(result.productIds.size).toBe(PRODUCTS)
@@ -85,7 +73,7 @@ describe('crawling with links only', () => {
   }, 300_000)
 
   it(`lists all ${PRODUCTS} products in the served sitemap`, async () => {
-    const response = await fetch(`${web.url}/sitemap.xml`)
+    const response = await fetch(`${stack.web.url}/sitemap.xml`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toContain('application/xml')
     const xml = await response.text()

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoApi, type RunningDemoApi } from '~/tests/mocks/testing/startDemoApi'
-import { startStorefront, type Running } from '../server/support/processes'
+import { describe, expect, it } from 'vitest'
+import { useBuiltStack } from '../server/support/builtStack'
+import { componentPage, followNext } from './support/componentPages'
 import { parseHtml } from './support/html'
 
 // Server-rendered component pages (?cursor=...) over a backend with DRF's own CursorPagination, whose cursors are
@@ -9,61 +9,23 @@ import { parseHtml } from './support/html'
 
 const PRODUCTS = 600
 
-let api: RunningDemoApi
-let web: Running
-
-beforeAll(async () => {
-  api = await startDemoApi({ seedProducts: PRODUCTS, faults: false, profile: { pagination: 'drf', decimals: 'string' } })
-  web = await startStorefront({ apiBase: api.url, siteUrl: 'http://shop.test' })
-})
-
-afterAll(async () => {
-  await web?.stop()
-  await api?.close()
-})
-
-interface ComponentPage {
-  productIds: number[]
-  next: string | null
-}
-
-async function componentPage(url: string): Promise<ComponentPage> {
-  const response = await fetch(url, { redirect: 'manual' })
-  expect(response.status, url).toBe(200)
-  const doc = parseHtml(await response.text(), url)
-  const productIds = [...doc.querySelectorAll('main section[aria-label="Results"] a[href^="/products/"]')]
-    .map(anchor => /^\/products\/(\d+)-/.exec(anchor.getAttribute('href') ?? '')?.[1])
-    .filter((id): id is string => id !== undefined)
-    .map(Number)
-  const next = doc.querySelector('a[rel="next"]')?.getAttribute('href') ?? null
-  return { productIds: [...new Set(productIds)], next: next && new URL(next, url).href }
-}
+const stack = useBuiltStack({ seedProducts: PRODUCTS, profile: { pagination: 'drf', decimals: 'string' } })
 
 describe('component pages over DRF CursorPagination', () => {
   it('following next from /products?sort=rating lists every product once, in the backend\'s order', async () => {
     const counts = new Map<number, number>()
-    for (const product of api.backend.db.products) counts.set(product.ratingTenths, (counts.get(product.ratingTenths) ?? 0) + 1)
+    for (const product of stack.api.backend.db.products) counts.set(product.ratingTenths, (counts.get(product.ratingTenths) ?? 0) + 1)
     expect(Math.max(...counts.values()), 'ratings tie over several pages').toBeGreaterThan(3 * 24)
 
-    const walked: number[] = []
-    const visited = new Set<string>()
-    let url: string | null = `${web.url}/products?sort=rating`
-    while (url) {
-      expect(visited.has(url), `next leads back to ${url}`).toBe(false)
-      visited.add(url)
-      const page = await componentPage(url)
-      expect(page.productIds.length, url).toBeGreaterThan(0)
-      walked.push(...page.productIds)
-      url = page.next
-    }
+    const { visited, productIds: walked } = await followNext(`${stack.web.url}/products?sort=rating`)
 
-    expect(visited.size).toBeGreaterThan(PRODUCTS / 24 - 1)
+    expect(visited.length).toBeGreaterThan(PRODUCTS / 24 - 1)
     expect(new Set(walked).size).toBe(walked.length)
-    expect(walked).toEqual(api.backend.db.index.sorted['-rating'].map(product => product.id))
+    expect(walked).toEqual(stack.api.backend.db.index.sorted['-rating'].map(product => product.id))
   }, 120_000)
 
   it('a component page whose cursor the backend cannot read says so and leads to the first page, filters and sort kept', async () => {
-    const first = await componentPage(`${web.url}/products?sort=rating&in_stock=1`)
+    const first = await componentPage(`${stack.web.url}/products?sort=rating&in_stock=1`)
     const next = new URL(first.next ?? '')
     // A link mangled on its way (a mail client's line break, a chat app's escaping).
     next.searchParams.set('cursor', `${next.searchParams.get('cursor')?.slice(0, 6)}%%`)

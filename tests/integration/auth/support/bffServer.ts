@@ -2,12 +2,14 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApp, createRouter, defineEventHandler, toNodeListener, type H3Event } from 'h3'
 import { createStorage } from 'unstorage'
+import { expect } from 'vitest'
 import { DEFAULT_RATE_LIMITS, type AuthDeps } from '~/server/utils/auth/deps'
 import { handleLogin } from '~/server/utils/auth/routes/login'
 import { handleLogout, handleLogoutAll } from '~/server/utils/auth/routes/logout'
 import { handleRefresh } from '~/server/utils/auth/routes/refresh'
 import { handleRegister } from '~/server/utils/auth/routes/register'
 import { handleSession } from '~/server/utils/auth/routes/session'
+import { DEMO_USER_EMAIL, DEMO_USER_PASSWORD } from '../../../mocks/seed/constants'
 
 export interface TestBff {
   origin: string
@@ -59,6 +61,13 @@ export class CookieClient {
 
   constructor(private readonly origin: string) {}
 
+  /** Another tab (or a copied cookie): the same refresh cookie now, each keeping its own from here on. */
+  copy(): CookieClient {
+    const other = new CookieClient(this.origin)
+    other.cookie = this.cookie
+    return other
+  }
+
   async post(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
     const merged = { 'origin': this.origin, 'x-requested-with': 'storefront', ...headers }
     return this.send('POST', path, body, Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== '')))
@@ -80,4 +89,14 @@ export class CookieClient {
     }
     return response
   }
+}
+
+/** The seeded demo shopper's credentials. */
+export const DEMO = { email: DEMO_USER_EMAIL, password: DEMO_USER_PASSWORD }
+
+/** A client signed in through the login route at `origin` (it must answer 200), holding the refresh cookie. */
+export async function signedInClient(origin: string, credentials: { email: string, password: string } = DEMO): Promise<CookieClient> {
+  const client = new CookieClient(origin)
+  expect((await client.post('/api/auth/login', credentials)).status).toBe(200)
+  return client
 }

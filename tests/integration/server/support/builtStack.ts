@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
+import type { DemoProfile } from '../../../mocks/profile'
 import { startDemoApi, type RunningDemoApi } from '../../../mocks/testing/startDemoApi'
 import { startStorefront, type Running } from './processes'
 
@@ -14,11 +15,11 @@ export interface BuiltStack {
  * A demo backend and the built storefront for the tests of one file: started before them, stopped after them.
  * Read `api` and `web` inside tests (they exist once the file's beforeAll has run).
  */
-export function useBuiltStack(options: { seedProducts: number, siteUrl?: string }): BuiltStack {
+export function useBuiltStack(options: { seedProducts: number, siteUrl?: string, profile?: Partial<DemoProfile> }): BuiltStack {
   let api: RunningDemoApi | undefined
   let web: Running | undefined
   beforeAll(async () => {
-    api = await startDemoApi({ seedProducts: options.seedProducts, faults: false })
+    api = await startDemoApi({ seedProducts: options.seedProducts, faults: false, profile: options.profile })
     web = await startStorefront({ apiBase: api.url, siteUrl: options.siteUrl ?? 'http://shop.test' })
   })
   afterAll(async () => {
