@@ -1,6 +1,7 @@
-import { defineConfig, devices } from '@playwright/test'
+import { defineConfig } from '@playwright/test'
 import { freePort } from './bench/lib/ports'
 import { staleBuildReason } from './bench/lib/build'
+import { chromiumLaunch, chromiumProjects } from './tests/e2e/support/chromium'
 
 // Free ports are chosen once by the runner and passed to workers through env.
 process.env.E2E_WEB_PORT ??= String(await freePort())
@@ -22,12 +23,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${webPort}`,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
-    },
+    launchOptions: chromiumLaunch,
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: chromiumProjects,
   webServer: [
     {
       command: 'node --import tsx tests/mocks/cli/serve.ts',

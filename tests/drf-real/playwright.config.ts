@@ -1,5 +1,6 @@
-import { defineConfig, devices } from '@playwright/test'
+import { defineConfig } from '@playwright/test'
 import { freePort } from '../../bench/lib/ports'
+import { chromiumLaunch, chromiumProjects } from '../e2e/support/chromium'
 
 // The shopper's walk in Chromium against a running real-DRF backend (README.md here), with the storefront as built
 // (.output: run `npx nuxi build` first; nothing here rebuilds it). Not part of run.sh (its 2 minutes) nor CI:
@@ -22,12 +23,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${webPort}`,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
-    },
+    launchOptions: chromiumLaunch,
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: chromiumProjects,
   webServer: {
     command: 'node .output/server/index.mjs',
     cwd: '../..',

@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { IDS_ABSENT_MEMORY_MS, idsAbsentRemembered, rememberIdsEndpoint } from '~/stores/wishlist/idsEndpointMemory'
+import { stubTabStorage } from '../../support/tabStorage'
 
 describe('idsEndpointMemory: "this backend lacks /wishlist/ids/", for a while, per API base', () => {
   let tab: Map<string, string>
   beforeEach(() => {
-    tab = new Map()
-    vi.stubGlobal('sessionStorage', {
-      getItem: (key: string) => tab.get(key) ?? null,
-      setItem: (key: string, value: string) => void tab.set(key, value),
-      removeItem: (key: string) => void tab.delete(key),
-    })
+    tab = stubTabStorage()
   })
   afterEach(() => vi.unstubAllGlobals())
 

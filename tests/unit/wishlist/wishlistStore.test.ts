@@ -10,6 +10,7 @@ import { installApiSession } from '../../support/installedApi'
 import { deferred, settle } from '../../support/promises'
 import { freshStores } from '../../support/stores'
 import { useFakeApi } from '../../support/useFakeApi'
+import { stubTabStorage } from '../../support/tabStorage'
 
 const ADA: User = { id: 7, email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', displayName: 'Ada Lovelace', memberSince: '2024-03-01T00:00:00Z' }
 const GRACE: User = { ...ADA, id: 8, email: 'grace@example.com', displayName: 'Grace Hopper' }
@@ -91,12 +92,7 @@ describe('wishlist store: a backend without /wishlist/ids/, over full page loads
   /** The tab's sessionStorage: what outlives a full page load (a new app, new stores). */
   let tab: Map<string, string>
   beforeEach(() => {
-    tab = new Map()
-    vi.stubGlobal('sessionStorage', {
-      getItem: (key: string) => tab.get(key) ?? null,
-      setItem: (key: string, value: string) => void tab.set(key, value),
-      removeItem: (key: string) => void tab.delete(key),
-    })
+    tab = stubTabStorage()
     vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-27T10:00:00Z') })
   })
   afterEach(() => {
