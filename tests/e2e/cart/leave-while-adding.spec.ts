@@ -10,9 +10,14 @@ import { addFault, backendRoutes, cartAtBackend, expectCartCount, findProduct, g
 
 test.afterEach(resetFaults)
 
-test('a full page load while the first "Add to cart" is on its way keeps what was added', async ({ page }) => {
+async function twoProducts() {
   const mug = await findProduct({ variants: false, minStock: 3 })
   const lamp = await findProduct({ variants: false, minStock: 3, skip: [mug.id] })
+  return { mug, lamp }
+}
+
+test('a full page load while the first "Add to cart" is on its way keeps what was added', async ({ page }) => {
+  const { mug, lamp } = await twoProducts()
   await resetFaults()
   await gotoWithCart(page, productPath(mug))
   await addFault({ path_pattern: '/cart/items/', method: 'POST', latency_ms: 3000, count: 1 })
@@ -29,4 +34,20 @@ test('a full page load while the first "Add to cart" is on its way keeps what wa
   await expectCartCount(page, 3)
   const cart = await cartAtBackend(page)
   expect(cart.items.map(line => [line.product_id, line.quantity]).sort()).toEqual([[mug.id, 2], [lamp.id, 1]].sort())
+})
+
+test('"Add to cart" on the next page while the first addition is still on its way adds to the same cart', async ({ page }) => {
+  const { mug, lamp } = await twoProducts()
+  await resetFaults()
+  await gotoWithCart(page, productPath(mug))
+  await addFault({ path_pattern: '/cart/items/', method: 'POST', latency_ms: 3000, count: 1 })
+  await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
+  await expectCartCount(page, 1)
+
+  // The first addition has no answer yet when the second is asked for: both must end in one cart.
+  await gotoWithCart(page, productPath(lamp))
+  await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
+  await expectCartCount(page, 2)
+  const cart = await cartAtBackend(page)
+  expect(cart.items.map(line => [line.product_id, line.quantity]).sort()).toEqual([[mug.id, 1], [lamp.id, 1]].sort())
 })
