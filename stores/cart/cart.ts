@@ -160,10 +160,14 @@ export const useCartStore = defineStore('cart', () => {
       const sentIn = epoch
       const answer = await queue.run(async () => {
         // What the cart held of it before sending (null: not known), to tell whether a lost answer's addition was made.
-        const had = cart.value ? landedOn(cart.value, request)?.quantity ?? 0 : knownEmpty.value ? 0 : null
+        let had = cart.value ? landedOn(cart.value, request)?.quantity ?? 0 : knownEmpty.value ? 0 : null
         // A guest without the marker has no cart yet, and this addition may make one: one at a time per browser
         // (cartCreation.ts), or two carts are made and one of them is lost.
-        if (!auth.isSignedIn && !hasCartMarker()) await waitForCartCreationElsewhere()
+        if (!auth.isSignedIn && !hasCartMarker()) {
+          await waitForCartCreationElsewhere()
+          // Another page made the cart meanwhile: what it holds of this product is not known here.
+          if (hasCartMarker()) had = null
+        }
         const release = !auth.isSignedIn && !hasCartMarker() ? claimCartCreation() : noop
         try {
           await authenticate()

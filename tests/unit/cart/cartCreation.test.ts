@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useCartStore } from '~/stores/cart/cart'
+import { apiError } from '../../support/fakeApi'
 import { CART_CREATION_WAIT_MS } from '~/stores/cart/cartCreation'
 import { installApiSession } from '../../support/installedApi'
 import { useFakeApi } from '../../support/useFakeApi'
@@ -69,6 +70,22 @@ describe('cart store: one addition that may make the cart at a time, across the 
     expect(fake.current.callsTo('/cart/items/', 'POST')).toHaveLength(0)
     await vi.advanceTimersByTimeAsync(400)
     await expect(added).resolves.toMatchObject({ itemCount: 3 })
+  })
+
+  it('after waiting, a lost answer is not taken for made when the other page added the same product', async () => {
+    storage.set(CREATING, String(Date.now()))
+    // The other page added product 20 too; this page's addition got no answer and was not made.
+    const theirs = createCartBackend([{ id: 1, productId: 20, variantId: null, quantity: 1, unitCents: 1000, stock: 8 }])
+    fake.current.on('POST', '/cart/items/', apiError(0, 'We could not reach the store.'))
+    fake.current.on('GET', '/cart/', () => theirs.dto())
+    const store = useCartStore()
+    await store.ensureLoaded()
+    const added = store.add({ productId: 20, variantId: null, quantity: 1 }).catch((failure: unknown) => failure)
+    await vi.advanceTimersByTimeAsync(500)
+    cookies.cookie = 'sf_cart=1'
+    await vi.advanceTimersByTimeAsync(200)
+    expect(await added, 'the shopper is asked to check, not told it was added').toMatchObject({ code: 'unconfirmed' })
+    expect(store.itemCount).toBe(1)
   })
 
   it('tells the other pages while its own first addition is on its way, and stops once answered', async () => {
