@@ -11,6 +11,12 @@ export interface CartRequestOptions {
 // header, which same-origin script can add and a cross-site form cannot (server/utils/auth/csrf.ts).
 const CSRF = { 'x-requested-with': 'storefront' } as const
 
+// A change outlives the page that asked for it: a shopper who goes to another page by a full page load right after
+// "Add to cart" would otherwise cancel the request, and a guest's first change is what names their cart - its answer
+// sets the cart's cookie. Cancelled, the items land in a cart no cookie names (or nowhere) and the next page starts
+// a new one. Reads are not kept alive: a new page reads again.
+const WRITE = { headers: CSRF, keepalive: true } as const
+
 /**
  * One function per cart endpoint; stateless. Every call answers with the whole cart as the backend computed it.
  * The cart is the signed-in shopper's (the access token goes along) or this browser's guest cart (the BFF adds
@@ -25,12 +31,12 @@ export function cartService(api: ApiClient) {
 
     /** Adds a line, or adds to the quantity of the same product and variant. Not retried: it is not idempotent. */
     async addLine(addition: CartAddition, options: CartRequestOptions = {}): Promise<Cart> {
-      return toCart(await api.post<BffCartDto>('/cart/items/', toCartItemCreate(addition), { signal: options.signal, headers: CSRF }))
+      return toCart(await api.post<BffCartDto>('/cart/items/', toCartItemCreate(addition), { ...WRITE, signal: options.signal }))
     },
 
     /** Sets a line's quantity (absolute, 1 to 99). */
     async setQuantity(lineId: number, quantity: number, options: CartRequestOptions = {}): Promise<Cart> {
-      return toCart(await api.patch<BffCartDto>(`/cart/items/${lineId}/`, toCartItemUpdate(quantity), { signal: options.signal, headers: CSRF }))
+      return toCart(await api.patch<BffCartDto>(`/cart/items/${lineId}/`, toCartItemUpdate(quantity), { ...WRITE, signal: options.signal }))
     },
 
     /**
@@ -38,7 +44,7 @@ export function cartService(api: ApiClient) {
      * (`line-gone`): the line is gone either way, and a `get()` shows the cart.
      */
     async removeLine(lineId: number, options: CartRequestOptions = {}): Promise<Cart> {
-      return toCart(await api.delete<BffCartDto>(`/cart/items/${lineId}/`, { signal: options.signal, headers: CSRF }))
+      return toCart(await api.delete<BffCartDto>(`/cart/items/${lineId}/`, { ...WRITE, signal: options.signal }))
     },
   }
 }

@@ -12,6 +12,7 @@ import { useAuthStore } from '~/stores/auth'
 import { createKeyedResource, type ResourceStatus } from '~/stores/resources/keyedResource'
 import { hasCartMarker } from '~/utils/cart/marker'
 import { createCartQueue } from './cartQueue'
+import { claimCartCreation, waitForCartCreationElsewhere } from './cartCreation'
 import { invalidQuantity, lineGone, mayHaveLanded, unconfirmedAddition } from './cartFailures'
 import { itemCountView, landedOn, lineViews, sameChoice, type CartLineProblem, type CartLineView, type PendingAddition } from './cartView'
 import { readSeenPrices, rememberPrices, seenPriceKey, writeSeenPrices, type SeenPrices } from './seenPrices'
@@ -159,7 +160,15 @@ export const useCartStore = defineStore('cart', () => {
       const sentIn = epoch
       const answer = await queue.run(async () => {
         // What the cart held of it before sending (null: not known), to tell whether a lost answer's addition was made.
-        const had = cart.value ? landedOn(cart.value, request)?.quantity ?? 0 : knownEmpty.value ? 0 : null
+        let had = cart.value ? landedOn(cart.value, request)?.quantity ?? 0 : knownEmpty.value ? 0 : null
+        // A guest without the marker has no cart yet, and this addition may make one: one at a time per browser
+        // (cartCreation.ts), or two carts are made and one of them is lost.
+        if (!auth.isSignedIn && !hasCartMarker()) {
+          await waitForCartCreationElsewhere()
+          // Another page made the cart meanwhile: what it holds of this product is not known here.
+          if (hasCartMarker()) had = null
+        }
+        const release = !auth.isSignedIn && !hasCartMarker() ? claimCartCreation() : noop
         try {
           await authenticate()
           const next = await service.addLine({ productId: request.productId, variantId: request.variantId, quantity: request.quantity })
@@ -179,6 +188,7 @@ export const useCartStore = defineStore('cart', () => {
         finally {
           // In the same turn as the answer, so the count never shows the addition twice.
           dropAddition(addition.id)
+          release()
         }
       })
       lastAddition.value = { seq, request, lineId: landedOn(answer, request)?.id ?? null, error: null }

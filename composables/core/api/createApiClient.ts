@@ -47,6 +47,7 @@ interface PreparedRequest {
   idempotent: boolean
   auth: boolean
   maxRetries: number
+  keepalive: boolean
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000
@@ -106,6 +107,7 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
       idempotent: Object.keys(headers).some(name => name.toLowerCase() === 'idempotency-key'),
       auth: options.auth !== false,
       maxRetries: Math.max(0, Math.min(options.maxRetries ?? retryOptions.maxRetries, retryOptions.maxRetries)),
+      keepalive: options.keepalive === true,
     }
   }
 
@@ -126,6 +128,7 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
         body: req.body as BodyInit | Record<string, unknown> | null | undefined,
         headers,
         signal: signal.signal,
+        ...(req.keepalive ? { keepalive: true } : {}),
         responseType: 'text',
         retry: 0,
         onResponse: (context) => {

@@ -28,6 +28,12 @@ export interface ApiRequestOptions {
   maxRetries?: number
   /** Send the access token (default true). The refresh call itself sets false. */
   auth?: boolean
+  /**
+   * Let the request outlive the page (fetch `keepalive`): a full page load while it is on its way does not cancel
+   * it, so the change is made and its answer's cookies still land (a guest's first cart write, whose answer names
+   * the cart). For small writes only: browsers cap such bodies at 64 KiB.
+   */
+  keepalive?: boolean
 }
 
 /** The one transport the services call. Paths are backend paths ("/products/"), relative to /api. */
