@@ -34,10 +34,17 @@ function whenTallEnough(position: Position): Promise<void> {
 export default <RouterConfig>{
   scrollBehavior(to, from, savedPosition) {
     const nuxtApp = useNuxtApp()
-    // Lazy, this and the page change below: router.options is in every entry. From the first page on, each page's
-    // history entry remembers where the focus was when a link left it, for back/forward to put it there again.
+    // Lazy, this and the page change below: router.options is in every entry.
     const pageChange = () => import('~/composables/ui/pageChange')
-    if (from === START_LOCATION) void pageChange().then(m => m.rememberFocusOnLeave(nuxtApp), () => {})
+    if (from === START_LOCATION) {
+      // From the first page on, a page left for another remembers in its history entry where the focus was, for
+      // back/forward to put it there again. Its code loads as the first navigation is about to leave the page (the
+      // guard waits for it, once), not now: a shopper who never navigates does not load it, and nothing is imported
+      // while the app starts (the Nuxt test environment resets its module registry right after the app starts, and
+      // an import still in flight then deadlocked the next test file's imports). A failed load or write only loses
+      // the remembering, never the navigation.
+      nuxtApp.$router.beforeResolve((next, page) => pageChange().then(m => m.rememberFocus(next, page)).catch(() => {}))
+    }
     if (samePath(to, from)) {
       if (from.hash && !to.hash) return { left: 0, top: 0 }
       return to.hash ? { el: to.hash, top: 0 } : false

@@ -3,7 +3,7 @@ import { injectHead, type NuxtApp } from '#app'
 import { useAnnouncer } from './useAnnouncer'
 import { spotToReturnTo, whenSpotDrawn, type FocusSpot } from './returnFocus'
 
-export { rememberFocusOnLeave } from './returnFocus'
+export { rememberFocus } from './returnFocus'
 
 /** Marks a part of the new page that is still loading what names the page (a product's skeleton): wait for it. */
 const BUSY = '[aria-busy="true"]'

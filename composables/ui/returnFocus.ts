@@ -1,4 +1,4 @@
-import type { NuxtApp } from '#app'
+import type { RouteLocationNormalized } from 'vue-router'
 
 /**
  * Back/forward to a page: the focus goes back to the element the shopper had reached when they left it (the card's
@@ -70,14 +70,13 @@ function entryPath(state: Record<string, unknown> | null): string | null {
 }
 
 /**
- * Before each navigation to another page leaves the current one, its history entry remembers where the focus is.
- * Not on back/forward: the browser has already made another entry current (history.state is no longer this page's),
- * so that page keeps what it remembered when it was last left by a link.
+ * A navigation to another page is about to leave the current one (a beforeResolve guard, installed by router.options
+ * at the first page): its history entry remembers where the focus is. Not on back/forward: the browser has already
+ * made another entry current (history.state is no longer this page's), so that page keeps what it remembered when it
+ * was last left by a link.
  */
-export function rememberFocusOnLeave(nuxtApp: NuxtApp): void {
-  nuxtApp.$router.beforeResolve((to, from) => {
-    const state = history.state as Record<string, unknown> | null
-    if (!state || to.path === from.path || entryPath(state) !== from.path) return
-    history.replaceState({ ...state, [KEY]: describeFocus(document.activeElement, from.path) }, '')
-  })
+export function rememberFocus(to: RouteLocationNormalized, from: RouteLocationNormalized): void {
+  const state = history.state as Record<string, unknown> | null
+  if (!state || to.path === from.path || entryPath(state) !== from.path) return
+  history.replaceState({ ...state, [KEY]: describeFocus(document.activeElement, from.path) }, '')
 }

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { NavigationGuardWithThis, RouteLocationNormalized } from 'vue-router'
-import type { NuxtApp } from '#app'
+import type { RouteLocationNormalized } from 'vue-router'
 import { arrive } from '~/composables/ui/pageChange'
-import { describeFocus, findSpot, rememberFocusOnLeave, spotToReturnTo, whenSpotDrawn } from '~/composables/ui/returnFocus'
+import { describeFocus, findSpot, rememberFocus, spotToReturnTo, whenSpotDrawn } from '~/composables/ui/returnFocus'
 import { ANNOUNCER_ID, currentAnnouncement } from '~/composables/ui/useAnnouncer'
 import { settle } from '../../support/promises'
 
@@ -25,13 +24,6 @@ function entry(state: Record<string, unknown>): void {
 }
 
 const route = (path: string, query = ''): RouteLocationNormalized => ({ path, fullPath: path + query }) as RouteLocationNormalized
-
-/** The guard rememberFocusOnLeave gives the router, called as the router would for a navigation from -> to. */
-function leaveGuard(): (to: RouteLocationNormalized, from: RouteLocationNormalized) => unknown {
-  let guard!: NavigationGuardWithThis<undefined>
-  rememberFocusOnLeave({ $router: { beforeResolve: (fn: typeof guard) => (guard = fn) } } as unknown as NuxtApp)
-  return (to, from) => guard.call(undefined, to, from, () => {})
-}
 
 afterEach(() => {
   vi.useRealTimers()
@@ -69,12 +61,12 @@ describe('findSpot', () => {
   })
 })
 
-describe('rememberFocusOnLeave', () => {
+describe('rememberFocus', () => {
   it('keeps in the entry being left which element had the focus, with vue-router\'s own keys', () => {
     const main = page(cards)
     entry({ scroll: { left: 0, top: 900 } })
     main.querySelectorAll('a')[1]!.focus()
-    leaveGuard()(route('/products/2-red-mug'), route('/products'))
+    rememberFocus(route('/products/2-red-mug'), route('/products'))
     expect(history.state).toEqual({
       current: '/products',
       position: 3,
@@ -88,14 +80,14 @@ describe('rememberFocusOnLeave', () => {
     const main = page(cards)
     entry({ current: '/products?cursor=abc' })
     main.querySelectorAll('a')[2]!.focus()
-    leaveGuard()(route('/products/3-green-mug'), route('/products'))
+    rememberFocus(route('/products/3-green-mug'), route('/products'))
     expect(spotToReturnTo('/products')).toEqual({ path: '/products', href: '/products/3-green-mug' })
   })
 
   it('forgets an older element when the page is left with the focus on nothing it can find again', () => {
     page(cards)
     entry({ leftFocus: { path: '/products', href: '/products/1-blue-mug' } })
-    leaveGuard()(route('/products/2-red-mug'), route('/products'))
+    rememberFocus(route('/products/2-red-mug'), route('/products'))
     expect(spotToReturnTo('/products')).toBeNull()
   })
 
@@ -103,11 +95,11 @@ describe('rememberFocusOnLeave', () => {
     const main = page(cards)
     main.querySelector('a')!.focus()
     entry({ current: '/products/2-red-mug', position: 2 })
-    leaveGuard()(route('/products/2-red-mug'), route('/products'))
+    rememberFocus(route('/products/2-red-mug'), route('/products'))
     expect(history.state).toEqual({ current: '/products/2-red-mug', position: 2 })
 
     entry({})
-    leaveGuard()(route('/products', '?in_stock=true'), route('/products'))
+    rememberFocus(route('/products', '?in_stock=true'), route('/products'))
     expect(history.state).toEqual({ current: '/products', position: 3 })
   })
 })
