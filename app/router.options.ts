@@ -41,9 +41,9 @@ export default <RouterConfig>{
       // back/forward to put it there again. Its code loads as the first navigation is about to leave the page (the
       // guard waits for it, once), not now: a shopper who never navigates does not load it, and nothing is imported
       // while the app starts (the Nuxt test environment resets its module registry right after the app starts, and
-      // an import still in flight then deadlocked the next test file's imports). A failed load or write only loses
-      // the remembering, never the navigation.
-      nuxtApp.$router.beforeResolve((next, page) => pageChange().then(m => m.rememberFocus(next, page)).catch(() => {}))
+      // an import still in flight then deadlocked the next test file's imports). A failed load only loses the
+      // remembering, never the navigation (and rememberFocus does not throw).
+      nuxtApp.$router.beforeResolve((next, page) => pageChange().then(m => m.rememberFocus(next, page), () => {}))
     }
     if (samePath(to, from)) {
       if (from.hash && !to.hash) return { left: 0, top: 0 }

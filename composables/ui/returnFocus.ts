@@ -78,5 +78,10 @@ function entryPath(state: Record<string, unknown> | null): string | null {
 export function rememberFocus(to: RouteLocationNormalized, from: RouteLocationNormalized): void {
   const state = history.state as Record<string, unknown> | null
   if (!state || to.path === from.path || entryPath(state) !== from.path) return
-  history.replaceState({ ...state, [KEY]: describeFocus(document.activeElement, from.path) }, '')
+  // Never throws: the guard's failure would cancel the navigation, and this only loses the remembering (Safari
+  // refuses history writes past 100 in 30 s).
+  try {
+    history.replaceState({ ...state, [KEY]: describeFocus(document.activeElement, from.path) }, '')
+  }
+  catch { /* the entry keeps what it had */ }
 }

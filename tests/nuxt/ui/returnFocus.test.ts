@@ -26,6 +26,7 @@ function entry(state: Record<string, unknown>): void {
 const route = (path: string, query = ''): RouteLocationNormalized => ({ path, fullPath: path + query }) as RouteLocationNormalized
 
 afterEach(() => {
+  vi.restoreAllMocks()
   vi.useRealTimers()
   document.body.innerHTML = ''
   document.title = ''
@@ -101,6 +102,17 @@ describe('rememberFocus', () => {
     entry({})
     rememberFocus(route('/products', '?in_stock=true'), route('/products'))
     expect(history.state).toEqual({ current: '/products', position: 3 })
+  })
+
+  it('loses only the remembering when the browser refuses the history write (the navigation goes on)', () => {
+    const main = page(cards)
+    entry({})
+    main.querySelector('a')!.focus()
+    vi.spyOn(history, 'replaceState').mockImplementation(() => {
+      throw new DOMException('Attempt to use history.replaceState() more than 100 times per 30 seconds', 'SecurityError')
+    })
+    expect(() => rememberFocus(route('/products/1-blue-mug'), route('/products'))).not.toThrow()
+    expect(spotToReturnTo('/products')).toBeNull()
   })
 })
 
