@@ -33,6 +33,18 @@ function whenTallEnough(position: Position): Promise<void> {
 // start at the top once rendered, back/forward restore the saved position) plus the wait above.
 export default <RouterConfig>{
   scrollBehavior(to, from, savedPosition) {
+    const nuxtApp = useNuxtApp()
+    // Lazy, this and the page change below: router.options is in every entry.
+    const pageChange = () => import('~/composables/ui/pageChange')
+    if (from === START_LOCATION) {
+      // From the first page on, a page left for another remembers in its history entry where the focus was, for
+      // back/forward to put it there again. Its code loads as the first navigation is about to leave the page (the
+      // guard waits for it, once), not now: a shopper who never navigates does not load it, and nothing is imported
+      // while the app starts (the Nuxt test environment resets its module registry right after the app starts, and
+      // an import still in flight then deadlocked the next test file's imports). A failed load only loses the
+      // remembering, never the navigation (and rememberFocus does not throw).
+      nuxtApp.$router.beforeResolve((next, page) => pageChange().then(m => m.rememberFocus(next, page), () => {}))
+    }
     if (samePath(to, from)) {
       if (from.hash && !to.hash) return { left: 0, top: 0 }
       return to.hash ? { el: to.hash, top: 0 } : false
@@ -43,10 +55,9 @@ export default <RouterConfig>{
     // and only if they have not (scrolling them back to the top lost their place and stalled the infinite scroll).
     if (from === START_LOCATION) return savedPosition && window.scrollY === 0 ? savedPosition : false
 
-    const nuxtApp = useNuxtApp()
     // A new page as a screen reader and the keyboard meet it: its title said, the focus on it (the first page is the
-    // browser's own; a query change is not a new page: the listings say their results). Lazy: this is in every entry.
-    const arrived = import('~/composables/ui/pageChange').then(m => m.pageChanging(nuxtApp, to.path), () => {})
+    // browser's own; a query change is not a new page: the listings say their results).
+    const arrived = pageChange().then(m => m.pageChanging(nuxtApp, to.path), () => {})
     return new Promise((resolve) => {
       nuxtApp.hooks.hookOnce('page:loading:end', async () => {
         await nuxtApp['~transitionPromise']

@@ -1,6 +1,9 @@
 import { nextTick, watch } from 'vue'
 import { injectHead, type NuxtApp } from '#app'
 import { useAnnouncer } from './useAnnouncer'
+import { spotToReturnTo, whenSpotDrawn, type FocusSpot } from './returnFocus'
+
+export { rememberFocus } from './returnFocus'
 
 /** Marks a part of the new page that is still loading what names the page (a product's skeleton): wait for it. */
 const BUSY = '[aria-busy="true"]'
@@ -24,11 +27,16 @@ function whenSettled(main: HTMLElement): Promise<void> {
  * the document (the card or link that was activated). Focus anywhere else is left alone: a link of the header that
  * is still there, or what the page focused itself on mount (a checkout step, an order's thanks). The main heading
  * is focusable only while it has the focus, so it is no stop in the Tab order; preventScroll, because the router
- * decides the scroll (the top of a new page, the saved position on back/forward).
+ * decides the scroll (the top of a new page, the saved position on back/forward). `back` is the element to return
+ * to on back/forward (returnFocus.ts): it is in view, where the shopper left it; the heading if it cannot be focused.
  */
-export function focusNewPage(main: HTMLElement): void {
+export function focusNewPage(main: HTMLElement, back: HTMLElement | null = null): void {
   const active = document.activeElement
   if (active && active !== document.body && active.isConnected) return
+  if (back?.isConnected) {
+    back.focus({ preventScroll: true })
+    if (document.activeElement === back) return
+  }
   const target = main.querySelector<HTMLElement>('h1') ?? main
   if (!target.hasAttribute('tabindex')) {
     target.tabIndex = -1
@@ -40,15 +48,39 @@ export function focusNewPage(main: HTMLElement): void {
 /**
  * A client-side navigation has rendered a new page: once the page has what names it and its title is in the document
  * (`writeTitle`), the title is said in the app's status region and the focus starts on the page. Nothing is done if
- * another navigation came first (`isCurrent`).
+ * another navigation came first (`isCurrent`). Back/forward to a page left from an element it remembers (`spot`):
+ * the focus returns to that element once it is drawn, or starts on the page as usual.
  */
-export async function arrive(isCurrent: () => boolean, writeTitle: () => Promise<unknown>): Promise<void> {
+export async function arrive(isCurrent: () => boolean, writeTitle: () => Promise<unknown>, spot: FocusSpot | null = null): Promise<void> {
   const main = document.querySelector('main')
   if (main) await whenSettled(main)
   await writeTitle()
   if (!isCurrent()) return
   useAnnouncer().announce(document.title.trim())
-  if (main?.isConnected) focusNewPage(main)
+  if (!main?.isConnected) return
+  const back = spot && await whenSpotDrawn(main, spot)
+  if (isCurrent() && main.isConnected) focusNewPage(main, back)
+}
+
+/** error.vue's <main>. */
+const ERROR_PAGE = 'main[data-error-page]'
+
+/**
+ * Resolves once error.vue is in the document, or the navigation is no longer current. It is a lazy component: the
+ * render that sets it up in place of the app can come before it is there (the old page, its heading and its status
+ * region still in the document), and the module with this code is usually loaded by then (returnFocus.ts).
+ */
+function whenErrorPage(isCurrent: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const shown = () => !!document.querySelector(ERROR_PAGE) || !isCurrent()
+    if (shown()) return resolve()
+    const observer = new MutationObserver(() => {
+      if (!shown()) return
+      observer.disconnect()
+      resolve()
+    })
+    observer.observe(document.body, { childList: true, subtree: true })
+  })
 }
 
 type Head = Pick<ReturnType<typeof injectHead>, 'dirty' | 'hooks'>
@@ -76,15 +108,18 @@ export function headWritten(head: Head): Promise<void> {
 export function pageChanging(nuxtApp: NuxtApp, path: string): () => void {
   const head = injectHead(nuxtApp)
   const isCurrent = () => nuxtApp.$router.currentRoute.value.path === path
+  // Read now: the history entry is the new page's, and nothing has replaced it yet.
+  const spot = spotToReturnTo(path)
   let done = false
   const run = () => {
     if (done) return
     done = true
     stop()
-    void arrive(isCurrent, () => headWritten(head))
+    const shown = nuxtApp.payload.error ? whenErrorPage(isCurrent) : Promise.resolve()
+    void shown.then(() => arrive(isCurrent, () => headWritten(head), spot))
   }
-  // The error page: run after the render that puts error.vue in place of the app (watchers run before it). Another
-  // navigation ends the wait. (nextTick, also for stop: with `immediate` the callback can run before stop exists.)
+  // The error page: run after the render that puts error.vue in place of the app (watchers run before it), once it is
+  // there. Another navigation ends the wait. (nextTick, also for stop: with `immediate` the callback can run before stop exists.)
   const stop = watch([() => nuxtApp.payload.error, isCurrent], ([error, current]) => {
     if (error || !current) void nextTick(current ? run : () => stop())
   }, { immediate: true })

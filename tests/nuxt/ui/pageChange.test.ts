@@ -130,11 +130,40 @@ describe('headWritten', () => {
   })
 })
 
+/** What error.vue draws in place of the app. */
+function errorPage(): void {
+  document.body.innerHTML = `<main id="main" data-error-page><h1>We could not find this page</h1></main><div id="${ANNOUNCER_ID}" role="status"></div>`
+}
+
 describe('pageChanging', () => {
+  it('waits for error.vue, a lazy component, to replace the page that was left before saying and focusing it', async () => {
+    const nuxtApp = useNuxtApp()
+    page('<h1>All products</h1>')
+    document.title = 'All products · Storefront'
+    const run = pageChanging(nuxtApp, nuxtApp.$router.currentRoute.value.path)
+    nuxtApp.payload.error = createError({ status: 404 })
+    try {
+      // page:loading:end may come too, before error.vue's code has loaded: nothing is said on the old page.
+      run()
+      await nextTick()
+      await settle()
+      expect(currentAnnouncement()).toBe('')
+      expect(document.activeElement).toBe(document.body)
+
+      errorPage()
+      document.title = 'We could not find this page · Storefront'
+      await expect.poll(currentAnnouncement).toBe('We could not find this page · Storefront')
+      expect(document.activeElement?.textContent).toBe('We could not find this page')
+    }
+    finally {
+      nuxtApp.payload.error = undefined
+    }
+  })
+
   it('runs for the error page when the navigation ends there (no page:loading:end comes), and only once', async () => {
     const nuxtApp = useNuxtApp()
     const run = pageChanging(nuxtApp, nuxtApp.$router.currentRoute.value.path)
-    page('<h1>We could not find this page</h1>')
+    errorPage()
     document.title = 'We could not find this page · Storefront'
     nuxtApp.payload.error = createError({ status: 404 })
     try {
