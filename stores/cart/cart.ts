@@ -132,14 +132,20 @@ export const useCartStore = defineStore('cart', () => {
   }
 
   /**
-   * Browser, after hydration: the cart for the badge, once. A guest without the marker has no cart: no request.
+   * Browser, after hydration: the cart for the badge, once. A guest without the marker has no cart: no request
+   * (once no other page of this browser is making one).
    * A signed-in shopper's cart may have changed on another device: always asked. Failures stay in `error`.
    */
   async function ensureLoaded(): Promise<void> {
     if (import.meta.server || cart.value || knownEmpty.value) return
     if (!auth.isSignedIn && auth.status !== 'unknown' && !hasCartMarker()) {
-      knownEmpty.value = true
-      return
+      // The page just left (or another tab) may have the guest's first addition on its way, kept alive: its answer
+      // names the cart (cartCreation.ts). Shown once it lands, not "empty" until the next addition.
+      await waitForCartCreationElsewhere()
+      if (!hasCartMarker()) {
+        knownEmpty.value = true
+        return
+      }
     }
     await queue.coalesce('ensure', async () => {
       if (!cart.value) await fetchCart()
