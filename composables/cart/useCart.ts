@@ -3,8 +3,8 @@ import { toApiErrorData, type ApiErrorData } from '~/composables/core/api/ApiErr
 import { useAnnouncer } from '~/composables/ui/useAnnouncer'
 import type { Cart, CartLine } from '~/services/domain/cart'
 import type { PurchaseLine } from '~/services/domain/product'
-import { useCartStore, type AdditionOutcome } from '~/stores/cart/cart'
-import type { CartLineProblem, CartLineView } from '~/stores/cart/cartView'
+import { useCartStore } from '~/stores/cart/cart'
+import type { AdditionOutcome, CartLineProblem, CartLineView } from '~/stores/cart/cartView'
 import type { ResourceStatus } from '~/stores/resources/keyedResource'
 import { cartErrorMessage } from './cartErrorMessage'
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, getCurrentScope, ref } from 'vue'
-import { ApiError, toApiErrorData, type ApiErrorData } from '~/composables/core/api/ApiError'
+import { ApiError, toApiErrorData } from '~/composables/core/api/ApiError'
 import { useApi } from '~/composables/core/useApi'
 import { useApiSession } from '~/composables/core/useApiSession'
 import { cartService } from '~/services/cartService'
@@ -12,20 +12,10 @@ import { useAuthStore } from '~/stores/auth'
 import { createKeyedResource, type ResourceStatus } from '~/stores/resources/keyedResource'
 import { hasCartMarker } from '~/utils/cart/marker'
 import { createCartQueue } from './cartQueue'
-import { claimCartCreation, waitForCartCreationElsewhere } from './cartCreation'
+import { creationTurn, noCartAfterOtherPages } from './cartCreation'
 import { invalidQuantity, lineGone, mayHaveLanded, unconfirmedAddition } from './cartFailures'
-import { itemCountView, landedOn, lineViews, sameChoice, type CartLineProblem, type CartLineView, type PendingAddition } from './cartView'
+import { itemCountView, landedOn, lineViews, sameChoice, type AdditionOutcome, type CartLineProblem, type CartLineView, type PendingAddition } from './cartView'
 import { readSeenPrices, rememberPrices, seenPriceKey, writeSeenPrices, type SeenPrices } from './seenPrices'
-
-/** What became of the last addition: the notice after "Add to cart" shows it. */
-export interface AdditionOutcome {
-  /** Increases with every addition, so a notice can tell a new outcome from one it showed. */
-  seq: number
-  request: PurchaseLine
-  /** The line it landed on; null when it failed. */
-  lineId: number | null
-  error: ApiErrorData | null
-}
 
 const KEY = 'current'
 const EMPTY: Pick<Cart, 'lines' | 'itemCount'> = { lines: [], itemCount: 0 }
@@ -138,14 +128,10 @@ export const useCartStore = defineStore('cart', () => {
    */
   async function ensureLoaded(): Promise<void> {
     if (import.meta.server || cart.value || knownEmpty.value) return
-    if (!auth.isSignedIn && auth.status !== 'unknown' && !hasCartMarker()) {
-      // The page just left (or another tab) may have the guest's first addition on its way, kept alive: its answer
-      // names the cart (cartCreation.ts). Shown once it lands, not "empty" until the next addition.
-      await waitForCartCreationElsewhere()
-      if (!hasCartMarker()) {
-        knownEmpty.value = true
-        return
-      }
+    // The page just left (or another tab) may have a guest's first addition on its way: its cart is shown once made.
+    if (!auth.isSignedIn && auth.status !== 'unknown' && !hasCartMarker() && await noCartAfterOtherPages()) {
+      knownEmpty.value = true
+      return
     }
     await queue.coalesce('ensure', async () => {
       if (!cart.value) await fetchCart()
@@ -167,14 +153,10 @@ export const useCartStore = defineStore('cart', () => {
       const answer = await queue.run(async () => {
         // What the cart held of it before sending (null: not known), to tell whether a lost answer's addition was made.
         let had = cart.value ? landedOn(cart.value, request)?.quantity ?? 0 : knownEmpty.value ? 0 : null
-        // A guest without the marker has no cart yet, and this addition may make one: one at a time per browser
-        // (cartCreation.ts), or two carts are made and one of them is lost.
-        if (!auth.isSignedIn && !hasCartMarker()) {
-          await waitForCartCreationElsewhere()
-          // Another page made the cart meanwhile: what it holds of this product is not known here.
-          if (hasCartMarker()) had = null
-        }
-        const release = !auth.isSignedIn && !hasCartMarker() ? claimCartCreation() : noop
+        // A guest's addition that may make the cart: one at a time per browser (cartCreation.ts).
+        const turn = await creationTurn(!auth.isSignedIn)
+        // Another page made the cart meanwhile: what it holds of this product is not known here.
+        if (turn.madeElsewhere) had = null
         try {
           await authenticate()
           const next = await service.addLine({ productId: request.productId, variantId: request.variantId, quantity: request.quantity })
@@ -194,7 +176,7 @@ export const useCartStore = defineStore('cart', () => {
         finally {
           // In the same turn as the answer, so the count never shows the addition twice.
           dropAddition(addition.id)
-          release()
+          turn.release()
         }
       })
       lastAddition.value = { seq, request, lineId: landedOn(answer, request)?.id ?? null, error: null }

@@ -65,3 +65,20 @@ export function claimCartCreation(): () => void {
     }
   }
 }
+
+/**
+ * The turn of a guest's addition (`guest`: not signed in) that may make the cart: waits while another page makes one,
+ * then claims it until `release`. `madeElsewhere`: the other page's cart appeared meanwhile (this one adds to it).
+ */
+export async function creationTurn(guest: boolean): Promise<{ madeElsewhere: boolean, release: () => void }> {
+  if (!guest || hasCartMarker()) return { madeElsewhere: false, release: () => {} }
+  await waitForCartCreationElsewhere()
+  if (hasCartMarker()) return { madeElsewhere: true, release: () => {} }
+  return { madeElsewhere: false, release: claimCartCreation() }
+}
+
+/** For a guest without the marker: true when no other page of this browser made a cart by the time it is done. */
+export async function noCartAfterOtherPages(): Promise<boolean> {
+  await waitForCartCreationElsewhere()
+  return !hasCartMarker()
+}

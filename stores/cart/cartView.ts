@@ -9,6 +9,16 @@ import { previousPriceOf, type SeenPrices } from './seenPrices'
 // money never does: a line's total and the subtotal stay the backend's until it answers (vercel/commerce#1364:
 // totals recomputed in the browser were wrong for taxed items).
 
+/** What became of the last addition: the notice after "Add to cart" shows it. */
+export interface AdditionOutcome {
+  /** Increases with every addition, so a notice can tell a new outcome from one it showed. */
+  seq: number
+  request: PurchaseLine
+  /** The line it landed on; null when it failed. */
+  lineId: number | null
+  error: ApiErrorData | null
+}
+
 /** An addition on its way to the backend. */
 export interface PendingAddition extends PurchaseLine {
   /** This browser's number for it (not a line id). */
