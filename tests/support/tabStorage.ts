@@ -6,10 +6,15 @@ import { vi } from 'vitest'
  */
 export function stubTabStorage(): Map<string, string> {
   const tab = new Map<string, string>()
-  vi.stubGlobal('sessionStorage', {
-    getItem: (key: string) => tab.get(key) ?? null,
-    setItem: (key: string, value: string) => void tab.set(key, value),
-    removeItem: (key: string) => void tab.delete(key),
-  })
+  vi.stubGlobal('sessionStorage', mapStorage(tab))
   return tab
+}
+
+/** A Storage over `entries` (the test keeps and reads the Map). */
+export function mapStorage(entries: Map<string, string>): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+  return {
+    getItem: (key: string) => entries.get(key) ?? null,
+    setItem: (key: string, value: string) => void entries.set(key, value),
+    removeItem: (key: string) => void entries.delete(key),
+  }
 }

@@ -1,49 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CursorPageDto, WishlistItemDto } from '~/services/dto'
-import type { User } from '~/services/domain/user'
 import { useAuthStore } from '~/stores/auth'
-import { IDS_ABSENT_MEMORY_MS } from '~/stores/wishlist/idsEndpointMemory'
 import { useWishlistStore, WishlistRefusal } from '~/stores/wishlist/wishlist'
 import { apiError, type FakeCall } from '../../support/fakeApi'
-import { cursorPage, seed } from '../../support/fixtures'
-import { installApiSession } from '../../support/installedApi'
+import { seed } from '../../support/fixtures'
 import { deferred, settle } from '../../support/promises'
-import { freshStores } from '../../support/stores'
-import { useFakeApi } from '../../support/useFakeApi'
-import { stubTabStorage } from '../../support/tabStorage'
+import { GRACE, item, page, signedIn, useWishlistStoreHarness } from './support/wishlistStoreHarness'
 
-const ADA: User = { id: 7, email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', displayName: 'Ada Lovelace', memberSince: '2024-03-01T00:00:00Z' }
-const GRACE: User = { ...ADA, id: 8, email: 'grace@example.com', displayName: 'Grace Hopper' }
-
-const fake = useFakeApi()
-beforeEach(() => installApiSession({ setAccessToken: () => {}, signOut: () => {} }))
-afterEach(() => installApiSession(null))
-
-function item(productId: number, id = productId + 1000): WishlistItemDto {
-  return { id, product: seed.productDto(productId), created_at: '2026-11-20T10:00:00Z' }
-}
-
-function page(productIds: number[], next: string | null = null): CursorPageDto<WishlistItemDto> {
-  return cursorPage(productIds.map(id => item(id)), next, '/wishlist/')
-}
-
-function signedIn(user: User = ADA) {
-  useAuthStore().$patch({ user, status: 'signed_in' })
-  return useWishlistStore()
-}
-
-/** The adds and removes the store sent, in order: "+12" for POST, "-12" for DELETE. */
-function changes(): string[] {
-  return fake.current.calls
-    .filter(call => call.method !== 'GET')
-    .map(call => (call.method === 'POST' ? `+${(call.body as { product_id: number }).product_id}` : `-${call.path.split('/')[2]}`))
-}
-
-function held(method: 'POST' | 'DELETE' | 'GET', index = 0): FakeCall {
-  const call = fake.current.calls.filter(c => c.method === method)[index]
-  if (!call) throw new Error(`no ${method} #${index}`)
-  return call
-}
+const { fake, changes, held } = useWishlistStoreHarness()
 
 describe('wishlist store: the ids hearts read', () => {
   it('reads every id in one request from /wishlist/ids/, and counts them', async () => {
@@ -85,58 +49,6 @@ describe('wishlist store: the ids hearts read', () => {
     await loading
     expect(store.isSaved(1)).toBe(true)
     expect(store.count).toBe(3)
-  })
-})
-
-describe('wishlist store: a backend without /wishlist/ids/, over full page loads of one tab', () => {
-  /** The tab's sessionStorage: what outlives a full page load (a new app, new stores). */
-  let tab: Map<string, string>
-  beforeEach(() => {
-    tab = stubTabStorage()
-    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-27T10:00:00Z') })
-  })
-  afterEach(() => {
-    vi.useRealTimers()
-    vi.unstubAllGlobals()
-  })
-
-  /** What the browser does on a full page load: a new app and new stores, the same tab. */
-  function reload() {
-    freshStores()
-    return signedIn()
-  }
-  const paths = () => fake.current.calls.map(call => call.path)
-
-  it('does not ask /wishlist/ids/ again on the next page load once it was refused (405): the list at once', async () => {
-    fake.current.on('GET', '/wishlist/ids/', apiError(405, 'Method "GET" not allowed.')).on('GET', '/wishlist/', page([2, 1]))
-    await signedIn().loadIds()
-    expect(paths()).toEqual(['/wishlist/ids/', '/wishlist/'])
-
-    const store = reload()
-    await store.loadIds()
-    expect(paths()).toEqual(['/wishlist/ids/', '/wishlist/', '/wishlist/'])
-    expect([1, 2, 3].map(store.isSaved)).toEqual([true, true, false])
-    expect(store.count).toBe(2)
-    // Nothing of the shopper's is kept for it: only when the backend was found to lack the endpoint.
-    expect([...tab.values()].join()).not.toMatch(/ada|\b[12]\b/)
-  })
-
-  it('asks again after a while, so a backend that gained /wishlist/ids/ since is read with it', async () => {
-    fake.current.on('GET', '/wishlist/ids/', apiError(404, 'Not found.')).on('GET', '/wishlist/', page([2, 1]))
-    await signedIn().loadIds()
-    vi.advanceTimersByTime(IDS_ABSENT_MEMORY_MS - 1)
-    await reload().loadIds()
-    expect(paths()).toEqual(['/wishlist/ids/', '/wishlist/', '/wishlist/'])
-
-    // The backend was deployed with the endpoint meanwhile.
-    fake.current.on('GET', '/wishlist/ids/', { product_ids: [3, 2, 1] })
-    vi.advanceTimersByTime(1)
-    const store = reload()
-    await store.loadIds()
-    expect(paths().slice(3)).toEqual(['/wishlist/ids/'])
-    expect(store.count).toBe(3)
-    await reload().loadIds()
-    expect(paths().slice(4)).toEqual(['/wishlist/ids/'])
   })
 })
 

@@ -4,6 +4,7 @@ import type { FakeCall, FakeApi } from '../../../support/fakeApi'
 import { installApiSession } from '../../../support/installedApi'
 import { useFakeApi } from '../../../support/useFakeApi'
 import { createCartBackend, type CartBackend, type TestLine } from '../../../support/cartBackend'
+import { mapStorage } from '../../../support/tabStorage'
 
 // The cart store against a fake transport whose answers a small cart backend (tests/support/cartBackend.ts)
 // computes. Calls nobody scripted wait for the test, so overlap and order are under its control.
@@ -46,13 +47,7 @@ export function useCartStoreHarness(): CartStoreHarness {
     session.refresh.mockClear()
     installApiSession(session)
     storage.clear()
-    vi.stubGlobal('window', {
-      localStorage: {
-        getItem: (key: string) => storage.get(key) ?? null,
-        setItem: (key: string, value: string) => storage.set(key, value),
-        removeItem: (key: string) => storage.delete(key),
-      },
-    })
+    vi.stubGlobal('window', { localStorage: mapStorage(storage) })
   })
   afterEach(() => {
     vi.unstubAllGlobals()
