@@ -19,6 +19,9 @@ stage "unit";        npx vitest run --project unit --project nuxt "${WORKERS[@]}
 # The contract suite against the demo as it is, as DRF itself may answer (CursorPagination, coded errors, "4.20",
 # carts on read), and paged by DRF's page-number and limit-offset classes: four projects, one vitest.
 stage "contract (standard, drf-variants, drf-page-number, drf-limit-offset)"; npx vitest run --project 'contract*' "${WORKERS[@]}"
+# The same contract files against a real Django REST Framework shop from Debian's packages (tests/drf-real, ~25 s):
+# what DRF really sends, not what the demo imitates; its fixtures are compared with the committed ones.
+stage "contract against real DRF (tests/drf-real)"; bash tests/drf-real/run.sh
 # Integration tests include real built servers (SSR isolation, shared Redis cache, crawler): build first.
 stage "build";       npm run --silent build
 stage "integration"; npx vitest run --project integration "${WORKERS[@]}"

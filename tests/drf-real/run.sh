@@ -2,7 +2,8 @@
 # The storefront's contract against a real Django REST Framework backend (README.md here):
 # installs Debian's Django/DRF/SimpleJWT/django-filter if missing, starts this backend on a free port with a fresh
 # SQLite, re-captures fixtures/ and compares them with the committed ones, runs the contract suite's catalog, auth,
-# pagination, wishlist, cart and orders (shipping methods, checkout) files against it, and stops it. Not part of tests/run-all.sh or .ci/run.
+# pagination, wishlist, cart and orders (shipping methods, checkout) files against it, and stops it. A stage of
+# `npm test` (tests/run-all.sh), so CI runs it.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
