@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
-import { productPath } from '../../utils/routes/paths'
 import { signInThroughForm } from '../e2e/auth/support'
-import { expectCartCount, gotoWithCart } from '../e2e/cart/support'
+import { addTwoProductsAsGuest, expectCartCount } from '../e2e/cart/support'
 import { confirmedOrderId, fillAddress, placeOrderButton } from '../e2e/checkout/support'
 import { waitForHydration } from '../e2e/support/hydration'
 
@@ -62,13 +61,7 @@ async function reachReview(page: Page, card = /^Visa/): Promise<void> {
 test('guest cart -> sign in at checkout -> Express, Visa -> confirmation -> history and the order page', async ({ page }) => {
   const shopper = await newShopper('journey')
   const [mug, lamp] = await simpleProducts(2)
-  await gotoWithCart(page, productPath({ id: mug!.id, slug: mug!.slug }))
-  await page.getByRole('button', { name: 'Increase quantity' }).click()
-  await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
-  await expectCartCount(page, 2)
-  await gotoWithCart(page, productPath({ id: lamp!.id, slug: lamp!.slug }))
-  await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
-  await expectCartCount(page, 3)
+  await addTwoProductsAsGuest(page, mug!, lamp!)
 
   await page.goto('/checkout')
   await page.waitForURL('**/auth/login?redirect=/checkout')

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test'
 import { waitForHydration } from '../support/hydration'
+import { productPath } from '../../../utils/routes/paths'
 
 // Shared by the cart specs: products picked from the running demo backend (by what the test needs, not by id),
 // accounts and carts seeded through the backend's API, faults and request counts from its /__faults/ and /__stats/.
@@ -79,4 +80,18 @@ export async function gotoWithCart(page: Page, path: string): Promise<void> {
 /** The header's cart control says `count` items (0: no count). */
 export async function expectCartCount(page: Page, count: number): Promise<void> {
   await expect(cartButton(page)).toHaveAccessibleName(count ? `Cart, ${count} item${count === 1 ? '' : 's'}` : 'Cart')
+}
+
+/**
+ * A guest fills a cart from the product pages as a shopper does: two of `first` (the stepper, then "Add to cart"),
+ * a full page load, one of `second`; the header counts each addition.
+ */
+export async function addTwoProductsAsGuest(page: Page, first: { id: number, slug: string }, second: { id: number, slug: string }): Promise<void> {
+  await gotoWithCart(page, productPath(first))
+  await page.getByRole('button', { name: 'Increase quantity' }).click()
+  await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
+  await expectCartCount(page, 2)
+  await gotoWithCart(page, productPath(second))
+  await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
+  await expectCartCount(page, 3)
 }

@@ -1,7 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { productPath } from '../../../utils/routes/paths'
 import { signInThroughForm } from '../auth/support'
-import { expectCartCount, gotoWithCart } from '../cart/support'
+import { addTwoProductsAsGuest, expectCartCount } from '../cart/support'
 import { waitForHydration } from '../support/hydration'
 import {
   PASSWORD, backend, cartAtBackend, confirmedOrderId, expectAxeClean, fillAddress, newShopper, openCheckout, ordersAtBackend,
@@ -18,13 +17,7 @@ test('guest adds products, checks out signing in on the way, pays; the order is 
   const shopper = await newShopper(api, 'journey')
   const [mug, lamp] = await simpleProducts(api, 2)
   // As a guest, from the product pages: two of one, one of the other.
-  await gotoWithCart(page, productPath({ id: mug!.id, slug: mug!.slug }))
-  await page.getByRole('button', { name: 'Increase quantity' }).click()
-  await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
-  await expectCartCount(page, 2)
-  await gotoWithCart(page, productPath({ id: lamp!.id, slug: lamp!.slug }))
-  await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
-  await expectCartCount(page, 3)
+  await addTwoProductsAsGuest(page, mug!, lamp!)
 
   // Checkout asks a guest to sign in (or register), and comes back.
   await page.goto('/checkout')
