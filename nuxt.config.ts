@@ -6,6 +6,7 @@ import { retryableChunkImports } from './utils/build/retryableChunkImports'
 import { withoutEmptyRouteRules } from './utils/build/withoutEmptyRouteRules'
 import { withoutPageTransitions } from './utils/build/withoutPageTransitions'
 import { withoutSecondHookable } from './utils/build/withoutSecondHookable'
+import { withoutReloadDestr } from './utils/build/withoutReloadDestr'
 
 /**
  * Rollup gives a lazily imported module's chunk no facade when other chunks import from it: the checkout page's
@@ -141,7 +142,7 @@ export default defineNuxtConfig({
       quietNitroErrors(config, fileURLToPath(new URL('./server/utils/observability/quietErrorHandler.ts', import.meta.url)))
     },
     'vite:extendConfig'(config, { isClient }) {
-      if (isClient) config.plugins?.push(keepDynamicEntryNames(), retryableChunkImports(), withoutPageTransitions({ srcDir: fileURLToPath(new URL('.', import.meta.url)) }), withoutEmptyRouteRules(), withoutSecondHookable())
+      if (isClient) config.plugins?.push(keepDynamicEntryNames(), retryableChunkImports(), withoutPageTransitions({ srcDir: fileURLToPath(new URL('.', import.meta.url)) }), withoutEmptyRouteRules(), withoutSecondHookable(), withoutReloadDestr())
     },
     // Nuxt's pages prefetch plugin loads the layout and named middleware of a route a link points at. This app has
     // no layouts and only global middleware (in the entry already), so it did nothing but cost every entry 0.2 KiB
