@@ -1,6 +1,5 @@
 import type { H3Event } from 'h3'
-import type { CircuitBreaker } from '../../../composables/core/api/circuitBreaker'
-import { throughBreaker } from './breakerGate'
+import { throughBreaker, type BackendBreaker } from './breakerGate'
 import { sendToBackend, type BackendTarget } from './sendToBackend'
 
 /**
@@ -10,7 +9,7 @@ import { sendToBackend, type BackendTarget } from './sendToBackend'
  * built for every crawler asking), so nothing in it may depend on who asked. Not cancelled by the asking request
  * for the same reason: others may be waiting for it.
  */
-export function anonymousRead(event: H3Event, target: BackendTarget, breaker: CircuitBreaker | undefined, path: string): Promise<Response> {
+export function anonymousRead(event: H3Event, target: BackendTarget, breaker: BackendBreaker | undefined, path: string): Promise<Response> {
   return throughBreaker(breaker, path, () => sendToBackend(event, target, {
     method: 'GET',
     path,

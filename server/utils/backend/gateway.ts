@@ -1,10 +1,9 @@
 import type { H3Event } from 'h3'
-import type { CircuitBreaker } from '../../../composables/core/api/circuitBreaker'
 import { proxyToBackend } from '../backendProxy'
 import type { AuthDeps } from '../auth/deps'
 import { sessionForRender } from '../auth/renderSession'
 import { anonymousRead } from './anonymousRead'
-import { throughBreaker } from './breakerGate'
+import { throughBreaker, type BackendBreaker } from './breakerGate'
 import type { BackendCallContributor } from './contributors'
 import { renderHeaders } from './headerPolicy'
 import type { PublicReads } from './publicReads'
@@ -38,7 +37,7 @@ export interface RenderFetchInit {
  */
 export interface BackendGateway {
   readonly apiBase: string
-  readonly breaker: CircuitBreaker
+  readonly breaker: BackendBreaker
   /** The /api proxy for a browser's call (server/api/[...path].ts). */
   proxy(event: H3Event, pathAndQuery: string): Promise<ReadableStream<Uint8Array> | null>
   /**
@@ -64,7 +63,7 @@ export interface BackendGateway {
 export interface GatewayOptions {
   apiBase: string
   timeoutMs: number
-  breaker: CircuitBreaker
+  breaker: BackendBreaker
   publicReads: PublicReads
   contributors: readonly BackendCallContributor[]
   authDeps: () => AuthDeps

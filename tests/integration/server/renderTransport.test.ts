@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApp, defineEventHandler, getQuery, toNodeListener, type H3Event } from 'h3'
 import { $fetch } from 'ofetch'
 import { ApiError } from '~/composables/core/api/ApiError'
@@ -106,6 +106,10 @@ function makeGateway(base: string): BackendGateway {
   })
 }
 
+afterEach(() => {
+  vi.useRealTimers()
+})
+
 beforeEach(() => {
   gateway = makeGateway(apiBase)
   seen = []
@@ -193,6 +197,26 @@ describe('server render transport', () => {
     }
     expect((await renderPage('/products/facets/')).body).toEqual({ ok: { brands: [] } })
     expect(seen).toHaveLength(5)
+  })
+
+  it('says when calls go through again while the breaker is open: the cool-down left, by proxy and render', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    answer = (_req, res) => {
+      res.writeHead(502, { 'content-type': 'application/json' })
+      res.end('{"detail":"bad gateway"}')
+    }
+    for (let i = 0; i < 3; i++) await outcome(browserClient().get('/orders/'))
+    expect(gateway.breaker.state).toBe('open')
+    vi.setSystemTime(Date.now() + 20_500)
+
+    const proxied = await fetch(`${origin}/api/products/`)
+    expect(proxied.status).toBe(503)
+    expect(await proxied.json()).toMatchObject({ code: 'circuit_open' })
+    // 60 s cool-down, 20.5 s gone: 39.5 s left, rounded up.
+    expect(proxied.headers.get('retry-after')).toBe('40')
+    expect(proxied.headers.get('cache-control')).toBe('no-store')
+    expect((await renderPage('/products/')).body).toMatchObject({ code: 'circuit_open', retryAfterMs: 40_000 })
+    expect(seen).toHaveLength(3)
   })
 
   it('shares one breaker with the proxy: failures either way open it for both, without further calls', async () => {
