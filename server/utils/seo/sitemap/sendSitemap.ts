@@ -24,7 +24,7 @@ const UNAVAILABLE_RETRY_AFTER_S = 120
 function backendReadFor(event: H3Event, config: ReturnType<typeof useRuntimeConfig>): BackendRead {
   const gateway = event.context.backend
   if (gateway) return path => gateway.read(event, path)
-  const target = { apiBase: String(config.apiBase), timeoutMs: Number(config.apiTimeoutMs) || 8_000, contributors: [] }
+  const target = { apiBase: String(config.apiBase), timeoutMs: Number(config.apiTimeoutMs) || 8_000, contributors: [], publicOrigin: String(config.public.siteUrl) }
   return path => anonymousRead(event, target, undefined, path)
 }
 
