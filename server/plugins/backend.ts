@@ -27,6 +27,7 @@ export default defineNitroPlugin((nitroApp) => {
   }
   const gateway = createBackendGateway({
     apiBase: String(config.apiBase),
+    publicOrigin: String(config.public.siteUrl),
     timeoutMs,
     breaker: createBackendBreaker({ failureThreshold: Number(api.breakerFailureThreshold), cooldownMs: Number(api.breakerCooldownMs) }),
     publicReads: createPublicReads({ ttlMs: Math.max(0, Number(config.sharedReadsTtlS) || 0) * 1000 }),

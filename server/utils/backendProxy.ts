@@ -1,9 +1,8 @@
 import type { H3Event } from 'h3'
 import { appendResponseHeader, readRawBody, setResponseHeader, setResponseStatus } from 'h3'
-import type { CircuitBreaker } from '../../composables/core/api/circuitBreaker'
 import { requestIdFor } from './requestId'
 import { rewriteLocation } from './proxy/backendPath'
-import { throughBreaker } from './backend/breakerGate'
+import { throughBreaker, type BackendBreaker } from './backend/breakerGate'
 import type { BackendCallContributor } from './backend/contributors'
 import { browserHeaders, RETURNED_RESPONSE_HEADERS } from './backend/headerPolicy'
 import { sendToBackend, UPSTREAM_TIMEOUT } from './backend/sendToBackend'
@@ -14,7 +13,7 @@ export interface ProxyOptions {
   /** Extra headers the BFF adds (e.g. an Authorization it derived from its own cookie). */
   headers?: Record<string, string>
   /** The process-wide breaker for this backend, shared with server renders; without one every call goes out. */
-  breaker?: CircuitBreaker
+  breaker?: BackendBreaker
   /** Per-shopper policies that take part in every call (server/utils/backend/contributors.ts). */
   contributors?: readonly BackendCallContributor[]
 }

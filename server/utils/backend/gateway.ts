@@ -1,10 +1,9 @@
 import type { H3Event } from 'h3'
-import type { CircuitBreaker } from '../../../composables/core/api/circuitBreaker'
 import { proxyToBackend } from '../backendProxy'
 import type { AuthDeps } from '../auth/deps'
 import { sessionForRender } from '../auth/renderSession'
 import { anonymousRead } from './anonymousRead'
-import { throughBreaker } from './breakerGate'
+import { throughBreaker, type BackendBreaker } from './breakerGate'
 import type { BackendCallContributor } from './contributors'
 import { renderHeaders } from './headerPolicy'
 import type { PublicReads } from './publicReads'
@@ -38,7 +37,7 @@ export interface RenderFetchInit {
  */
 export interface BackendGateway {
   readonly apiBase: string
-  readonly breaker: CircuitBreaker
+  readonly breaker: BackendBreaker
   /** The /api proxy for a browser's call (server/api/[...path].ts). */
   proxy(event: H3Event, pathAndQuery: string): Promise<ReadableStream<Uint8Array> | null>
   /**
@@ -50,7 +49,8 @@ export interface BackendGateway {
   /**
    * A GET the server makes on its own account for the request `event` (the sitemap's catalog walk): backend `path`
    * sent as nobody (anonymousRead.ts) through the same breaker, header policy and timeout as the proxy and renders,
-   * or a shared public read from memory. A failure is an answer (502/504 JSON, 503 `circuit_open` while the breaker
+   * or a shared public read from memory. Made for everybody, so it carries no client's address or identity, only
+   * `event`'s request id (headerPolicy.ts, sharedReadHeaders). A failure is an answer (502/504 JSON, 503 `circuit_open` while the breaker
    * is open), never an exception.
    */
   read(event: H3Event, path: string): Promise<Response>
@@ -63,8 +63,10 @@ export interface BackendGateway {
 
 export interface GatewayOptions {
   apiBase: string
+  /** The site's public origin (runtimeConfig.public.siteUrl): the host a shared read names, never a request's. */
+  publicOrigin?: string
   timeoutMs: number
-  breaker: CircuitBreaker
+  breaker: BackendBreaker
   publicReads: PublicReads
   contributors: readonly BackendCallContributor[]
   authDeps: () => AuthDeps
@@ -83,7 +85,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | null | undef
 }
 
 export function createBackendGateway(options: GatewayOptions): BackendGateway {
-  const target: BackendTarget = { apiBase: options.apiBase, timeoutMs: options.timeoutMs, contributors: options.contributors }
+  const target: BackendTarget = { apiBase: options.apiBase, timeoutMs: options.timeoutMs, contributors: options.contributors, publicOrigin: options.publicOrigin }
 
   function read(event: H3Event, path: string): Promise<Response> {
     const load = () => anonymousRead(event, target, options.breaker, path)

@@ -50,11 +50,53 @@ export function renderHeaders(init: HeadersInit | undefined): Headers {
 }
 
 /**
- * The identity headers every backend call carries, whichever way it came: the request id of the shopper's
- * request (so page, proxy and backend logs line up), the client address chain and the public host and scheme
- * (DRF builds absolute URLs from them).
+ * What a shared read may carry of the headers its caller set: it is made once for everybody (a render's shared
+ * public reads, the sitemap's walk), so nothing that depends on who happened to trigger it. No cookie, no
+ * Authorization, no cart token, no Accept-Language (the answer is kept for shoppers of every language), no trace
+ * header of one page.
  */
-export function addForwardingHeaders(headers: Headers, event: H3Event, requestId: string): void {
+const SHARED_READ_HEADERS = ['accept'] as const
+
+function originOf(publicOrigin: string | undefined): URL | undefined {
+  if (!publicOrigin) return undefined
+  try {
+    return new URL(publicOrigin)
+  }
+  catch {
+    return undefined
+  }
+}
+
+/**
+ * The headers of a read made on behalf of everybody (anonymousRead.ts). It is the server's own call, so it carries
+ * no client's address or identity: no X-Forwarded-For (the backend sees the server's own address, and a per-IP
+ * throttle such as DRF's AnonRateThrottle charges the server, not the crawler or shopper who asked first), and
+ * the host and scheme of the site's public origin, not of a request's Host header (a shared answer with absolute
+ * URLs must not name a host one client chose); none without an origin. The request id is kept for tracing: it is
+ * the id of the request that started the read, the one whose log lines it joins; requests that were then answered
+ * from the same read sent nothing to the backend.
+ */
+function sharedReadHeaders(given: Headers, requestId: string, publicOrigin: string | undefined): Headers {
+  const headers = new Headers()
+  for (const name of SHARED_READ_HEADERS) {
+    const value = given.get(name)
+    if (value) headers.set(name, value)
+  }
+  headers.set('x-request-id', requestId)
+  const site = originOf(publicOrigin)
+  if (site) {
+    headers.set('x-forwarded-host', site.host)
+    headers.set('x-forwarded-proto', site.protocol.replace(':', ''))
+  }
+  return headers
+}
+
+/**
+ * The identity headers every call made for one client carries, whichever way it came: the request id of the
+ * shopper's request (so page, proxy and backend logs line up), the client address chain and the public host and
+ * scheme (DRF builds absolute URLs from them). Never for a shared read: sharedReadHeaders.
+ */
+function addForwardingHeaders(headers: Headers, event: H3Event, requestId: string): void {
   headers.set('x-request-id', requestId)
   const forwardedFor = getRequestHeader(event, 'x-forwarded-for')
   const clientIp = event.node?.req.socket?.remoteAddress
@@ -63,4 +105,21 @@ export function addForwardingHeaders(headers: Headers, event: H3Event, requestId
   const url = getRequestURL(event)
   headers.set('x-forwarded-host', url.host)
   headers.set('x-forwarded-proto', url.protocol.replace(':', ''))
+}
+
+/** A read made for everybody (a shared read), and the site's public origin it is made for. */
+export interface SharedRead {
+  publicOrigin?: string
+}
+
+/**
+ * The one place that decides what identifies a backend call: `given` (after the browser or render allow-lists
+ * above) with the request id of `event`, and either that client's forwarding headers (a call made for the client
+ * of `event`: the proxy's, a render's own) or, for a read made for everybody (`shared`), only what
+ * sharedReadHeaders lets through.
+ */
+export function outgoingHeaders(given: Headers, event: H3Event, requestId: string, shared?: SharedRead): Headers {
+  if (shared) return sharedReadHeaders(given, requestId, shared.publicOrigin)
+  addForwardingHeaders(given, event, requestId)
+  return given
 }

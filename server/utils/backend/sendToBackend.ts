@@ -2,7 +2,7 @@ import type { H3Event } from 'h3'
 import { requestIdFor } from '../requestId'
 import { checkBackendPath } from '../proxy/backendPath'
 import { applyContributors, type BackendCallContributor } from './contributors'
-import { addForwardingHeaders } from './headerPolicy'
+import { outgoingHeaders } from './headerPolicy'
 import { MESSAGES } from '../../../composables/core/api/messages'
 
 /** `<apiBase>/<path>` with exactly one slash between; also used by the auth BFF. */
@@ -18,6 +18,11 @@ export interface BackendTarget {
   /** An answer slower than this is given up on: 504 `upstream_timeout`. */
   timeoutMs: number
   contributors: readonly BackendCallContributor[]
+  /**
+   * The site's public origin (runtimeConfig.public.siteUrl): the host and scheme a shared read names to the
+   * backend, whichever request triggered it (headerPolicy.ts, sharedReadHeaders).
+   */
+  publicOrigin?: string
 }
 
 export interface BackendRequest {
@@ -32,7 +37,10 @@ export interface BackendRequest {
   signal?: AbortSignal
   /** Which way the call came, for the contributors; an anonymous call (the server's own) has none to tell. */
   via: 'proxy' | 'render'
-  /** Sent as nobody (a shared public read, the server's own read: anonymousRead.ts): no contributors. */
+  /**
+   * Sent as nobody (a shared public read, the server's own read: anonymousRead.ts): no contributors, and only the
+   * headers headerPolicy.ts allows a read made for everybody (no client address, nothing personal).
+   */
   anonymous?: boolean
 }
 
@@ -62,8 +70,7 @@ export async function sendToBackend(event: H3Event, target: BackendTarget, reque
     return checked.reason === 'hidden' ? jsonAnswer(404, { detail: 'Not found.', code: 'not_found' }) : jsonAnswer(400, { detail: 'Malformed API path.', code: 'bad_path' })
   }
 
-  const { headers } = request
-  addForwardingHeaders(headers, event, requestIdFor(event))
+  const headers = outgoingHeaders(request.headers, event, requestIdFor(event), request.anonymous ? { publicOrigin: target.publicOrigin } : undefined)
   const plan = request.anonymous
     ? { transforms: [] }
     : await applyContributors(target.contributors, { event, method, path: checked.path, headers, via: request.via })

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApp, defineEventHandler, getQuery, toNodeListener, type H3Event } from 'h3'
 import { $fetch } from 'ofetch'
 import { ApiError } from '~/composables/core/api/ApiError'
@@ -82,6 +82,11 @@ beforeAll(async () => {
     const client = renderClient(event)
     return outcome(client.get(path, undefined, token ? { headers: { authorization: `Bearer ${token}` } } : {}))
   }))
+  // The server's own read for a request (the sitemap's walk): gateway.read.
+  app.use('/walk', defineEventHandler(async (event) => {
+    const { path } = getQuery(event) as { path: string }
+    return (await gateway.read(event, path)).json()
+  }))
   app.use('/api', defineEventHandler(event => gateway.proxy(event, event.path)))
   storefront = createServer(toNodeListener(app))
   origin = await listen(storefront)
@@ -93,10 +98,14 @@ afterAll(async () => {
   await new Promise(resolve => storefront.close(resolve))
 })
 
+/** The site's public origin, as runtimeConfig.public.siteUrl gives it to the gateway. */
+const SITE = 'https://shop.example'
+
 /** A fresh process-wide gateway (breaker, shared reads) for each test. */
 function makeGateway(base: string): BackendGateway {
   return createBackendGateway({
     apiBase: base,
+    publicOrigin: SITE,
     timeoutMs: 2_000,
     breaker: createBackendBreaker({ failureThreshold: 3, cooldownMs: 60_000 }, () => {}),
     publicReads: createPublicReads({ ttlMs: 60_000 }),
@@ -105,6 +114,10 @@ function makeGateway(base: string): BackendGateway {
     sanitizeHtml: createSanitizedHtml(),
   })
 }
+
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 beforeEach(() => {
   gateway = makeGateway(apiBase)
@@ -116,10 +129,27 @@ beforeEach(() => {
   }
 })
 
-async function renderPage(path: string, init: { cookie?: string, token?: string } = {}): Promise<{ body: unknown, requestId: string | null }> {
+async function renderPage(path: string, init: { cookie?: string, token?: string, headers?: Record<string, string> } = {}): Promise<{ body: unknown, requestId: string | null }> {
   const query = new URLSearchParams({ path, ...(init.token ? { token: init.token } : {}) })
-  const response = await fetch(`${origin}/page?${query}`, { headers: { ...(init.cookie ? { cookie: init.cookie } : {}), 'x-request-id': 'page-42' } })
+  const response = await fetch(`${origin}/page?${query}`, { headers: { ...(init.cookie ? { cookie: init.cookie } : {}), 'x-request-id': 'page-42', ...init.headers } })
   return { body: await response.json(), requestId: response.headers.get('x-request-id') }
+}
+
+/** Two clients behind the same load balancer, each with its own address, language and request id. */
+const SHOPPER = { 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '203.0.113.7', 'forwarded': 'for=203.0.113.7', 'accept-language': 'de-DE', 'x-request-id': 'shopper-1' }
+const CRAWLER = { 'x-forwarded-for': '198.51.100.9', 'x-real-ip': '198.51.100.9', 'forwarded': 'for=198.51.100.9', 'accept-language': 'fr-FR', 'x-request-id': 'crawler-2' }
+
+/** Every header a shared read may carry: nothing of the client that happened to trigger it. */
+function expectSharedRead(request: Seen | undefined, requestId: string): void {
+  expect(request).toBeDefined()
+  for (const name of ['x-forwarded-for', 'x-real-ip', 'forwarded', 'authorization', 'cookie', 'x-cart-token', 'sentry-trace']) {
+    expect(request!.headers[name], name).toBeUndefined()
+  }
+  expect(JSON.stringify(request!.headers)).not.toMatch(/203\.0\.113\.7|198\.51\.100\.9|de-DE|fr-FR|Bearer|cart-9|trace-1/)
+  // The site's own host, not the Host a client sent; the id of the request that started the read, for tracing.
+  expect(request!.headers['x-forwarded-host']).toBe('shop.example')
+  expect(request!.headers['x-forwarded-proto']).toBe('https')
+  expect(request!.headers['x-request-id']).toBe(requestId)
 }
 
 describe('server render transport', () => {
@@ -193,6 +223,59 @@ describe('server render transport', () => {
     }
     expect((await renderPage('/products/facets/')).body).toEqual({ ok: { brands: [] } })
     expect(seen).toHaveLength(5)
+  })
+
+  it('sends a shared read as nobody (no address, language or identity of either client), a client\'s own calls as that client', async () => {
+    const [first, second] = await Promise.all([
+      renderPage('/categories/', { cookie: 'sf_cart_token=cart-9', token: 'abc', headers: SHOPPER }),
+      renderPage('/categories/', { token: 'other', headers: CRAWLER }),
+    ])
+    expect(first.body).toEqual({ ok: { ok: true } })
+    expect(second.body).toEqual(first.body)
+    expect(seen).toHaveLength(1)
+    expectSharedRead(seen[0], seen[0]!.headers['x-request-id'] === 'shopper-1' ? 'shopper-1' : 'crawler-2')
+
+    await renderPage('/products/facets/', { headers: CRAWLER })
+    expectSharedRead(seen[1], 'crawler-2')
+
+    // The sitemap's walk, for a crawler: the same policy.
+    expect(await (await fetch(`${origin}/walk?path=${encodeURIComponent('/products/?page_size=100')}`, { headers: CRAWLER })).json()).toEqual({ ok: true })
+    expectSharedRead(seen[2], 'crawler-2')
+    expect(contributed).toEqual([])
+
+    // Each client's personal calls still carry its own address: a render's own listing, the cart through the proxy.
+    await renderPage('/products/?category=shoes', { cookie: 'sf_cart_token=cart-9', headers: SHOPPER })
+    await fetch(`${origin}/api/cart/`, { headers: { ...CRAWLER, cookie: 'sf_cart_token=cart-7' } })
+    expect(seen).toHaveLength(5)
+    const [listing, cart] = seen.slice(3)
+    expect(listing!.headers['x-forwarded-for']).toBe('203.0.113.7, 127.0.0.1')
+    expect(listing!.headers['x-request-id']).toBe('shopper-1')
+    expect(listing!.headers['x-cart-token']).toBe('cart-9')
+    expect(listing!.headers['x-forwarded-host']).toMatch(/^127\.0\.0\.1:\d+$/)
+    expect(cart!.headers['x-forwarded-for']).toBe('198.51.100.9, 127.0.0.1')
+    expect(cart!.headers['x-request-id']).toBe('crawler-2')
+    expect(cart!.headers['accept-language']).toBe('fr-FR')
+    expect(cart!.headers['x-cart-token']).toBe('cart-7')
+  })
+
+  it('says when calls go through again while the breaker is open: the cool-down left, by proxy and render', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    answer = (_req, res) => {
+      res.writeHead(502, { 'content-type': 'application/json' })
+      res.end('{"detail":"bad gateway"}')
+    }
+    for (let i = 0; i < 3; i++) await outcome(browserClient().get('/orders/'))
+    expect(gateway.breaker.state).toBe('open')
+    vi.setSystemTime(Date.now() + 20_500)
+
+    const proxied = await fetch(`${origin}/api/products/`)
+    expect(proxied.status).toBe(503)
+    expect(await proxied.json()).toMatchObject({ code: 'circuit_open' })
+    // 60 s cool-down, 20.5 s gone: 39.5 s left, rounded up.
+    expect(proxied.headers.get('retry-after')).toBe('40')
+    expect(proxied.headers.get('cache-control')).toBe('no-store')
+    expect((await renderPage('/products/')).body).toMatchObject({ code: 'circuit_open', retryAfterMs: 40_000 })
+    expect(seen).toHaveLength(3)
   })
 
   it('shares one breaker with the proxy: failures either way open it for both, without further calls', async () => {

@@ -3,6 +3,7 @@ import { allPages } from '~/services/mappers/allPages'
 import { cursorFromUrl, pageQueryParams } from '~/services/mappers/cursorPage'
 import type { ApiError } from '~/composables/core/api/ApiError'
 import { errorFromResponse, parseBody } from '~/composables/core/api/normalizeError'
+import { MAX_RETRY_AFTER_S } from '../../backend/retryAfter'
 
 /** What a sitemap needs to know about a product. */
 export interface SitemapProduct {
@@ -45,10 +46,20 @@ export class CatalogUnavailableError extends Error {
   /**
    * @param transient asking once more may help
    * @param sent the backend was asked (false: the breaker answered for it)
+   * @param retryAfterS when asking again can help, in seconds, if the answer said so (the breaker's cool-down, a
+   *   backend's Retry-After); the crawler is told this instead of the sitemap's default
    */
-  constructor(message: string, readonly transient = false, readonly sent = true) {
+  constructor(message: string, readonly transient = false, readonly sent = true, readonly retryAfterS?: number) {
     super(message)
   }
+}
+
+/** A failed answer's Retry-After as a crawler may get it: whole seconds, at least 1, at most a day; or none. */
+function retryAfterOf(error: ApiError): number | undefined {
+  const ms = error.retryAfterMs
+  if (ms === undefined || !Number.isFinite(ms)) return undefined
+  const seconds = Math.max(1, Math.ceil(ms / 1000))
+  return seconds <= MAX_RETRY_AFTER_S ? seconds : undefined
 }
 
 // The gateway's own codes (and DRF-style ones) are worth a log line; anything else a backend puts there is not.
@@ -61,10 +72,10 @@ const LOGGABLE_CODE = /^[a-z][a-z_]{0,39}$/
  * crawler is told when to come back.
  */
 function failedAnswer(path: string, error: ApiError): CatalogUnavailableError {
-  if (error.code === 'circuit_open') return new CatalogUnavailableError(`GET ${path} not sent: the backend's circuit breaker is open`, false, false)
+  if (error.code === 'circuit_open') return new CatalogUnavailableError(`GET ${path} not sent: the backend's circuit breaker is open`, false, false, retryAfterOf(error))
   const code = error.code !== `http_${error.status}` && LOGGABLE_CODE.test(error.code) ? ` ${error.code}` : ''
   const transient = (error.status >= 500 && error.status !== 504) || error.status === 429
-  return new CatalogUnavailableError(`GET ${path} answered ${error.status}${code}`, transient)
+  return new CatalogUnavailableError(`GET ${path} answered ${error.status}${code}`, transient, true, retryAfterOf(error))
 }
 
 /**
@@ -106,7 +117,7 @@ export function backendCatalogSource(options: BackendCatalogOptions): CatalogSou
       }
       catch (again) {
         if (!(again instanceof CatalogUnavailableError)) throw again
-        throw new CatalogUnavailableError(again.sent ? `${again.message} (asked twice)` : again.message, false, again.sent)
+        throw new CatalogUnavailableError(again.sent ? `${again.message} (asked twice)` : again.message, false, again.sent, again.retryAfterS)
       }
     }
   }

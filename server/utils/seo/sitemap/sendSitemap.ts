@@ -13,6 +13,9 @@ import '../../backend/context'
 
 const gunzipAsync = promisify(gunzip)
 
+/** A crawler's wait after a failed walk whose last answer did not say how long (a 502 twice, a timeout). */
+const UNAVAILABLE_RETRY_AFTER_S = 120
+
 /**
  * How the sitemap reads the backend for the request `event`: through the process's backend gateway
  * (server/plugins/backend.ts), so the /api proxy, the renders and the sitemap share one breaker, one header policy
@@ -21,7 +24,7 @@ const gunzipAsync = promisify(gunzip)
 function backendReadFor(event: H3Event, config: ReturnType<typeof useRuntimeConfig>): BackendRead {
   const gateway = event.context.backend
   if (gateway) return path => gateway.read(event, path)
-  const target = { apiBase: String(config.apiBase), timeoutMs: Number(config.apiTimeoutMs) || 8_000, contributors: [] }
+  const target = { apiBase: String(config.apiBase), timeoutMs: Number(config.apiTimeoutMs) || 8_000, contributors: [], publicOrigin: String(config.public.siteUrl) }
   return path => anonymousRead(event, target, undefined, path)
 }
 
@@ -40,8 +43,9 @@ export function sitemapFor(event: H3Event) {
 
 /**
  * Answers with a complete sitemap file, gzip-compressed for crawlers that take it (all of them), plain text
- * otherwise. A backend that cannot be walked, even half-way through, gives 503 + Retry-After, which crawlers honour,
- * and is logged (the failed call's path and status: nothing about any shopper).
+ * otherwise. A backend that cannot be walked, even half-way through, gives 503 + Retry-After, which crawlers honour
+ * (the breaker's remaining cool-down while it is open, the backend's own when it sent one, else 120 s), and is
+ * logged (the failed call's path and status: nothing about any shopper).
  */
 export async function sendSitemap(event: H3Event, name: string, produce: () => Promise<SitemapFile | null>): Promise<Buffer | string> {
   let file: SitemapFile | null
@@ -52,7 +56,7 @@ export async function sendSitemap(event: H3Event, name: string, produce: () => P
     if (!(error instanceof CatalogUnavailableError)) throw error
     console.warn(`[sitemap] ${name} not sent: ${error.message}`)
     setResponseStatus(event, 503)
-    setResponseHeader(event, 'retry-after', 120)
+    setResponseHeader(event, 'retry-after', error.retryAfterS ?? UNAVAILABLE_RETRY_AFTER_S)
     setResponseHeader(event, 'cache-control', 'no-store')
     return 'The catalog is unavailable; try again shortly.'
   }

@@ -43,6 +43,17 @@ describe('the sitemap reading the backend', () => {
     expect(calls).toHaveLength(1)
   })
 
+  it('keeps how long the last answer asked to wait, for the crawler (none when it did not say)', async () => {
+    const throttled = () => new Response('{"detail":"Request was throttled."}', { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '90' } })
+    const { source } = scriptedBackend({ [FIRST]: [throttled] })
+    expect(await source.productPage(null).catch((error: unknown) => error)).toMatchObject({ message: `GET ${FIRST} answered 429 (asked twice)`, retryAfterS: 90 })
+
+    const unsaid = scriptedBackend({ [FIRST]: [json({ detail: 'Bad gateway.' }, 502)] })
+    const failure = await unsaid.source.productPage(null).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(CatalogUnavailableError)
+    expect((failure as CatalogUnavailableError).retryAfterS).toBeUndefined()
+  })
+
   it('does not wait a second time for a backend that did not answer within the gateway\'s timeout', async () => {
     const { source, calls } = scriptedBackend({ [FIRST]: [json({ detail: 'The backend did not answer in time.', code: 'upstream_timeout' }, 504), page([1], null)] })
     const failure = await source.productPage(null).catch((error: unknown) => error)
