@@ -66,6 +66,17 @@ describe('product page', () => {
     if (category?.parentId) expect(crumbs).toHaveLength(4)
   })
 
+  it('keeps every parameter of a campaign link, tracking ones too, when it sends a wrong slug to the right one', async () => {
+    // The shared page cache renders a guest's page under its address without tracking parameters (one copy for all
+    // campaigns), so the 301 it rendered said where to go without them: analytics on the landing page lost the visit.
+    const product = reviewedProduct()
+    const moved = await page(`${productPath({ id: product.id, slug: 'old-slug' })}?utm_source=news%20letter&variant=2&gclid=abc`)
+    expect(moved.status).toBe(301)
+    const location = new URL(moved.location ?? '', stack.web.url)
+    expect(location.pathname).toBe(productPath(product))
+    expect(Object.fromEntries(location.searchParams)).toEqual({ utm_source: 'news letter', variant: '2', gclid: 'abc' })
+  })
+
   it('answers 200 for the canonical URL, 301 to it for a wrong or missing slug, 404 for an unknown id', async () => {
     const product = reviewedProduct()
     const canonical = productPath(product)
