@@ -80,7 +80,9 @@ export function useForm<F extends string>(options: UseFormOptions<F>): UseFormRe
       for (const [name, messages] of Object.entries(error.fieldErrors)) {
         const field = options.serverFields[name]
         if (field) byField[field] = [...(byField[field] ?? []), ...messages.map(message => sentence(options.rephrase?.(field, message) ?? message))]
-        else top.push(...messages.map(sentence))
+        // One the form has no field for says which it is about ("Username: This field is required."), else
+        // the shopper would not know what to change; DRF's non_field_errors are about the form as a whole.
+        else top.push(...messages.map(message => (name === 'non_field_errors' ? '' : `${sentence(name.replace(/[._]/g, ' '))}: `) + sentence(message)))
       }
       if (Object.keys(error.fieldErrors).length === 0) top.push(options.describe?.(error) ?? error.message)
     }

@@ -95,7 +95,9 @@ export function useListingSeo(input: MaybeRefOrGetter<ListingSeoInput>): UseList
     return {
       title: `${listing.name}${filtered}${continued}`,
       canonicalPath: canonicalListingPath(listing.path, query.value),
-      noindex: listing.noindex,
+      // Filters that match nothing: `?brand=` takes any slug and the title names it, so each made-up one was another
+      // indexable page of nothing. An empty listing without filters (a new category) stays in the index.
+      noindex: listing.noindex || (!!listing.filterSummary && listing.resultCount === 0),
       prevPath: previousPath.value,
       nextPath: nextPath.value,
       // Snippet and structured data are the server's (usePageSeo); spelled out here so the browser's build drops them.

@@ -1,5 +1,5 @@
 import { computed, toValue, type MaybeRefOrGetter } from 'vue'
-import { useRuntimeConfig } from '#imports'
+import { useRoute, useRuntimeConfig } from '#imports'
 import type { ProductDetail } from '~/services/domain/product'
 import type { JsonLd } from '~/utils/seo/jsonLd'
 import { breadcrumbJsonLd, productJsonLd, type Crumb } from '~/utils/seo/structuredData'
@@ -37,6 +37,8 @@ export function productDescription(product: ProductDetail): string {
  */
 export function useProductSeo(options: UseProductSeoOptions): UsePageSeoReturn {
   const siteUrl = String(useRuntimeConfig().public.siteUrl)
+  // The variant the address names (`?variant=`, as the purchase panel reads it): the server's Offer describes it.
+  const route = import.meta.server ? useRoute() : null
   return usePageSeo(computed(() => {
     const product = toValue(options.product)
     if (toValue(options.notFound)) {
@@ -50,14 +52,18 @@ export function useProductSeo(options: UseProductSeoOptions): UsePageSeoReturn {
       type: 'product' as const,
       // Snippet, preview image and structured data are the server's (usePageSeo); spelled out here so the browser's
       // build drops them.
-      ...(import.meta.server ? snippet(product, toValue(options.categoryTrail), siteUrl) : { description: '' }),
+      ...(import.meta.server ? snippet(product, toValue(options.categoryTrail), siteUrl, route?.query.variant) : { description: '' }),
     }
   }))
 }
 
 /** Description, preview image and JSON-LD Product plus BreadcrumbList: server only. */
-function snippet(product: ProductDetail, trail: ReadonlyArray<{ slug: string, name: string }>, siteUrl: string): { description: string, image: string | null, jsonLd: JsonLd[] } {
+function snippet(product: ProductDetail, trail: ReadonlyArray<{ slug: string, name: string }>, siteUrl: string, variantParam?: unknown): { description: string, image: string | null, jsonLd: JsonLd[] } {
   const url = absoluteUrl(siteUrl, productPath(product))
+  // A shared link or a crawler has the address the chosen size put in the address bar: the page shows that variant's
+  // price and stock, and the Offer must say the same (a merchant listing's price is checked against the page's).
+  // Chosen as the purchase panel chooses (useVariantSelection): the only variant, else the one the address names.
+  const variant = product.variants.length === 1 ? product.variants[0] : product.variants.find(v => v.id === Number(variantParam))
   const images = (product.images.length ? product.images : [product.image]).map(image => absoluteImage(siteUrl, image.url))
   const description = productDescription(product)
   const categories = trail.length ? trail : [product.category]
@@ -75,12 +81,13 @@ function snippet(product: ProductDetail, trail: ReadonlyArray<{ slug: string, na
         title: product.title,
         description,
         images,
-        price: product.price,
+        price: variant?.price ?? product.price,
         brandName: product.brand.name,
-        inStock: product.inStock,
+        inStock: variant?.inStock ?? product.inStock,
         rating: product.rating,
         reviewsCount: product.reviewsCount,
         url,
+        ...(variant ? { sku: variant.sku } : {}),
       }),
       breadcrumbJsonLd(crumbs),
     ],

@@ -1,7 +1,7 @@
 import type { H3Event } from 'h3'
 import { appendResponseHeader, defineEventHandler, getRequestHeader, setResponseHeader, setResponseStatus } from 'h3'
 import { getRouteRules } from 'nitropack/runtime'
-import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl, PRIVATE_CACHE_CONTROL, sharedCacheHeaders } from '../utils/pageCache/policy'
+import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl, PRIVATE_CACHE_CONTROL, sharedCacheHeaders, withRequestTracking } from '../utils/pageCache/policy'
 import { chooseEncoding, type ContentEncoding } from '../utils/compression'
 import type { CompressedBodies } from '../utils/pageCache/compressedBodies'
 import type { HotPage } from '../utils/pageCache/hotPages'
@@ -59,6 +59,10 @@ async function send(event: H3Event, result: PageCacheResult, compressed: Compres
     else setResponseHeader(event, name, value)
   }
   setResponseHeader(event, 'x-cache', result.state)
+  const location = page.headers.location
+  if (page.status >= 300 && page.status < 400 && typeof location === 'string') {
+    setResponseHeader(event, 'location', withRequestTracking(location, event.node.req.originalUrl ?? event.node.req.url ?? event.path))
+  }
   if (result.state === 'UNCACHEABLE') return page.body
 
   for (const [name, value] of sharedCacheHeaders(page.headers)) setResponseHeader(event, name, value)

@@ -85,6 +85,31 @@ export function normalizePageUrl(pathAndQuery: string): string {
   return url.pathname + (query ? `?${query}` : '')
 }
 
+/**
+ * A redirect rendered for a shared page's cache address (normalizePageUrl: no tracking parameters) as the request it
+ * answers should have it: with that request's tracking parameters, as they came, after the location's own. A campaign
+ * link to an old product slug landed without its `utm_*`, and analytics on the landing page lost the visit. Only
+ * same-site paths: a redirect elsewhere is not ours to add to.
+ */
+export function withRequestTracking(location: string, requested: string): string {
+  if (!location.startsWith('/') || location.startsWith('//')) return location
+  const mark = requested.indexOf('?')
+  const tracking = mark < 0
+    ? []
+    : requested.slice(mark + 1).split('#')[0]!.split('&').filter((pair) => {
+        try {
+          return TRACKING_PARAM.test(decodeURIComponent((pair.split('=')[0] ?? '').replace(/\+/g, ' ')))
+        }
+        catch {
+          return false
+        }
+      })
+  if (!tracking.length) return location
+  const hash = location.indexOf('#')
+  const [path, fragment] = hash < 0 ? [location, ''] : [location.slice(0, hash), location.slice(hash)]
+  return `${path}${path.includes('?') ? '&' : '?'}${tracking.join('&')}${fragment}`
+}
+
 /** A 200 that names a part of its content it could not load (utils/http/pageOutcome.ts). */
 export function isPartialPage(headers: Readonly<Record<string, string | string[]>>): boolean {
   return headers[DEGRADED_HEADER] !== undefined

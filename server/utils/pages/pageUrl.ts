@@ -13,6 +13,10 @@ export type PageUrlProblem = 400 | 404 | 414
 // eslint-disable-next-line no-control-regex
 const NOT_IN_A_PATH = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u
 
+// A `.` or `..` segment (`%2e` spelled): browsers resolve them before asking, so only a hand-made request has one, and
+// the router resolved it too (`/products/%2e%2e` was the home page, with a 200, under a URL that is no page).
+const DOT_SEGMENT = /\/\.{1,2}(?:\/|$)/
+
 export function pageUrlProblem(url: string): PageUrlProblem | null {
   if (url.length > MAX_PAGE_URL_LENGTH) return 414
   const query = url.indexOf('?')
@@ -24,7 +28,7 @@ export function pageUrlProblem(url: string): PageUrlProblem | null {
   catch {
     return 400
   }
-  if (NOT_IN_A_PATH.test(decoded) || decoded.includes('\\')) return 404
+  if (NOT_IN_A_PATH.test(decoded) || decoded.includes('\\') || DOT_SEGMENT.test(decoded)) return 404
   // The query is the router's: a malformed escape there is kept as text ("100%"), and each value is checked by
   // whoever reads it (utils/routes/listingQuery.ts).
   return null

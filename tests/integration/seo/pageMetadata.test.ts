@@ -66,6 +66,36 @@ describe('product page', () => {
     if (category?.parentId) expect(crumbs).toHaveLength(4)
   })
 
+  it('describes the variant the address names in its Offer: the price and availability the page shows', async () => {
+    // Choosing a size puts `?variant=` in the address bar, so shared links and crawlers have it; the page shows that
+    // variant's price, and the Offer said the product's (a price mismatch for merchant listings).
+    const product = stack.api.backend.db.products.find(p => p.variants?.some(v => v.priceCents !== p.priceCents && v.stock > 0))
+    if (!product) throw new Error('seed has no product with a variant priced apart')
+    const variant = product.variants!.find(v => v.priceCents !== product.priceCents && v.stock > 0)!
+    const { status, doc } = await page(`${productPath(product)}?variant=${variant.id}`)
+    expect(status).toBe(200)
+    const offers = jsonLdOfType(doc, 'Product').offers as Record<string, string>
+    const shown = formatMoney({ amount: variant.priceCents, currency: 'USD' })
+    expect(doc.querySelector('main')?.textContent).toContain(shown)
+    expect(offers).toMatchObject({ price: (variant.priceCents / 100).toFixed(2), availability: 'https://schema.org/InStock' })
+    const soldOut = product.variants!.find(v => v.stock === 0)
+    if (soldOut) {
+      const other = await page(`${productPath(product)}?variant=${soldOut.id}`)
+      expect((jsonLdOfType(other.doc, 'Product').offers as Record<string, string>).availability).toBe('https://schema.org/OutOfStock')
+    }
+  })
+
+  it('keeps every parameter of a campaign link, tracking ones too, when it sends a wrong slug to the right one', async () => {
+    // The shared page cache renders a guest's page under its address without tracking parameters (one copy for all
+    // campaigns), so the 301 it rendered said where to go without them: analytics on the landing page lost the visit.
+    const product = reviewedProduct()
+    const moved = await page(`${productPath({ id: product.id, slug: 'old-slug' })}?utm_source=news%20letter&variant=2&gclid=abc`)
+    expect(moved.status).toBe(301)
+    const location = new URL(moved.location ?? '', stack.web.url)
+    expect(location.pathname).toBe(productPath(product))
+    expect(Object.fromEntries(location.searchParams)).toEqual({ utm_source: 'news letter', variant: '2', gclid: 'abc' })
+  })
+
   it('answers 200 for the canonical URL, 301 to it for a wrong or missing slug, 404 for an unknown id', async () => {
     const product = reviewedProduct()
     const canonical = productPath(product)

@@ -68,4 +68,24 @@ describe('useCatalogListingSeo', () => {
     // The visible "next" link continues after everything loaded.
     expect(pager.value.nextPath).toBe(`${PRODUCTS_PATH}?in_stock=1&cursor=c4&from=c3`)
   })
+
+  it('keeps filters that match nothing out of the index', async () => {
+    // `?brand=` takes any slug, and the page names it: every made-up brand was one more indexable, self-canonical
+    // page of nothing, titled with whatever the link said.
+    await listingAt(`${PRODUCTS_PATH}?brand=buy-cheap-watches-here`, { ids: [], next: null })
+    const filtered = await renderedHead(h => h.title.startsWith('All products – buy-cheap-watches-here'))
+    expect(filtered.meta('robots')).toBe('noindex, follow')
+  })
+
+  it('leaves a filtered listing with products indexable', async () => {
+    await listingAt(`${PRODUCTS_PATH}?brand=redcraft`, { ids: [1, 2], next: null })
+    const filtered = await renderedHead(h => h.title.startsWith('All products – redcraft'))
+    expect(filtered.meta('robots')).toBeNull()
+  })
+
+  it('leaves an empty listing without filters (a category with nothing in it yet) indexable', async () => {
+    await listingAt(PRODUCTS_PATH, { ids: [], next: null })
+    const empty = await renderedHead(h => h.title === 'All products · Storefront')
+    expect(empty.meta('robots')).toBeNull()
+  })
 })

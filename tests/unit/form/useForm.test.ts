@@ -78,6 +78,25 @@ describe('useForm', () => {
     expect({ ...form.values }).toEqual({ email: 'ada@example.com', firstName: 'Ada' })
   })
 
+  it('names the field of a backend message about a field the form does not have, at the top of the form', async () => {
+    // A backend with one more required field than the form (a username, a phone number): "This field is required."
+    // alone at the top would not say which field, nor that the form cannot fix it.
+    const form = setup(async () => {
+      throw apiError(400, 'Please correct the highlighted fields.', {
+        username: ['This field is required.'],
+        phone_number: ['enter a valid phone number.'],
+        non_field_errors: ['Registration is closed today.'],
+      })
+    })
+    form.values.email = 'ada@example.com'
+    expect(await form.submit()).toBe(false)
+    expect(form.formErrors.value).toEqual([
+      'Username: This field is required.',
+      'Phone number: Enter a valid phone number.',
+      'Registration is closed today.',
+    ])
+  })
+
   it('says a field\'s backend message in the form\'s own words when it has them, and no other', async () => {
     const form = useForm<'email' | 'firstName'>({
       initial: { email: 'ada@example.com', firstName: 'Ada' },

@@ -19,6 +19,16 @@ describe('pageUrlProblem', () => {
     }
   })
 
+  it('answers 404 for dot segments, plain or percent-encoded: no page has one, and the router read them as another page', () => {
+    // `/products/%2e%2e` rendered the home page and `/categories/%2e` the categories page, each with a 200.
+    for (const url of ['/products/..', '/products/.', '/products/%2e%2e', '/categories/%2E', '/categories/%2e/clothing', '/products/../categories?q=a']) {
+      expect(pageUrlProblem(url), url).toBe(404)
+    }
+    // Dots inside a segment are text, not a segment of their own.
+    expect(pageUrlProblem('/products/12-blue-mug...')).toBeNull()
+    expect(pageUrlProblem('/search?q=..')).toBeNull()
+  })
+
   it('refuses URLs longer than any the storefront makes (414)', () => {
     expect(pageUrlProblem(`/search?q=${'a'.repeat(MAX_PAGE_URL_LENGTH)}`)).toBe(414)
   })

@@ -33,7 +33,8 @@ export type SitemapFile = Buffer
 
 /** Home, listings and every category: the pages that lead crawlers to products. */
 const STATIC_PATHS = [HOME_PATH, PRODUCTS_PATH, CATEGORIES_PATH]
-const PART = /^products-(\d{1,6})\.xml$/
+// The number as the index writes it: a leading zero would name the same chunk under another key (another full walk).
+const PART = /^products-([1-9]\d{0,5})\.xml$/
 
 interface FileSpec {
   /** Identifies this file's content: its name, and the plan it was cut from. */

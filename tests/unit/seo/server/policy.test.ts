@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl } from '~/server/utils/pageCache/policy'
+import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl, withRequestTracking } from '~/server/utils/pageCache/policy'
 import { categoryPath, productPath } from '~/utils/routes/paths'
 
 describe('page cache policy', () => {
@@ -47,5 +47,15 @@ describe('page cache policy', () => {
     for (const path of ['/', '/products', '/products/12-blue-mug', '/a/./b', '/a/../b', '/a//b', '/%41', '/caf\u00e9', '/x.y/..z']) {
       expect(normalizePageUrl(path)).toBe(new URL(path, 'http://page.invalid').pathname)
     }
+  })
+
+  it('gives a redirect rendered for the cache address the tracking parameters of the request it answers, as they came', () => {
+    const asked = '/products/7-old?utm_source=news%20letter&variant=2&gclid=a+b'
+    expect(withRequestTracking('/products/7-blue-mug?variant=2', asked)).toBe('/products/7-blue-mug?variant=2&utm_source=news%20letter&gclid=a+b')
+    expect(withRequestTracking('/products/7-blue-mug', '/products/7?UTM_Campaign=x')).toBe('/products/7-blue-mug?UTM_Campaign=x')
+    expect(withRequestTracking('/products/7-blue-mug', '/products/7?variant=2')).toBe('/products/7-blue-mug')
+    // Somewhere else is not ours to add to.
+    expect(withRequestTracking('https://pay.example/x', asked)).toBe('https://pay.example/x')
+    expect(withRequestTracking('//pay.example/x', asked)).toBe('//pay.example/x')
   })
 })

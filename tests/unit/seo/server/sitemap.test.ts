@@ -107,6 +107,18 @@ describe('sitemap', () => {
     expect(await sitemap.part('sitemap.xml')).toBeNull()
   })
 
+  it('knows each file by one name: another spelling of a part\'s number is no file, not another walk of its chunk', async () => {
+    const source = fakeCatalog(95)
+    const sitemap = service(source, 30)
+    text(await sitemap.part('products-1.xml'))
+    const walked = source.requests
+    // `products-01.xml` … `products-000001.xml` were each the same chunk under another key: one more full walk
+    // of up to 45,000 products each, and one more copy kept, for a name no index lists.
+    for (const alias of ['products-01.xml', 'products-001.xml', 'products-000001.xml']) expect(await sitemap.part(alias)).toBeNull()
+    expect(await sitemap.part('products-0.xml')).toBeNull()
+    expect(source.requests).toBe(walked)
+  })
+
   it('walks the catalog for the plan once per ttl, sharing it through the cache storage', async () => {
     const source = fakeCatalog(50)
     const storage = createStorage()
