@@ -22,7 +22,8 @@ export default {
     // checkout step, the mini-cart) shows it like any focused control: the 2 px brand ring. On :focus, not
     // :focus-visible: after a mouse click (a clicked card, "Place order") Chromium does not match :focus-visible on
     // the element a script focuses next, and that is where the keyboard goes on from. Only headings focusable by
-    // script (tabindex="-1") match, so clicking a button or link draws nothing new.
+    // script (tabindex="-1") match, so clicking a button or link draws nothing new; and a heading has that tabindex
+    // only while a script gives it the focus (composables/ui/scriptFocus.ts), so a click on its text draws nothing.
     plugin(({ addBase, theme }) => {
       addBase({
         ':is(h1, h2, h3)[tabindex="-1"]:focus': { outline: `2px solid ${theme('colors.brand.500')}`, outlineOffset: '2px' },

@@ -2,6 +2,7 @@ import { nextTick, watch } from 'vue'
 import { injectHead, type NuxtApp } from '#app'
 import { useAnnouncer } from './useAnnouncer'
 import { spotToReturnTo, whenSpotDrawn, type FocusSpot } from './returnFocus'
+import { scriptFocusable } from './scriptFocus'
 
 export { rememberFocus } from './returnFocus'
 
@@ -37,12 +38,7 @@ export function focusNewPage(main: HTMLElement, back: HTMLElement | null = null)
     back.focus({ preventScroll: true })
     if (document.activeElement === back) return
   }
-  const target = main.querySelector<HTMLElement>('h1') ?? main
-  if (!target.hasAttribute('tabindex')) {
-    target.tabIndex = -1
-    target.addEventListener('blur', () => target.removeAttribute('tabindex'), { once: true })
-  }
-  target.focus({ preventScroll: true })
+  scriptFocusable(main.querySelector<HTMLElement>('h1') ?? main)?.focus({ preventScroll: true })
 }
 
 /**

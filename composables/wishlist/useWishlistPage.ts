@@ -3,6 +3,7 @@ import { useListView, type ListView } from '~/composables/pagination/useListView
 import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 import { useAnnouncer } from '~/composables/ui/useAnnouncer'
 import { useRowFocus } from '~/composables/ui/useRowFocus'
+import { scriptFocusable } from '~/composables/ui/scriptFocus'
 import type { WishlistEntry } from '~/services/domain/wishlist'
 import { useWishlistStore } from '~/stores/wishlist/wishlist'
 import { useWishlistAccess } from './wishlistAccess'
@@ -46,7 +47,7 @@ export async function useWishlistPage(): Promise<UseWishlistPageReturn> {
     row: rowOf,
     landing: row => row.querySelector('a'),
     control: row => row.querySelector('[data-wishlist-action="remove"]'),
-    fallback: () => document.getElementById('wishlist-title'),
+    fallback: () => scriptFocusable(document.getElementById('wishlist-title')),
   })
   /** Products the cart took but the wishlist kept, for this visit of the page. */
   const inCart = ref<Record<number, true>>({})

@@ -1,6 +1,8 @@
 import { expect, test, type Locator } from '@playwright/test'
 import { waitForHydration, waitForListeners } from '../support/hydration'
-import { backend, confirmedOrderId, openCheckout, placeOrderButton, reachReview, shopperWithCart } from '../checkout/support'
+import { backend, confirmedOrderId, fillAddress, openCheckout, placeOrderButton, reachReview, shopperWithCart } from '../checkout/support'
+import { cartButton, gotoWithCart } from '../cart/support'
+import { CART_PATH } from '../../../utils/routes/paths'
 
 // A heading the app moves the focus to (an order's thanks, a new page's h1) shows that it has it, like every other
 // focused control: the app's 2 px brand-blue ring. Mouse users get there too (a clicked "Place order", a clicked
@@ -44,4 +46,50 @@ test('a new page\'s heading, focused after a clicked card, shows the focus ring'
   const heading = page.getByRole('main').getByRole('heading', { level: 1 })
   await expect(heading).toBeFocused()
   expectRing(await focusRing(heading))
+})
+
+// The ring is the script's focus, not the heading's: a click of the mouse on a heading's text focuses nothing and
+// draws nothing (the heading is focusable only while a script gives it the focus, composables/ui/scriptFocus.ts).
+
+test('a click on the cart page\'s heading draws no focus ring', async ({ page }) => {
+  await gotoWithCart(page, CART_PATH)
+  const heading = page.getByRole('main').getByRole('heading', { name: 'Your cart', level: 1 })
+  await heading.click()
+  await expect(heading).not.toBeFocused()
+  expect((await focusRing(heading)).style).toBe('none')
+})
+
+test('the mini-cart\'s heading has the ring when opening the cart puts the focus there, and not after a click on it', async ({ page }) => {
+  await gotoWithCart(page, '/')
+  await cartButton(page).click()
+  const heading = page.getByRole('dialog').getByRole('heading', { name: /^Your cart/ })
+  await expect(heading).toBeFocused()
+  expectRing(await focusRing(heading))
+
+  await page.keyboard.press('Tab')
+  await expect(heading).not.toBeFocused()
+  await heading.click()
+  await expect(page.getByRole('dialog')).toBeVisible()
+  await expect(heading).not.toBeFocused()
+  expect((await focusRing(heading)).style).toBe('none')
+})
+
+test('a checkout step\'s heading has the ring when the next step puts the focus there, and not after a click on it', async ({ page, context, baseURL }) => {
+  await shopperWithCart(context, baseURL!, backend(), 'a11y-heading-click')
+  await openCheckout(page)
+  const address = page.getByRole('heading', { name: 'Delivery address' })
+  await address.click()
+  await expect(address).not.toBeFocused()
+  expect((await focusRing(address)).style).toBe('none')
+
+  await fillAddress(page)
+  await page.getByRole('button', { name: 'Continue to shipping' }).click()
+  const shipping = page.getByRole('heading', { name: 'Shipping method' })
+  await expect(shipping).toBeFocused()
+  expectRing(await focusRing(shipping))
+  await page.keyboard.press('Tab')
+  await expect(shipping).not.toBeFocused()
+  await shipping.click()
+  await expect(shipping).not.toBeFocused()
+  expect((await focusRing(shipping)).style).toBe('none')
 })

@@ -1,0 +1,98 @@
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { CART_PATH, productPath } from '../../../utils/routes/paths'
+import { waitForHydration, waitForListeners } from '../support/hydration'
+import { addFault, addThroughApi, cartButton, findProduct, gotoWithCart, resetFaults } from '../cart/support'
+
+// WCAG 2.5.8: every pointer target at least 24 x 24 CSS px, on the narrowest screen the shop supports (320 px).
+// Text links and the small buttons inside a sentence ("OK", "Try again", "Dismiss") were as tall as their text.
+
+test.afterEach(resetFaults)
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 740 })
+})
+
+async function expectTarget(target: Locator): Promise<void> {
+  await expect(target).toBeVisible()
+  const box = (await target.boundingBox())!
+  // Soft: a test measuring several targets reports each one that is too small.
+  expect.soft(box.height, `${target} at least 24 px tall`).toBeGreaterThanOrEqual(24)
+  expect.soft(box.width, `${target} at least 24 px wide`).toBeGreaterThanOrEqual(24)
+}
+
+async function cartWith(page: Page, product: { id: number }): Promise<void> {
+  await gotoWithCart(page, '/')
+  await addThroughApi(page, { product_id: product.id, quantity: 1 })
+}
+
+test('a product card\'s title link is a 24 px target', async ({ page }) => {
+  await page.goto('/products')
+  await waitForHydration(page)
+  const card = page.getByRole('list', { name: 'Products' }).getByRole('listitem').first()
+  await expectTarget(card.getByRole('heading').getByRole('link'))
+})
+
+test('a cart line\'s title link, and the line\'s "OK", "Try again" and "Dismiss", are 24 px targets', async ({ page }) => {
+  const product = await findProduct({ variants: false, minStock: 5 })
+  await cartWith(page, product)
+  await gotoWithCart(page, CART_PATH)
+  const line = page.getByRole('listitem', { name: product.title })
+  await expect(line).toBeVisible()
+  // The price this browser remembers for the line is not today's: the line says so and offers "OK".
+  await page.evaluate(({ id }) => {
+    const key = 'sf-cart-seen-prices'
+    const seen = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, { amount: number, currency: string }>
+    const today = seen[`${id}:`]!
+    localStorage.setItem(key, JSON.stringify({ ...seen, [`${id}:`]: { ...today, amount: today.amount + 100 } }))
+  }, { id: product.id })
+  await gotoWithCart(page, CART_PATH)
+  await expectTarget(line.getByRole('link', { name: product.title }))
+  // Named "OK , keep … at the new price" by Chromium (the visually hidden rest is out of flow).
+  await expectTarget(line.getByRole('button', { name: /^OK\b.*at the new price$/ }))
+
+  await addFault({ path_pattern: '/cart/items/*', method: 'PATCH', status: 503 })
+  await line.getByRole('button', { name: `Increase quantity of ${product.title}` }).click()
+  await expect(line).toContainText('Service temporarily unavailable')
+  await expectTarget(line.getByRole('button', { name: 'Try again' }))
+  await expectTarget(line.getByRole('button', { name: `Dismiss message about ${product.title}` }))
+})
+
+test('the mini-cart\'s "Try again" is a 24 px target', async ({ page }) => {
+  const product = await findProduct({ variants: false })
+  await cartWith(page, product)
+  await addFault({ path_pattern: '/cart/', method: 'GET', status: 503, count: 100 })
+  await page.goto(productPath(product))
+  await waitForHydration(page)
+  await expect(cartButton(page)).toBeVisible()
+  await cartButton(page).click()
+  await expectTarget(page.getByRole('dialog').getByRole('button', { name: 'Try again' }))
+})
+
+test('"Try again" in the search suggestions and after a failed "Add to cart" are 24 px targets', async ({ page }) => {
+  const product = await findProduct({ variants: false, minStock: 3 })
+  await addFault({ path_pattern: '/products/suggest/', method: 'GET', status: 500, count: 1 })
+  await page.goto('/')
+  await waitForHydration(page)
+  const box = page.getByRole('combobox', { name: 'Search products' })
+  await waitForListeners(box)
+  await box.fill('wireless')
+  await expectTarget(page.getByRole('search').getByRole('button', { name: 'Try again' }))
+
+  await gotoWithCart(page, productPath(product))
+  await addFault({ path_pattern: '/cart/items/', method: 'POST', status: 503 })
+  await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
+  await expectTarget(page.getByRole('region', { name: 'Not added to your cart' }).getByRole('button', { name: 'Try again' }))
+})
+
+test('"Try again" of a part of a page that failed to load (the cart page\'s latest version) is a 24 px target', async ({ page }) => {
+  const product = await findProduct({ variants: false })
+  await cartWith(page, product)
+  await gotoWithCart(page, '/')
+  // Into the cart page inside the running app, as in cart-load-failures.spec.ts: the cart read there fails.
+  await cartButton(page).click()
+  const viewCart = page.getByRole('link', { name: 'View cart', exact: true })
+  await expect(viewCart).toBeVisible()
+  await addFault({ path_pattern: '/cart/', method: 'GET', status: 503, count: 100 })
+  await viewCart.click()
+  const stale = page.getByRole('alert').filter({ hasText: 'We could not load the latest version of your cart' })
+  await expectTarget(stale.getByRole('button', { name: 'Try again' }))
+})
