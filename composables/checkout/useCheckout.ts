@@ -289,14 +289,30 @@ export async function useCheckout(): Promise<CheckoutContext> {
     if (route.query.step !== step.value) await goTo(step.value, true)
   }
 
-  /** The first method the backend lists (its cheapest delivery) is chosen until the shopper picks one. */
+  /**
+   * The first method the backend lists (its cheapest delivery) is chosen until the shopper picks one. A kept choice
+   * the shop no longer offers is dropped, not replaced: review would show no shipping and no total, and the order
+   * would be refused. The shopper chooses again, told why (a message already there, the backend's, stays).
+   */
   function chooseDefaultMethod(): void {
-    draft.shippingMethodId ??= shipping.methods.value[0]?.id ?? null
+    const first = shipping.methods.value[0]
+    if (!first || chosenMethod.value) return
+    if (draft.shippingMethodId === null) {
+      draft.shippingMethodId = first.id
+      return
+    }
+    draft.shippingMethodId = null
+    draft.confirmed.shipping = false
+    shippingError.value ??= 'The shipping method you chose is no longer offered. Choose another one.'
   }
 
   onMounted(() => {
     // After a client navigation the methods load alongside the cart and may arrive after the page is ready.
     watch(shipping.methods, chooseDefaultMethod)
+    // A message about the choice goes once a method on offer is chosen (not when the list is read again).
+    watch(() => draft.shippingMethodId, () => {
+      if (chosenMethod.value) shippingError.value = null
+    })
     load().catch((failure: unknown) => {
       loadError.value = toApiErrorData(failure).message
       view.value = 'failed'
