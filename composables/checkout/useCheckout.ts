@@ -14,6 +14,7 @@ import { clearDraft, emptyDraft, readDraft, writeDraft, type CheckoutDraft } fro
 import { nextStep, reachableStep, type CheckoutStep, type ConfirmableStep } from './checkoutSteps'
 import { checkoutSummary, type CheckoutSummary } from './checkoutSummary'
 import { usePaymentStep, type UsePaymentStepReturn } from './payment/usePaymentStep'
+import { addressProblems } from './addressRules'
 import { addressInputId, useAddressForm, type UseAddressFormReturn } from './useAddressForm'
 import { useCheckoutMonitoring } from './useCheckoutMonitoring'
 import { usePlaceOrder, type PlaceOrderResult } from './usePlaceOrder'
@@ -98,6 +99,12 @@ export async function useCheckout(): Promise<CheckoutContext> {
   const pendingFocus = ref<string | null>(null)
 
   const step = computed(() => reachableStep(route.query.step, draft.confirmed))
+  // A confirmed address edited into one that cannot be delivered to is confirmed again with Continue; until then the
+  // steps after it (their links, back and forward) stay closed: review would show it, and "Place order" send an order
+  // the backend must refuse.
+  watch(() => Object.keys(addressProblems(draft.address)).length, (problems) => {
+    if (problems) draft.confirmed.address = false
+  })
   const chosenMethod = computed(() => shipping.methods.value.find(m => m.id === draft.shippingMethodId) ?? null)
   const summary = computed(() => (cart.value?.cart.value ? checkoutSummary(cart.value.cart.value, chosenMethod.value) : null))
   const reviewing = computed(() => draft.confirmed.address && draft.confirmed.shipping && draft.confirmed.payment)
@@ -134,16 +141,20 @@ export async function useCheckout(): Promise<CheckoutContext> {
     await (replace ? router.replace(location) : router.push(location))
   }
 
-  /** After a step is confirmed: the next one, or back to review when the shopper came from there to edit. */
-  async function advance(from: ConfirmableStep): Promise<void> {
-    await goTo(reviewing.value ? 'review' : nextStep(from))
+  /**
+   * Confirms a step, then the next one, or back to review when the shopper came from there to edit: as the step's
+   * button said when pressed (a step opened again by a refusal says "Continue to …" and goes on to the next).
+   */
+  async function confirmStep(from: ConfirmableStep): Promise<void> {
+    const back = reviewing.value
+    draft.confirmed[from] = true
+    await goTo(back ? 'review' : nextStep(from))
   }
 
   async function confirmAddress(): Promise<void> {
     const first = address.validateAll()
     if (first) return focusSoon(addressInputId(first))
-    draft.confirmed.address = true
-    await advance('address')
+    await confirmStep('address')
   }
 
   async function confirmShipping(): Promise<void> {
@@ -152,14 +163,12 @@ export async function useCheckout(): Promise<CheckoutContext> {
       return focusSoon('checkout-shipping-methods')
     }
     shippingError.value = null
-    draft.confirmed.shipping = true
-    await advance('shipping')
+    await confirmStep('shipping')
   }
 
   async function confirmPayment(): Promise<void> {
     if (!(await payment.confirm())) return
-    draft.confirmed.payment = true
-    await advance('payment')
+    await confirmStep('payment')
   }
 
   async function leaveFor(result: PlaceOrderResult, orderId: number): Promise<void> {
