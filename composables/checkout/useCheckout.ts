@@ -14,6 +14,7 @@ import { clearDraft, emptyDraft, readDraft, writeDraft, type CheckoutDraft } fro
 import { nextStep, reachableStep, type CheckoutStep, type ConfirmableStep } from './checkoutSteps'
 import { checkoutSummary, type CheckoutSummary } from './checkoutSummary'
 import { usePaymentStep, type UsePaymentStepReturn } from './payment/usePaymentStep'
+import { addressProblems } from './addressRules'
 import { addressInputId, useAddressForm, type UseAddressFormReturn } from './useAddressForm'
 import { useCheckoutMonitoring } from './useCheckoutMonitoring'
 import { usePlaceOrder, type PlaceOrderResult } from './usePlaceOrder'
@@ -98,6 +99,12 @@ export async function useCheckout(): Promise<CheckoutContext> {
   const pendingFocus = ref<string | null>(null)
 
   const step = computed(() => reachableStep(route.query.step, draft.confirmed))
+  // A confirmed address edited into one that cannot be delivered to is confirmed again with Continue; until then the
+  // steps after it (their links, back and forward) stay closed: review would show it, and "Place order" send an order
+  // the backend must refuse.
+  watch(() => Object.keys(addressProblems(draft.address)).length, (problems) => {
+    if (problems) draft.confirmed.address = false
+  })
   const chosenMethod = computed(() => shipping.methods.value.find(m => m.id === draft.shippingMethodId) ?? null)
   const summary = computed(() => (cart.value?.cart.value ? checkoutSummary(cart.value.cart.value, chosenMethod.value) : null))
   const reviewing = computed(() => draft.confirmed.address && draft.confirmed.shipping && draft.confirmed.payment)
@@ -134,16 +141,20 @@ export async function useCheckout(): Promise<CheckoutContext> {
     await (replace ? router.replace(location) : router.push(location))
   }
 
-  /** After a step is confirmed: the next one, or back to review when the shopper came from there to edit. */
-  async function advance(from: ConfirmableStep): Promise<void> {
-    await goTo(reviewing.value ? 'review' : nextStep(from))
+  /**
+   * Confirms a step, then the next one, or back to review when the shopper came from there to edit: as the step's
+   * button said when pressed (a step opened again by a refusal says "Continue to …" and goes on to the next).
+   */
+  async function confirmStep(from: ConfirmableStep): Promise<void> {
+    const back = reviewing.value
+    draft.confirmed[from] = true
+    await goTo(back ? 'review' : nextStep(from))
   }
 
   async function confirmAddress(): Promise<void> {
     const first = address.validateAll()
     if (first) return focusSoon(addressInputId(first))
-    draft.confirmed.address = true
-    await advance('address')
+    await confirmStep('address')
   }
 
   async function confirmShipping(): Promise<void> {
@@ -152,14 +163,12 @@ export async function useCheckout(): Promise<CheckoutContext> {
       return focusSoon('checkout-shipping-methods')
     }
     shippingError.value = null
-    draft.confirmed.shipping = true
-    await advance('shipping')
+    await confirmStep('shipping')
   }
 
   async function confirmPayment(): Promise<void> {
     if (!(await payment.confirm())) return
-    draft.confirmed.payment = true
-    await advance('payment')
+    await confirmStep('payment')
   }
 
   async function leaveFor(result: PlaceOrderResult, orderId: number): Promise<void> {
@@ -289,14 +298,30 @@ export async function useCheckout(): Promise<CheckoutContext> {
     if (route.query.step !== step.value) await goTo(step.value, true)
   }
 
-  /** The first method the backend lists (its cheapest delivery) is chosen until the shopper picks one. */
+  /**
+   * The first method the backend lists (its cheapest delivery) is chosen until the shopper picks one. A kept choice
+   * the shop no longer offers is dropped, not replaced: review would show no shipping and no total, and the order
+   * would be refused. The shopper chooses again, told why (a message already there, the backend's, stays).
+   */
   function chooseDefaultMethod(): void {
-    draft.shippingMethodId ??= shipping.methods.value[0]?.id ?? null
+    const first = shipping.methods.value[0]
+    if (!first || chosenMethod.value) return
+    if (draft.shippingMethodId === null) {
+      draft.shippingMethodId = first.id
+      return
+    }
+    draft.shippingMethodId = null
+    draft.confirmed.shipping = false
+    shippingError.value ??= 'The shipping method you chose is no longer offered. Choose another one.'
   }
 
   onMounted(() => {
     // After a client navigation the methods load alongside the cart and may arrive after the page is ready.
     watch(shipping.methods, chooseDefaultMethod)
+    // A message about the choice goes once a method on offer is chosen (not when the list is read again).
+    watch(() => draft.shippingMethodId, () => {
+      if (chosenMethod.value) shippingError.value = null
+    })
     load().catch((failure: unknown) => {
       loadError.value = toApiErrorData(failure).message
       view.value = 'failed'

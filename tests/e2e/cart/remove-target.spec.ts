@@ -3,7 +3,8 @@ import { CART_PATH } from '../../../utils/routes/paths'
 import { addThroughApi, findProduct, gotoWithCart } from './support'
 
 // A line's "Remove" is a target of at least 24 x 24 px (WCAG 2.5.8), 44 px tall where the pointer is a finger, and
-// the line still fits a 320 px screen: nothing scrolls sideways, the button stays inside its line.
+// the line still fits a 320 px screen: nothing scrolls sideways, the button stays inside its line, and a note about a
+// typed quantity reads as a sentence.
 
 async function cartAt320(page: Page): Promise<{ title: string }> {
   await page.setViewportSize({ width: 320, height: 740 })
@@ -43,4 +44,20 @@ test.describe('on a touch screen', () => {
     expect(box.width).toBeGreaterThanOrEqual(44)
     expect(box.height).toBeGreaterThanOrEqual(44)
   })
+})
+
+test('at 320 px, what became of a typed quantity is said under the stepper, not squeezed into a column beside it', async ({ page }) => {
+  const { title } = await cartAt320(page)
+  const line = page.getByRole('listitem', { name: title })
+  await line.getByLabel(`Quantity of ${title}`).fill('0')
+  await page.keyboard.press('Tab')
+  const note = line.getByRole('status').filter({ hasText: 'To take it out of your cart, use Remove.' })
+  await expect(note).toBeVisible()
+  // Squeezed beside the stepper, it read one or two words a line (seven lines at 320 px).
+  const lines = await note.evaluate(el => Math.round(el.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(el).lineHeight)))
+  expect(lines).toBeLessThanOrEqual(3)
+  const box = (await note.boundingBox())!
+  const lineBox = (await line.boundingBox())!
+  expect(box.x + box.width).toBeLessThanOrEqual(lineBox.x + lineBox.width)
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth > window.innerWidth), 'the cart scrolls sideways').toBe(false)
 })

@@ -76,4 +76,17 @@ describe('CartQuantityStepper', () => {
     await field.trigger('blur')
     expect(note()).toBe('')
   })
+
+  it('takes only digits: "1e1" or "0x10" is not read as 10 or 16 items', async () => {
+    const { wrapper, field, changes } = await stepper({ quantity: 2 })
+    for (const typed of ['1e1', '0x10', '2.5e1']) {
+      await field.setValue(typed)
+      await field.trigger('blur')
+      expect((field.element as HTMLInputElement).value).toBe('2')
+      expect(wrapper.get('[role="status"]').text()).toBe('Enter a quantity from 1 to 99. The quantity stays at 2.')
+    }
+    await field.setValue(' 4 ')
+    await field.trigger('blur')
+    expect(changes()).toEqual([4])
+  })
 })
