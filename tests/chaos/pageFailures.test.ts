@@ -234,3 +234,43 @@ describe('the process-wide circuit breaker', () => {
     }, { timeout: 15_000, interval: 250 })
   })
 })
+
+describe('the circuit breaker\'s cool-down, as a page tells it', () => {
+  // Long enough never to run out during the test, and unlike the pages' own default Retry-After (30 s,
+  // utils/http/pageOutcome.ts), so a page that drops the breaker's figure for a fixed one says something else.
+  const COOLDOWN_S = 45
+  let coolDownStack: ChaosStack
+
+  beforeAll(async () => {
+    coolDownStack = await startChaosStack({ env: { NUXT_PUBLIC_API_BREAKER_FAILURE_THRESHOLD: '3', NUXT_PUBLIC_API_BREAKER_COOLDOWN_MS: String(COOLDOWN_S * 1000) } })
+  })
+  afterAll(async () => {
+    await coolDownStack?.stop()
+  })
+
+  /** The cool-down left as the breaker itself says it: its 503 `circuit_open` through the /api proxy. */
+  async function breakerRetryAfter(): Promise<number> {
+    const answer = await fetch(`${coolDownStack.web.url}/api/products/`)
+    expect(answer.status).toBe(503)
+    expect(await answer.json()).toMatchObject({ code: 'circuit_open' })
+    return Number(answer.headers.get('retry-after'))
+  }
+
+  it('answers a page rendered while it is open with 503 and Retry-After the cool-down left, not a fixed wait', async () => {
+    const shopper = new Shopper(coolDownStack.web.url, 'cool-down')
+    await coolDownStack.fault({ path_pattern: '/*', method: 'GET', status: 503 })
+    expect((await shopper.send('/products?c=opens')).status).toBe(503)
+    coolDownStack.backend.clear()
+
+    // Read before and after the page: the page's figure is one of the two (a whole second may tick over between).
+    const before = await breakerRetryAfter()
+    const page = await shopper.send('/products?c=while-open')
+    const after = await breakerRetryAfter()
+    expect(coolDownStack.backend.requests).toEqual([])
+    expect(page.status).toBe(503)
+    expect(page.headers.get('cache-control')).toBe('no-store')
+    expect(before).toBeLessThanOrEqual(COOLDOWN_S)
+    expect(after).toBeGreaterThan(COOLDOWN_S / 2)
+    expect([before, after]).toContain(Number(page.headers.get('retry-after')))
+  })
+})

@@ -1,5 +1,10 @@
-import { backendUrl } from '../backend/sendToBackend'
+import type { H3Event } from 'h3'
+import { throughBreaker } from '../backend/breakerGate'
+import { outgoingHeaders } from '../backend/headerPolicy'
 import { passableRetryAfter } from '../backend/retryAfter'
+import { backendUrl, jsonAnswer } from '../backend/sendToBackend'
+import { requestIdFor } from '../requestId'
+import '../backend/context'
 
 /** A failed backend call as an auth route passes it on (respond.ts `fail`). */
 export interface BackendFailure {
@@ -18,42 +23,50 @@ export interface BackendCall {
   body?: unknown
   /** Access token for `Authorization: Bearer`. */
   access?: string
-  /** Client address chain, so the backend's own throttling and logs see the shopper, not the BFF. */
-  forwardedFor?: string
+  /** Gives up sooner than the gateway's timeout (the sign-in's cart merge); never later. */
   timeoutMs?: number
 }
+
+/** Without a gateway (the auth routes alone, in tests), the limit a call has. */
+const STANDALONE_TIMEOUT_MS = 10_000
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/**
- * One JSON call to the backend from the BFF. Never throws: a network failure, a timeout or a body that is
- * not JSON become a DRF-shaped error body, so every route can pass failures on the same way; a failure keeps the
- * backend's Retry-After, so a throttled sign-in says how long to wait.
- */
-export async function callBackend<T>(apiBase: string, path: string, call: BackendCall = {}): Promise<BackendResult<T>> {
-  const headers = new Headers({ accept: 'application/json' })
-  if (call.body !== undefined) headers.set('content-type', 'application/json')
-  if (call.access) headers.set('authorization', `Bearer ${call.access}`)
-  if (call.forwardedFor) headers.set('x-forwarded-for', call.forwardedFor)
-
-  let response: Response
+/** The backend's answer, or a 502/504 made here (counted by the breaker like the backend's own) when there is none. */
+async function send(url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
   try {
-    response = await fetch(backendUrl(apiBase, path), {
-      method: call.method ?? 'GET',
-      headers,
-      body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(call.timeoutMs ?? 10_000),
-    })
+    return await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) })
   }
   catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
     return timedOut
-      ? { ok: false, status: 504, body: { detail: 'The shop took too long to answer. Please try again.', code: 'upstream_timeout' } }
-      : { ok: false, status: 502, body: { detail: 'The shop is temporarily unreachable. Please try again.', code: 'upstream_unreachable' } }
+      ? jsonAnswer(504, { detail: 'The shop took too long to answer. Please try again.', code: 'upstream_timeout' })
+      : jsonAnswer(502, { detail: 'The shop is temporarily unreachable. Please try again.', code: 'upstream_unreachable' })
   }
+}
+
+/**
+ * One JSON call to the backend from the BFF, for the client of `event`. Never throws: a network failure, a timeout
+ * or a body that is not JSON become a DRF-shaped error body, so every route can pass failures on the same way; a
+ * failure keeps the backend's Retry-After, so a throttled sign-in says how long to wait.
+ *
+ * Same rules as every other backend call: the headers come from the one policy (headerPolicy.ts: the request id,
+ * the client's address chain, host and scheme; never a cookie), and with the process's gateway
+ * (event.context.backend) the call goes through its breaker and timeout: refused at once with 503 `circuit_open`
+ * and the cool-down left as Retry-After while it is open, and counted when the backend fails (docs/auth.md).
+ */
+export async function callBackend<T>(event: H3Event, apiBase: string, path: string, call: BackendCall = {}): Promise<BackendResult<T>> {
+  const given = new Headers({ accept: 'application/json' })
+  if (call.body !== undefined) given.set('content-type', 'application/json')
+  if (call.access) given.set('authorization', `Bearer ${call.access}`)
+  const headers = outgoingHeaders(given, event, requestIdFor(event))
+  const gateway = event.context.backend
+  const gatewayTimeoutMs = gateway?.timeoutMs ?? STANDALONE_TIMEOUT_MS
+  const timeoutMs = Math.min(call.timeoutMs ?? gatewayTimeoutMs, gatewayTimeoutMs)
+  const init: RequestInit = { method: call.method ?? 'GET', headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) }
+  const response = await throughBreaker(gateway?.breaker, path, () => send(backendUrl(apiBase, path), init, timeoutMs))
 
   const text = await response.text()
   let json: unknown

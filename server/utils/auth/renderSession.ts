@@ -3,7 +3,6 @@ import type { UserDto } from '../../../services/dto'
 import { callBackend, type BackendFailure } from './backend'
 import { readRefreshCookie } from './cookie'
 import type { AuthDeps } from './deps'
-import { clientAddress } from './respond'
 import { isRevokedSince } from './revocation'
 import { readRenderSession, withTimeout, writeRenderSession, type RenderSession } from './renderSessionCache'
 import { renewSession } from './session'
@@ -16,7 +15,7 @@ export type SessionAnswer =
 const SIGNED_OUT: SessionAnswer = { ok: true, user: null }
 
 async function readUser(event: H3Event, deps: AuthDeps, access: string): Promise<{ user: UserDto } | BackendFailure> {
-  const me = await callBackend<UserDto>(deps.apiBase, '/auth/me/', { access, forwardedFor: clientAddress(event, deps) })
+  const me = await callBackend<UserDto>(event, deps.apiBase, '/auth/me/', { access })
   return me.ok ? { user: me.data } : me
 }
 

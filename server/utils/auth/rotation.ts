@@ -1,3 +1,4 @@
+import type { H3Event } from 'h3'
 import type { TokenPairDto } from '../../../services/dto'
 import { callBackend, type BackendFailure } from './backend'
 import type { AuthDeps } from './deps'
@@ -27,7 +28,7 @@ function isPair(value: unknown): value is TokenPairDto {
  * out. So the winner's pair is kept for `graceMs` under a hash of the old token, and a loser that got a 401
  * waits briefly for it. The pair lives in shared storage, so this also holds across Nitro instances on Redis.
  */
-export async function rotateRefreshToken(deps: AuthDeps, refresh: string, forwardedFor?: string): Promise<RotationOutcome> {
+export async function rotateRefreshToken(event: H3Event, deps: AuthDeps, refresh: string): Promise<RotationOutcome> {
   // Sealed with the old token, like the render session (sealed.ts): only a request presenting it can open the new
   // pair, and a copy of the storage (a Redis dump, a replica) holds no usable token.
   const grace = expiringStore<string>(deps.sessions, deps.now)
@@ -39,7 +40,7 @@ export async function rotateRefreshToken(deps: AuthDeps, refresh: string, forwar
   const cached = await kept()
   if (cached) return { ok: true, pair: cached }
 
-  const result = await callBackend<Partial<Record<keyof TokenPairDto, unknown>>>(deps.apiBase, '/auth/token/refresh/', { method: 'POST', body: { refresh }, forwardedFor })
+  const result = await callBackend<Partial<Record<keyof TokenPairDto, unknown>>>(event, deps.apiBase, '/auth/token/refresh/', { method: 'POST', body: { refresh } })
   const answer = result.ok ? result.data : undefined
   if (typeof answer?.access === 'string' && (answer.refresh === undefined || typeof answer.refresh === 'string')) {
     // SimpleJWT's default (ROTATE_REFRESH_TOKENS = False) answers {access} only: the refresh token goes on as it is.

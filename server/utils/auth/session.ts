@@ -3,7 +3,6 @@ import type { TokenPairDto, UserDto } from '../../../services/dto'
 import { callBackend, type BackendFailure } from './backend'
 import { clearRefreshCookie, writeRefreshCookie } from './cookie'
 import type { AuthDeps } from './deps'
-import { clientAddress } from './respond'
 import { continueFamily, startFamily } from './revocation'
 import { carryRenderSession, forgetRenderSession, rememberSignIn } from './renderSessionCache'
 import { rotateRefreshToken } from './rotation'
@@ -20,8 +19,7 @@ const ENDED = { detail: 'Your session has ended. Please sign in again.', code: '
 
 /** Rotates the cookie's refresh token and writes the new one; the one path every refresh takes. */
 export async function renewSession(event: H3Event, deps: AuthDeps, refresh: string): Promise<SessionOutcome> {
-  const ip = clientAddress(event, deps)
-  const rotated = await rotateRefreshToken(deps, refresh, ip)
+  const rotated = await rotateRefreshToken(event, deps, refresh)
   if (!rotated.ok) {
     if (rotated.status !== 401) return { ...rotated, ended: false }
     clearRefreshCookie(event, deps.cookie)
@@ -29,7 +27,7 @@ export async function renewSession(event: H3Event, deps: AuthDeps, refresh: stri
     return { ok: false, ended: true, body: { ...ENDED, detail: typeof rotated.body.detail === 'string' ? rotated.body.detail : ENDED.detail } }
   }
   if (!await continueFamily(deps, refresh, rotated.pair)) {
-    await callBackend(deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh: rotated.pair.refresh }, forwardedFor: ip })
+    await callBackend(event, deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh: rotated.pair.refresh } })
     clearRefreshCookie(event, deps.cookie)
     await forgetRenderSession(deps, refresh)
     return { ok: false, ended: true, body: { ...ENDED, detail: 'You were signed out on all devices. Please sign in again.' } }
@@ -45,7 +43,7 @@ export type SignInOutcome =
 
 /** After the backend issued a fresh pair: who is it, then the cookie. No cookie unless the user loads. */
 export async function completeSignIn(event: H3Event, deps: AuthDeps, pair: TokenPairDto): Promise<SignInOutcome> {
-  const me = await callBackend<UserDto>(deps.apiBase, '/auth/me/', { access: pair.access, forwardedFor: clientAddress(event, deps) })
+  const me = await callBackend<UserDto>(event, deps.apiBase, '/auth/me/', { access: pair.access })
   if (!me.ok) return me
   await startFamily(deps, pair.refresh, String(me.data.id))
   writeRefreshCookie(event, pair.refresh, deps.cookie, deps.now())

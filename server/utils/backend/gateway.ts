@@ -37,6 +37,8 @@ export interface RenderFetchInit {
  */
 export interface BackendGateway {
   readonly apiBase: string
+  /** An answer slower than this is given up on (504 `upstream_timeout`); the auth BFF's calls keep to it too. */
+  readonly timeoutMs: number
   readonly breaker: BackendBreaker
   /** The /api proxy for a browser's call (server/api/[...path].ts). */
   proxy(event: H3Event, pathAndQuery: string): Promise<ReadableStream<Uint8Array> | null>
@@ -104,6 +106,7 @@ export function createBackendGateway(options: GatewayOptions): BackendGateway {
 
   return {
     apiBase: options.apiBase,
+    timeoutMs: options.timeoutMs,
     breaker: options.breaker,
     sanitizeHtml: options.sanitizeHtml,
     proxy: (event, pathAndQuery) => proxyToBackend(event, options.apiBase, pathAndQuery, { timeoutMs: options.timeoutMs, breaker: options.breaker, contributors: options.contributors }),

@@ -1,5 +1,4 @@
 import type { H3Event } from 'h3'
-import { getRequestIP } from 'h3'
 import { csrfRejection } from '../auth/csrf'
 import type { BackendCallContributor, ContributedCall, ContributorPlan } from '../backend/contributors'
 import { applyCartCookies, hasCartMarker, readCartToken, type CartCookieOptions } from './cartCookies'
@@ -14,8 +13,6 @@ export interface CartProxyDeps {
   cookie: CartCookieOptions
   /** Public origin, accepted by the CSRF check besides the request's own. */
   siteUrl?: string
-  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
-  trustProxy: boolean
 }
 
 /** Set by the BFF on a signed-in shopper's cart while their guest cart is still waiting to be merged. */
@@ -47,7 +44,7 @@ function withMarker(request: CartRequest, update: CartCookieUpdate): CartRequest
 async function retryPendingMerge(event: H3Event, deps: CartProxyDeps, request: CartRequest, authorization: string | null): Promise<{ request: CartRequest, pending: boolean }> {
   const access = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1]
   if (!request.signedIn || !request.guestToken || !access) return { request, pending: false }
-  const outcome = await mergeGuestCart(deps.apiBase, request.guestToken, access, getRequestIP(event, { xForwardedFor: deps.trustProxy }))
+  const outcome = await mergeGuestCart(event, deps.apiBase, request.guestToken, access)
   const update = cookiesAfterMerge(outcome, request.hasMarker)
   applyCartCookies(event, update, deps.cookie)
   if (outcome.state === 'pending') return { request, pending: true }

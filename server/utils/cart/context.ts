@@ -8,6 +8,5 @@ export function cartDeps(): CartProxyDeps {
     apiBase: config.apiBase,
     cookie: { secure: !import.meta.dev },
     siteUrl: config.public.siteUrl,
-    trustProxy: config.authTrustProxy === true,
   }
 }

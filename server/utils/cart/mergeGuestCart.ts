@@ -27,9 +27,9 @@ export interface MergeDeps {
 const MERGE_TIMEOUT_MS = 5_000
 
 /** POST /cart/merge/ with the user's access token; never throws. */
-export async function mergeGuestCart(apiBase: string, guestToken: string, access: string, forwardedFor?: string): Promise<MergeOutcome> {
-  const result = await callBackend<CartDto>(apiBase, '/cart/merge/', {
-    method: 'POST', body: { token: guestToken }, access, forwardedFor, timeoutMs: MERGE_TIMEOUT_MS,
+export async function mergeGuestCart(event: H3Event, apiBase: string, guestToken: string, access: string): Promise<MergeOutcome> {
+  const result = await callBackend<CartDto>(event, apiBase, '/cart/merge/', {
+    method: 'POST', body: { token: guestToken }, access, timeoutMs: MERGE_TIMEOUT_MS,
   })
   if (result.ok && cartItemCount(result.data) !== undefined) return { state: 'merged', cart: result.data }
   if (result.ok) return { state: 'pending', status: 502, body: { detail: 'The shop answered the cart merge with something we could not read.', code: 'bad_response' } }
@@ -50,10 +50,10 @@ export function cookiesAfterMerge(outcome: MergeOutcome, hasMarker: boolean): Ca
  * After a sign-in or registration issued `access`: moves this browser's guest cart (if any) into the user's cart
  * and updates the cookies. A failure never fails the sign-in; it is reported and retried (see MergeOutcome).
  */
-export async function mergeGuestCartOf(event: H3Event, deps: MergeDeps, access: string, forwardedFor?: string): Promise<SignInCartMerge> {
+export async function mergeGuestCartOf(event: H3Event, deps: MergeDeps, access: string): Promise<SignInCartMerge> {
   const guestToken = readCartToken(event)
   if (!guestToken) return 'none'
-  const outcome = await mergeGuestCart(deps.apiBase, guestToken, access, forwardedFor)
+  const outcome = await mergeGuestCart(event, deps.apiBase, guestToken, access)
   applyCartCookies(event, cookiesAfterMerge(outcome, hasCartMarker(event)), deps.cookie)
   if (outcome.state !== 'merged') {
     console.warn(`[cart] guest cart merge ${outcome.state}: backend answered ${outcome.status}`)

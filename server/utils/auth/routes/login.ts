@@ -32,13 +32,13 @@ export async function handleLogin(event: H3Event, deps: AuthDeps) {
   const throttled = await throttle(event, deps.limits, checks, deps.now)
   if (throttled) return throttled
 
-  const token = await callBackend<TokenPairDto>(deps.apiBase, '/auth/token/', {
-    method: 'POST', body: { email: input.email, password: input.password }, forwardedFor: ip,
+  const token = await callBackend<TokenPairDto>(event, deps.apiBase, '/auth/token/', {
+    method: 'POST', body: { email: input.email, password: input.password },
   })
   if (!token.ok) return failWith(event, token)
   await refund(deps.limits, checks, deps.now)
 
   const signedIn = await completeSignIn(event, deps, token.data)
   if (!signedIn.ok) return failWith(event, signedIn)
-  return signedInBody(signedIn.access, signedIn.user, await mergeGuestCartOf(event, deps, signedIn.access, ip))
+  return signedInBody(signedIn.access, signedIn.user, await mergeGuestCartOf(event, deps, signedIn.access))
 }

@@ -5,7 +5,7 @@ import { callBackend } from '../backend'
 import { clearRefreshCookie, readRefreshCookie } from '../cookie'
 import type { AuthDeps } from '../deps'
 import { jwtUserId } from '../jwt'
-import { clientAddress, fail, failWith, noStore, refuseCrossSite } from '../respond'
+import { fail, failWith, noStore, refuseCrossSite } from '../respond'
 import { forgetRenderSession } from '../renderSessionCache'
 import { revokeAllFamilies, signInOf } from '../revocation'
 
@@ -20,7 +20,7 @@ export async function handleLogout(event: H3Event, deps: AuthDeps) {
   noStore(event)
   const refresh = readRefreshCookie(event)
   if (refresh) {
-    await callBackend(deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh }, forwardedFor: clientAddress(event, deps) })
+    await callBackend(event, deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh } })
     await forgetRenderSession(deps, refresh)
   }
   clearRefreshCookie(event, deps.cookie)
@@ -42,7 +42,7 @@ export async function handleLogoutAll(event: H3Event, deps: AuthDeps) {
     return fail(event, 401, { detail: 'You are not signed in.', code: 'token_not_valid' })
   }
   // The backend validates the token; only then do we trust the user id in it.
-  const blacklisted = await callBackend(deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh }, forwardedFor: clientAddress(event, deps) })
+  const blacklisted = await callBackend(event, deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh } })
   // Whose sign-in this cookie is, as recorded when this BFF issued it (the backend's user id, whatever
   // USER_ID_CLAIM says). Without SimpleJWT's token_blacklist app the endpoint answers 404: that record vouches for it.
   const signIn = await signInOf(deps, refresh)

@@ -27,16 +27,16 @@ export async function handleRegister(event: H3Event, deps: AuthDeps) {
   const throttled = await throttle(event, deps.limits, [{ key: `register:address:${tokenHash(ip)}`, rule: deps.rateLimits.register }], deps.now)
   if (throttled) return throttled
 
-  const created = await callBackend<UserDto>(deps.apiBase, '/auth/register/', { method: 'POST', body: input, forwardedFor: ip })
+  const created = await callBackend<UserDto>(event, deps.apiBase, '/auth/register/', { method: 'POST', body: input })
   if (!created.ok) return failWith(event, created)
 
-  const token = await callBackend<TokenPairDto>(deps.apiBase, '/auth/token/', {
-    method: 'POST', body: { email: input.email, password: input.password }, forwardedFor: ip,
+  const token = await callBackend<TokenPairDto>(event, deps.apiBase, '/auth/token/', {
+    method: 'POST', body: { email: input.email, password: input.password },
   })
   if (!token.ok) return failWith(event, token)
   const signedIn = await completeSignIn(event, deps, token.data)
   if (!signedIn.ok) return failWith(event, signedIn)
-  const cartMerge = await mergeGuestCartOf(event, deps, signedIn.access, ip)
+  const cartMerge = await mergeGuestCartOf(event, deps, signedIn.access)
   setResponseStatus(event, 201)
   return signedInBody(signedIn.access, signedIn.user, cartMerge)
 }

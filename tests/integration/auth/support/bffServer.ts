@@ -4,6 +4,8 @@ import { createApp, createRouter, defineEventHandler, toNodeListener, type H3Eve
 import { createStorage } from 'unstorage'
 import { expect } from 'vitest'
 import { DEFAULT_RATE_LIMITS, type AuthDeps } from '~/server/utils/auth/deps'
+import type { BackendGateway } from '~/server/utils/backend/gateway'
+import requestIdMiddleware from '~/server/middleware/01.requestId'
 import { handleLogin } from '~/server/utils/auth/routes/login'
 import { handleLogout, handleLogoutAll } from '~/server/utils/auth/routes/logout'
 import { handleRefresh } from '~/server/utils/auth/routes/refresh'
@@ -19,8 +21,11 @@ export interface TestBff {
   close(): Promise<void>
 }
 
-/** The auth routes on a real HTTP server with in-memory storage: what server/api/auth/* runs, minus Nitro. */
-export async function startTestBff(apiBase: string, overrides: Partial<AuthDeps> = {}): Promise<TestBff> {
+/**
+ * The auth routes on a real HTTP server with in-memory storage: what server/api/auth/* runs, minus Nitro. With a
+ * `gateway`, each request gets it as server/plugins/backend.ts hands it over (its breaker and timeout apply).
+ */
+export async function startTestBff(apiBase: string, overrides: Partial<AuthDeps> = {}, gateway?: BackendGateway): Promise<TestBff> {
   let offset = 0
   const deps: AuthDeps = {
     apiBase,
@@ -41,7 +46,14 @@ export async function startTestBff(apiBase: string, overrides: Partial<AuthDeps>
     .post('/api/auth/logout', route(handleLogout))
     .post('/api/auth/logout-all', route(handleLogoutAll))
     .get('/api/auth/session', route(handleSession))
-  const app = createApp().use(router)
+  const app = createApp()
+  if (gateway) {
+    app.use(defineEventHandler((event) => {
+      event.context.backend = gateway
+    }))
+  }
+  // Every response names its request, as in Nitro (server/middleware/01.requestId.ts).
+  app.use(requestIdMiddleware).use(router)
   const server: Server = createServer(toNodeListener(app))
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

@@ -31,7 +31,7 @@ export async function startCartBff(apiBase: string, options: { secure?: boolean 
     now: Date.now,
   }
   const route = (handler: (event: H3Event, deps: AuthDeps) => unknown) => defineEventHandler(event => handler(event, deps))
-  const contributors = [cartContributor(() => ({ apiBase, cookie: deps.cookie, trustProxy: false }))]
+  const contributors = [cartContributor(() => ({ apiBase, cookie: deps.cookie }))]
   const proxy = defineEventHandler(event => proxyToBackend(event, apiBase, event.path.replace(/^\/api/, ''), { contributors }))
   const router = createRouter()
     .post('/api/auth/login', route(handleLogin))
