@@ -1,4 +1,5 @@
 import { onBeforeUnmount, onMounted, toValue, type MaybeRefOrGetter } from 'vue'
+import { useRoute, useRouter } from '#app'
 import type { ListPage } from '~/stores/resources/cursorList'
 
 export interface UseCursorInAddressBarOptions {
@@ -15,12 +16,18 @@ export interface UseCursorInAddressBarOptions {
  * the screen (history.replaceState, no navigation), so a reload or a shared link lands there. Which page that is
  * comes from the list's state (the item index on screen, the offsets of the pages it loaded), not from the DOM.
  * Vue Router's own history state is updated too, or its next push would put the old URL back.
+ * Only while the listing is the router's page: a link followed from it has the next page's address written before
+ * that page renders (its code loads first), and a scroll meanwhile put the listing's address back over the product's.
  */
 export function useCursorInAddressBar(options: UseCursorInAddressBarOptions): void {
+  // The route this page shows (Nuxt's, which follows a new page once it has rendered) and the router's own.
+  const shown = useRoute()
+  const router = useRouter()
   let frame = 0
 
   function sync(): void {
     frame = 0
+    if (router.currentRoute.value.fullPath !== shown.fullPath) return
     const index = options.firstVisibleIndex()
     if (index === null) return
     const pages = toValue(options.pages)

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { CART_PATH, PRODUCTS_PATH } from '../../../utils/routes/paths'
+import { holdScripts, waitForListeners } from '../support/hydration'
 import { addThroughApi, cartButton, expectCartCount, findProduct, gotoWithCart } from './support'
 
 // The header's cart at a phone's and a desktop's width, its mini-cart and the cart page: laid out within the
@@ -81,6 +82,25 @@ test('the badge after hydration costs no request without a cart and one with a c
   expect(cartPage!.headers()['cache-control']).toBe('private, no-store')
   expect(await cartPage!.text()).not.toContain(product.title)
   await expect(page.getByRole('textbox', { name: `Quantity of ${product.title}` })).toHaveValue('1')
+})
+
+test('a mouse press on the cart link that its hydration interrupts still opens the cart', async ({ page }) => {
+  // The header's cart is a link until it hydrates (when idle), then a button. A mouse press can begin on the link
+  // and end after that: hold the app's scripts so the press begins before it for certain.
+  const scripts = await holdScripts(page)
+  await page.goto(PRODUCTS_PATH, { waitUntil: 'commit' })
+  const link = page.getByRole('banner').getByRole('link', { name: 'Cart' })
+  const area = (await link.boundingBox())!
+  await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2)
+  await page.mouse.down()
+  await scripts.release()
+  await waitForListeners(link)
+  await page.mouse.up()
+
+  await expect(page).toHaveURL(CART_PATH)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your cart')
+  // And then the control is the mini-cart's button, as it is for every other visit.
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Cart' })).toBeVisible({ timeout: 15_000 })
 })
 
 test('quick add on a card adds one, shows it with a link to the cart, and says it', async ({ page }, testInfo) => {

@@ -23,6 +23,11 @@ export async function backendStats(): Promise<Record<string, number>> {
   return ((await response.json()) as { routes: Record<string, number> }).routes
 }
 
+/** The two calls of a suggestion round: the suggest call and the 4-item product preview. */
+export function isSuggestionCall(url: URL): boolean {
+  return url.pathname === '/api/products/suggest/' || (url.pathname === '/api/products/' && url.searchParams.get('page_size') === '4')
+}
+
 /** Every browser request for suggestions: the suggest call and the 4-item product preview. */
 export function recordSuggestionRequests(page: Page): { suggest: Request[], preview: Request[] } {
   const recorded = { suggest: [] as Request[], preview: [] as Request[] }
@@ -52,6 +57,10 @@ export async function watchServerRows(page: Page): Promise<() => Promise<string[
   return () => page.evaluate(() => (window as unknown as { __resultsFor: string[] }).__resultsFor)
 }
 
+export function queryOfUrl(url: URL): string {
+  return url.searchParams.get('q') ?? url.searchParams.get('search') ?? ''
+}
+
 export function queryOf(request: Request): string {
-  return new URL(request.url()).searchParams.get('q') ?? new URL(request.url()).searchParams.get('search') ?? ''
+  return queryOfUrl(new URL(request.url()))
 }

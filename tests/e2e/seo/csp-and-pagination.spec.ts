@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { productIdFromPath } from '../../../utils/routes/productSegment'
-import { waitForHydration } from '../support/hydration'
+import { waitForHydration, waitForListeners } from '../support/hydration'
 
 // The built app in Chromium: the CSP it sends is one the app actually passes, and the listing's address bar
 // follows the component page being read, so a reload lands there.
@@ -62,4 +62,44 @@ test('scrolling a listing moves the address bar to the component page on screen;
   expect(new URL(page.url()).searchParams.get('cursor')).toBe(cursor)
   // The reloaded page starts at that component page: it links back to the previous one.
   await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', /^\/products/)
+})
+
+test('a product opened from a scrolled listing keeps its address while the shopper scrolls as it opens', async ({ page }) => {
+  await page.goto('/products')
+  await waitForHydration(page)
+  // The address bar follows the scroll (its listener is live) once it carries the second page's cursor.
+  await expect.poll(async () => {
+    await page.mouse.wheel(0, 1500)
+    return new URL(page.url()).searchParams.get('cursor')
+  }, { timeout: 30_000 }).toBeTruthy()
+  const card = page.getByRole('list', { name: 'Products' }).getByRole('heading').getByRole('link').filter({ visible: true }).first()
+  await waitForListeners(card)
+  const href = (await card.getAttribute('href'))!
+  const title = (await card.textContent())!.trim()
+
+  // The router writes the product's address before the product page has rendered: its code loads first, and the
+  // listing stays on screen meanwhile. Hold every script asked for once the address is the product's, so that
+  // moment lasts until the shopper has scrolled.
+  const held: Array<() => Promise<void>> = []
+  let holding = true
+  await page.route(url => url.pathname.startsWith('/_nuxt/') && url.pathname.endsWith('.js'), async (route) => {
+    if (holding && await page.evaluate(() => location.pathname) !== '/products') held.push(() => route.continue())
+    else await route.continue()
+  })
+  await card.click()
+  await expect(page).toHaveURL(href)
+  await expect(page.getByRole('heading', { level: 1, name: 'All products' })).toBeVisible()
+
+  // A turn of the wheel (or a trackpad still gliding) while the product opens, seen by the page in the next frame.
+  const scrolledBefore = await page.evaluate(() => window.scrollY)
+  await page.mouse.wheel(0, 400)
+  await expect.poll(() => page.evaluate(() => new Promise<number>(resolve => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY)))))).toBeGreaterThan(scrolledBefore)
+
+  holding = false
+  await Promise.all(held.map(release => release()))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+  await expect(page).toHaveURL(href)
+  // A reload is what the address bar says: the product, not the listing.
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
 })

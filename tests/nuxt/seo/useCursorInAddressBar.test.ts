@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useCursorInAddressBar } from '~/composables/seo/useCursorInAddressBar'
 import type { ListPage } from '~/stores/resources/cursorList'
-import { PRODUCTS_PATH } from '~/utils/routes/paths'
-import { mountComposable } from '../../support/nuxt'
+import { defineComponent, h, provide, shallowReactive } from 'vue'
+import { PageRouteSymbol } from '#app/components/injections'
+import { useRouter } from '#imports'
+import { CART_PATH, PRODUCTS_PATH } from '~/utils/routes/paths'
+import { mountComposable, mountInNuxt } from '../../support/nuxt'
 
 const pages: ListPage[] = [{ cursor: null, offset: 0 }, { cursor: 'c2', offset: 24 }, { cursor: 'c3', offset: 48 }]
 const urlForPage = (index: number) => (index === 0 ? PRODUCTS_PATH : `${PRODUCTS_PATH}?cursor=c${index + 1}`)
@@ -39,5 +42,28 @@ describe('useCursorInAddressBar', () => {
     await scrollTo(top, 10)
     await scrollTo(top, null)
     expect(replaceState).toHaveBeenCalledTimes(3)
+  })
+
+  it('leaves alone the address of a page the shopper is going to, while the listing is still on screen', async () => {
+    const top = { index: 30 as number | null }
+    await mountInNuxt(defineComponent({
+      setup() {
+        // What NuxtPage gives a page: the route it was rendered for, which stays while the next page loads.
+        provide(PageRouteSymbol, shallowReactive({ ...useRouter().currentRoute.value }))
+        return () => h(defineComponent({
+          setup() {
+            useCursorInAddressBar({ firstVisibleIndex: () => top.index, pages, urlForPage })
+            return () => h('div')
+          },
+        }))
+      },
+    }), { route: PRODUCTS_PATH })
+    // A link followed from the listing: the router writes the next page's address before that page has rendered.
+    await useRouter().push(CART_PATH)
+    expect(window.location.pathname).toBe(CART_PATH)
+
+    await scrollTo(top, 30)
+    expect(window.location.pathname + window.location.search).toBe(CART_PATH)
+    expect((window.history.state as { current?: string }).current).toBe(CART_PATH)
   })
 })
