@@ -88,7 +88,8 @@ export function sitemapService(options: SitemapServiceOptions) {
     if (name === null) return { id: `${current.builtAt}:sitemap.xml`, build: () => rootXml(current) }
     // A part exists only while the index lists it: in a single file every URL is already in /sitemap.xml, and a 200
     // here was a copy under a name nothing lists.
-    if (fitsOneFile(current, (await leadEntries()).length)) return null
+    // (Several chunks are always an index: no need to ask for the categories to know.)
+    if (current.chunks.length <= 1 && fitsOneFile(current, (await leadEntries()).length)) return null
     if (!match) return { id: 'pages.xml', build: pagesXml }
     const index = Number(match[1]) - 1
     const chunk = current.chunks[index]
