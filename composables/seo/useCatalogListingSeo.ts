@@ -16,7 +16,7 @@ export interface UseCatalogListingSeoOptions {
   path: MaybeRefOrGetter<string>
   /** The category this listing is, for breadcrumbs. */
   categorySlug?: MaybeRefOrGetter<string | undefined>
-  /** The listing's subject does not exist (unknown category): 404 on the server, noindex. */
+  /** The listing's subject does not exist (unknown category): 404 on the server, "Category not found", noindex. */
   notFound?: MaybeRefOrGetter<boolean>
   noindex?: boolean
 }
@@ -97,7 +97,9 @@ export function useCatalogListingSeo(listing: UseCatalogListingReturn, options: 
       resultCount: listing.resultCount.value,
       previous: !cursor.value ? undefined : index.value > 0 ? pageRef(index.value - 1) : { cursor: from.value, from: null },
       next: list?.hasNext && list.nextCursor ? { cursor: list.nextCursor, from: last?.cursor ?? null } : null,
-      noindex: options.noindex || toValue(options.notFound),
+      noindex: options.noindex,
+      // Titled as the product's 404 is (useProductSeo); the snippet is the server's, so the browser's build drops it.
+      ...(toValue(options.notFound) ? { notFound: { title: 'Category not found', description: import.meta.server ? 'This category does not exist or is no longer available. Browse all categories for similar products.' : '' } } : {}),
       ...(import.meta.server ? { query: correctedQuery(listing) } : {}),
     }
   })

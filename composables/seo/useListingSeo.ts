@@ -38,6 +38,11 @@ export interface ListingSeoInput {
   /** Search results and the like: followed but not indexed. */
   noindex?: boolean
   /**
+   * The listing's subject does not exist (an unknown category): the 404 page's title and snippet. It has no
+   * canonical (it would claim the address as a page) and no neighbours, and is not indexed.
+   */
+  notFound?: { title: string, description: string }
+  /**
    * Server only: the query parameters the listing shows when they are not the address's (a listing whose refused
    * filters were left out, useStaleFilters), for its canonical and links. The browser replaces the address with them.
    */
@@ -90,6 +95,7 @@ export function useListingSeo(input: MaybeRefOrGetter<ListingSeoInput>): UseList
 
   usePageSeo(computed(() => {
     const listing = current.value
+    if (listing.notFound) return { ...listing.notFound, canonicalPath: null, noindex: true }
     const filtered = listing.filterSummary ? ` – ${listing.filterSummary}` : ''
     const continued = isComponentPage.value ? ' (more)' : ''
     return {

@@ -7,6 +7,7 @@ import { htmlToText, truncateText } from '~/utils/seo/metaText'
 import { categoryPath, productPath } from '~/utils/routes/paths'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 import { formatMoney } from '~/utils/format/money'
+import { variantPriceRange } from '~/services/domain/priceRange'
 import { usePageSeo, type UsePageSeoReturn } from './usePageSeo'
 
 export interface UseProductSeoOptions {
@@ -64,6 +65,8 @@ function snippet(product: ProductDetail, trail: ReadonlyArray<{ slug: string, na
   // price and stock, and the Offer must say the same (a merchant listing's price is checked against the page's).
   // Chosen as the purchase panel chooses (useVariantSelection): the only variant, else the one the address names.
   const variant = product.variants.length === 1 ? product.variants[0] : product.variants.find(v => v.id === Number(variantParam))
+  // None chosen: variants priced apart are offered from the cheapest to the dearest, as the page says "From …".
+  const range = variant ? null : variantPriceRange(product.variants)
   const images = (product.images.length ? product.images : [product.image]).map(image => absoluteImage(siteUrl, image.url))
   const description = productDescription(product)
   const categories = trail.length ? trail : [product.category]
@@ -88,6 +91,7 @@ function snippet(product: ProductDetail, trail: ReadonlyArray<{ slug: string, na
         reviewsCount: product.reviewsCount,
         url,
         ...(variant ? { sku: variant.sku } : {}),
+        ...(range ? { priceRange: { ...range, offerCount: product.variants.length } } : {}),
       }),
       breadcrumbJsonLd(crumbs),
     ],

@@ -1,7 +1,7 @@
 import type { H3Event } from 'h3'
 import { appendResponseHeader, defineEventHandler, getRequestHeader, setResponseHeader, setResponseStatus } from 'h3'
 import { getRouteRules } from 'nitropack/runtime'
-import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl, PRIVATE_CACHE_CONTROL, sharedCacheHeaders, withRequestTracking } from '../utils/pageCache/policy'
+import { classifyPage, isPagePath, isSignedInRequest, normalizePageUrl, PRIVATE_CACHE_CONTROL, sharedCacheHeaders, UNCACHED_PAGE_CACHE_CONTROL, withRequestTracking } from '../utils/pageCache/policy'
 import { chooseEncoding, type ContentEncoding } from '../utils/compression'
 import type { CompressedBodies } from '../utils/pageCache/compressedBodies'
 import type { HotPage } from '../utils/pageCache/hotPages'
@@ -63,7 +63,11 @@ async function send(event: H3Event, result: PageCacheResult, compressed: Compres
   if (page.status >= 300 && page.status < 400 && typeof location === 'string') {
     setResponseHeader(event, 'location', withRequestTracking(location, event.node.req.originalUrl ?? event.node.req.url ?? event.path))
   }
-  if (result.state === 'UNCACHEABLE') return page.body
+  if (result.state === 'UNCACHEABLE') {
+    // A 404 or a redirect of a catalog address is not kept here, so no shared cache in front may keep it either.
+    if (page.headers['cache-control'] === undefined) setResponseHeader(event, 'cache-control', UNCACHED_PAGE_CACHE_CONTROL)
+    return page.body
+  }
 
   for (const [name, value] of sharedCacheHeaders(page.headers)) setResponseHeader(event, name, value)
   setResponseHeader(event, 'age', result.ageS)
@@ -98,7 +102,12 @@ export default defineEventHandler(async (event) => {
     if (kind !== 'other') setResponseHeader(event, 'x-cache', 'BYPASS')
     return
   }
-  if (kind !== 'shared') return
+  if (kind !== 'shared') {
+    // Search results and unknown paths: anonymous, but never in the page cache, so no CDN keeps them for its default
+    // time either (a render that fails still sets its own, no-store).
+    setResponseHeader(event, 'cache-control', UNCACHED_PAGE_CACHE_CONTROL)
+    return
+  }
 
   const result = await context.cache.get(normalizePageUrl(event.path), promise => event.waitUntil(promise))
   return send(event, result, context.compressed)

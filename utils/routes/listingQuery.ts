@@ -3,6 +3,7 @@ import { fromMinorUnits, toMinorUnits } from '~/utils/format/money'
 import { MIN_RATINGS, PRODUCT_SORTS, type ProductQuery, type ProductSort } from '~/services/domain/product'
 import { normalizeQuery } from '~/services/domain/productQuery'
 import { isWellFormedCursor } from '~/services/domain/pagination'
+import { searchTermInQuery } from './searchTerm'
 import { isSlug } from './slug'
 
 // The listing's URL schema, shared by /products, /categories/[slug] and /search. Prices are decimal strings in the
@@ -82,7 +83,7 @@ export function parseListingQuery(query: LocationQuery): ListingUrlState {
   const start = cursor(first(query.cursor))
   const from = first(query.from)
   const parsed: ProductQuery = {
-    search: first(query.q),
+    search: searchTermInQuery(query) || undefined,
     category: slug(first(query.category)),
     brands: slugs(query.brand),
     minPrice: price(first(query.min_price)),

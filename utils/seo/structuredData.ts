@@ -19,6 +19,11 @@ export interface ProductLdInput {
   /** Absolute canonical URL of the product page. */
   url: string
   sku?: string
+  /**
+   * No variant chosen, and the variants cost different amounts: the offers are an AggregateOffer from the cheapest
+   * to the dearest (what the page shows as "From …"), not one Offer at the product's own price.
+   */
+  priceRange?: { low: Money, high: Money, offerCount: number }
 }
 
 export interface Crumb {
@@ -38,10 +43,20 @@ export function productJsonLd(product: ProductLdInput): JsonLd {
     // A brandless product (its brand null at the backend) names none rather than an empty one.
     ...(product.brandName ? { brand: { '@type': 'Brand', 'name': product.brandName } } : {}),
     'offers': {
-      '@type': 'Offer',
       'url': product.url,
-      'price': fromMinorUnits(product.price.amount, product.price.currency),
-      'priceCurrency': product.price.currency,
+      ...(product.priceRange
+        ? {
+            '@type': 'AggregateOffer',
+            'lowPrice': fromMinorUnits(product.priceRange.low.amount, product.priceRange.low.currency),
+            'highPrice': fromMinorUnits(product.priceRange.high.amount, product.priceRange.high.currency),
+            'offerCount': product.priceRange.offerCount,
+            'priceCurrency': product.priceRange.low.currency,
+          }
+        : {
+            '@type': 'Offer',
+            'price': fromMinorUnits(product.price.amount, product.price.currency),
+            'priceCurrency': product.price.currency,
+          }),
       'availability': product.inStock ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
       'itemCondition': 'https://schema.org/NewCondition',
     },

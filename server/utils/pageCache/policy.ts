@@ -27,6 +27,12 @@ export const SHARED_CDN_CACHE_CONTROL = 'public, max-age=60, stale-while-revalid
 export const PARTIAL_CDN_CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=30'
 /** Sent with every personal page, and with any response that sets a cookie. */
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
+/**
+ * Sent with every anonymous page the page cache does not keep (search results, unknown paths, a catalog address's
+ * 404 or redirect): what the page cache does not share, no shared cache in front may keep (without it, a CDN's
+ * default TTL kept search results for hours). The same words as a personal page's, so there is one rule to read.
+ */
+export const UNCACHED_PAGE_CACHE_CONTROL = PRIVATE_CACHE_CONTROL
 
 
 /**

@@ -85,6 +85,23 @@ describe('product page', () => {
     }
   })
 
+  it('offers variants priced apart from the cheapest to the dearest until one is chosen, as the page says "From"', async () => {
+    // The page showed the product's own price and the Offer said it too, though a dearer size cost more.
+    const product = stack.api.backend.db.products.find(p => new Set(p.variants?.map(v => v.priceCents)).size > 1)
+    if (!product) throw new Error('seed has no product with variants priced apart')
+    const cents = product.variants!.map(v => v.priceCents)
+    const { status, doc } = await page(productPath(product))
+    expect(status).toBe(200)
+    expect(doc.querySelector('main')?.textContent?.replace(/\s+/g, ' ')).toContain(`From ${formatMoney({ amount: Math.min(...cents), currency: 'USD' })}`)
+    expect(jsonLdOfType(doc, 'Product').offers).toMatchObject({
+      '@type': 'AggregateOffer',
+      'lowPrice': (Math.min(...cents) / 100).toFixed(2),
+      'highPrice': (Math.max(...cents) / 100).toFixed(2),
+      'priceCurrency': 'USD',
+      'offerCount': product.variants!.length,
+    })
+  })
+
   it('keeps every parameter of a campaign link, tracking ones too, when it sends a wrong slug to the right one', async () => {
     // The shared page cache renders a guest's page under its address without tracking parameters (one copy for all
     // campaigns), so the 301 it rendered said where to go without them: analytics on the landing page lost the visit.
@@ -205,6 +222,9 @@ describe('listing page', () => {
     const { status, doc } = await page(categoryPath('no-such-category'))
     expect(status).toBe(404)
     expect(metaContent(doc, 'robots')).toContain('noindex')
+    // Named as the product's 404 is, and no canonical claiming the address as a page of its own.
+    expect(doc.title).toBe('Category not found · Storefront')
+    expect(linkHref(doc, 'canonical')).toBeNull()
     expect(doc.querySelector('main h1')?.textContent?.trim()).toBe('We could not find this category')
     expect([...doc.querySelectorAll('main a')].find(link => link.textContent?.includes('See all categories'))?.getAttribute('href')).toBe('/categories')
     expect(doc.querySelector('main select, main [aria-label="Filters"], main [aria-label="Results"]')).toBeNull()

@@ -43,6 +43,19 @@ describe('ProductPurchasePanel', () => {
     expect(wrapper.text()).toContain('$21.00')
   })
 
+  it('shows "From" the lowest price until a variant is chosen when the variants cost different amounts', async () => {
+    // The product's own price ($20.00 here, as usual the cheapest) read as the price of every size, the dearer too.
+    const dearer = { ...product, price: usd(1900), variants: product.variants.map(v => ({ ...v, price: usd(v.id === 51 ? 2500 : 2000) })) }
+    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product: dearer, addToCart: vi.fn() }, route: TEE_PAGE })
+    const text = () => wrapper.text().replace(/\s+/g, ' ')
+    expect(text()).toContain('From $20.00')
+    expect(text()).not.toContain('$19.00')
+    await wrapper.get('input[value="Black"]').trigger('change')
+    await wrapper.get('input[value="S"]').trigger('change')
+    await vi.waitFor(() => expect(text()).toContain('$25.00'))
+    expect(text()).not.toContain('From')
+  })
+
   it('hands the chosen line to the cart handler', async () => {
     const addToCart = vi.fn<(line: PurchaseLine) => Promise<void>>().mockResolvedValue()
     const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: `${TEE_PAGE}?variant=51` })

@@ -107,6 +107,19 @@ describe('SearchDropdown', () => {
     expect(value()).toBe('boots')
   })
 
+  it('never copies a control character from the address into the box or the suggestions\' label', async () => {
+    const router = useRouter()
+    const { wrapper, input } = await mountBox('/search?q=boo%00ts%07')
+    const value = () => (input.element as HTMLInputElement).value
+    // As the results are searched for and headed: the control read as a space, the end trimmed.
+    expect(value()).toBe('boo ts')
+    await input.trigger('focus')
+    await vi.waitFor(() => expect(wrapper.find('[role="listbox"]').attributes('aria-label')).toBe('Suggestions for boo ts'))
+    // And after client navigation to another such link.
+    await router.push('/search?q=%1Blamp%00')
+    await vi.waitFor(() => expect(value()).toBe('lamp'))
+  })
+
   it('follows back and forward with the focus still in the box after a search, but not over text being typed', async () => {
     const router = useRouter()
     const { wrapper, input } = await mountBox('/search?q=tee')

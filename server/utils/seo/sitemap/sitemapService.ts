@@ -67,11 +67,12 @@ export function sitemapService(options: SitemapServiceOptions) {
     return URLSET_OPEN + (await leadEntries()).join('') + URLSET_CLOSE
   }
 
+  /** Whether the catalog fits in one file: /sitemap.xml is then that file, and there are no parts. */
+  const fitsOneFile = (current: SitemapPlan, leadCount: number) => current.chunks.length <= 1 && leadCount + current.totalProducts <= MAX_URLS_PER_SITEMAP
+
   async function rootXml(current: SitemapPlan): Promise<string> {
     const lead = await leadEntries()
-    if (current.chunks.length <= 1 && lead.length + current.totalProducts <= MAX_URLS_PER_SITEMAP) {
-      return buildUrlset({ source: options.source, lead, cursor: null, productLoc })
-    }
+    if (fitsOneFile(current, lead.length)) return buildUrlset({ source: options.source, lead, cursor: null, productLoc })
     const newest = current.chunks.reduce<string | null>((latest, chunk) => laterOf(latest, chunk.lastmod), null)
     return sitemapIndex([
       { loc: url('/sitemap/pages.xml'), lastmod: newest },
@@ -81,11 +82,15 @@ export function sitemapService(options: SitemapServiceOptions) {
 
   /** What a file name stands for under the current plan; null when there is no such file. */
   async function resolve(name: string | null): Promise<FileSpec | null> {
-    if (name === 'pages.xml') return { id: name, build: pagesXml }
     const match = name === null ? null : PART.exec(name)
-    if (name !== null && !match) return null
+    if (name !== null && name !== 'pages.xml' && !match) return null
     const current = await plan()
-    if (!match) return { id: `${current.builtAt}:sitemap.xml`, build: () => rootXml(current) }
+    if (name === null) return { id: `${current.builtAt}:sitemap.xml`, build: () => rootXml(current) }
+    // A part exists only while the index lists it: in a single file every URL is already in /sitemap.xml, and a 200
+    // here was a copy under a name nothing lists.
+    // (Several chunks are always an index: no need to ask for the categories to know.)
+    if (current.chunks.length <= 1 && fitsOneFile(current, (await leadEntries()).length)) return null
+    if (!match) return { id: 'pages.xml', build: pagesXml }
     const index = Number(match[1]) - 1
     const chunk = current.chunks[index]
     if (!chunk) return null

@@ -107,6 +107,15 @@ describe('sitemap', () => {
     expect(await sitemap.part('sitemap.xml')).toBeNull()
   })
 
+  it('has no parts while the catalog fits in one file: only an index names them', async () => {
+    const source = fakeCatalog(95)
+    const sitemap = service(source, 1000)
+    expect(locs(text(await sitemap.root()))).toHaveLength(5 + 95)
+    // Each answered 200 with a copy of what /sitemap.xml lists: the same URLs in two files no index names.
+    expect(await sitemap.part('pages.xml')).toBeNull()
+    expect(await sitemap.part('products-1.xml')).toBeNull()
+  })
+
   it('knows each file by one name: another spelling of a part\'s number is no file, not another walk of its chunk', async () => {
     const source = fakeCatalog(95)
     const sitemap = service(source, 30)
