@@ -1,7 +1,7 @@
 import { computed, inject, nextTick, onBeforeUnmount, onMounted, provide, reactive, ref, shallowRef, watch, type ComputedRef, type InjectionKey, type Ref } from 'vue'
 import { useNuxtApp, useRoute, useRouter } from '#app'
 import type { UseCartReturn } from '~/composables/cart/useCart'
-import { toApiErrorData } from '~/composables/core/api/ApiError'
+import { toApiErrorData, type ApiErrorData } from '~/composables/core/api/ApiError'
 import { useApiSession } from '~/composables/core/useApiSession'
 import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 import { useNotify } from '~/composables/ui/useNotify'
@@ -31,7 +31,8 @@ export interface CheckoutNotice {
 
 export interface CheckoutContext {
   view: Ref<CheckoutView>
-  loadError: Ref<string | null>
+  /** Why the cart could not be read (the failure view shows it and retries by itself, as the cart page does). */
+  loadError: Ref<ApiErrorData | null>
   step: ComputedRef<CheckoutStep>
   draft: CheckoutDraft
   address: UseAddressFormReturn
@@ -93,7 +94,7 @@ export async function useCheckout(): Promise<CheckoutContext> {
   const placer = usePlaceOrder(owner)
   const cart = shallowRef<UseCartReturn | null>(null)
   const view = ref<CheckoutView>('loading')
-  const loadError = ref<string | null>(null)
+  const loadError = ref<ApiErrorData | null>(null)
   const notice = ref<CheckoutNotice | null>(null)
   const shippingError = ref<string | null>(null)
   const pendingFocus = ref<string | null>(null)
@@ -242,8 +243,11 @@ export async function useCheckout(): Promise<CheckoutContext> {
   async function load(): Promise<void> {
     const who = owner()
     if (who === null) return
-    view.value = 'loading'
-    loadError.value = null
+    // A retry of a failed load keeps the failure view (its countdown and count of attempts) until it has an outcome.
+    if (view.value !== 'failed') {
+      view.value = 'loading'
+      loadError.value = null
+    }
     const saved = readDraft(sessionStorage, who)
     if (saved) {
       // Field by field: the address form watches this very object.
@@ -269,9 +273,7 @@ export async function useCheckout(): Promise<CheckoutContext> {
       await loaded.refresh()
     }
     catch (failure) {
-      loadError.value = toApiErrorData(failure).message
-      view.value = 'failed'
-      return
+      return fail(failure)
     }
     const lines = loaded.cart.value?.lines ?? []
     // Back from the confirmation: the order this tab placed is where checking out ended.
@@ -298,6 +300,16 @@ export async function useCheckout(): Promise<CheckoutContext> {
     if (route.query.step !== step.value) await goTo(step.value, true)
   }
 
+  function fail(failure: unknown): void {
+    loadError.value = toApiErrorData(failure)
+    view.value = 'failed'
+  }
+
+  /** Loads, and shows any failure; never throws (the failure view's retries call it). */
+  function loadOrFail(): Promise<void> {
+    return load().catch(fail)
+  }
+
   /**
    * The first method the backend lists (its cheapest delivery) is chosen until the shopper picks one. A kept choice
    * the shop no longer offers is dropped, not replaced: review would show no shipping and no total, and the order
@@ -322,10 +334,7 @@ export async function useCheckout(): Promise<CheckoutContext> {
     watch(() => draft.shippingMethodId, () => {
       if (chosenMethod.value) shippingError.value = null
     })
-    load().catch((failure: unknown) => {
-      loadError.value = toApiErrorData(failure).message
-      view.value = 'failed'
-    })
+    void loadOrFail()
     watch(draft, () => {
       const who = owner()
       if (who !== null && view.value === 'ready') writeDraft(sessionStorage, who, draft)
@@ -340,7 +349,7 @@ export async function useCheckout(): Promise<CheckoutContext> {
   const context: CheckoutContext = {
     view, loadError, step, draft, address, payment, shipping, shippingError, chosenMethod, summary, prefilled, reviewing, notice,
     placing: placer.placing, checking: placer.checking,
-    goTo: target => goTo(target), claimFocus, confirmAddress, confirmShipping, confirmPayment, placeOrder, retryLoad: load,
+    goTo: target => goTo(target), claimFocus, confirmAddress, confirmShipping, confirmPayment, placeOrder, retryLoad: loadOrFail,
   }
   provide(KEY, context)
   // Last: after an await the component instance is gone, and everything above needs it (hooks, provide).

@@ -62,4 +62,9 @@ describe('status badge', () => {
     const custom = await mountSuspended(OrderStatusBadge, { props: { status: 'awaiting_pickup' } })
     expect(custom.text()).toBe('Status: Awaiting pickup')
   })
+
+  it('leaves its label out where a visible term already says "Status"', async () => {
+    const labelled = await mountSuspended(OrderStatusBadge, { props: { status: 'paid', labelled: true } })
+    expect(labelled.text()).toBe('Paid')
+  })
 })
