@@ -20,7 +20,8 @@ test('the account menu opens from its button and closes on Escape, on a click ou
   await button.click()
   await expect(menu).toBeVisible()
   // A click inside the menu (on its padding, not an item) leaves it open; one anywhere else closes it.
-  const popup = page.locator(`#${await button.getAttribute('aria-controls')}`)
+  // The panel around the list (aria-controls names the list itself, whose corner is its first item's link).
+  const popup = page.getByRole('banner').locator('.header-menu')
   await popup.click({ position: { x: 3, y: 2 } })
   await expect(menu).toBeVisible()
   await page.getByRole('main').click({ position: { x: 5, y: 5 } })
