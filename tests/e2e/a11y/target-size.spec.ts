@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { CART_PATH, productPath } from '../../../utils/routes/paths'
+import { productPath } from '../../../utils/routes/paths'
 import { waitForHydration, waitForListeners } from '../support/hydration'
-import { addFault, addThroughApi, cartButton, findProduct, gotoWithCart, resetFaults } from '../cart/support'
+import { addFault, addThroughApi, cartButton, cartLineWithChangedPrice, findProduct, gotoWithCart, resetFaults } from '../cart/support'
 
 // WCAG 2.5.8: every pointer target at least 24 x 24 CSS px, on the narrowest screen the shop supports (320 px).
 // Text links and the small buttons inside a sentence ("OK", "Try again", "Dismiss") were as tall as their text.
@@ -19,6 +19,16 @@ async function expectTarget(target: Locator): Promise<void> {
   expect.soft(box.width, `${target} at least 24 px wide`).toBeGreaterThanOrEqual(24)
 }
 
+/** The home page's search box with "wireless" typed while the suggestions answer 500 once. */
+async function typeIntoFailingSuggestions(page: Page): Promise<void> {
+  await addFault({ path_pattern: '/products/suggest/', method: 'GET', status: 500, count: 1 })
+  await page.goto('/')
+  await waitForHydration(page)
+  const box = page.getByRole('combobox', { name: 'Search products' })
+  await waitForListeners(box)
+  await box.fill('wireless')
+}
+
 async function cartWith(page: Page, product: { id: number }): Promise<void> {
   await gotoWithCart(page, '/')
   await addThroughApi(page, { product_id: product.id, quantity: 1 })
@@ -33,18 +43,7 @@ test('a product card\'s title link is a 24 px target', async ({ page }) => {
 
 test('a cart line\'s title link, and the line\'s "OK", "Try again" and "Dismiss", are 24 px targets', async ({ page }) => {
   const product = await findProduct({ variants: false, minStock: 5 })
-  await cartWith(page, product)
-  await gotoWithCart(page, CART_PATH)
-  const line = page.getByRole('listitem', { name: product.title })
-  await expect(line).toBeVisible()
-  // The price this browser remembers for the line is not today's: the line says so and offers "OK".
-  await page.evaluate(({ id }) => {
-    const key = 'sf-cart-seen-prices'
-    const seen = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, { amount: number, currency: string }>
-    const today = seen[`${id}:`]!
-    localStorage.setItem(key, JSON.stringify({ ...seen, [`${id}:`]: { ...today, amount: today.amount + 100 } }))
-  }, { id: product.id })
-  await gotoWithCart(page, CART_PATH)
+  const line = await cartLineWithChangedPrice(page, product)
   await expectTarget(line.getByRole('link', { name: product.title }))
   await expectTarget(line.getByRole('button', { name: /^OK, keep .* at the new price$/ }))
 
@@ -68,12 +67,7 @@ test('the mini-cart\'s "Try again" is a 24 px target', async ({ page }) => {
 
 test('"Try again" in the search suggestions and after a failed "Add to cart" are 24 px targets', async ({ page }) => {
   const product = await findProduct({ variants: false, minStock: 3 })
-  await addFault({ path_pattern: '/products/suggest/', method: 'GET', status: 500, count: 1 })
-  await page.goto('/')
-  await waitForHydration(page)
-  const box = page.getByRole('combobox', { name: 'Search products' })
-  await waitForListeners(box)
-  await box.fill('wireless')
+  await typeIntoFailingSuggestions(page)
   await expectTarget(page.getByRole('search').getByRole('button', { name: 'Try again' }))
 
   await gotoWithCart(page, productPath(product))
@@ -83,12 +77,7 @@ test('"Try again" in the search suggestions and after a failed "Add to cart" are
 })
 
 test('"Try again" in the search suggestions stays on one line beside a long message at 320 px, a 24 px target', async ({ page }) => {
-  await addFault({ path_pattern: '/products/suggest/', method: 'GET', status: 500, count: 1 })
-  await page.goto('/')
-  await waitForHydration(page)
-  const box = page.getByRole('combobox', { name: 'Search products' })
-  await waitForListeners(box)
-  await box.fill('wireless')
+  await typeIntoFailingSuggestions(page)
   const retry = page.getByRole('search').getByRole('button', { name: 'Try again' })
   await expectTarget(retry)
   // One line box for its words: squeezed by the message beside it, it wrapped into "Try / again".

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test'
 import { waitForHydration } from '../support/hydration'
-import { productPath } from '../../../utils/routes/paths'
+import { CART_PATH, productPath } from '../../../utils/routes/paths'
 
 // Shared by the cart specs: products picked from the running demo backend (by what the test needs, not by id),
 // accounts and carts seeded through the backend's API, faults and request counts from its /__faults/ and /__stats/.
@@ -94,4 +94,24 @@ export async function addTwoProductsAsGuest(page: Page, first: { id: number, slu
   await gotoWithCart(page, productPath(second))
   await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
   await expectCartCount(page, 3)
+}
+
+/**
+ * The cart page with one line of `product` whose price this browser remembers 1.00 lower than today's, so the line
+ * says the price changed and offers "OK". Returns the line.
+ */
+export async function cartLineWithChangedPrice(page: Page, product: { id: number, title: string }) {
+  await gotoWithCart(page, '/')
+  await addThroughApi(page, { product_id: product.id, quantity: 1 })
+  await gotoWithCart(page, CART_PATH)
+  const line = page.getByRole('listitem', { name: product.title })
+  await expect(line).toBeVisible()
+  await page.evaluate(({ id }) => {
+    const key = 'sf-cart-seen-prices'
+    const seen = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, { amount: number, currency: string }>
+    const today = seen[`${id}:`]!
+    localStorage.setItem(key, JSON.stringify({ ...seen, [`${id}:`]: { ...today, amount: today.amount + 100 } }))
+  }, { id: product.id })
+  await gotoWithCart(page, CART_PATH)
+  return line
 }
