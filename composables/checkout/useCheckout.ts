@@ -1,4 +1,4 @@
-import { computed, inject, nextTick, onBeforeUnmount, onMounted, provide, reactive, ref, shallowRef, watch, type ComputedRef, type InjectionKey, type Ref } from 'vue'
+import { computed, inject, onBeforeUnmount, onMounted, provide, reactive, ref, shallowRef, watch, type ComputedRef, type InjectionKey, type Ref } from 'vue'
 import { useNuxtApp, useRoute, useRouter } from '#app'
 import type { UseCartReturn } from '~/composables/cart/useCart'
 import { toApiErrorData, type ApiErrorData } from '~/composables/core/api/ApiError'
@@ -17,7 +17,9 @@ import { usePaymentStep, type UsePaymentStepReturn } from './payment/usePaymentS
 import { addressProblems } from './addressRules'
 import { addressInputId, useAddressForm, type UseAddressFormReturn } from './useAddressForm'
 import { useCheckoutMonitoring } from './useCheckoutMonitoring'
+import { useFocusSoon } from './useFocusSoon'
 import { usePlaceOrder, type PlaceOrderResult } from './usePlaceOrder'
+import { SHIPPING_METHODS_ID, useShippingChoice } from './useShippingChoice'
 import { useShippingMethods, type UseShippingMethodsReturn } from './useShippingMethods'
 
 /** loading: reading the cart and the tab's attempt; empty: nothing to check out; leaving: on the way to the order. */
@@ -96,8 +98,6 @@ export async function useCheckout(): Promise<CheckoutContext> {
   const view = ref<CheckoutView>('loading')
   const loadError = ref<ApiErrorData | null>(null)
   const notice = ref<CheckoutNotice | null>(null)
-  const shippingError = ref<string | null>(null)
-  const pendingFocus = ref<string | null>(null)
 
   const step = computed(() => reachableStep(route.query.step, draft.confirmed))
   // A confirmed address edited into one that cannot be delivered to is confirmed again with Continue; until then the
@@ -106,7 +106,7 @@ export async function useCheckout(): Promise<CheckoutContext> {
   watch(() => Object.keys(addressProblems(draft.address)).length, (problems) => {
     if (problems) draft.confirmed.address = false
   })
-  const chosenMethod = computed(() => shipping.methods.value.find(m => m.id === draft.shippingMethodId) ?? null)
+  const { chosenMethod, error: shippingError, chooseDefault: chooseDefaultMethod, validate: validateShipping, refuse: refuseShipping } = useShippingChoice(draft, shipping)
   const summary = computed(() => (cart.value?.cart.value ? checkoutSummary(cart.value.cart.value, chosenMethod.value) : null))
   const reviewing = computed(() => draft.confirmed.address && draft.confirmed.shipping && draft.confirmed.payment)
   const prefilled = computed(() => {
@@ -114,23 +114,7 @@ export async function useCheckout(): Promise<CheckoutContext> {
     return draft.addressSource === 'order' && !!last && (Object.keys(last) as Array<keyof typeof last>).every(k => last[k] === draft.address[k])
   })
 
-  const focusSoon = (id: string) => {
-    pendingFocus.value = id
-  }
-  watch(pendingFocus, async (id) => {
-    if (!id) return
-    await nextTick()
-    const target = document.getElementById(id)
-    // Not on the page yet (a notice said while the steps' chunk loads): the element claims it when it mounts.
-    if (!target) return
-    target.focus()
-    pendingFocus.value = null
-  }, { flush: 'post' })
-  function claimFocus(id: string): void {
-    if (pendingFocus.value !== id) return
-    document.getElementById(id)?.focus()
-    pendingFocus.value = null
-  }
+  const { focusSoon, claimFocus } = useFocusSoon()
 
   function say(tone: CheckoutNotice['tone'], message: string): void {
     notice.value = { tone, message }
@@ -159,11 +143,7 @@ export async function useCheckout(): Promise<CheckoutContext> {
   }
 
   async function confirmShipping(): Promise<void> {
-    if (!chosenMethod.value) {
-      shippingError.value = 'Choose a shipping method.'
-      return focusSoon('checkout-shipping-methods')
-    }
-    shippingError.value = null
+    if (!validateShipping()) return focusSoon(SHIPPING_METHODS_ID)
     await confirmStep('shipping')
   }
 
@@ -205,12 +185,11 @@ export async function useCheckout(): Promise<CheckoutContext> {
         return focusSoon(addressInputId(field))
       }
       if (refusal.fieldErrors.shipping_method_id) {
-        draft.confirmed.shipping = false
-        shippingError.value = refusal.fieldErrors.shipping_method_id.join(' ')
+        refuseShipping(refusal.fieldErrors.shipping_method_id.join(' '))
         // The shop may have stopped offering it while the shopper checked out: the kept list would offer it again.
         await shipping.retry().catch(() => {})
         await goTo('shipping')
-        return focusSoon('checkout-shipping-methods')
+        return focusSoon(SHIPPING_METHODS_ID)
       }
       if (refusal.fieldErrors.payment_token) {
         payment.refuse(refusal.fieldErrors.payment_token.join(' '))
@@ -310,30 +289,7 @@ export async function useCheckout(): Promise<CheckoutContext> {
     return load().catch(fail)
   }
 
-  /**
-   * The first method the backend lists (its cheapest delivery) is chosen until the shopper picks one. A kept choice
-   * the shop no longer offers is dropped, not replaced: review would show no shipping and no total, and the order
-   * would be refused. The shopper chooses again, told why (a message already there, the backend's, stays).
-   */
-  function chooseDefaultMethod(): void {
-    const first = shipping.methods.value[0]
-    if (!first || chosenMethod.value) return
-    if (draft.shippingMethodId === null) {
-      draft.shippingMethodId = first.id
-      return
-    }
-    draft.shippingMethodId = null
-    draft.confirmed.shipping = false
-    shippingError.value ??= 'The shipping method you chose is no longer offered. Choose another one.'
-  }
-
   onMounted(() => {
-    // After a client navigation the methods load alongside the cart and may arrive after the page is ready.
-    watch(shipping.methods, chooseDefaultMethod)
-    // A message about the choice goes once a method on offer is chosen (not when the list is read again).
-    watch(() => draft.shippingMethodId, () => {
-      if (chosenMethod.value) shippingError.value = null
-    })
     void loadOrFail()
     watch(draft, () => {
       const who = owner()
