@@ -20,3 +20,15 @@ export function requestIdFor(event: H3Event): string {
   event.context.requestId = id
   return id
 }
+
+/**
+ * The headers of an in-process sub-request made for `event` (event.fetch: a render's refresh through the BFF), with
+ * `event`'s id, so the sub-request, its backend calls and its log lines keep the page's id, also one this server
+ * gave it, which no incoming header carries (h3 passes the page's own headers on, not its context). A plain record:
+ * h3's fetchWithEvent spreads it over the page's headers, and a Headers instance would spread to nothing.
+ */
+export function subRequestHeaders(event: H3Event, given: HeadersInit | undefined): Record<string, string> {
+  const headers = new Headers(given)
+  headers.set('x-request-id', requestIdFor(event))
+  return Object.fromEntries(headers)
+}

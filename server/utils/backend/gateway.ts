@@ -6,6 +6,7 @@ import { anonymousRead } from './anonymousRead'
 import { throughBreaker, type BackendBreaker } from './breakerGate'
 import type { BackendCallContributor } from './contributors'
 import { renderHeaders } from './headerPolicy'
+import { subRequestHeaders } from '../requestId'
 import type { PublicReads } from './publicReads'
 import { jsonAnswer, sendToBackend, type BackendTarget } from './sendToBackend'
 
@@ -100,8 +101,9 @@ export function createBackendGateway(options: GatewayOptions): BackendGateway {
       return answer.ok ? jsonAnswer(200, answer.access ? { user: answer.user, access: answer.access } : { user: answer.user }) : jsonAnswer(answer.status, answer.body)
     }
     // Sign-in flows never run during a render; a refresh after a 401 does, rarely: in-process as before, with the
-    // page's cookie, its Set-Cookie forwarded by the api plugin (composables/core/api/forwardSetCookies.ts).
-    return event.fetch(API_PREFIX + path, { method, headers: init.headers, body: init.body, signal: init.signal ?? undefined })
+    // page's cookie, its Set-Cookie forwarded by the api plugin (composables/core/api/forwardSetCookies.ts), and
+    // the page's request id.
+    return event.fetch(API_PREFIX + path, { method, headers: subRequestHeaders(event, init.headers), body: init.body, signal: init.signal ?? undefined })
   }
 
   return {
