@@ -5,7 +5,7 @@ import { breadcrumbJsonLd, itemListJsonLd, type Crumb } from '~/utils/seo/struct
 import { truncateText } from '~/utils/seo/metaText'
 import { categoryPath, productPath } from '~/utils/routes/paths'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
-import { canonicalListingPath, listingPagePath, type RawQuery } from '~/utils/routes/listingPages'
+import { canonicalListingPath, isLandingListing, listingPagePath, type RawQuery } from '~/utils/routes/listingPages'
 import { SITE_NAME, usePageSeo } from './usePageSeo'
 
 /**
@@ -98,12 +98,15 @@ export function useListingSeo(input: MaybeRefOrGetter<ListingSeoInput>): UseList
     if (listing.notFound) return { ...listing.notFound, canonicalPath: null, noindex: true }
     const filtered = listing.filterSummary ? ` – ${listing.filterSummary}` : ''
     const continued = isComponentPage.value ? ' (more)' : ''
+    // Faceted navigation: combinations outside the index have no canonical, as Google asks (a canonical elsewhere on
+    // a noindex page is a conflicting signal).
+    const landing = isLandingListing(query.value)
     return {
       title: `${listing.name}${filtered}${continued}`,
-      canonicalPath: canonicalListingPath(listing.path, query.value),
+      canonicalPath: landing ? canonicalListingPath(listing.path, query.value) : null,
       // Filters that match nothing: `?brand=` takes any slug and the title names it, so each made-up one was another
       // indexable page of nothing. An empty listing without filters (a new category) stays in the index.
-      noindex: listing.noindex || (!!listing.filterSummary && listing.resultCount === 0),
+      noindex: !landing || listing.noindex || (!!listing.filterSummary && listing.resultCount === 0),
       prevPath: previousPath.value,
       nextPath: nextPath.value,
       // Snippet and structured data are the server's (usePageSeo); spelled out here so the browser's build drops them.

@@ -32,6 +32,17 @@ export function canonicalListingPath(path: string, query: RawQuery): string {
 }
 
 /**
+ * Whether a listing URL is a page for the index: the listing itself, or it narrowed to one brand (a landing page,
+ * "Acme headphones"). Any other narrowing (brands combined, a typed price, a rating, availability, a search term)
+ * makes pages without bound, so they are `noindex, follow` (docs/seo-and-caching.md). Sort, page size, cursor and
+ * tracking are not narrowing: the canonical handles them.
+ */
+export function isLandingListing(query: RawQuery): boolean {
+  const { sort, brands = [], ...narrowing } = parseListingQuery(query as LocationQuery).query
+  return brands.length < 2 && Object.values(narrowing).every(value => value === undefined)
+}
+
+/**
  * The same listing at another component page: every parameter kept, the cursor replaced (null: the first page).
  * `from` is the cursor of the page before that one, when the storefront walked it (omitted: the first page).
  */

@@ -30,7 +30,9 @@ describe('listing addresses', () => {
     expect((await get(`${categoryPath(shown.slug)}?category=whatever`)).location).toBe(categoryPath(shown.slug))
     const own = await get(`${categoryPath(shown.slug)}?in_stock=1`)
     expect(own.status).toBe(200)
-    expect(linkHref(own.doc, 'canonical')).toBe(`${SITE}${categoryPath(shown.slug)}?in_stock=1`)
+    // Availability narrows the listing: out of the index, no canonical (faceted navigation, docs/seo-and-caching.md).
+    expect(own.doc.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex, follow')
+    expect(linkHref(own.doc, 'canonical')).toBeNull()
     expect(own.doc.querySelector('h1')?.textContent?.trim()).toBe(shown.name)
   })
 

@@ -155,6 +155,26 @@ describe('listing page', () => {
     expect(items.map(item => new URL(String(item.url)).pathname)).toEqual([...new Set(productLinks)].slice(0, items.length))
   })
 
+  it('indexes a category with one brand (self-canonical); any other filter combination is noindex, follow, without canonical', async () => {
+    const { db } = stack.api.backend
+    const product = db.products[0]
+    if (!product) throw new Error('no branded product')
+    const path = categoryPath(db.categories.find(c => c.id === product.categoryId)!.slug)
+    const [brand, other] = [db.brands.find(b => b.id === product.brandId)!, db.brands.find(b => b.id !== product.brandId)!]
+
+    const landing = await page(`${path}?brand=${brand.slug}&sort=price-asc`)
+    expect(landing.status).toBe(200)
+    expect(metaContent(landing.doc, 'robots')).toBeNull()
+    expect(linkHref(landing.doc, 'canonical')).toBe(`${SITE}${path}?brand=${brand.slug}`)
+
+    for (const query of [`brand=${brand.slug}&brand=${other.slug}`, `brand=${brand.slug}&min_price=0.01`, 'rating=1', 'in_stock=1', 'max_price=99999.99']) {
+      const faceted = await page(`${path}?${query}`)
+      expect(faceted.status, query).toBe(200)
+      expect(metaContent(faceted.doc, 'robots'), query).toBe('noindex, follow')
+      expect(linkHref(faceted.doc, 'canonical'), query).toBeNull()
+    }
+  })
+
   it('offers "Clear all filters" on a category page only once the shopper set a filter (the category is the page\'s)', async () => {
     const category = stack.api.backend.db.categories.find(c => c.parentId === null)!
     const clearButton = (doc: Document) => [...doc.querySelectorAll('main button')].filter(button => button.textContent?.trim() === 'Clear all filters')

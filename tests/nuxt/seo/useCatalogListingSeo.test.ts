@@ -83,6 +83,37 @@ describe('useCatalogListingSeo', () => {
     expect(filtered.meta('robots')).toBeNull()
   })
 
+  // Crawl traps: every combination of filters and every typed price was another indexable, self-canonical page.
+  it.each([
+    ['two brands', 'brand=redcraft&brand=acme'],
+    ['a price range', 'min_price=12.34'],
+    ['a rating', 'rating=3'],
+    ['availability', 'in_stock=1'],
+    ['one brand and another filter', 'brand=redcraft&in_stock=1'],
+    ['a component page of a filter combination', 'brand=redcraft&rating=4&cursor=c3'],
+  ])('keeps a listing narrowed by %s out of the index, with no canonical, its links followed', async (_, query) => {
+    // A next cursor of its own, so the head read is this listing's and not the one before.
+    const next = encodeURIComponent(query)
+    await listingAt(`${PRODUCTS_PATH}?${query}`, { ids: [1, 2], next })
+    const head = await renderedHead(h => !!h.link('next')?.includes(`cursor=${encodeURIComponent(next)}`))
+    expect(head.meta('robots')).toBe('noindex, follow')
+    expect(head.link('canonical')).toBeNull()
+  })
+
+  it('keeps one brand (a landing page such as "Redcraft products") indexable and self-canonical, page by page', async () => {
+    await listingAt(`${PRODUCTS_PATH}?brand=redcraft&cursor=c3&utm_source=mail`, { ids: [1, 2], next: 'landing' })
+    const head = await renderedHead(h => !!h.link('next')?.includes('cursor=landing'))
+    expect(head.meta('robots')).toBeNull()
+    expect(head.link('canonical')).toBe(`${SITE}${PRODUCTS_PATH}?brand=redcraft&cursor=c3`)
+  })
+
+  it('points a sorted listing (the same products reordered) at the unsorted first page, and keeps it indexable', async () => {
+    await listingAt(`${PRODUCTS_PATH}?brand=redcraft&sort=price-desc&page_size=50&cursor=c3`, { ids: [1, 2], next: 'sorted' })
+    const head = await renderedHead(h => !!h.link('next')?.includes('cursor=sorted'))
+    expect(head.meta('robots')).toBeNull()
+    expect(head.link('canonical')).toBe(`${SITE}${PRODUCTS_PATH}?brand=redcraft`)
+  })
+
   it('leaves an empty listing without filters (a category with nothing in it yet) indexable', async () => {
     await listingAt(PRODUCTS_PATH, { ids: [], next: null })
     const empty = await renderedHead(h => h.title === 'All products · Storefront')
