@@ -2,7 +2,7 @@ import type { H3Event } from 'h3'
 import { throughBreaker } from '../backend/breakerGate'
 import { outgoingHeaders } from '../backend/headerPolicy'
 import { passableRetryAfter } from '../backend/retryAfter'
-import { backendUrl, jsonAnswer } from '../backend/sendToBackend'
+import { backendUrl, jsonAnswer, UPSTREAM_TIMEOUT, UPSTREAM_UNREACHABLE } from '../backend/sendToBackend'
 import { requestIdFor } from '../requestId'
 import '../backend/context'
 
@@ -41,9 +41,7 @@ async function send(url: string, init: RequestInit, timeoutMs: number): Promise<
   }
   catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-    return timedOut
-      ? jsonAnswer(504, { detail: 'The shop took too long to answer. Please try again.', code: 'upstream_timeout' })
-      : jsonAnswer(502, { detail: 'The shop is temporarily unreachable. Please try again.', code: 'upstream_unreachable' })
+    return timedOut ? jsonAnswer(504, UPSTREAM_TIMEOUT) : jsonAnswer(502, UPSTREAM_UNREACHABLE)
   }
 }
 
