@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
 import { securityOptions } from './server/config/security'
-import { quietNitroErrors } from './utils/build/quietNitroErrors'
+import { wrapNitroErrors } from './utils/build/wrapNitroErrors'
 import { retryableChunkImports } from './utils/build/retryableChunkImports'
 import { withoutEmptyRouteRules } from './utils/build/withoutEmptyRouteRules'
 import { withoutPageTransitions } from './utils/build/withoutPageTransitions'
@@ -137,10 +137,15 @@ export default defineNuxtConfig({
     compressPublicAssets: { gzip: true, brotli: true },
   },
   hooks: {
-    // Server errors are logged once, by server/plugins/errorLog.ts, without the query; Nitro's default handler would
-    // log crashes again with the raw URL. Nuxt's error handler stays, wrapped so that Nitro's handler keeps quiet.
+    // Nuxt's error handler stays, wrapped: its error pages go out with the page cache's Cache-Control for what it does
+    // not keep (Nitro's default writes `no-cache`), and Nitro's handler keeps quiet: server errors are logged once, by
+    // server/plugins/errorLog.ts, without the query (Nitro's would log crashes again with the raw URL).
     'nitro:config'(config) {
-      quietNitroErrors(config, fileURLToPath(new URL('./server/utils/observability/quietErrorHandler.ts', import.meta.url)))
+      const server = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+      wrapNitroErrors(config, [
+        { path: server('./server/utils/pageCache/uncachedErrors.ts'), name: 'uncachedErrors' },
+        { path: server('./server/utils/observability/quietErrorHandler.ts'), name: 'quietErrorHandler' },
+      ])
     },
     'vite:extendConfig'(config, { isClient }) {
       if (isClient) config.plugins?.push(keepDynamicEntryNames(), retryableChunkImports(), withoutPageTransitions({ srcDir: fileURLToPath(new URL('.', import.meta.url)) }), withoutEmptyRouteRules(), withoutSecondHookable(), withoutReloadDestr())

@@ -4,7 +4,7 @@ import type { NitroErrorHandler } from 'nitropack/types'
 /**
  * Nuxt's error handler (it renders the error page), with Nitro's default handler told to stay silent. Unsilenced,
  * Nitro logs every crashing handler with the raw URL (query: search terms, reset tokens) and the whole error object;
- * server/plugins/errorLog.ts logs each server error once instead, scrubbed. Installed by utils/build/quietNitroErrors.ts.
+ * server/plugins/errorLog.ts logs each server error once instead, scrubbed. Installed by utils/build/wrapNitroErrors.ts.
  */
 export function quietErrorHandler(nuxtErrorHandler: NitroErrorHandler): NitroErrorHandler {
   return async (error, event, { defaultHandler }) => {

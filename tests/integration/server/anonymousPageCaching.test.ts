@@ -7,10 +7,11 @@ import { useBuiltStack } from './support/builtStack'
 
 const SHARED = 'public, max-age=0, must-revalidate'
 const UNCACHED = 'private, no-store'
-const stack = useBuiltStack({ seedProducts: 60 })
+// The test fault pages (docs/observability.md) give a render that crashes and a handler that does: two 500s.
+const stack = useBuiltStack({ seedProducts: 60, env: { NUXT_PUBLIC_SENTRY_TEST_FAULTS: '1' } })
 
-async function caching(path: string): Promise<{ status: number, cacheControl: string | null, cdn: string | null }> {
-  const response = await fetch(`${stack.web.url}${path}`, { redirect: 'manual' })
+async function caching(path: string, accept = 'text/html'): Promise<{ status: number, cacheControl: string | null, cdn: string | null }> {
+  const response = await fetch(`${stack.web.url}${path}`, { redirect: 'manual', headers: { accept } })
   await response.arrayBuffer()
   return { status: response.status, cacheControl: response.headers.get('cache-control'), cdn: response.headers.get('cdn-cache-control') }
 }
@@ -39,10 +40,22 @@ describe('Cache-Control on anonymous pages', () => {
     expect(answers.filter(answer => answer.cdn !== null)).toEqual([])
   })
 
-  it('sends an unknown path\'s 404 with a Cache-Control no shared cache may serve without asking', async () => {
-    // Nitro's error handler writes `no-cache` on every 404 after the page cache has spoken.
-    const { status, cacheControl } = await caching('/no-such-page')
-    expect(status).toBe(404)
-    expect(cacheControl).toMatch(/no-cache|no-store/)
+  it('sends the error pages Nitro\'s error handler renders with the same Cache-Control as every other page it does not keep', async () => {
+    // Nitro's error handler writes its own (`no-cache`, which a shared cache may keep) after the page cache has spoken.
+    const answers = []
+    for (const [path, accept] of [
+      ['/no-such-page', 'text/html'], ['/no-such/deeper/page', 'text/html'], ['/no-such-page', 'application/json'],
+      ['/__observability/ssr', 'text/html'], ['/__observability/handler', 'text/html'], ['/__observability/handler', 'application/json'],
+      ['/_nuxt/no-such-chunk.js', '*/*'],
+    ] as const) answers.push({ path, accept, ...await caching(path, accept) })
+    expect(answers.map(({ path, accept, status, cacheControl, cdn }) => ({ path, accept, status, cacheControl, cdn }))).toEqual([
+      { path: '/no-such-page', accept: 'text/html', status: 404, cacheControl: UNCACHED, cdn: null },
+      { path: '/no-such/deeper/page', accept: 'text/html', status: 404, cacheControl: UNCACHED, cdn: null },
+      { path: '/no-such-page', accept: 'application/json', status: 404, cacheControl: UNCACHED, cdn: null },
+      { path: '/__observability/ssr', accept: 'text/html', status: 500, cacheControl: UNCACHED, cdn: null },
+      { path: '/__observability/handler', accept: 'text/html', status: 500, cacheControl: UNCACHED, cdn: null },
+      { path: '/__observability/handler', accept: 'application/json', status: 500, cacheControl: UNCACHED, cdn: null },
+      { path: '/_nuxt/no-such-chunk.js', accept: '*/*', status: 404, cacheControl: UNCACHED, cdn: null },
+    ])
   })
 })

@@ -15,12 +15,12 @@ export interface BuiltStack {
  * A demo backend and the built storefront for the tests of one file: started before them, stopped after them.
  * Read `api` and `web` inside tests (they exist once the file's beforeAll has run).
  */
-export function useBuiltStack(options: { seedProducts: number, siteUrl?: string, profile?: Partial<DemoProfile> }): BuiltStack {
+export function useBuiltStack(options: { seedProducts: number, siteUrl?: string, profile?: Partial<DemoProfile>, env?: Record<string, string> }): BuiltStack {
   let api: RunningDemoApi | undefined
   let web: Running | undefined
   beforeAll(async () => {
     api = await startDemoApi({ seedProducts: options.seedProducts, faults: false, profile: options.profile })
-    web = await startStorefront({ apiBase: api.url, siteUrl: options.siteUrl ?? 'http://shop.test' })
+    web = await startStorefront({ apiBase: api.url, siteUrl: options.siteUrl ?? 'http://shop.test', env: options.env })
   })
   afterAll(async () => {
     await web?.stop()
