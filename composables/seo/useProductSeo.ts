@@ -7,7 +7,7 @@ import { htmlToText, truncateText } from '~/utils/seo/metaText'
 import { categoryPath, productPath } from '~/utils/routes/paths'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 import { formatMoney } from '~/utils/format/money'
-import { variantPriceRange } from '~/services/domain/priceRange'
+import { productOffer } from '~/services/domain/productOffer'
 import { usePageSeo, type UsePageSeoReturn } from './usePageSeo'
 
 export interface UseProductSeoOptions {
@@ -28,7 +28,9 @@ function absoluteImage(siteUrl: string, url: string): string {
 export function productDescription(product: ProductDetail): string {
   const text = htmlToText(product.descriptionHtml)
   const by = product.brand.name ? ` by ${product.brand.name}` : ''
-  const fallback = `${product.title}${by}, ${formatMoney(product.price)}. ${product.inStock ? 'In stock' : 'Currently out of stock'}.`
+  // What the page shows before a size is chosen (productOffer): not the product's own price when its sizes cost another.
+  const offer = productOffer(product, null)
+  const fallback = `${product.title}${by}, ${offer.range ? 'from ' : ''}${formatMoney(offer.price)}. ${offer.inStock ? 'In stock' : 'Currently out of stock'}.`
   return truncateText(text.length >= 50 ? text : `${fallback} ${text}`.trim())
 }
 
@@ -64,9 +66,11 @@ function snippet(product: ProductDetail, trail: ReadonlyArray<{ slug: string, na
   // A shared link or a crawler has the address the chosen size put in the address bar: the page shows that variant's
   // price and stock, and the Offer must say the same (a merchant listing's price is checked against the page's).
   // Chosen as the purchase panel chooses (useVariantSelection): the only variant, else the one the address names.
-  const variant = product.variants.length === 1 ? product.variants[0] : product.variants.find(v => v.id === Number(variantParam))
-  // None chosen: variants priced apart are offered from the cheapest to the dearest, as the page says "From …".
-  const range = variant ? null : variantPriceRange(product.variants)
+  const variant = (product.variants.length === 1 ? product.variants[0] : product.variants.find(v => v.id === Number(variantParam))) ?? null
+  // Price and availability as the page shows them: none chosen, variants priced apart are offered from the cheapest to
+  // the dearest ("From …"), and any variant in stock makes the product available.
+  const offer = productOffer(product, variant)
+  const range = offer.range
   const images = (product.images.length ? product.images : [product.image]).map(image => absoluteImage(siteUrl, image.url))
   const description = productDescription(product)
   const categories = trail.length ? trail : [product.category]
@@ -84,9 +88,9 @@ function snippet(product: ProductDetail, trail: ReadonlyArray<{ slug: string, na
         title: product.title,
         description,
         images,
-        price: variant?.price ?? product.price,
+        price: offer.price,
         brandName: product.brand.name,
-        inStock: variant?.inStock ?? product.inStock,
+        inStock: offer.inStock,
         rating: product.rating,
         reviewsCount: product.reviewsCount,
         url,

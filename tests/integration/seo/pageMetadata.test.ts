@@ -102,6 +102,36 @@ describe('product page', () => {
     })
   })
 
+  it('offers what the variants say: their one price when they share it, and in stock while any of them is', async () => {
+    // A backend whose product price and stock are its own summary, not its sizes': every size sold for $3 less and the
+    // page and Offer said the product's price; the AggregateOffer said OutOfStock while a size was left, InStock when none was.
+    const withVariants = stack.api.backend.db.products.filter(p => (p.variants?.length ?? 0) > 1)
+    const [samePrice, apartLeft, apartNone] = withVariants.slice(-3)
+    if (!samePrice || !apartLeft || !apartNone) throw new Error('seed has too few products with variants')
+    for (const variant of samePrice.variants!) Object.assign(variant, { priceCents: samePrice.priceCents - 300, stock: 0 })
+    samePrice.variants![1]!.stock = 2
+    samePrice.stock = 0
+    for (const [product, left] of [[apartLeft, 3], [apartNone, 0]] as const) {
+      product.variants!.forEach((variant, index) => Object.assign(variant, { priceCents: product.priceCents + index * 100, stock: index === 1 ? left : 0 }))
+      product.stock = left === 0 ? 5 : 0
+    }
+
+    const same = await page(productPath(samePrice))
+    const shown = formatMoney({ amount: samePrice.priceCents - 300, currency: 'USD' })
+    const main = same.doc.querySelector('main')?.textContent?.replace(/\s+/g, ' ') ?? ''
+    expect(main).toContain(shown)
+    expect(main).not.toContain(formatMoney({ amount: samePrice.priceCents, currency: 'USD' }))
+    expect(jsonLdOfType(same.doc, 'Product').offers).toMatchObject({
+      '@type': 'Offer', 'price': ((samePrice.priceCents - 300) / 100).toFixed(2), 'availability': 'https://schema.org/InStock',
+    })
+    const availability = async (product: typeof apartLeft) => {
+      const offers = jsonLdOfType((await page(productPath(product))).doc, 'Product').offers as Record<string, unknown>
+      return [offers['@type'], offers.availability]
+    }
+    expect(await availability(apartLeft)).toEqual(['AggregateOffer', 'https://schema.org/InStock'])
+    expect(await availability(apartNone)).toEqual(['AggregateOffer', 'https://schema.org/OutOfStock'])
+  })
+
   it('keeps every parameter of a campaign link, tracking ones too, when it sends a wrong slug to the right one', async () => {
     // The shared page cache renders a guest's page under its address without tracking parameters (one copy for all
     // campaigns), so the 301 it rendered said where to go without them: analytics on the landing page lost the visit.

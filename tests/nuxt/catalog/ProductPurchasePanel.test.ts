@@ -56,6 +56,47 @@ describe('ProductPurchasePanel', () => {
     expect(text()).not.toContain('From')
   })
 
+  it('shows the variants\' price when they all cost the same, not the product\'s own', async () => {
+    // A backend whose product price is a list price while every size sells for $18: the page said $20.00.
+    const allAt18 = { ...product, variants: product.variants.map(v => ({ ...v, price: usd(1800) })) }
+    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product: allAt18, addToCart: vi.fn() }, route: TEE_PAGE })
+    const text = () => wrapper.text().replace(/\s+/g, ' ')
+    expect(text()).toContain('$18.00')
+    expect(text()).not.toContain('$20.00')
+    expect(text()).not.toContain('From')
+  })
+
+  it('shows the "was" price beside the product\'s own price before and after a variant at that price is chosen, never beside "From"', async () => {
+    // It vanished once a size was chosen, though the size cost the same sale price.
+    const onSale = { ...product, compareAtPrice: usd(3000), variants: product.variants.map(v => ({ ...v, price: usd(2000) })) }
+    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product: onSale, addToCart: vi.fn() }, route: TEE_PAGE })
+    const was = () => wrapper.find('s')
+    expect(was().exists() && was().text().replace(/\s+/g, ' ')).toBe('was $30.00')
+    await wrapper.get('input[value="Black"]').trigger('change')
+    await wrapper.get('input[value="S"]').trigger('change')
+    await vi.waitFor(() => expect(useRouter().currentRoute.value.query.variant).toBe('51'))
+    expect(was().exists() && was().text().replace(/\s+/g, ' ')).toBe('was $30.00')
+
+    // Sizes priced apart: "From $20.00" has no "was" (it is not true of the dearer ones), nor has a dearer size.
+    const apart = { ...onSale, variants: product.variants }
+    const ranged = await mountSuspended(ProductPurchasePanel, { props: { product: apart, addToCart: vi.fn() }, route: TEE_PAGE })
+    expect(ranged.text()).toContain('From')
+    expect(ranged.find('s').exists()).toBe(false)
+    const dearer = await mountSuspended(ProductPurchasePanel, { props: { product: apart, addToCart: vi.fn() }, route: `${TEE_PAGE}?variant=53` })
+    expect(dearer.text()).toContain('$21.00')
+    expect(dearer.find('s').exists()).toBe(false)
+  })
+
+  it('is in stock while any variant is, whatever the product\'s own flag says, and sold out when none is', async () => {
+    const stale = { ...product, inStock: false, stock: 0 }
+    const available = await mountSuspended(ProductPurchasePanel, { props: { product: stale, addToCart: vi.fn() }, route: TEE_PAGE })
+    expect(available.text()).toContain('In stock')
+    expect(available.text()).not.toContain('sold out')
+    const none = { ...product, inStock: true, variants: product.variants.map(v => ({ ...v, inStock: false })) }
+    const soldOut = await mountSuspended(ProductPurchasePanel, { props: { product: none, addToCart: vi.fn() }, route: TEE_PAGE })
+    expect(soldOut.text()).toContain('This item is sold out.')
+  })
+
   it('hands the chosen line to the cart handler', async () => {
     const addToCart = vi.fn<(line: PurchaseLine) => Promise<void>>().mockResolvedValue()
     const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: `${TEE_PAGE}?variant=51` })
