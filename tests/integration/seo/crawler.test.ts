@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useBuiltStack } from '../server/support/builtStack'
 import { productIdFromPath } from '~/utils/routes/productSegment'
+import { robotsAllows } from '../../support/robotsRules'
 import { anchorUrls, parseHtml } from './support/html'
 
 // A crawler that runs no JavaScript, does not scroll and clicks nothing: it only follows <a href> from the home
@@ -11,14 +12,8 @@ const MAX_FETCHES = 3_000
 
 const stack = useBuiltStack({ seedProducts: PRODUCTS })
 
-/** robots.txt Disallow rules as predicates (prefixes, and Google-style `*` wildcards). */
-async function robotsRules(origin: string): Promise<Array<(pathAndQuery: string) => boolean>> {
-  const text = await (await fetch(`${origin}/robots.txt`)).text()
-  return text.split('\n').filter(line => line.startsWith('Disallow:')).map((line) => {
-    const rule = line.slice('Disallow:'.length).trim()
-    const pattern = new RegExp(`^${rule.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}`)
-    return (pathAndQuery: string) => pattern.test(pathAndQuery)
-  })
+async function robotsOf(origin: string): Promise<(pathAndQuery: string) => boolean> {
+  return robotsAllows(await (await fetch(`${origin}/robots.txt`)).text())
 }
 
 interface CrawlResult {
@@ -28,7 +23,7 @@ interface CrawlResult {
 }
 
 async function crawl(origin: string): Promise<CrawlResult> {
-  const disallowed = await robotsRules(origin)
+  const allowed = await robotsOf(origin)
   const seen = new Set<string>([`${origin}/`])
   const queue = [`${origin}/`]
   const productIds = new Set<number>()
@@ -46,7 +41,7 @@ async function crawl(origin: string): Promise<CrawlResult> {
     for (const target of targets) {
       const parsed = new URL(target)
       if (parsed.origin !== origin || seen.has(target)) continue
-      if (disallowed.some(rule => rule(parsed.pathname + parsed.search))) continue
+      if (!allowed(parsed.pathname + parsed.search)) continue
       seen.add(target)
       queue.push(target)
     }
@@ -80,5 +75,8 @@ describe('crawling with links only', () => {
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(match => match[1] ?? '')
     const ids = new Set(locs.filter(loc => loc.startsWith('http://shop.test/')).map(productIdFromPath).filter(id => id !== null))
     expect(ids.size).toBe(PRODUCTS)
+    // The served robots.txt keeps crawlers off no URL the served sitemap lists (its faceted-navigation rules included).
+    const allowed = await robotsOf(stack.web.url)
+    expect(locs.filter(loc => !allowed(new URL(loc).pathname + new URL(loc).search))).toEqual([])
   })
 })

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { inlineScriptHashes, originOf, pageScriptHashes } from '~/server/utils/security/inlineScriptHashes'
 import { robotsTxt } from '~/server/utils/seo/robotsTxt'
+import { facetDisallowPatterns } from '~/utils/routes/facetCrawling'
 import { crawlerExcludedPrefixes } from '~/utils/routes/policy'
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
@@ -41,7 +42,7 @@ describe('inline script hashes for the CSP', () => {
 describe('robots.txt', () => {
   it('allows the catalog, keeps crawlers off personal pages, search results and the API, and names the sitemap', () => {
     // What /robots.txt serves: the route policy's non-public areas.
-    const text = robotsTxt({ siteUrl: 'https://shop.example/', disallow: crawlerExcludedPrefixes() })
+    const text = robotsTxt({ siteUrl: 'https://shop.example/', disallow: crawlerExcludedPrefixes(), disallowListings: facetDisallowPatterns() })
     const lines = text.split('\n')
     expect(lines[0]).toBe('User-agent: *')
     expect(lines).toEqual(expect.arrayContaining(['Allow: /', 'Disallow: /cart', 'Disallow: /checkout', 'Disallow: /search', 'Disallow: /api/', 'Allow: /api/media/']))
