@@ -39,17 +39,21 @@ async function submit(wrapper: VueWrapper): Promise<void> {
 describe('"Forgot password?": the request form', () => {
   it('sends the email without a token and then says only that a link was sent if an account uses it', async () => {
     fake.current.on('POST', RESET, { detail: 'Password reset e-mail has been sent.' })
-    const wrapper = await mountSuspended(AuthPasswordResetRequestForm)
+    const wrapper = await mountSuspended(AuthPasswordResetRequestForm, { attachTo: document.body })
     await field(wrapper, 'Email').setValue('ada@example.com')
     await submit(wrapper)
 
     expect(fake.current.callsTo(RESET).map(call => [call.method, call.body, call.options.auth])).toEqual([['POST', { email: 'ada@example.com' }, false]])
-    expect(wrapper.get('[role="status"]').text()).toContain('If an account uses ada@example.com, we have emailed it a link to choose a new password.')
+    const status = wrapper.get('[role="status"]')
+    expect(status.text()).toContain('If an account uses ada@example.com, we have emailed it a link to choose a new password.')
     expect(wrapper.find('form').exists()).toBe(false)
+    // The form and its button went: the focus is on what replaced them, not dropped to the page.
+    await vi.waitFor(() => expect(status.element.contains(document.activeElement)).toBe(true))
 
-    // To correct the address or send another link: the form again, with what was typed.
+    // To correct the address or send another link: the form again, with what was typed, focus in its field.
     await wrapper.get('[role="status"] button').trigger('click')
     expect(field(wrapper, 'Email').element.value).toBe('ada@example.com')
+    await vi.waitFor(() => expect(document.activeElement).toBe(field(wrapper, 'Email').element))
   })
 
   it('checks the email before sending anything', async () => {
