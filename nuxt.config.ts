@@ -113,6 +113,9 @@ export default defineNuxtConfig({
   eslint: { config: { stylistic: false } },
   // Security headers and CSP (docs/seo-and-caching.md).
   security: securityOptions,
+  // A reset link's page carries the token in its address: no Referer to anyone, not even a same-origin one in logs
+  // (response headers only: Nuxt's browser route rules stay empty). The page is private: no shared cache keeps it.
+  routeRules: { '/auth/password-reset/confirm': { security: { headers: { referrerPolicy: 'no-referrer' } } } },
   $development: {
     // Vite's dev client and HMR would need their own CSP; the built app is what the policy is tested on.
     security: { headers: { contentSecurityPolicy: false, strictTransportSecurity: false } },

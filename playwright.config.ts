@@ -30,7 +30,7 @@ export default defineConfig({
     {
       command: 'node --import tsx tests/mocks/cli/serve.ts',
       url: `${apiBase}/__health/`,
-      env: { DEMO_API_PORT: apiPort, DEMO_FAULTS: '1' },
+      env: { DEMO_API_PORT: apiPort, DEMO_FAULTS: '1', DEMO_STOREFRONT_URL: `http://127.0.0.1:${webPort}` },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',

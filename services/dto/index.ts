@@ -55,6 +55,10 @@ export type TokenRefreshRequestDto = Schemas['TokenRefreshRequest']
 export type RegisterRequestDto = Schemas['RegisterRequest']
 export type UserDto = Schemas['User']
 export type UserUpdateDto = Schemas['UserUpdate']
+export type PasswordResetRequestDto = Schemas['PasswordResetRequest']
+export type PasswordResetConfirmRequestDto = Schemas['PasswordResetConfirmRequest']
+export type DetailMessageDto = Schemas['DetailMessage']
+export type OutboxMessageDto = Schemas['OutboxMessage']
 
 // ---- Cart and wishlist ----
 export type CartDto = Schemas['Cart']

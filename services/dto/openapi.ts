@@ -210,6 +210,58 @@ export interface paths {
         patch: operations["updateMe"];
         trace?: never;
     };
+    "/auth/password/reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Emails a link to set a new password, if an active account has this email. The answer is the same either way.
+         * @description dj-rest-auth / Djoser style. The answer never says whether an account exists (no account enumeration): an
+         *     unknown email, an inactive account and a known one all get the same 200 and body. A known one is sent an email
+         *     whose link is `<storefront>/auth/password-reset/confirm?uid=<uid>&token=<token>`: `uid` is Django's
+         *     `urlsafe_base64_encode` of the user's primary key, `token` a `PasswordResetTokenGenerator` token (valid for
+         *     `PASSWORD_RESET_TIMEOUT`, and only until the password or the last sign-in changes). The storefront's origin
+         *     comes from the backend's settings, never from the request's Host (a forged Host would send the link elsewhere).
+         *     Throttled per client (429 with Retry-After).
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password/reset/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sets a new password with the uid and token of a reset link; every refresh token of the user is blacklisted.
+         * @description Field errors, in DRF's shape: a missing field is `"This field is required."`; then, in this order and one at a
+         *     time, `{"uid": ["Invalid user id or user doesn't exist."]}`, `{"token": ["Invalid token for given user."]}`
+         *     (expired, already used: a token stops working once the password changed, or malformed), and
+         *     `{"new_password": [...]}` with every message of Django's password validators. On success the user's
+         *     outstanding refresh tokens are blacklisted (SimpleJWT's `OutstandingToken`s), so every other session ends at
+         *     its next refresh; access tokens already issued live until they expire. The user is not signed in: they sign in
+         *     with the new password.
+         */
+        post: operations["confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cart/": {
         parameters: {
             query?: never;
@@ -507,6 +559,23 @@ export interface paths {
         patch: operations["setDemoStock"];
         trace?: never;
     };
+    "/__outbox/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Test-only: the emails the backend sent (password reset links), oldest first; `?to=` keeps one recipient's. The real-DRF test shop serves its locmem outbox here when started with DRF_REAL_TEST_OUTBOX=1. */
+        get: operations["readDemoOutbox"];
+        put?: never;
+        post?: never;
+        delete: operations["clearDemoOutbox"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__reset/": {
         parameters: {
             query?: never;
@@ -671,6 +740,26 @@ export interface components {
             password: string;
             first_name?: string;
             last_name?: string;
+        };
+        PasswordResetRequest: {
+            /** Format: email */
+            email: string;
+        };
+        PasswordResetConfirmRequest: {
+            /** @description From the reset link. */
+            uid: string;
+            /** @description From the reset link. */
+            token: string;
+            /** @description Django's password validators apply. */
+            new_password: string;
+        };
+        DetailMessage: {
+            detail: string;
+        };
+        OutboxMessage: {
+            to: string[];
+            subject: string;
+            body: string;
         };
         User: {
             id: number;
@@ -1436,6 +1525,58 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description `{"detail": "Password reset e-mail has been sent."}`, whatever the email. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetailMessage"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            429: components["responses"]["Throttled"];
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description `{"detail": "Password has been reset with the new password."}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetailMessage"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            429: components["responses"]["Throttled"];
+        };
+    };
     getCart: {
         parameters: {
             query?: never;
@@ -2000,6 +2141,46 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    readDemoOutbox: {
+        parameters: {
+            query?: {
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMessage"][];
+                };
+            };
+        };
+    };
+    clearDemoOutbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Emptied. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     resetDemo: {

@@ -58,6 +58,7 @@ def main():
     for name, (method, path, body, headers) in cases.items():
         write(out / f'{name}.json', call(base, method, path, body, headers))
     capture_orders(base, out)
+    capture_password_reset(base, out)
     if throttled_base:
         for _ in range(5):
             answer = call(throttled_base, 'POST', '/auth/token/', wrong)
@@ -68,6 +69,22 @@ def main():
 
 ADDRESS = {'full_name': 'Ada Lovelace', 'line1': '12 Analytical Way', 'line2': '', 'city': 'London',
            'postal_code': 'N1 9GU', 'country': 'GB', 'phone': '+44 20 7946 0000'}
+
+
+def capture_password_reset(base, out):
+    """The reset answers the storefront's forms read; the link comes from /__outbox/ (DRF_REAL_TEST_OUTBOX=1)."""
+    write(out / 'password-reset-200.json', call(base, 'POST', '/auth/password/reset/', {'email': 'nobody@example.com'}))
+    write(out / 'password-reset-confirm-bad-uid-400.json', call(base, 'POST', '/auth/password/reset/confirm/',
+                                                                {'uid': 'bm9wZQ', 'token': 'x-y', 'new_password': 'Capture-horse-battery-9'}))
+    email = 'capture-reset@example.com'
+    call(base, 'POST', '/auth/register/', {'email': email, 'password': 'Capture-horse-battery-9', 'first_name': 'Ada', 'last_name': 'Reset'})
+    call(base, 'POST', '/auth/password/reset/', {'email': email})
+    body = call(base, 'GET', f'/__outbox/?to={email}')['body'][-1]['body']
+    query = dict(part.split('=', 1) for part in body.split('?', 1)[1].split()[0].split('&'))
+    write(out / 'password-reset-confirm-weak-400.json', call(base, 'POST', '/auth/password/reset/confirm/',
+                                                             {**query, 'new_password': 'capture-reset'}))
+    write(out / 'password-reset-confirm-bad-token-400.json', call(base, 'POST', '/auth/password/reset/confirm/',
+                                                                  {'uid': query['uid'], 'token': 'bad-token', 'new_password': 'Capture-horse-battery-9'}))
 
 
 def shopper(base, name):

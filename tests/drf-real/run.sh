@@ -2,7 +2,7 @@
 # The storefront's contract against a real Django REST Framework backend (README.md here):
 # installs Debian's Django/DRF/SimpleJWT/django-filter if missing, starts this backend on a free port with a fresh
 # SQLite, re-captures fixtures/ and compares them with the committed ones, runs the contract suite's catalog, auth,
-# pagination, wishlist, cart and orders (shipping methods, checkout) files against it, and stops it. A stage of
+# pagination, wishlist, cart, orders (shipping methods, checkout) and password reset files against it, and stops it. A stage of
 # `npm test` (tests/run-all.sh), so CI runs it.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -43,7 +43,8 @@ wait_ready() {
 
 PORT=$(free_port)
 THROTTLED_PORT=$(free_port)
-start main "$PORT"
+# DRF_REAL_TEST_OUTBOX: /api/__outbox/ shows the reset emails (the password reset contract tests read their links).
+start main "$PORT" DRF_REAL_TEST_OUTBOX=1
 # A second instance whose sign-in throttle is tiny, only to capture DRF's 429.
 start throttled "$THROTTLED_PORT" DRF_REAL_AUTH_RATE=2/min DRF_REAL_PRODUCTS=20
 wait_ready "$PORT"
@@ -60,6 +61,6 @@ fi
 cd "$ROOT"
 CONTRACT_API_BASE="http://127.0.0.1:$PORT/api" npx vitest run --project contract \
   tests/contract/catalog.test.ts tests/contract/auth.test.ts tests/contract/pagination.test.ts tests/contract/wishlist.test.ts tests/contract/cart.test.ts \
-  tests/contract/orders.test.ts || status=1
+  tests/contract/orders.test.ts tests/contract/passwordReset.test.ts || status=1
 echo "drf-real: done in $((SECONDS - started)) s (exit $status)"
 exit $status

@@ -9,6 +9,7 @@ import { discoveryRoutes } from './handlers/discovery'
 import { mediaRoutes } from './handlers/media'
 import { metaRoutes } from './handlers/meta'
 import { orderRoutes } from './handlers/orders'
+import { passwordResetRoutes } from './handlers/passwordReset'
 import { wishlistRoutes } from './handlers/wishlist'
 import { createDispatcher } from './http/dispatch'
 import { createFaultRegistry, createStats } from './http/faults'
@@ -35,6 +36,8 @@ export interface DemoBackendOptions {
   now?: () => number
   /** How this backend differs from the standard demo; unset members keep the standard choice. */
   profile?: Partial<DemoProfile>
+  /** Where password reset links point (Djoser's DOMAIN / a FRONTEND_URL setting). Default http://localhost:3000. */
+  storefrontUrl?: string
 }
 
 export interface DemoBackend {
@@ -68,7 +71,8 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
     faults.clear()
     stats.reset()
   }
-  const api = createRouter(API_ROUTES)
+  const passwordReset = passwordResetRoutes({ storefrontUrl: options.storefrontUrl ?? 'http://localhost:3000', now: () => db.now() })
+  const api = createRouter([...API_ROUTES, ...passwordReset])
   const meta = createRouter(metaRoutes({ faults, stats, reset, enabled: options.faults ?? true }))
   const dispatch = createDispatcher({ db, tokens, faults, stats, api, meta, basePath })
   const handle = profile.errorCodes

@@ -19,6 +19,9 @@ export const WISHLIST_PATH = '/wishlist'
 export const ACCOUNT_PATH = '/auth/profile'
 export const SIGN_IN_PATH = '/auth/login'
 export const REGISTER_PATH = '/auth/register'
+/** "Forgot password?": asks for a reset link; the link itself opens PASSWORD_RESET_CONFIRM_PATH?uid=&token=. */
+export const PASSWORD_RESET_PATH = '/auth/password-reset'
+export const PASSWORD_RESET_CONFIRM_PATH = '/auth/password-reset/confirm'
 
 /** One order of the signed-in shopper. */
 export function orderPath(id: number | string): string {

@@ -1,5 +1,5 @@
 import {
-  ACCOUNT_PATH, CART_PATH, CATEGORIES_PATH, categoryPath, CHECKOUT_PATH, ORDERS_PATH, PRODUCTS_PATH, REGISTER_PATH,
+  ACCOUNT_PATH, CART_PATH, CATEGORIES_PATH, categoryPath, CHECKOUT_PATH, ORDERS_PATH, PASSWORD_RESET_CONFIRM_PATH, PASSWORD_RESET_PATH, PRODUCTS_PATH, REGISTER_PATH,
   SEARCH_PATH, SIGN_IN_PATH, WISHLIST_PATH,
 } from '~/utils/routes/paths'
 import { isSlug } from '~/utils/routes/slug'
@@ -13,7 +13,7 @@ import { isSlug } from '~/utils/routes/slug'
  */
 export const FIXED_PAGE_PATHS: ReadonlySet<string> = new Set([
   PRODUCTS_PATH, CATEGORIES_PATH, SEARCH_PATH, CART_PATH, CHECKOUT_PATH, ORDERS_PATH, WISHLIST_PATH,
-  '/auth', ACCOUNT_PATH, SIGN_IN_PATH, REGISTER_PATH,
+  '/auth', ACCOUNT_PATH, SIGN_IN_PATH, REGISTER_PATH, PASSWORD_RESET_PATH, PASSWORD_RESET_CONFIRM_PATH,
 ])
 
 // The router's case-insensitive match folds ASCII letters only (a RegExp `i` flag without `u`).

@@ -65,6 +65,7 @@ REST_FRAMEWORK = {
         'anon': '100000/hour',
         'user': '100000/hour',
         'auth': os.environ.get('DRF_REAL_AUTH_RATE', '10000/min'),
+        'password_reset': os.environ.get('DRF_REAL_RESET_RATE', '10000/min'),
     },
 }
 
@@ -75,6 +76,15 @@ SIMPLE_JWT = {
     'BLACKLIST_AFTER_ROTATION': True,
     'AUTH_HEADER_TYPES': ('Bearer',),
 }
+
+# Password reset emails (accounts/password_reset.py): kept in memory (django.core.mail.outbox), sent nowhere. The link
+# names the storefront from here, never from the request's Host.
+EMAIL_BACKEND = 'django.core.mail.backends.locmem.EmailBackend'
+DEFAULT_FROM_EMAIL = 'shop@example.com'
+FRONTEND_URL = os.environ.get('DRF_REAL_FRONTEND_URL', 'http://127.0.0.1:3000')
+# Test-only: GET/DELETE /api/__outbox/ shows that memory (the contract suite reads reset links there). Its own switch,
+# not DEBUG: run.sh keeps DEBUG=False for Django's production 404 pages.
+TEST_OUTBOX = os.environ.get('DRF_REAL_TEST_OUTBOX') == '1'
 
 LOGGING = {
     'version': 1,

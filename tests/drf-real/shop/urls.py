@@ -4,6 +4,7 @@ from django.views.static import serve
 from rest_framework.routers import DefaultRouter
 from rest_framework_simplejwt.views import TokenBlacklistView, TokenRefreshView
 
+from accounts.password_reset import OutboxView, PasswordResetConfirmView, PasswordResetView
 from accounts.views import MeView, RegisterView, ThrottledTokenObtainPairView
 from catalog import views as catalog
 from catalog.cart import CartItemView, CartItemsView, CartMergeView, CartView
@@ -26,6 +27,8 @@ api = [
     path('auth/token/refresh/', TokenRefreshView.as_view()),
     path('auth/token/blacklist/', TokenBlacklistView.as_view()),
     path('auth/me/', MeView.as_view()),
+    path('auth/password/reset/', PasswordResetView.as_view()),
+    path('auth/password/reset/confirm/', PasswordResetConfirmView.as_view()),
     path('cart/', CartView.as_view()),
     path('cart/items/', CartItemsView.as_view()),
     path('cart/items/<int:pk>/', CartItemView.as_view()),
@@ -33,6 +36,9 @@ api = [
     path('shipping-methods/', ShippingMethodList.as_view()),
     *router.urls,
 ]
+
+if settings.TEST_OUTBOX:
+    api.append(path('__outbox/', OutboxView.as_view()))
 
 urlpatterns = [
     path('api/', include(api)),

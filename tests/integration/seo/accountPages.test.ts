@@ -30,4 +30,23 @@ describe('account pages on the built server', () => {
     expect(profile.status).toBe(200)
     expect(robotsMeta(await profile.text())).toBe('noindex, follow')
   })
+
+  it('password reset: the request page is noindex; a link\'s page keeps its token out of caches, Referers and links; other steps are 404', async () => {
+    const request = await page(null, '/auth/password-reset')
+    expect(request.status).toBe(200)
+    expect(robotsMeta(await request.text())).toBe('noindex, follow')
+
+    const token = 'cz1k2w-0123456789abcdef0123456789abcdef'
+    const link = await page(null, `/auth/password-reset/confirm?uid=MQ&token=${token}`)
+    const html = await link.text()
+    expect(link.status).toBe(200)
+    expect(robotsMeta(html)).toBe('noindex, nofollow')
+    expect(link.headers.get('cache-control')).toBe('private, no-store')
+    expect(link.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(html).toContain('<meta name="referrer" content="no-referrer">')
+    // No link of the page carries it on (the header's sign-in link used to, as its way back).
+    expect([...html.matchAll(/href="([^"]*)"/g)].map(match => match[1]).filter(href => href?.includes(token))).toEqual([])
+
+    expect((await page(null, '/auth/password-reset/elsewhere')).status).toBe(404)
+  })
 })

@@ -12,6 +12,8 @@ export interface TokenService {
   /** Rotates: blacklists the given refresh token and returns a new pair. */
   refresh(refreshToken: string): Promise<TokenPairDto>
   blacklist(refreshToken: string): Promise<void>
+  /** Blacklists every refresh token issued to the user (after a password reset), as SimpleJWT's OutstandingTokens allow. */
+  blacklistAllOf(userId: number): void
   /** Resolves the `Authorization` header; null when there is none (or another scheme). */
   authenticate(header: string | null): Promise<UserRecord | null>
 }
@@ -30,7 +32,10 @@ export function createTokenService(db: DemoDb, accessTtlS: number, secret = 'dem
     const iat = nowS()
     const claims = (token_type: JwtClaims['token_type'], ttl: number): JwtClaims =>
       ({ token_type, exp: iat + ttl, iat, jti: crypto.randomUUID().replace(/-/g, ''), user_id: user.id })
-    const [access, refresh] = await Promise.all([codec.sign(claims('access', accessTtlS)), codec.sign(claims('refresh', REFRESH_TTL_S))])
+    const refreshClaims = claims('refresh', REFRESH_TTL_S)
+    const outstanding = db.outstanding.get(user.id) ?? new Set<string>()
+    db.outstanding.set(user.id, outstanding.add(refreshClaims.jti))
+    const [access, refresh] = await Promise.all([codec.sign(claims('access', accessTtlS)), codec.sign(refreshClaims)])
     return { access, refresh }
   }
 
@@ -57,6 +62,10 @@ export function createTokenService(db: DemoDb, accessTtlS: number, secret = 'dem
       const claims = await verifyRefresh(refreshToken)
       if (db.blacklist.has(claims.jti)) throw tokenNotValid('Token is blacklisted')
       db.blacklist.add(claims.jti)
+    },
+
+    blacklistAllOf(userId) {
+      for (const jti of db.outstanding.get(userId) ?? []) db.blacklist.add(jti)
     },
 
     async authenticate(header) {

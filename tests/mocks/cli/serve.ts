@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const profile = { ...profileNamed(profileName), mediaBase: process.env.DEMO_MEDIA_BASE || null }
   const started = performance.now()
   const host = process.env.DEMO_API_HOST || '127.0.0.1'
-  const api = await startDemoApi({ host, port, seedProducts, accessTtlS, faults, profile })
+  // Password reset links point here (the storefront in front of this API).
+  const storefrontUrl = process.env.DEMO_STOREFRONT_URL || undefined
+  const api = await startDemoApi({ host, port, seedProducts, accessTtlS, faults, profile, storefrontUrl })
   const ms = Math.round(performance.now() - started)
   console.log(`demo-api listening on ${api.url}`)
   console.error(`[demo-api] ${seedProducts} products seeded in ${ms} ms; access tokens live ${accessTtlS} s; fault injection ${faults ? 'on' : 'off'}; profile ${profileName}`)

@@ -29,6 +29,8 @@ async function waitForHealth(url, timeoutMs) {
 if (!env.NUXT_API_BASE) {
   const port = env.DEMO_API_PORT || '4010'
   env.DEMO_API_PORT = port
+  // Password reset links in the demo outbox open this storefront.
+  env.DEMO_STOREFRONT_URL ||= env.NUXT_PUBLIC_SITE_URL || `http://localhost:${env.PORT || '3000'}`
   // Spawn node itself (not npm/npx, which do not pass SIGTERM on) so stopping us stops the demo backend.
   demo = spawn(process.execPath, ['--import', 'tsx', 'tests/mocks/cli/serve.ts'], { stdio: 'inherit', env })
   env.NUXT_API_BASE = `http://127.0.0.1:${port}/api`

@@ -1,3 +1,4 @@
+import type { OutboxMessageDto } from '../../../services/dto'
 import { DEMO_USER_EMAIL, DEMO_USER_FIRST_NAME, DEMO_USER_LAST_NAME, DEMO_USER_PASSWORD, SEED_EPOCH_MS } from '../seed/constants'
 import { makeProduct, seedProducts, seedTaxonomy } from '../seed/seedCatalog'
 import type { CatalogSeed } from '../seed/seedCatalog'
@@ -37,6 +38,10 @@ export class DemoDb {
   userIdByEmail!: Map<string, number>
   /** jti of refresh tokens that were rotated or logged out. */
   blacklist!: Set<string>
+  /** SimpleJWT's OutstandingToken: every refresh token's jti per user, so a password reset can blacklist them all. */
+  outstanding!: Map<number, Set<string>>
+  /** Emails sent (password reset links), oldest first: what Django's locmem email backend keeps in mail.outbox. */
+  outbox!: OutboxMessageDto[]
   carts!: Map<string, CartRecord>
   cartTokenByUser!: Map<number, string>
   wishlists!: Map<number, WishlistEntry[]>
@@ -77,6 +82,8 @@ export class DemoDb {
     this.users = new Map()
     this.userIdByEmail = new Map()
     this.blacklist = new Set()
+    this.outstanding = new Map()
+    this.outbox = []
     this.carts = new Map()
     this.cartTokenByUser = new Map()
     this.wishlists = new Map()

@@ -63,7 +63,16 @@ export function metaRoutes(deps: { faults: FaultRegistry, stats: Stats, reset: (
       product.updatedAt = c.db.now()
       return json({ id: product.id, stock: product.stock, variants: product.variants?.map(v => ({ id: v.id, stock: v.stock })) ?? null })
     } },
-    // Back to the seed: users, carts, orders, stock, faults and stats.
+    // The emails sent (password reset links), as Django's locmem backend keeps them; `?to=` keeps one recipient's.
+    { method: 'GET', template: '/__outbox/', handle: (c) => {
+      const to = c.query.get('to')?.toLowerCase()
+      return json(to ? c.db.outbox.filter(message => message.to.some(address => address.toLowerCase() === to)) : c.db.outbox)
+    } },
+    { method: 'DELETE', template: '/__outbox/', handle: (c) => {
+      c.db.outbox = []
+      return noContent()
+    } },
+    // Back to the seed: users, carts, orders, stock, outbox, faults and stats.
     { method: 'POST', template: '/__reset/', handle: () => {
       deps.reset()
       return noContent()

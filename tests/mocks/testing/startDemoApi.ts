@@ -16,6 +16,8 @@ export interface StartDemoApiOptions {
   profile?: Partial<DemoProfile>
   /** The backend's clock in ms (token expiry, timestamps); a test moves it instead of sleeping. */
   now?: () => number
+  /** Where password reset links point (the storefront's origin). */
+  storefrontUrl?: string
 }
 
 export interface RunningDemoApi {
@@ -40,6 +42,7 @@ export async function startDemoApi(options: StartDemoApiOptions = {}): Promise<R
     seed: options.seed,
     profile: options.profile,
     now: options.now,
+    storefrontUrl: options.storefrontUrl,
   })
   const running = await serveHandlers(backend.handlers, { host, port: options.port ?? 0, origin })
   return {

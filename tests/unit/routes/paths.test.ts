@@ -57,6 +57,12 @@ describe('sign-in with a way back', () => {
     expect(registerLocation('/auth/register/')).toEqual({ path: '/auth/register', query: {} })
     expect(signInLocation(undefined)).toEqual({ path: '/auth/login', query: {} })
   })
+
+  it('gives a password reset page no way back: the link\'s token would travel on in the sign-in page\'s address', () => {
+    expect(signInLocation('/auth/password-reset/confirm?uid=MQ&token=cz1k2w-8f0e7a')).toEqual({ path: '/auth/login', query: {} })
+    expect(registerLocation('/auth/password-reset/confirm?uid=MQ&token=cz1k2w-8f0e7a')).toEqual({ path: '/auth/register', query: {} })
+    expect(signInLocation('/auth/password-reset')).toEqual({ path: '/auth/login', query: {} })
+  })
 })
 
 describe('product paths for slugs the backend should not have sent', () => {
