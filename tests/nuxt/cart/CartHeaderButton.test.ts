@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import CartHeaderButton from '~/components/cart/CartHeaderButton.vue'
 import { createCartBackend, serveCart, type TestLine } from '../../support/cartBackend'
 import { mountInNuxt } from '../../support/nuxt'
@@ -13,6 +13,31 @@ async function control(lines: TestLine[]) {
   const wrapper = await mountInNuxt(CartHeaderButton, { route: '/' })
   await vi.waitFor(() => expect(wrapper.find('button[aria-controls]').exists()).toBe(true))
   return wrapper
+}
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+/**
+ * The control hydrating while a mouse button or a finger is down on its link: the press has to end before the
+ * link is swapped (tests/e2e/cart/cart-header.spec.ts shows the click a swap mid-press loses).
+ */
+async function hydratedMidPress() {
+  serveCart(fake.current, createCartBackend([]), [])
+  document.cookie = 'sf_cart=; path=/'
+  const matches = Element.prototype.matches
+  vi.spyOn(Element.prototype, 'matches').mockImplementation(function (this: Element, selector: string) {
+    return selector === ':active' ? this.matches('a') : matches.call(this, selector)
+  })
+  const wrapper = await mountInNuxt(CartHeaderButton, { route: '/' })
+  expect(wrapper.find('a[href="/cart"]').exists(), 'the link at first').toBe(true)
+  return { isLink: () => wrapper.find('a[href="/cart"]').exists(), isButton: () => wrapper.find('button[aria-controls]').exists() }
+}
+
+async function afterATask(): Promise<void> {
+  await new Promise(resolve => setTimeout(resolve))
+  await new Promise(resolve => setTimeout(resolve))
 }
 
 const line = (id: number, quantity: number): TestLine => ({ id, productId: id, variantId: null, quantity, unitCents: 100, stock: 99 })
@@ -36,5 +61,25 @@ describe('CartHeaderButton', () => {
     await vi.waitFor(() => expect(many.get('.sr-only').text()).toBe('Cart, 120 items'))
     expect(many.get('.header-badge').text()).toBe('99+')
     expect(many.get('.header-badge').attributes('aria-hidden')).toBe('true')
+  })
+
+  it('stays the link while a mouse button is held on it, even moved', async () => {
+    const { isLink, isButton } = await hydratedMidPress()
+    window.dispatchEvent(new PointerEvent('pointermove', { buttons: 1 }))
+    await afterATask()
+    expect(isLink()).toBe(true)
+    expect(isButton()).toBe(false)
+  })
+
+  it('becomes the mini-cart\'s button once a touch on the link turns into a scroll (pointercancel, no pointerup)', async () => {
+    const { isButton } = await hydratedMidPress()
+    window.dispatchEvent(new PointerEvent('pointercancel', { pointerType: 'touch' }))
+    await vi.waitFor(() => expect(isButton()).toBe(true))
+  })
+
+  it('becomes the mini-cart\'s button when the pointer moves with no button down (released outside the window)', async () => {
+    const { isButton } = await hydratedMidPress()
+    window.dispatchEvent(new PointerEvent('pointermove', { buttons: 0 }))
+    await vi.waitFor(() => expect(isButton()).toBe(true))
   })
 })
