@@ -21,6 +21,12 @@ export function startCart(): UseCartReturn {
       else void store.refresh().catch(() => {})
     })
     onScopeDispose(tabs.close)
+    // A page that made the guest's cart and left before its answer told no tab: a tab that found none looks again
+    // when the shopper comes back to it (the marker, no request unless it is there).
+    const away = new AbortController()
+    window.addEventListener('focus', store.catchUp, { signal: away.signal })
+    document.addEventListener('visibilitychange', store.catchUp, { signal: away.signal })
+    onScopeDispose(() => away.abort())
 
     // Told once a burst has settled: ten clicks on "+" are one message, sent when the backend has the last of them.
     let told = store.acceptedChanges

@@ -12,7 +12,7 @@ import { useAuthStore } from '~/stores/auth'
 import { createKeyedResource, type ResourceStatus } from '~/stores/resources/keyedResource'
 import { hasCartMarker } from '~/utils/cart/marker'
 import { createCartQueue } from './cartQueue'
-import { creationTurn, noCartAfterOtherPages } from './cartCreation'
+import { cartMadeElsewhere, creationTurn, noCartAfterOtherPages } from './cartCreation'
 import { invalidQuantity, lineGone, mayHaveLanded, unconfirmedAddition } from './cartFailures'
 import { itemCountView, landedOn, lineViews, sameChoice, type AdditionOutcome, type CartLineProblem, type CartLineView, type PendingAddition } from './cartView'
 import { readSeenPrices, rememberPrices, seenPriceKey, writeSeenPrices, type SeenPrices } from './seenPrices'
@@ -138,6 +138,17 @@ export const useCartStore = defineStore('cart', () => {
     }).catch(noop)
   }
 
+  /**
+   * A guest's page that found no cart, told nothing since: another page of this browser may have made one and left
+   * before its answer (a full page load; its addition is kept alive), so no tab heard of it. The marker says so:
+   * load that cart (one request, and only then).
+   */
+  function catchUp(): void {
+    if (!knownEmpty.value || !hasCartMarker()) return
+    knownEmpty.value = false
+    void refresh().catch(noop)
+  }
+
   function dropAddition(id: number): void {
     additions.value = additions.value.filter(addition => addition.id !== id)
   }
@@ -151,6 +162,9 @@ export const useCartStore = defineStore('cart', () => {
       additions.value = [...additions.value, addition]
       const sentIn = epoch
       const answer = await queue.run(async () => {
+        // Found empty here, but another page made the cart since (or is making it): not empty, contents unknown, so
+        // the count waits for the answer rather than saying "1", and a lost answer is not judged against nothing.
+        if (knownEmpty.value && cartMadeElsewhere()) knownEmpty.value = false
         // What the cart held of it before sending (null: not known), to tell whether a lost answer's addition was made.
         let had = cart.value ? landedOn(cart.value, request)?.quantity ?? 0 : knownEmpty.value ? 0 : null
         // A guest's addition that may make the cart: one at a time per browser (cartCreation.ts).
@@ -343,6 +357,6 @@ export const useCartStore = defineStore('cart', () => {
   return {
     entries: resource.entries, wanted, additions, problems, knownEmpty, pendingRequests, acceptedChanges, prices, lastAddition, lastRemoved,
     cart, lines, itemCount, status, error, updating,
-    ensureLoaded, refresh, add, setQuantity, remove, undoRemove, dismissProblem, acceptPriceChange, reset, firstReport, startRuntime,
+    ensureLoaded, catchUp, refresh, add, setQuantity, remove, undoRemove, dismissProblem, acceptPriceChange, reset, firstReport, startRuntime,
   }
 })

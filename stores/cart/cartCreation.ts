@@ -47,6 +47,15 @@ export async function waitForCartCreationElsewhere(): Promise<void> {
   while (!hasCartMarker() && creationStartedAt() !== null) await new Promise(resolve => setTimeout(resolve, CHECK_EVERY_MS))
 }
 
+/**
+ * Whether another page of this browser made the cart (the marker) or is making it. Asked by a page that found none
+ * earlier: then it has one, whose contents it does not know. (This page's own claims are released by then: its
+ * changes go one at a time.)
+ */
+export function cartMadeElsewhere(): boolean {
+  return hasCartMarker() || creationStartedAt() !== null
+}
+
 /** Says "a change that may make the cart is on its way" to the other pages; the returned function takes it back. */
 export function claimCartCreation(): () => void {
   const at = String(Date.now())

@@ -82,4 +82,24 @@ describe('CartHeaderButton', () => {
     window.dispatchEvent(new PointerEvent('pointermove', { buttons: 0 }))
     await vi.waitFor(() => expect(isButton()).toBe(true))
   })
+
+  it('shows the cart another page of the browser made and left before its answer, once the shopper is back on this one', async () => {
+    // This page found no cart (no marker: no request). Another page then made one and was left by a full page load
+    // before its answer: its addition landed (kept alive), the marker came with it, and no tab was told.
+    const wrapper = await control([])
+    expect(wrapper.get('.sr-only').text()).toBe('Cart')
+    const gets = () => fake.current.callsTo('/cart/', 'GET').length
+    const before = gets()
+    expect(before, 'no marker: nothing asked').toBe(0)
+    serveCart(fake.current, createCartBackend([line(1, 2)]), [1])
+    document.cookie = 'sf_cart=1; path=/'
+
+    window.dispatchEvent(new Event('focus'))
+    await vi.waitFor(() => expect(wrapper.get('.sr-only').text()).toBe('Cart, 2 items'))
+    expect(gets() - before).toBe(1)
+    // Back again: nothing more to ask.
+    document.dispatchEvent(new Event('visibilitychange'))
+    window.dispatchEvent(new Event('focus'))
+    expect(gets() - before).toBe(1)
+  })
 })

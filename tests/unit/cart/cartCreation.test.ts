@@ -113,6 +113,24 @@ describe('cart store: one addition that may make the cart at a time, across the 
     expect(store.itemCount).toBe(1)
   })
 
+  it('a page that found no cart, adding after another page made one: no count of "1", and a lost answer is not taken for made', async () => {
+    const store = useCartStore()
+    await store.ensureLoaded()
+    expect(store.itemCount, 'no marker, no other page: empty').toBe(0)
+    // Another page then made the cart with product 20 in it, and left before its answer (no tab was told).
+    const theirs = createCartBackend([{ id: 1, productId: 20, variantId: null, quantity: 1, unitCents: 1000, stock: 8 }])
+    cookies.cookie = 'sf_cart=1'
+    fake.current.on('GET', '/cart/', () => theirs.dto())
+
+    const added = store.add({ productId: 20, variantId: null, quantity: 1 }).catch((failure: unknown) => failure)
+    await vi.waitFor(() => expect(fake.current.callsTo('/cart/items/', 'POST')).toHaveLength(1))
+    expect(store.itemCount, 'what that cart holds is not known here: no count rather than "1"').toBeNull()
+    // No answer to this page's addition (it was not made).
+    fake.current.callsTo('/cart/items/', 'POST')[0]!.reject(apiError(0, 'We could not reach the store.'))
+    expect(await added, 'the shopper is asked to check, not told it was added').toMatchObject({ code: 'unconfirmed' })
+    expect(store.itemCount).toBe(1)
+  })
+
   it('tells the other pages while its own first addition is on its way, and stops once answered', async () => {
     const store = useCartStore()
     await store.ensureLoaded()
