@@ -31,7 +31,8 @@ export function createDemoPaymentProvider(): PaymentProvider {
     input.name = NAME
     input.value = option.token
     input.id = `${NAME}-${index}`
-    input.className = 'mt-1 size-4 accent-brand-600'
+    // shrink-0: beside a long token ("tok_chargeDeclined") at 320 px, flex squeezed the radio to 13 px wide.
+    input.className = 'mt-1 size-4 shrink-0 accent-brand-600'
     input.checked = option.token === chosen
     input.addEventListener('change', () => {
       chosen = option.token

@@ -62,3 +62,18 @@ test('the account button discloses the labelled "Account" list, and Escape close
   await expect(button).toHaveAttribute('aria-expanded', 'false')
   await expect(menu).toBeHidden()
 })
+
+// The menu's items load after the page is interactive (AccountMenuItems): until then aria-controls named an id that
+// was nowhere on the page. The page as the server sends it, before any script, is that moment.
+test('before the menu\'s items have loaded, the account button\'s aria-controls names nothing missing', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const shopper = await newShopper(backend(), 'a11y-menu-early')
+  await signInBrowser(context.request, baseURL!, shopper)
+  const page = await context.newPage()
+  await page.goto(`${baseURL}/`)
+  const button = page.getByRole('banner').getByRole('button', { name: `Account: ${shopper.name}` })
+  await expect(button).toBeVisible()
+  const controls = await button.getAttribute('aria-controls')
+  await expect(page.locator(`[id="${controls}"]`)).toHaveCount(controls === null ? 0 : 1)
+  await context.close()
+})

@@ -19,6 +19,8 @@ test('checkout review and the order page do not scroll sideways at 320 px with a
   await page.getByRole('radio', { name: /^Standard/ }).check()
   await page.getByRole('button', { name: 'Continue to payment' }).click()
   await page.getByRole('radio', { name: /^Visa/ }).check()
+  // The test cards' radio buttons keep their 16 px beside a long token ("tok_chargeDeclined"): flex squeezed them.
+  for (const radio of await page.getByRole('radio').all()) expect((await radio.boundingBox())!.width, `${radio}`).toBe(16)
   await page.getByRole('button', { name: 'Continue to review' }).click()
   await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible()
   await expect(page.getByText(LONG_STREET)).toBeVisible()

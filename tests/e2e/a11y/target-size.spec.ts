@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { productPath } from '../../../utils/routes/paths'
+import { CART_PATH, productPath } from '../../../utils/routes/paths'
 import { waitForHydration, waitForListeners } from '../support/hydration'
 import { addFault, addThroughApi, cartButton, cartLineWithChangedPrice, findProduct, gotoWithCart, resetFaults } from '../cart/support'
 
@@ -34,11 +34,28 @@ async function cartWith(page: Page, product: { id: number }): Promise<void> {
   await addThroughApi(page, { product_id: product.id, quantity: 1 })
 }
 
-test('a product card\'s title link is a 24 px target', async ({ page }) => {
+test('a product card\'s title link is a 24 px target, and its focus ring is not cut by the title\'s line clamp', async ({ page }) => {
   await page.goto('/products')
   await waitForHydration(page)
   const card = page.getByRole('list', { name: 'Products' }).getByRole('listitem').first()
-  await expectTarget(card.getByRole('heading').getByRole('link'))
+  const link = card.getByRole('heading').getByRole('link')
+  await expectTarget(link)
+  await link.focus()
+  // Drawn (an outline of its own, not a transparent one), and no box between the link and the card clips it (the
+  // clamp's overflow did).
+  const clippedBy = await link.evaluate((el) => {
+    const style = getComputedStyle(el)
+    if (!el.matches(':focus-visible') || style.outlineStyle === 'none' || style.outlineColor === 'rgba(0, 0, 0, 0)') return 'no focus outline'
+    const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset)
+    const ring = el.getBoundingClientRect()
+    for (let box = el.parentElement; box && box.tagName !== 'ARTICLE'; box = box.parentElement) {
+      if (getComputedStyle(box).overflow === 'visible') continue
+      const clip = box.getBoundingClientRect()
+      if (ring.top - reach < clip.top || ring.bottom + reach > clip.bottom || ring.left - reach < clip.left || ring.right + reach > clip.right) return box.tagName
+    }
+    return null
+  })
+  expect(clippedBy).toBeNull()
 })
 
 test('a cart line\'s title link, and the line\'s "OK", "Try again" and "Dismiss", are 24 px targets', async ({ page }) => {
@@ -101,4 +118,23 @@ test('"Try again" of a part of a page that failed to load (the cart page\'s late
   await viewCart.click()
   const stale = page.getByRole('alert').filter({ hasText: 'We could not load the latest version of your cart' })
   await expectTarget(stale.getByRole('button', { name: 'Try again' }))
+})
+
+test('the brand filter\'s "Show all", the mini-cart\'s "Continue shopping" and the added notice\'s "View cart" are 24 px targets', async ({ page }) => {
+  await gotoWithCart(page, '/products')
+  await page.getByRole('button', { name: 'Filters' }).click()
+  await expectTarget(page.getByRole('complementary', { name: 'Filters' }).getByRole('button', { name: /^Show all \d+ brands$/ }))
+  await cartButton(page).click()
+  await expectTarget(page.getByRole('dialog').getByRole('link', { name: 'Continue shopping' }))
+  await page.keyboard.press('Escape')
+  await page.getByRole('list', { name: 'Products' }).getByRole('button', { name: /^Add to cart: ./ }).first().click()
+  await expectTarget(page.getByRole('region', { name: 'Added to your cart' }).getByRole('link', { name: 'View cart, 1 item' }))
+})
+
+test('the cart page\'s "Undo" after a removal is a 24 px target', async ({ page }) => {
+  const product = await findProduct({ variants: false })
+  await cartWith(page, product)
+  await gotoWithCart(page, CART_PATH)
+  await page.getByRole('button', { name: `Remove ${product.title}` }).click()
+  await expectTarget(page.getByRole('button', { name: `Undo: put ${product.title} back in your cart` }))
 })

@@ -4,6 +4,7 @@ import CartLineItem from '~/components/cart/CartLineItem.vue'
 import CartSummary from '~/components/cart/CartSummary.vue'
 import { useCart } from '~/composables/cart/useCart'
 import { createCartBackend, serveCart } from '../../support/cartBackend'
+import { apiError } from '../../support/fakeApi'
 import { mountInNuxt } from '../../support/nuxt'
 import { useFakeApi } from '../../support/useFakeApi'
 
@@ -46,6 +47,35 @@ describe('CartLineItem', () => {
     await vi.waitFor(() => expect(wrapper.text()).toContain('Price changed since you added it: was $2.50, now $3.00.'))
     await wrapper.findAll('button').find(b => b.text().startsWith('OK'))!.trigger('click')
     expect(wrapper.text()).not.toContain('Price changed')
+  })
+
+  it('keeps the focus on the line when "OK" or "Dismiss" goes with its sentence', async () => {
+    const backend = createCartBackend([{ id: 1, productId: 30, variantId: null, quantity: 1, unitCents: 250, stock: 40 }])
+    serveCart(fake.current, backend, [1])
+    document.cookie = 'sf_cart=1; path=/'
+    const wrapper = await mountInNuxt(Lines, { attachTo: document.body })
+    const cart = useCart()
+    await cart.ensureLoaded()
+    backend.setPrice(1, 300)
+    await cart.refresh()
+    const title = () => wrapper.get('li h2 a').element
+    const button = (name: RegExp) => {
+      const found = wrapper.findAll('button').find(b => name.test(b.text()))
+      if (!found) throw new Error(`no button ${name}`)
+      return found.element as HTMLButtonElement
+    }
+    const ok = await vi.waitFor(() => button(/^OK$/))
+    ok.focus()
+    ok.click()
+    await vi.waitFor(() => expect(document.activeElement).toBe(title()))
+
+    // A refused change: its message's "Dismiss".
+    fake.current.on('PATCH', '/cart/items/1/', apiError(503, 'Service temporarily unavailable.'))
+    await cart.setQuantity(1, 3).catch(() => {})
+    const dismiss = await vi.waitFor(() => button(/^Dismiss/))
+    dismiss.focus()
+    dismiss.click()
+    await vi.waitFor(() => expect(document.activeElement).toBe(title()))
   })
 
   it('flags lines the backend says are not available in their quantity, and holds checkout back until they change', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import CartHeaderButton from '~/components/cart/CartHeaderButton.vue'
 import { createCartBackend, serveCart } from '../../support/cartBackend'
+import { apiError } from '../../support/fakeApi'
 import { mountInNuxt } from '../../support/nuxt'
 import { useFakeApi } from '../../support/useFakeApi'
 
@@ -60,6 +61,25 @@ describe('the mini-cart', () => {
     expect(wrapper.find('[role="dialog"]').exists()).toBe(true)
     document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }))
     await vi.waitFor(() => expect(wrapper.find('[role="dialog"]').exists()).toBe(false))
+  })
+
+  it('after "Try again" has the focus on its heading, not lost with the sentence "Try again" was in', async () => {
+    const backend = createCartBackend([{ id: 1, productId: 10, variantId: null, quantity: 1, unitCents: 1000, stock: 8 }])
+    serveCart(fake.current, backend, [1])
+    fake.current.on('GET', '/cart/', apiError(503, 'Down.'), () => backend.dto())
+    document.cookie = 'sf_cart=1; path=/'
+    const wrapper = await mountInNuxt(CartHeaderButton, { attachTo: document.body, route: '/products' })
+    await vi.waitFor(() => expect(wrapper.find('button[aria-controls]').exists()).toBe(true))
+    await wrapper.get('button[aria-controls]').trigger('click')
+    const retry = await vi.waitFor(() => {
+      const found = wrapper.findAll('[role="dialog"] button').find(b => b.text() === 'Try again')
+      if (!found) throw new Error('no "Try again"')
+      return found.element as HTMLButtonElement
+    })
+    retry.focus()
+    retry.click()
+    await vi.waitFor(() => expect(wrapper.get('[role="dialog"]').text()).toContain('Product 10'))
+    expect(document.activeElement).toBe(wrapper.get('[role="dialog"] h2').element)
   })
 
   it('says the cart is empty and leads back to shopping, without asking a guest who has no cart', async () => {
