@@ -18,10 +18,12 @@ export function useProfileForm(): UseProfileFormReturn {
       await auth.updateProfile({ firstName: values.firstName, lastName: values.lastName })
     },
   })
-  watch(() => auth.user.value, (user) => {
+  // A field still showing the name as it was follows the new one; what the shopper typed and has not saved stays
+  // (a profile read retried after a failure may land while they type).
+  watch(() => auth.user.value, (user, before) => {
     if (!user || form.status.value === 'submitting') return
-    form.values.firstName = user.firstName
-    form.values.lastName = user.lastName
+    if (form.values.firstName === (before?.firstName ?? '')) form.values.firstName = user.firstName
+    if (form.values.lastName === (before?.lastName ?? '')) form.values.lastName = user.lastName
   })
   return form
 }

@@ -1,13 +1,40 @@
 /**
- * A field's blur, told to its form as `leave` (which may show the field's message). When the focus goes to the
- * field's own submit button under a pressed pointer, the message would push the button down between mousedown and
- * mouseup and the click would miss it: nothing sent, no field checked, a button that looks broken (Baymard). Then
- * the leave waits until the click is over; a click that landed has submitted, which checks every field anyway.
+ * A field's blur, told to its owner as `leave` (which may show a message about it). A press on a button or link moves
+ * the focus off the field, and a message shown then moved the pressed control before the press's click was aimed:
+ * the click missed it, nothing happened, a control that looks broken (Baymard): a form's submit button pushed down
+ * by its field's error. Any button or link, not only the submit button: the check is simpler and no press is lost.
+ * With a mouse the focus moves while the button is held; with a tap only after the finger is up (Chromium:
+ * pointerdown, pointerup, then mousedown, the focus change, mouseup and click in one task), and Safari focuses no
+ * button and marks none :active for touch. So the field notes, while it has the focus, a press that starts on a
+ * button or link, and a blur during that press leaves after it: once the pointer is up, a task later (after the
+ * click; a submit that lands checks every field anyway). Per field, no shared state: handlers for focus and blur.
  */
-export function leaveField(event: FocusEvent, leave: () => void): void {
-  const to = event.relatedTarget
-  if (to instanceof HTMLButtonElement && to.type === 'submit' && to.form === (event.target as HTMLInputElement).form && to.matches(':active'))
-    // The click follows pointerup in the same task: a timer runs after it.
-    addEventListener('pointerup', () => setTimeout(leave), { once: true })
-  else leave()
+export function leaveField(leave: () => void): { focus: () => void, blur: () => void } {
+  // 'down' while a press on a button or link is held, 'up' once it is released (a tap, before its click).
+  let press: 'down' | 'up' | '' = ''
+  const down = (event: Event) => {
+    press = (event.target as Element).closest?.('button, a[href]') ? 'down' : ''
+  }
+  const up = () => press && (press = 'up')
+  const listen = (on: boolean) => {
+    const method = on ? addEventListener : removeEventListener
+    method('pointerdown', down, true)
+    method('pointerup', up, true)
+    method('pointercancel', up, true)
+  }
+  return {
+    focus() {
+      press = ''
+      listen(true)
+    },
+    blur() {
+      listen(false)
+      const pressed = press
+      press = ''
+      if (pressed === 'up') setTimeout(leave)
+      // The click follows pointerup in the same task: a timer runs after it.
+      else if (pressed) addEventListener('pointerup', () => setTimeout(leave), { once: true })
+      else leave()
+    },
+  }
 }

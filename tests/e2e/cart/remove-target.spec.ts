@@ -61,3 +61,12 @@ test('at 320 px, what became of a typed quantity is said under the stepper, not 
   expect(box.x + box.width).toBeLessThanOrEqual(lineBox.x + lineBox.width)
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth > window.innerWidth), 'the cart scrolls sideways').toBe(false)
 })
+
+test('at 320 px, a typed 0 then one click on Remove, as the note says, removes the line', async ({ page }) => {
+  const { title } = await cartAt320(page)
+  const line = page.getByRole('listitem', { name: title })
+  await line.getByLabel(`Quantity of ${title}`).fill('0')
+  // The note appears as the field is left, at the click's mousedown: beside the stepper it pushed Remove 56 px down.
+  await line.getByRole('button', { name: `Remove ${title}` }).click()
+  await expect(page.getByRole('listitem', { name: title })).toHaveCount(0)
+})

@@ -22,7 +22,7 @@ describe('CatalogPriceFilter', () => {
     await max!.trigger('blur')
     expect(wrapper.emitted('change')).toBeUndefined()
     const message = wrapper.get('[aria-live="polite"]')
-    expect(message.text()).toBe('The minimum price is above the maximum.')
+    expect(message.text()).toBe('Minimum is above maximum.')
     expect(max!.attributes('aria-invalid')).toBe('true')
     expect(max!.attributes('aria-describedby')).toBe(message.attributes('id'))
     expect([(min!.element as HTMLInputElement).value, (max!.element as HTMLInputElement).value]).toEqual(['100', '50'])
