@@ -1,6 +1,7 @@
 import type { Storage } from 'unstorage'
 import type { RefreshCookieOptions } from './cookie'
 import type { RateLimitRule } from '../rate-limit/fixedWindow'
+import type { Claim } from '../storage/claim'
 
 /** Everything the auth routes need from the outside world; built per request by `authDeps()`, or by tests. */
 export interface AuthDeps {
@@ -8,6 +9,8 @@ export interface AuthDeps {
   apiBase: string
   /** Storage mount "auth": the rotation grace cache. */
   sessions: Storage
+  /** Set-if-absent on the "auth" mount, shared by every instance: one instance acts on a deferred sign-out. */
+  claim: Claim
   /** Storage mount "ratelimit". */
   limits: Storage
   cookie: RefreshCookieOptions
