@@ -23,5 +23,6 @@ export function authDeps(): AuthDeps {
     rateLimits: rateLimitsPerMinute(config.authRateLimit),
     rotation: DEFAULT_ROTATION,
     now: Date.now,
+    revocationRetryMs: Number(config.authRevocationRetryMs) > 0 ? Number(config.authRevocationRetryMs) : undefined,
   }
 }

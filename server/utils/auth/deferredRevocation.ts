@@ -122,7 +122,8 @@ async function sweep(event: H3Event, deps: AuthDeps, force: boolean): Promise<vo
   const store = expiringStore<number>(deps.sessions, deps.now)
   if (!force && await withTimeout(store.get(DUE)) === undefined) return
   // One sweep per window of the clock, whichever instance comes first: during an outage requests do not each try.
-  if (!await withTimeout(deps.claim(`${SWEEP}:${Math.floor(deps.now() / SWEEP_EVERY_MS)}`, 2 * SWEEP_EVERY_MS))) return
+  const everyMs = deps.revocationRetryMs ?? SWEEP_EVERY_MS
+  if (!await withTimeout(deps.claim(`${SWEEP}:${Math.floor(deps.now() / everyMs)}`, 2 * everyMs))) return
   const hashes = await pendingHashes(deps)
   let left = hashes.length > MAX_PER_SWEEP
   for (const hash of hashes.slice(0, MAX_PER_SWEEP)) {

@@ -34,6 +34,11 @@ export interface AuthDeps {
     pollMs: number
   }
   now: () => number
+  /**
+   * How often, at most, the instances together retry sign-outs the backend missed (deferredRevocation.ts);
+   * SWEEP_EVERY_MS (10 s) when unset. NUXT_AUTH_REVOCATION_RETRY_MS, e.g. short for a test suite.
+   */
+  revocationRetryMs?: number
 }
 
 export const DEFAULT_RATE_LIMITS: AuthDeps['rateLimits'] = {
