@@ -7,32 +7,43 @@ import { CHAOS_ENV } from './support/stack'
 // A sign-out while the backend's blacklist endpoint fails, on two built storefronts sharing one Redis (as behind a
 // load balancer): the browser is signed out at once, a copy of its cookie is refused by either instance at once,
 // and once the backend is back the token is blacklisted there exactly once, though both instances retry it
-// (server/utils/auth/deferredRevocation.ts: claims with Redis SET NX). Needs `npm run build` first.
+// (server/utils/auth/deferredRevocation.ts: claims with Redis SET NX). The same on one instance without Redis, whose
+// claims are in its bounded memory. Needs `npm run build` first.
 
 const BLACKLIST = 'POST /auth/token/blacklist/'
 const SIGNED_IN = 'Account: Demo Shopper'
 
 let api: RunningDemoApi
-let redis: RunningRedis
-let instances: RunningStorefront[] = []
 let productPath: string
 
 beforeAll(async () => {
   api = await startDemoApi({ seedProducts: 10, faults: true })
-  redis = await startRedis()
-  // Retries at most every 100 ms instead of 10 s, so both instances retry within the test, each in its own window:
-  // only the per-token claim keeps them from sending the token twice.
-  const env = { ...CHAOS_ENV, NUXT_AUTH_REVOCATION_RETRY_MS: '100' }
-  instances = await Promise.all([0, 1].map(() => startStorefront({ apiBase: api.url, siteUrl: 'http://127.0.0.1', redisUrl: redis.url, env })))
   const list = await (await fetch(`${api.url}/products/?page_size=1`)).json() as { results: { id: number, slug: string }[] }
   productPath = `/products/${list.results[0]!.id}-${list.results[0]!.slug}`
 })
 
 afterAll(async () => {
-  await Promise.all(instances.map(instance => instance.stop()))
-  await redis?.stop()
   await api?.close()
 })
+
+/** Built storefronts for the tests of one describe block: `count` of them, on one Redis or each in its own memory. */
+function useInstances(count: number, withRedis: boolean): () => RunningStorefront[] {
+  let redis: RunningRedis | undefined
+  let instances: RunningStorefront[] = []
+  beforeAll(async () => {
+    redis = withRedis ? await startRedis() : undefined
+    // Retries at most every 100 ms instead of 10 s, so both instances retry within the test, each in its own window:
+    // only the per-token claim keeps them from sending the token twice.
+    const env = { ...CHAOS_ENV, NUXT_AUTH_REVOCATION_RETRY_MS: '100' }
+    instances = await Promise.all(Array.from({ length: count }, () => startStorefront({ apiBase: api.url, siteUrl: 'http://127.0.0.1', redisUrl: redis?.url, env })))
+  })
+  afterAll(async () => {
+    await Promise.all(instances.map(instance => instance.stop()))
+    await redis?.stop()
+    await control('/__faults/', 'DELETE')
+  })
+  return () => instances
+}
 
 function refreshCookieOf(response: Response): string | undefined {
   for (const line of response.headers.getSetCookie()) {
@@ -76,9 +87,15 @@ async function blacklistings(): Promise<number> {
   return (stats.routes[BLACKLIST] ?? 0) - (stats.faulted[BLACKLIST] ?? 0)
 }
 
-describe('signing out while the backend\'s blacklist fails, on two instances sharing Redis', () => {
-  it('signs out at once, refuses a copy on either instance, and blacklists the token once when the backend is back', async () => {
-    const [one, two] = instances as [RunningStorefront, RunningStorefront]
+describe.each([
+  { setup: 'two instances sharing Redis', count: 2, withRedis: true },
+  { setup: 'one instance without Redis (bounded memory)', count: 1, withRedis: false },
+])('signing out while the backend\'s blacklist fails, on $setup', ({ count, withRedis }) => {
+  const started = useInstances(count, withRedis)
+
+  it('signs out at once, refuses a copy on any instance, and blacklists the token once when the backend is back', async () => {
+    const instances = started()
+    const [one, two] = [instances[0]!, instances[count - 1]!]
     const cookie = await signIn(one)
     expect(await (await view(two, cookie)).text()).toContain(SIGNED_IN)
     await control('/__stats/', 'DELETE')

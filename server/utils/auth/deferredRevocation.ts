@@ -83,9 +83,9 @@ export async function isRevocationPending(deps: AuthDeps, refresh: string): Prom
   try {
     return await withTimeout(expiringStore<unknown>(deps.sessions, deps.now).get(PENDING + tokenHash(refresh))) !== undefined
   }
-  catch (error) {
-    // Unknown: every other read of this storage fails too, so the session cannot be used from it either.
-    warn('check', error)
+  catch {
+    // Unknown: every other read of this storage fails too, so the session cannot be used from it either. Not
+    // logged: the render session's read says so already, and a Redis outage is reported once (sharedStorage.ts).
     return false
   }
 }
@@ -120,7 +120,8 @@ async function pendingHashes(deps: AuthDeps): Promise<string[]> {
 /** Sends every deferred token the backend has not had yet, until one fails (the rest would fail the same way). */
 async function sweep(event: H3Event, deps: AuthDeps, force: boolean): Promise<void> {
   const store = expiringStore<number>(deps.sessions, deps.now)
-  if (!force && await withTimeout(store.get(DUE)) === undefined) return
+  // A storage that does not answer: nothing can be retried now, and its outage is reported elsewhere (see above).
+  if (!force && await withTimeout(store.get(DUE)).catch(() => undefined) === undefined) return
   // One sweep per window of the clock, whichever instance comes first: during an outage requests do not each try.
   const everyMs = deps.revocationRetryMs ?? SWEEP_EVERY_MS
   if (!await withTimeout(deps.claim(`${SWEEP}:${Math.floor(deps.now() / everyMs)}`, 2 * everyMs))) return
