@@ -75,6 +75,9 @@ export default defineNuxtConfig({
     authTrustProxy: false,
     // Auth attempts per minute (docs/auth.md), e.g. NUXT_AUTH_RATE_LIMIT_REGISTER=100 for a suite that registers a lot.
     authRateLimit: { loginPerAccount: 10, loginPerAddress: 50, register: 10 },
+    // How often, at most, the instances retry blacklisting refresh tokens of sign-outs the backend could not hear of
+    // (docs/auth.md, "Signing out while the backend is away"). NUXT_AUTH_REVOCATION_RETRY_MS.
+    authRevocationRetryMs: 10_000,
     // /readyz (docs/deployment.md): each dependency check gives up after timeoutMs; a report is reused for cacheMs;
     // the backend is asked GET <apiBase><backendPath>. NUXT_READINESS_TIMEOUT_MS, _CACHE_MS, _BACKEND_PATH.
     readiness: { timeoutMs: 1_000, cacheMs: 1_000, backendPath: '/' },

@@ -25,6 +25,12 @@ export interface BackendCall {
   access?: string
   /** Gives up sooner than the gateway's timeout (the sign-in's cart merge); never later. */
   timeoutMs?: number
+  /**
+   * A call the server makes on its own account while serving `event` (a deferred sign-out's blacklist, for a
+   * shopper who is not this client): no client address or host of this request, only its request id
+   * (headerPolicy.ts, sharedReadHeaders) and the site's public origin.
+   */
+  onOwnAccount?: { publicOrigin?: string }
 }
 
 /** Without a gateway (the auth routes alone, in tests), the limit a call has. */
@@ -56,10 +62,9 @@ async function send(url: string, init: RequestInit, timeoutMs: number): Promise<
  * and the cool-down left as Retry-After while it is open, and counted when the backend fails (docs/auth.md).
  */
 export async function callBackend<T>(event: H3Event, apiBase: string, path: string, call: BackendCall = {}): Promise<BackendResult<T>> {
-  const given = new Headers({ accept: 'application/json' })
-  if (call.body !== undefined) given.set('content-type', 'application/json')
-  if (call.access) given.set('authorization', `Bearer ${call.access}`)
-  const headers = outgoingHeaders(given, event, requestIdFor(event))
+  const headers = outgoingHeaders(new Headers({ accept: 'application/json' }), event, requestIdFor(event), call.onOwnAccount)
+  if (call.body !== undefined) headers.set('content-type', 'application/json')
+  if (call.access) headers.set('authorization', `Bearer ${call.access}`)
   const gateway = event.context.backend
   const gatewayTimeoutMs = gateway?.timeoutMs ?? STANDALONE_TIMEOUT_MS
   const timeoutMs = Math.min(call.timeoutMs ?? gatewayTimeoutMs, gatewayTimeoutMs)

@@ -1,6 +1,7 @@
 import { useRuntimeConfig, useStorage } from 'nitropack/runtime'
 import { DEFAULT_ROTATION, rateLimitsPerMinute, type AuthDeps } from './deps'
 import { guardedStorage } from './storageOutage'
+import { storageClaim } from '../storage/claim'
 
 /**
  * The auth routes' dependencies for one request. Storage mounts: "auth" (rotation grace, sign-in families,
@@ -14,6 +15,7 @@ export function authDeps(): AuthDeps {
     apiBase: config.apiBase,
     // Bounded, and a failure is a StorageUnavailableError: the routes answer 503 with a sentence, not a 500.
     sessions: guardedStorage(useStorage('auth')),
+    claim: storageClaim(useStorage(), 'auth'),
     limits: guardedStorage(useStorage('ratelimit')),
     cookie: { secure: !import.meta.dev },
     siteUrl: config.public.siteUrl,
@@ -21,5 +23,6 @@ export function authDeps(): AuthDeps {
     rateLimits: rateLimitsPerMinute(config.authRateLimit),
     rotation: DEFAULT_ROTATION,
     now: Date.now,
+    revocationRetryMs: Number(config.authRevocationRetryMs) > 0 ? Number(config.authRevocationRetryMs) : undefined,
   }
 }

@@ -1,6 +1,7 @@
 import type { Storage } from 'unstorage'
 import type { RefreshCookieOptions } from './cookie'
 import type { RateLimitRule } from '../rate-limit/fixedWindow'
+import type { Claim } from '../storage/claim'
 
 /** Everything the auth routes need from the outside world; built per request by `authDeps()`, or by tests. */
 export interface AuthDeps {
@@ -8,6 +9,8 @@ export interface AuthDeps {
   apiBase: string
   /** Storage mount "auth": the rotation grace cache. */
   sessions: Storage
+  /** Set-if-absent on the "auth" mount, shared by every instance: one instance acts on a deferred sign-out. */
+  claim: Claim
   /** Storage mount "ratelimit". */
   limits: Storage
   cookie: RefreshCookieOptions
@@ -31,6 +34,11 @@ export interface AuthDeps {
     pollMs: number
   }
   now: () => number
+  /**
+   * How often, at most, the instances together retry sign-outs the backend missed (deferredRevocation.ts);
+   * SWEEP_EVERY_MS (10 s) when unset. NUXT_AUTH_REVOCATION_RETRY_MS, e.g. short for a test suite.
+   */
+  revocationRetryMs?: number
 }
 
 export const DEFAULT_RATE_LIMITS: AuthDeps['rateLimits'] = {

@@ -5,7 +5,7 @@ import { readRefreshCookie } from './cookie'
 import type { AuthDeps } from './deps'
 import { isRevokedSince } from './revocation'
 import { readRenderSession, withTimeout, writeRenderSession, type RenderSession } from './renderSessionCache'
-import { renewSession } from './session'
+import { endIfSignedOut, renewSession } from './session'
 
 export type SessionAnswer =
   | { ok: true, user: UserDto | null, access?: string }
@@ -52,7 +52,8 @@ export async function sessionForRender(event: H3Event, deps: AuthDeps): Promise<
   const refresh = readRefreshCookie(event)
   if (!refresh) return SIGNED_OUT
   try {
-    const cached = await readRenderSession(deps, refresh)
+    const [cached, signedOut] = await Promise.all([readRenderSession(deps, refresh), endIfSignedOut(event, deps, refresh)])
+    if (signedOut) return SIGNED_OUT
     if (cached && cached.usableUntil > deps.now() && await stillValid(deps, cached)) return await withUser(event, deps, refresh, cached)
 
     const renewed = await renewSession(event, deps, refresh)

@@ -3,6 +3,7 @@ import type { TokenPairDto, UserDto } from '../../../services/dto'
 import { callBackend, type BackendFailure } from './backend'
 import { clearRefreshCookie, writeRefreshCookie } from './cookie'
 import type { AuthDeps } from './deps'
+import { isRevocationPending, retryDeferredRevocations } from './deferredRevocation'
 import { continueFamily, startFamily } from './revocation'
 import { carryRenderSession, forgetRenderSession, rememberSignIn } from './renderSessionCache'
 import { rotateRefreshToken } from './rotation'
@@ -16,6 +17,20 @@ export type SessionOutcome =
   | ({ ok: false, ended: false } & BackendFailure)
 
 const ENDED = { detail: 'Your session has ended. Please sign in again.', code: 'token_not_valid' }
+
+/**
+ * A token signed out while the backend could not be told (deferredRevocation.ts) is over here at once, whoever
+ * presents it (a copy of the cookie): the cookie is cleared, its render session dropped, and the blacklist call
+ * retried now. True when the session was ended; otherwise deferred sign-outs are retried in the background.
+ */
+export async function endIfSignedOut(event: H3Event, deps: AuthDeps, refresh: string): Promise<boolean> {
+  const signedOut = await isRevocationPending(deps, refresh)
+  retryDeferredRevocations(event, deps, signedOut)
+  if (!signedOut) return false
+  clearRefreshCookie(event, deps.cookie)
+  await forgetRenderSession(deps, refresh)
+  return true
+}
 
 /** Rotates the cookie's refresh token and writes the new one; the one path every refresh takes. */
 export async function renewSession(event: H3Event, deps: AuthDeps, refresh: string): Promise<SessionOutcome> {
@@ -49,5 +64,7 @@ export async function completeSignIn(event: H3Event, deps: AuthDeps, pair: Token
   writeRefreshCookie(event, pair.refresh, deps.cookie, deps.now())
   // The first page after signing in renders with this token and user: no rotation, no /auth/me/.
   await rememberSignIn(deps, pair, me.data)
+  // The backend is answering: a good moment to send it the sign-outs it missed.
+  retryDeferredRevocations(event, deps)
   return { ok: true, access: pair.access, user: me.data }
 }

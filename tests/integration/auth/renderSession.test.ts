@@ -114,6 +114,27 @@ describe('signed-in server renders', () => {
     expect(await render(stolen)).toEqual({ ok: true, user: null })
   })
 
+  it('ends the cached session at once when the sign-out could not reach the backend, even if the cache kept it', async () => {
+    const sessions = createStorage()
+    // The cache entry survives the sign-out (its removal fails): the deferred sign-out alone must stop its use.
+    const removeItem = sessions.removeItem.bind(sessions)
+    sessions.removeItem = (key: string) => key.startsWith('render:') ? Promise.reject(new Error('timeout')) : removeItem(key)
+    stack = await startRenderSessionStack({ sessions })
+    const client = await signedInClient(stack.origin)
+    expect((await render(client)).user).not.toBeNull()
+    const stolen = client.copy()
+    const fault = await fetch(`${stack.apiBase}/__faults/`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path_pattern: '/auth/token/blacklist/', status: 503 }),
+    })
+    expect(fault.status).toBe(201)
+    expect((await client.post('/api/auth/logout')).status).toBe(204)
+    await stack.takeStats()
+
+    expect(await render(stolen)).toEqual({ ok: true, user: null })
+    expect(stolen.cookie).toBeUndefined()
+    expect((await stack.takeStats())[REFRESH]).toBeUndefined()
+  })
+
   it('honours "sign out everywhere" for a session whose token is still cached', async () => {
     stack = await startRenderSessionStack()
     const laptop = await signedInClient(stack.origin)

@@ -2,6 +2,7 @@ import type { H3Event } from 'h3'
 import { sendNoContent } from 'h3'
 import { clearCartCookies } from '../../cart/cartCookies'
 import { callBackend } from '../backend'
+import { deferRevocation, isPassingFailure } from '../deferredRevocation'
 import { clearRefreshCookie, readRefreshCookie } from '../cookie'
 import type { AuthDeps } from '../deps'
 import { jwtUserId } from '../jwt'
@@ -12,7 +13,8 @@ import { revokeAllFamilies, signInOf } from '../revocation'
 /**
  * POST /api/auth/logout -> 204. Blacklists the refresh token at the backend and clears the cookie, and every
  * cart cookie, so the next person on this computer starts with an empty cart. The cookies are cleared even when
- * the backend is unreachable: this browser is signed out either way.
+ * the backend is unreachable: this browser is signed out either way, and the token is kept to be blacklisted once
+ * the backend answers again (deferredRevocation.ts), refused by the BFF until then.
  */
 export async function handleLogout(event: H3Event, deps: AuthDeps) {
   const refused = refuseCrossSite(event, deps)
@@ -20,7 +22,9 @@ export async function handleLogout(event: H3Event, deps: AuthDeps) {
   noStore(event)
   const refresh = readRefreshCookie(event)
   if (refresh) {
-    await callBackend(event, deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh } })
+    const blacklisted = await callBackend(event, deps.apiBase, '/auth/token/blacklist/', { method: 'POST', body: { refresh } })
+    // Recorded before the render session goes: from here no request may use this token, cached or not.
+    if (!blacklisted.ok && isPassingFailure(blacklisted.status)) await deferRevocation(deps, refresh)
     await forgetRenderSession(deps, refresh)
   }
   clearRefreshCookie(event, deps.cookie)

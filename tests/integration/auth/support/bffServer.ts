@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createApp, createRouter, defineEventHandler, toNodeListener, type H3Event } from 'h3'
 import { createStorage } from 'unstorage'
 import { expect } from 'vitest'
+import { storageClaim } from '~/server/utils/storage/claim'
 import { DEFAULT_RATE_LIMITS, type AuthDeps } from '~/server/utils/auth/deps'
 import type { BackendGateway } from '~/server/utils/backend/gateway'
 import requestIdMiddleware from '~/server/middleware/01.requestId'
@@ -18,6 +19,8 @@ export interface TestBff {
   deps: AuthDeps
   /** Moves the BFF's clock (rate-limit windows, grace cache) without waiting. */
   advance(ms: number): void
+  /** Resolves once the background work of the requests answered so far is done (what Nitro's event.waitUntil keeps). */
+  settled(): Promise<void>
   close(): Promise<void>
 }
 
@@ -27,9 +30,12 @@ export interface TestBff {
  */
 export async function startTestBff(apiBase: string, overrides: Partial<AuthDeps> = {}, gateway?: BackendGateway): Promise<TestBff> {
   let offset = 0
+  // Two BFFs given the same `sessions` are two instances sharing one storage: their claims go to it too.
+  const sessions = overrides.sessions ?? createStorage()
   const deps: AuthDeps = {
     apiBase,
-    sessions: createStorage(),
+    sessions,
+    claim: storageClaim(sessions),
     limits: createStorage(),
     cookie: { secure: false },
     trustProxy: false,
@@ -46,7 +52,14 @@ export async function startTestBff(apiBase: string, overrides: Partial<AuthDeps>
     .post('/api/auth/logout', route(handleLogout))
     .post('/api/auth/logout-all', route(handleLogoutAll))
     .get('/api/auth/session', route(handleSession))
+  const background: Promise<unknown>[] = []
   const app = createApp()
+  // As Nitro does: work a route leaves running after its answer is handed to event.waitUntil.
+  app.use(defineEventHandler((event) => {
+    event.waitUntil = (promise) => {
+      background.push(promise)
+    }
+  }))
   if (gateway) {
     app.use(defineEventHandler((event) => {
       event.context.backend = gateway
@@ -62,6 +75,9 @@ export async function startTestBff(apiBase: string, overrides: Partial<AuthDeps>
     deps,
     advance: (ms) => {
       offset += ms
+    },
+    async settled() {
+      while (background.length) await Promise.allSettled(background.splice(0))
     },
     close: () => new Promise(resolve => server.close(() => resolve())),
   }

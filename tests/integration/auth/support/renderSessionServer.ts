@@ -4,6 +4,7 @@ import { createApp, createRouter, defineEventHandler, toNodeListener, type H3Eve
 import { createStorage, type Storage } from 'unstorage'
 import { createDemoBackend, type DemoBackend } from '../../../mocks/createDemoBackend'
 import { serveHandlers } from '../../../mocks/server/nodeServer'
+import { storageClaim } from '~/server/utils/storage/claim'
 import { DEFAULT_RATE_LIMITS, type AuthDeps } from '~/server/utils/auth/deps'
 import { profileChangeContributor } from '~/server/utils/auth/profileChangeContributor'
 import { sessionForRender } from '~/server/utils/auth/renderSession'
@@ -33,9 +34,11 @@ export async function startRenderSessionStack(options: { accessTtlS?: number, se
   const backend = createDemoBackend({ baseUrl: `${origin}/api`, seedProducts: 20, accessTtlS: options.accessTtlS ?? 300, now })
   const api = await serveHandlers(backend.handlers, { host: '127.0.0.1', port: 0, origin })
   const apiBase = `http://127.0.0.1:${api.port}/api`
+  const sessions = options.sessions ?? createStorage()
   const deps: AuthDeps = {
     apiBase,
-    sessions: options.sessions ?? createStorage(),
+    sessions,
+    claim: storageClaim(sessions),
     limits: createStorage(),
     cookie: { secure: false },
     trustProxy: false,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createApp, createRouter, defineEventHandler, type H3Event } from 'h3'
 import { toNodeListener } from 'h3'
 import { createStorage } from 'unstorage'
+import { storageClaim } from '~/server/utils/storage/claim'
 import { DEFAULT_RATE_LIMITS, type AuthDeps } from '~/server/utils/auth/deps'
 import { handleLogin } from '~/server/utils/auth/routes/login'
 import { handleLogout, handleLogoutAll } from '~/server/utils/auth/routes/logout'
@@ -20,9 +21,11 @@ export interface CartTestBff {
  * the cart token policy, on a real HTTP server, in memory.
  */
 export async function startCartBff(apiBase: string, options: { secure?: boolean } = {}): Promise<CartTestBff> {
+  const sessions = createStorage()
   const deps: AuthDeps = {
     apiBase,
-    sessions: createStorage(),
+    sessions,
+    claim: storageClaim(sessions),
     limits: createStorage(),
     cookie: { secure: options.secure ?? false },
     trustProxy: false,
