@@ -193,8 +193,10 @@ test('the shipping method is retired while the shopper reviews: the shipping ste
     await expect(page.getByText(/Invalid pk/)).toHaveCount(0)
     await expect(page.getByRole('radio', { name: /^Express/ })).toHaveCount(0)
     await page.getByRole('radio', { name: /^Standard/ }).check()
-    // The payment was confirmed before: back to the review.
+    // A step's button goes where it says (ae73e7f): to the payment, still chosen, and from there back to the review.
     await page.getByRole('button', { name: 'Continue to payment' }).click()
+    await expect(page.getByRole('radio', { name: /^Visa/ })).toBeChecked()
+    await page.getByRole('button', { name: 'Save and review your order' }).click()
     await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible()
     await expect(page.getByRole('complementary', { name: 'Order summary' }).getByText('Shipping (Standard)')).toBeVisible()
     await placeOrderButton(page).click()
