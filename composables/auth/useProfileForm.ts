@@ -18,10 +18,12 @@ export function useProfileForm(): UseProfileFormReturn {
       await auth.updateProfile({ firstName: values.firstName, lastName: values.lastName })
     },
   })
-  watch(() => auth.user.value, (user) => {
+  // A field the shopper has edited is theirs: the page's own read of the profile can land after they started typing
+  // (against DRF the browser's first /auth/me/ is a 401, refreshed and replayed), and must not wipe it out.
+  watch(() => auth.user.value, (user, before) => {
     if (!user || form.status.value === 'submitting') return
-    form.values.firstName = user.firstName
-    form.values.lastName = user.lastName
+    if (form.values.firstName === (before?.firstName ?? '')) form.values.firstName = user.firstName
+    if (form.values.lastName === (before?.lastName ?? '')) form.values.lastName = user.lastName
   })
   return form
 }
