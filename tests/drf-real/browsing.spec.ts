@@ -1,23 +1,13 @@
 import { expect, test, type Page } from '@playwright/test'
 import { register, signInThroughForm } from '../e2e/auth/support'
-import { waitForHydration } from '../e2e/support/hydration'
+import { waitForHydration, waitForListeners } from '../e2e/support/hydration'
+import { call, newShopper, PASSWORD } from './support'
 
 // The shopper's paths besides ordering (shopper.spec.ts) against the real DRF backend (playwright.config.ts here):
 // DRF's own answers for register, sign-in, the profile, the wishlist and its cursor, listings, reviews and the cart.
 // Products come from the seed, each test its own id range; nothing here changes the shop's data but the shopper's.
 
-const API = process.env.DRF_REAL_API!
-const PASSWORD = 'Walk-horse-battery-9'
-
 interface Product { id: number, slug: string, title: string, stock: number, price: string, reviews_count: number, variants: unknown[] }
-
-async function call<T>(path: string, init: { method?: string, body?: unknown, token?: string } = {}): Promise<{ status: number, body: T }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (init.token) headers.authorization = `Bearer ${init.token}`
-  const response = await fetch(`${API}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
-  const text = await response.text()
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T }
-}
 
 /** The first product from `from` on that `fits` (the seed is deterministic; each test reads its own range). */
 async function productFrom(from: number, fits: (product: Product) => boolean): Promise<Product> {
@@ -29,12 +19,6 @@ async function productFrom(from: number, fits: (product: Product) => boolean): P
 }
 
 const emailFor = (label: string) => `drf-browse-${label}-${Date.now().toString(36)}@example.com`
-
-async function newShopper(label: string): Promise<{ email: string, token: string }> {
-  const email = emailFor(label)
-  expect((await call('/auth/register/', { method: 'POST', body: { email, password: PASSWORD, first_name: 'Bea', last_name: 'Browse' } })).status).toBe(201)
-  return { email, token: (await call<{ access: string }>('/auth/token/', { method: 'POST', body: { email, password: PASSWORD } })).body.access }
-}
 
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto('/auth/login')
@@ -64,7 +48,7 @@ test('register: Django\'s password validators and the unique email, in words and
 })
 
 test('sign-in refused, then the profile: DRF\'s max_length under the field, the name saved', async ({ page }) => {
-  const shopper = await newShopper('profile')
+  const shopper = await newShopper('profile', 'drf-browse')
   await page.goto('/auth/login')
   await waitForHydration(page)
   await signInThroughForm(page, shopper.email, 'not-the-password-1')
@@ -93,7 +77,7 @@ test('the wishlist: signed out the heart asks to sign in; 30 entries page throug
   await page.getByRole('button', { name: `Add ${first.title} to wishlist` }).click()
   await page.waitForURL(`**/auth/login?redirect=${productPage(first)}`)
 
-  const shopper = await newShopper('wishlist')
+  const shopper = await newShopper('wishlist', 'drf-browse')
   const ids = Array.from({ length: 30 }, (_, i) => 400 + i)
   for (const id of ids) expect((await call('/wishlist/', { method: 'POST', token: shopper.token, body: { product_id: id } })).status).toBe(201)
   await signIn(page, shopper.email)
@@ -110,6 +94,7 @@ test('the wishlist: signed out the heart asks to sign in; 30 entries page throug
   await waitForHydration(page)
   const heart = page.getByRole('button', { name: `Add ${first.title} to wishlist` })
   await expect(heart).toHaveAttribute('aria-pressed', 'true')
+  await waitForListeners(heart)
   await heart.click()
   await expect(heart).toHaveAttribute('aria-pressed', 'false')
   await expect.poll(async () => (await call<{ results: Array<{ product: { id: number } }> }>('/wishlist/?page_size=100', { token: shopper.token })).body.results.length).toBe(29)
@@ -143,7 +128,10 @@ test('a product\'s reviews: five, then DRF\'s second page on "More reviews"', as
   await waitForHydration(page)
   const reviews = page.getByRole('region', { name: 'Reviews' }).getByRole('article')
   await expect(reviews).toHaveCount(5)
-  await page.getByRole('button', { name: 'More reviews' }).click()
+  // The reviews hydrate when the browser is idle (a click before that is not replayed).
+  const more = page.getByRole('button', { name: 'More reviews' })
+  await waitForListeners(more)
+  await more.click()
   await expect(reviews).toHaveCount(product.reviews_count)
 })
 
