@@ -22,8 +22,9 @@ export function useProfileForm(): UseProfileFormReturn {
   // (against DRF the browser's first /auth/me/ is a 401, refreshed and replayed), and must not wipe it out.
   watch(() => auth.user.value, (user, before) => {
     if (!user || form.status.value === 'submitting') return
-    if (form.values.firstName === (before?.firstName ?? '')) form.values.firstName = user.firstName
-    if (form.values.lastName === (before?.lastName ?? '')) form.values.lastName = user.lastName
+    for (const field of ['firstName', 'lastName'] as const) {
+      if (form.values[field] === (before?.[field] ?? '')) form.values[field] = user[field]
+    }
   })
   return form
 }
