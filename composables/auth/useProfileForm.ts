@@ -18,12 +18,14 @@ export function useProfileForm(): UseProfileFormReturn {
       await auth.updateProfile({ firstName: values.firstName, lastName: values.lastName })
     },
   })
-  // A field still showing the name as it was follows the new one; what the shopper typed and has not saved stays
-  // (a profile read retried after a failure may land while they type).
+  // A field the shopper has edited is theirs: the page's own read of the profile can land after they started typing
+  // (against DRF the browser's first /auth/me/ is a 401, refreshed and replayed; a read retried after a failure), and
+  // must not wipe it out; a field still showing the name as it was follows the new one.
   watch(() => auth.user.value, (user, before) => {
     if (!user || form.status.value === 'submitting') return
-    if (form.values.firstName === (before?.firstName ?? '')) form.values.firstName = user.firstName
-    if (form.values.lastName === (before?.lastName ?? '')) form.values.lastName = user.lastName
+    for (const field of ['firstName', 'lastName'] as const) {
+      if (form.values[field] === (before?.[field] ?? '')) form.values[field] = user[field]
+    }
   })
   return form
 }

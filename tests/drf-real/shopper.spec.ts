@@ -5,30 +5,19 @@ import { signInThroughForm } from '../e2e/auth/support'
 import { addTwoProductsAsGuest, expectCartCount } from '../e2e/cart/support'
 import { confirmedOrderId, fillAddress, placeOrderButton } from '../e2e/checkout/support'
 import { waitForHydration } from '../e2e/support/hydration'
+import { call, newShopper, PASSWORD } from './support'
 
 // A shopper's order against the real DRF backend (playwright.config.ts here): guest cart, sign-in at checkout,
 // the steps, the confirmation, the history (its second page as DRF's cursor names it) and an order's page.
 // Products come from the seed (no demo control endpoints here): the first ones without variants and with stock.
-
-const API = process.env.DRF_REAL_API!
 
 /** Sets whether the shop offers the named shipping method (no endpoint for it: the backend's own ORM, on its data). */
 function offerShipping(name: string, active: boolean): void {
   const code = `from catalog.models import ShippingMethod; ShippingMethod.objects.filter(name=${JSON.stringify(name)}).update(active=${active ? 'True' : 'False'})`
   execFileSync('/usr/bin/python3', [fileURLToPath(new URL('./manage.py', import.meta.url)), 'shell', '-c', code], { env: { ...process.env, DRF_REAL_DATA: process.env.DRF_REAL_DATA } })
 }
-const PASSWORD = 'Walk-horse-battery-9'
 
 interface Product { id: number, slug: string, title: string, stock: number, variants: unknown[] }
-
-async function call<T>(path: string, init: { method?: string, body?: unknown, token?: string, key?: string } = {}): Promise<{ status: number, body: T }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (init.token) headers.authorization = `Bearer ${init.token}`
-  if (init.key) headers['idempotency-key'] = init.key
-  const response = await fetch(`${API}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
-  const text = await response.text()
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T }
-}
 
 /** Products without variants holding `minStock` or more, from id 100 + skip on (each test its own range). */
 async function simpleProducts(count: number, skip = 0, minStock = 5): Promise<Product[]> {
@@ -38,13 +27,6 @@ async function simpleProducts(count: number, skip = 0, minStock = 5): Promise<Pr
     if (status === 200 && body.variants.length === 0 && body.stock >= minStock) found.push(body)
   }
   return found
-}
-
-async function newShopper(label: string): Promise<{ email: string, token: string }> {
-  const email = `drf-walk-${label}-${Date.now().toString(36)}@example.com`
-  expect((await call('/auth/register/', { method: 'POST', body: { email, password: PASSWORD, first_name: 'Wanda', last_name: 'Walk' } })).status).toBe(201)
-  const token = (await call<{ access: string }>('/auth/token/', { method: 'POST', body: { email, password: PASSWORD } })).body.access
-  return { email, token }
 }
 
 async function reachReview(page: Page, card = /^Visa/): Promise<void> {
@@ -193,8 +175,10 @@ test('the shipping method is retired while the shopper reviews: the shipping ste
     await expect(page.getByText(/Invalid pk/)).toHaveCount(0)
     await expect(page.getByRole('radio', { name: /^Express/ })).toHaveCount(0)
     await page.getByRole('radio', { name: /^Standard/ }).check()
-    // The payment was confirmed before: back to the review.
+    // A step's button goes where it says (ae73e7f): to the payment, still chosen, and from there back to the review.
     await page.getByRole('button', { name: 'Continue to payment' }).click()
+    await expect(page.getByRole('radio', { name: /^Visa/ })).toBeChecked()
+    await page.getByRole('button', { name: 'Save and review your order' }).click()
     await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible()
     await expect(page.getByRole('complementary', { name: 'Order summary' }).getByText('Shipping (Standard)')).toBeVisible()
     await placeOrderButton(page).click()

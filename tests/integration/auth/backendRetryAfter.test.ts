@@ -48,6 +48,25 @@ describe('the auth BFF and the backend\'s Retry-After', () => {
     expect(registered.headers.get('retry-after')).toBe('45')
   })
 
+  it('says the account was created when only the sign-in after register is throttled (DRF: one throttle scope for both)', async () => {
+    // tests/drf-real: RegisterView and the token view share ScopedRateThrottle's `auth` scope, so the register can be
+    // the last call the window allows and the token call the first it refuses.
+    await addFault({ path_pattern: '/auth/token/', method: 'POST', status: 429, retry_after: 30 })
+    const email = `created-${Date.now()}@example.com`
+    const account = { email, password: 'a-long-password-1', first_name: 'Cre', last_name: 'Ated' }
+    const client = createApiClient({ fetch: $fetch, baseURL: `${bff.origin}/api`, retry: { maxRetries: 0 } })
+    const headers = { 'origin': bff.origin, 'x-requested-with': 'storefront' }
+    const error = await client.post('/auth/register', account, { headers }).catch((e: ApiError) => e)
+    expect(error).toMatchObject({
+      status: 429,
+      retryAfterMs: 30_000,
+      message: 'Your account has been created, but we could not sign you in just now. Please wait 30 seconds, then sign in.',
+    })
+    // It was: the same details are now an account that exists, and signing in works once the window has passed.
+    await $fetch(`${stack.api.url}/__faults/`, { method: 'DELETE' }).catch(() => undefined)
+    expect((await new CookieClient(bff.origin).post('/api/auth/register', account)).status).toBe(400)
+  })
+
   it('adds no Retry-After of its own when the backend sent none', async () => {
     await addFault({ path_pattern: '/auth/token/', method: 'POST', status: 503 })
     const response = await new CookieClient(bff.origin).post('/api/auth/login', DEMO)

@@ -3,7 +3,7 @@ import { setResponseStatus } from 'h3'
 import type { TokenPairDto, UserDto } from '../../../../services/dto'
 import { mergeGuestCartOf } from '../../cart/mergeGuestCart'
 import { throttle } from '../../rate-limit/throttle'
-import { callBackend } from '../backend'
+import { callBackend, type BackendFailure } from '../backend'
 import type { AuthDeps } from '../deps'
 import { clientAddress, fail, failWith, noStore, refuseCrossSite } from '../respond'
 import { completeSignIn } from '../session'
@@ -11,6 +11,17 @@ import { tokenHash } from '../tokenHash'
 import { overLongFields, readStringFields, signedInBody } from './body'
 
 const FIELDS = ['email', 'password', 'first_name', 'last_name'] as const
+
+/**
+ * The account exists, but signing in to it failed (DRF's register and token views commonly share one throttle
+ * scope, so the token call can be the one refused): the failure's status and Retry-After, in words that say the
+ * account is there and to sign in, never a bare "try again" whose next try meets "already exists".
+ */
+function createdButNotSignedIn(event: H3Event, failure: BackendFailure): Record<string, unknown> {
+  const wait = failure.retryAfterS
+  const next = wait && wait > 0 ? `Please wait ${wait} second${wait === 1 ? '' : 's'}, then sign in.` : 'Please sign in.'
+  return fail(event, failure.status, { detail: `Your account has been created, but we could not sign you in just now. ${next}`, code: 'account_created' }, wait)
+}
 
 /**
  * POST /api/auth/register -> 201 {access, user}, signed in. DRF field errors come back with their status.
@@ -33,9 +44,9 @@ export async function handleRegister(event: H3Event, deps: AuthDeps) {
   const token = await callBackend<TokenPairDto>(event, deps.apiBase, '/auth/token/', {
     method: 'POST', body: { email: input.email, password: input.password },
   })
-  if (!token.ok) return failWith(event, token)
+  if (!token.ok) return createdButNotSignedIn(event, token)
   const signedIn = await completeSignIn(event, deps, token.data)
-  if (!signedIn.ok) return failWith(event, signedIn)
+  if (!signedIn.ok) return createdButNotSignedIn(event, signedIn)
   const cartMerge = await mergeGuestCartOf(event, deps, signedIn.access)
   setResponseStatus(event, 201)
   return signedInBody(signedIn.access, signedIn.user, cartMerge)
