@@ -10,6 +10,9 @@ export class StorageUnavailableError extends Error {
   }
 }
 
+/** What a route declining for a storage outage asks the client to wait. */
+export const STORAGE_OUTAGE_RETRY_AFTER_S = 30
+
 /** How long one storage call may take; Redis answers in well under a millisecond when it is there at all. */
 export const STORAGE_CALL_TIMEOUT_MS = 1_000
 
@@ -54,7 +57,7 @@ export function answeringStorageOutage(sentence: string, handler: (event: H3Even
       if (!(error instanceof StorageUnavailableError)) throw error
       console.warn(`[auth] ${event.method} ${event.path.split('?')[0]}: session storage unavailable`, error.cause)
       setResponseStatus(event, 503)
-      setResponseHeader(event, 'retry-after', 30)
+      setResponseHeader(event, 'retry-after', STORAGE_OUTAGE_RETRY_AFTER_S)
       setResponseHeader(event, 'cache-control', 'no-store')
       return { detail: sentence, code: 'session_storage_unavailable' }
     }

@@ -1,8 +1,10 @@
 import { $fetch } from 'ofetch'
+import { createStorage } from 'unstorage'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { ApiError } from '~/composables/core/api/ApiError'
 import { createApiClient } from '~/composables/core/api/createApiClient'
 import { passableRetryAfter } from '~/server/utils/backend/retryAfter'
+import { guardedStorage, StorageUnavailableError } from '~/server/utils/auth/storageOutage'
 import { CookieClient, DEMO, type TestBff } from './support/bffServer'
 import { useBffStack } from './support/bffStack'
 
@@ -65,6 +67,27 @@ describe('the auth BFF and the backend\'s Retry-After', () => {
     // It was: the same details are now an account that exists, and signing in works once the window has passed.
     await $fetch(`${stack.api.url}/__faults/`, { method: 'DELETE' }).catch(() => undefined)
     expect((await new CookieClient(bff.origin).post('/api/auth/register', account)).status).toBe(400)
+  })
+
+  it('says the account was created when the session storage fails after the backend made it', async () => {
+    // The account exists once /auth/register/ answered; a storage that stops answering while the session is
+    // written (Redis under load, its 1 s bound) must not turn that into "creating an account is unavailable",
+    // whose retry meets "already exists".
+    const sessions = guardedStorage(createStorage())
+    sessions.setItem = () => Promise.reject(new StorageUnavailableError(new Error('connection refused')))
+    bff = await stack.startBff({ sessions })
+    const email = `stored-${Date.now()}@example.com`
+    const account = { email, password: 'a-long-password-1', first_name: 'Sto', last_name: 'Red' }
+    const client = createApiClient({ fetch: $fetch, baseURL: `${bff.origin}/api`, retry: { maxRetries: 0 } })
+    const headers = { 'origin': bff.origin, 'x-requested-with': 'storefront' }
+    const error = await client.post('/auth/register', account, { headers }).catch((e: ApiError) => e)
+    expect(error).toMatchObject({
+      status: 503,
+      retryAfterMs: 30_000,
+      message: 'Your account has been created, but we could not sign you in just now. Please wait 30 seconds, then sign in.',
+    })
+    bff = await stack.startBff()
+    expect((await new CookieClient(bff.origin).post('/api/auth/login', { email, password: account.password })).status).toBe(200)
   })
 
   it('adds no Retry-After of its own when the backend sent none', async () => {

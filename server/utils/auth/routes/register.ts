@@ -7,6 +7,7 @@ import { callBackend, type BackendFailure } from '../backend'
 import type { AuthDeps } from '../deps'
 import { clientAddress, fail, failWith, noStore, refuseCrossSite } from '../respond'
 import { completeSignIn } from '../session'
+import { STORAGE_OUTAGE_RETRY_AFTER_S, StorageUnavailableError } from '../storageOutage'
 import { tokenHash } from '../tokenHash'
 import { overLongFields, readStringFields, signedInBody } from './body'
 
@@ -45,7 +46,11 @@ export async function handleRegister(event: H3Event, deps: AuthDeps) {
     method: 'POST', body: { email: input.email, password: input.password },
   })
   if (!token.ok) return createdButNotSignedIn(event, token)
-  const signedIn = await completeSignIn(event, deps, token.data)
+  const signedIn = await completeSignIn(event, deps, token.data).catch((error: unknown) => {
+    // The session storage down now (register.post.ts would say "unavailable, try again"): the account is made.
+    if (error instanceof StorageUnavailableError) return { ok: false as const, status: 503, body: {}, retryAfterS: STORAGE_OUTAGE_RETRY_AFTER_S }
+    throw error
+  })
   if (!signedIn.ok) return createdButNotSignedIn(event, signedIn)
   const cartMerge = await mergeGuestCartOf(event, deps, signedIn.access)
   setResponseStatus(event, 201)
