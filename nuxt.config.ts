@@ -7,6 +7,7 @@ import { withoutEmptyRouteRules } from './utils/build/withoutEmptyRouteRules'
 import { withoutPageTransitions } from './utils/build/withoutPageTransitions'
 import { withoutSecondHookable } from './utils/build/withoutSecondHookable'
 import { withoutReloadDestr } from './utils/build/withoutReloadDestr'
+import { withoutOverriddenRouterOptions } from './utils/build/withoutOverriddenRouterOptions'
 import { lazyErrorComponent } from './utils/build/lazyErrorComponent'
 
 /**
@@ -154,7 +155,7 @@ export default defineNuxtConfig({
       ])
     },
     'vite:extendConfig'(config, { isClient }) {
-      if (isClient) config.plugins?.push(keepDynamicEntryNames(), retryableChunkImports(), withoutPageTransitions({ srcDir: fileURLToPath(new URL('.', import.meta.url)) }), withoutEmptyRouteRules(), withoutSecondHookable(), withoutReloadDestr())
+      if (isClient) config.plugins?.push(keepDynamicEntryNames(), retryableChunkImports(), withoutPageTransitions({ srcDir: fileURLToPath(new URL('.', import.meta.url)) }), withoutEmptyRouteRules(), withoutSecondHookable(), withoutReloadDestr(), withoutOverriddenRouterOptions({ appRouterOptions: fileURLToPath(new URL('./app/router.options.ts', import.meta.url)) }))
     },
     // Nuxt's pages prefetch plugin loads the layout and named middleware of a route a link points at. This app has
     // no layouts and only global middleware (in the entry already), so it did nothing but cost every entry 0.2 KiB

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import { useApi } from '~/composables/core/useApi'
 import { useApiSession } from '~/composables/core/useApiSession'
 import { authService } from '~/services/authService'
+import { browserService } from '~/stores/resources/browserService'
 import type { Credentials, ProfileChanges, Registration, User } from '~/services/domain/user'
 
 /** unknown: the server could not tell (backend down); the next page load or refresh decides. */
@@ -13,7 +14,10 @@ export type AuthStatus = 'signed_in' | 'signed_out' | 'unknown'
  * goes straight to the api session (composables/core), which keeps it in memory and nowhere else.
  */
 export const useAuthStore = defineStore('auth', () => {
-  const service = authService(useApi())
+  const api = useApi()
+  // The browser signs in, out and edits the profile only after the page is up, so the service and its user mapper
+  // load when the app is idle (or with the first call), outside the first view; the server render needs it at once.
+  const service = import.meta.client ? browserService(() => import('~/services/authService').then(m => m.authService(api))) : authService(api)
   const session = useApiSession()
 
   const user = ref<User | null>(null)
