@@ -29,6 +29,16 @@ export default {
         ':is(h1, h2, h3)[tabindex="-1"]:focus': { outline: `2px solid ${theme('colors.brand.500')}`, outlineOffset: '2px' },
       })
     }),
+    // Rating stars (components/product/ProductRating.vue): the empty ones as outlines, the same glyph unfilled and
+    // stroked at 4.8:1 on white (WCAG 1.4.11), so they differ from the filled ones by shape as well as colour; the
+    // filled layer on top strokes in its own colour, so no grey rim shows around a filled star. Here rather than as
+    // arbitrary classes in the template: class strings there are JavaScript in the product page's first view.
+    plugin(({ addComponents, theme }) => {
+      addComponents({
+        '.stars-outline': { color: 'transparent', '-webkit-text-stroke': `1px ${theme('colors.gray.500')}` },
+        '.stars-outline > *': { '-webkit-text-stroke-color': 'currentColor' },
+      })
+    }),
   ],
   // Tailwind 3 declares ~70 --tw-* custom properties on every element and pseudo-element (`*, ::before, ::after`)
   // so that transforms, rings and shadows compose; each element then carries its own copy, and style recalculation

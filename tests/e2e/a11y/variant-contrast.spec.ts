@@ -30,3 +30,32 @@ test('a sold-out option of the variant picker keeps readable contrast', async ({
   const result = await new AxeBuilder({ page }).include('main fieldset').withRules(['color-contrast']).analyze()
   expect(result.violations.flatMap(v => v.nodes.map(n => n.target.join(' ')))).toEqual([])
 })
+
+// Stars are the only rating a sighted shopper gets on a card (WCAG 1.4.11, 3:1 for graphics): the filled ones against
+// the page, and the empty ones distinct from them by shape (an outline) drawn at 3:1 too. Read from the computed
+// styles, so a colour changed in the theme or the component is measured as drawn.
+test('rating stars are drawn at 3:1 at least, empty ones as outlines, and read as one sentence', async ({ page }) => {
+  await page.goto('/products')
+  const rating = page.getByRole('main').locator('p').filter({ hasText: /Rated \d\.\d out of 5/ }).first()
+  expect(await rating.ariaSnapshot()).toMatch(/^- paragraph: Rated \d\.\d out of 5, \d+ reviews?$/)
+  const drawn = await rating.locator('[aria-hidden="true"]').first().evaluate((empty) => {
+    const style = (el: Element) => getComputedStyle(el)
+    let background = 'rgba(0, 0, 0, 0)'
+    for (let el: Element | null = empty; el && / 0\)$/.test(background); el = el.parentElement) background = style(el).backgroundColor
+    const star = (el: Element) => ({ fill: style(el).color, stroke: style(el).webkitTextStrokeColor, width: Number.parseFloat(style(el).webkitTextStrokeWidth) })
+    return { background: / 0\)$/.test(background) ? 'rgb(255, 255, 255)' : background, empty: star(empty), filled: star(empty.firstElementChild!) }
+  })
+  const channels = (css: string) => css.match(/[\d.]+/g)!.map(Number)
+  const luminance = (css: string) => {
+    const [r, g, b] = channels(css).map(c => c / 255).map(c => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+  }
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+    return (hi! + 0.05) / (lo! + 0.05)
+  }
+  expect(contrast(drawn.filled.fill, drawn.background), `filled ${drawn.filled.fill} on ${drawn.background}`).toBeGreaterThanOrEqual(3)
+  expect(channels(drawn.empty.fill)[3], 'empty stars are outlines').toBe(0)
+  expect(drawn.empty.width).toBeGreaterThanOrEqual(1)
+  expect(contrast(drawn.empty.stroke, drawn.background), `empty ${drawn.empty.stroke} on ${drawn.background}`).toBeGreaterThanOrEqual(3)
+})

@@ -55,7 +55,7 @@ test('a failed "Add to cart" says why and adds nothing; after recovery the same 
   expect((await cartAtBackend(page)).items_count).toBe(1)
 })
 
-test('a refused removal keeps the line and offers no undo; by keyboard, Remove leads to Undo, which puts it back once', async ({ page }) => {
+test('a refused removal keeps the line and offers no undo; by keyboard, Remove leads to Undo, which puts it back once, focused', async ({ page }) => {
   const product = await findProduct({ variants: false, minStock: 5 })
   await gotoWithCart(page, '/')
   await addThroughApi(page, { product_id: product.id, quantity: 2 })
@@ -78,8 +78,17 @@ test('a refused removal keeps the line and offers no undo; by keyboard, Remove l
   await expect(undo).toBeFocused()
   await expect(line).toHaveCount(0)
   await expect.poll(async () => (await cartAtBackend(page)).items_count).toBe(0)
+  // Refused: the notice is back and says why, with the focus on its Undo.
+  await addFault({ path_pattern: '/cart/items/', method: 'POST', status: 503 })
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('heading', { name: 'Your cart' })).toBeFocused()
+  await expect(undo).toBeFocused()
+  await expect(page.getByText(`Removed ${product.title}.`)).toContainText('Could not put it back: Service temporarily unavailable')
+  await expect(line).toHaveCount(0)
+  // Put back: the focus goes into the line again, on its title, and the cart says so.
+  await resetFaults()
+  await page.keyboard.press('Enter')
+  await expect(line.getByRole('link', { name: product.title })).toBeFocused()
+  await expect(page.getByRole('status').and(page.locator('#app-announcer'))).toHaveText(`${product.title} is back in your cart.`)
   await expect(page.getByRole('textbox', { name: `Quantity of ${product.title}` })).toHaveValue('2')
   expect((await cartAtBackend(page)).items.find(item => item.product_id === product.id)?.quantity).toBe(2)
 })

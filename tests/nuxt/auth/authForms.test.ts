@@ -20,6 +20,15 @@ describe('the account forms', () => {
     wrapper.unmount()
   })
 
+  // Password managers save the credential under the field marked `username` (Chromium's password-form guidance): the
+  // email is the account's identifier, on sign-up as on sign-in, so both forms mark it alike with the password beside it.
+  it.each([['sign-in', 'current-password', AuthLoginForm], ['registration', 'new-password', AuthRegisterForm]] as const)('%s: the email is the credential\'s username, beside a %s', async (_, password, form) => {
+    const wrapper = await mountSuspended(form)
+    expect(wrapper.get('input[type="email"]').attributes('autocomplete')).toBe('username')
+    expect(wrapper.get('input[type="password"]').attributes('autocomplete')).toBe(password)
+    wrapper.unmount()
+  })
+
   it('profile name: what the shopper is typing stays when a fresh read of the profile lands; an untouched field follows it', async () => {
     fake.current.on('POST', '/auth/login', { access: 'a.b.c', user: ADA })
     await useAuthStore().signIn({ email: ADA.email, password: 'pw' })
