@@ -71,7 +71,8 @@ export function readAppLoader(script: string): { entry: string, preloads: Preloa
 }
 
 /**
- * A tap on a button marked data-early-tap (add to cart, quick add, a heart) before its component has hydrated would
+ * A tap on a button marked data-early-tap (add to cart, quick add, a heart), or on any button inside an element so
+ * marked (the reviews, whose "More reviews" is the generic list's button), before its component has hydrated would
  * do nothing: the button has no handler yet. This inline script, the first thing in <head>, remembers such a button
  * and clicks it again once Vue has attached its handlers (Vue keeps them on the element under a symbol described
  * "_vei"), so the tap does what the shopper meant, once however often they tapped. It gives up on a button after
@@ -82,7 +83,7 @@ export function readAppLoader(script: string): { entry: string, preloads: Preloa
 export const EARLY_TAPS_SCRIPT = [
   '(function(){var d=document,q=[];',
   'function h(b){return Object.getOwnPropertySymbols(b).some(function(s){return s.description==="_vei"})}',
-  'd.addEventListener("click",function(e){var t=e.target,b=t&&t.closest&&t.closest("[data-early-tap]");',
+  'd.addEventListener("click",function(e){var t=e.target,b=t&&t.closest&&t.closest("button[data-early-tap],[data-early-tap] button");',
   'if(!b||h(b)||q.indexOf(b)>=0)return;q.push(b);if(q.length===1)w(Date.now())},true);',
   'function w(s){setTimeout(function(){q=q.filter(function(b){if(!b.isConnected)return false;',
   'if(h(b)){b.click();return false}return true});if(q.length&&Date.now()-s<1e4)w(s);else q=[]},50)}})()',
