@@ -71,19 +71,25 @@ export function readAppLoader(script: string): { entry: string, preloads: Preloa
 }
 
 /**
- * A tap on a button marked data-early-tap (add to cart, quick add, a heart) before its component has hydrated would
- * do nothing: the button has no handler yet. This inline script, the first thing in <head>, remembers such a button
+ * A tap on a button marked data-early-tap (add to cart, quick add, a heart), or on any button inside an element so
+ * marked (the reviews, whose "More reviews" is the generic list's button), before its component has hydrated would
+ * do nothing: the button has no handler yet. So would a radio's (the product page's variant picker): the browser
+ * checks it, and hydration sets it back to the app's state. A radio clicked again once it has handlers is chosen
+ * again (one whose v-model or whose component took the choice over already is checked, so the click changes
+ * nothing). This inline script, the first thing in <head>, remembers such a button
  * and clicks it again once Vue has attached its handlers (Vue keeps them on the element under a symbol described
  * "_vei"), so the tap does what the shopper meant, once however often they tapped. It gives up on a button after
- * 10 s (the app did not load: a cart change that late would be a surprise) or when the button left the page.
+ * 10 s (the app did not load: a cart change that late would be a surprise) or when the button left the page. While
+ * its click runs the button has data-early-replay, for a handler whose meaning depends on what the tap saw (a heart
+ * the server showed unsaved meant "save": ProductDetailHeart.vue).
  * Inline, so it works before any script file has arrived; the CSP allows inline scripts by their hashes
  * (contentSecurityPolicy.ts hashes every inline script of a page).
  */
 export const EARLY_TAPS_SCRIPT = [
   '(function(){var d=document,q=[];',
   'function h(b){return Object.getOwnPropertySymbols(b).some(function(s){return s.description==="_vei"})}',
-  'd.addEventListener("click",function(e){var t=e.target,b=t&&t.closest&&t.closest("[data-early-tap]");',
+  'd.addEventListener("click",function(e){var t=e.target,b=t&&t.closest&&t.closest("button[data-early-tap],[data-early-tap] button,input[type=radio]");',
   'if(!b||h(b)||q.indexOf(b)>=0)return;q.push(b);if(q.length===1)w(Date.now())},true);',
   'function w(s){setTimeout(function(){q=q.filter(function(b){if(!b.isConnected)return false;',
-  'if(h(b)){b.click();return false}return true});if(q.length&&Date.now()-s<1e4)w(s);else q=[]},50)}})()',
+  'if(h(b)){b.setAttribute("data-early-replay","");b.click();b.removeAttribute("data-early-replay");return false}return true});if(q.length&&Date.now()-s<1e4)w(s);else q=[]},50)}})()',
 ].join('')

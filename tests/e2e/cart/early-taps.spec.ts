@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test'
 import { productPath, PRODUCTS_PATH } from '../../../utils/routes/paths'
-import { holdScripts } from '../support/hydration'
+import { holdScripts, waitForHydration } from '../support/hydration'
 import { cartAtBackend, expectCartCount, findProduct } from './support'
 
 // The app's scripts load after the first images (server/utils/html/beforeHydration.ts), so on a phone a shopper can
@@ -36,4 +36,20 @@ test('"Add to cart" tapped before the product page has hydrated puts the product
   await scripts.release()
   await expectCartCount(page, 1)
   await expect.poll(async () => (await cartAtBackend(page)).items).toEqual([expect.objectContaining({ product_id: product.id, quantity: 1 })])
+})
+
+test('a variant chosen before the product page has hydrated stays chosen', async ({ page }) => {
+  const product = await findProduct({ variants: true })
+  const scripts = await holdScripts(page)
+  await page.goto(productPath(product), { waitUntil: 'commit' })
+  const choice = page.getByRole('main').getByRole('radio').first()
+  const value = await choice.inputValue()
+  await choice.check()
+  expect(scripts.held(), 'no app script had run when the shopper chose').toBeGreaterThan(0)
+
+  await scripts.release()
+  await waitForHydration(page)
+  // The picker says the choice (its legend), and the radio stays as the shopper left it.
+  await expect(page.getByRole('main').locator('legend').first()).toContainText(`: ${value}`)
+  await expect(choice).toBeChecked()
 })

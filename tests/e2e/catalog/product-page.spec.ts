@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { waitForHydration, waitForListeners } from '../support/hydration'
+import { holdComponent, waitForHydration, waitForListeners } from '../support/hydration'
 import { productPath, PRODUCTS_PATH } from '../../../utils/routes/paths'
 import { trackCatalogRequests } from './support'
 
@@ -39,6 +39,20 @@ test('a product page is server-rendered with sanitized description, and hydratio
   await page.keyboard.press('Enter')
   await expect.poll(() => reviews.count()).toBeGreaterThan(shown)
   await expect(region.locator(':focus')).toHaveCount(1)
+})
+
+test('"More reviews" pressed before the reviews have hydrated loads the next reviews once their code is there', async ({ page, request }) => {
+  const product = await findProduct(request, d => d.reviews_count > 5)
+  const chunk = await holdComponent(page, 'ProductReviews')
+  await page.goto(productPath(product))
+  await waitForHydration(page)
+  await expect.poll(() => chunk.held(), { message: 'the reviews\' code is on its way and held' }).toBe(1)
+  const reviews = page.getByRole('region', { name: 'Reviews' }).getByRole('article')
+  await expect(reviews).toHaveCount(5)
+  await page.getByRole('button', { name: 'More reviews' }).click()
+
+  await chunk.release()
+  await expect.poll(() => reviews.count()).toBeGreaterThan(5)
 })
 
 test('the chosen variant is in the URL, survives a reload, and unlocks the button', async ({ page, request }) => {

@@ -42,3 +42,26 @@ export async function holdScripts(page: Page): Promise<{ held: () => number, rel
     },
   }
 }
+
+/**
+ * Holds back the lazily loaded chunk of one component (its script setup's `__name`, which the build keeps) until
+ * release(): the page around it hydrates, that part stays server HTML for as long as a test needs. Call before
+ * page.goto.
+ */
+export async function holdComponent(page: Page, name: string): Promise<{ held: () => number, release: () => Promise<void> }> {
+  const held: Array<() => Promise<void>> = []
+  let holding = true
+  await page.route(url => url.pathname.startsWith('/_nuxt/') && url.pathname.endsWith('.js'), async (route) => {
+    const response = await route.fetch()
+    const body = await response.text()
+    if (holding && body.includes(`__name:"${name}"`)) held.push(() => route.fulfill({ response, body }))
+    else await route.fulfill({ response, body })
+  })
+  return {
+    held: () => held.length,
+    release: async () => {
+      holding = false
+      await Promise.all(held.map(fulfil => fulfil()))
+    },
+  }
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { PRODUCTS_PATH, SIGN_IN_PATH } from '../../../utils/routes/paths'
 import { gotoHydrated } from '../auth/support'
-import { waitForHydration } from '../support/hydration'
+import { holdComponent, waitForHydration } from '../support/hydration'
 import { addAtBackend, backendWishlist, clearFaults, countWishlistChanges, heart, injectFault, newShopper, signInOnPage, trackWishlistRequests } from './support'
 
 // Hearts on the listing, in a real browser against the demo backend: the way through sign-in, fast taps, a
@@ -9,11 +9,11 @@ import { addAtBackend, backendWishlist, clearFaults, countWishlistChanges, heart
 
 test.afterEach(clearFaults)
 
-/** The first card of the Products grid: its product id and title. */
-async function firstCard(page: Page): Promise<{ id: number, title: string }> {
+/** The first card of the Products grid: its product id, title and page. */
+async function firstCard(page: Page): Promise<{ id: number, title: string, path: string }> {
   const card = page.getByRole('list', { name: 'Products' }).getByRole('listitem').first()
   const href = await card.getByRole('link').first().getAttribute('href')
-  return { id: Number(/\/products\/(\d+)-/.exec(href ?? '')?.[1]), title: (await card.getByRole('heading').innerText()).trim() }
+  return { id: Number(/\/products\/(\d+)-/.exec(href ?? '')?.[1]), title: (await card.getByRole('heading').innerText()).trim(), path: href ?? '' }
 }
 
 /** Hearts in a server-rendered page (the virtual grid keeps fewer in the DOM once it measures the screen). */
@@ -49,6 +49,28 @@ test('signed out: the heart leads to sign-in and back to the same page, with tha
   await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 1 item' })).toBeVisible()
   expect(await backendWishlist(shopper)).toEqual([product.id])
   expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(String(product.id))
+})
+
+test('the product page\'s heart tapped before it hydrated saves the product, also one the wishlist already had', async ({ page }) => {
+  const shopper = await newShopper('heart-early')
+  await gotoHydrated(page, PRODUCTS_PATH)
+  const product = await firstCard(page)
+  await addAtBackend(shopper, product.id)
+  await signIn(page, shopper, PRODUCTS_PATH)
+  // The heart's code is held: the page hydrates and the wishlist starts (the header counts it) around the server's
+  // heart, which shows the product unsaved. The shopper's tap on it means "save it".
+  const chunk = await holdComponent(page, 'ProductDetailHeart')
+  await page.goto(product.path)
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 1 item' })).toBeVisible()
+  await expect.poll(() => chunk.held(), { message: 'the heart\'s code is on its way and held' }).toBe(1)
+  const button = heart(page, product.title)
+  await expect(button).toHaveAttribute('aria-pressed', 'false')
+  await button.click()
+
+  await chunk.release()
+  await expect(button).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 1 item' })).toBeVisible()
+  expect(await backendWishlist(shopper)).toEqual([product.id])
 })
 
 test('a heart a guest gave up on is not added for whoever signs in next in this tab', async ({ page }) => {
