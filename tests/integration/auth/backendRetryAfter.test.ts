@@ -20,6 +20,13 @@ beforeEach(async () => {
   bff = await stack.startBff()
 })
 
+/** What the registration form gets: the api core's error for the BFF's answer (services/authService.ts). */
+function registerAsTheForm(account: Record<string, string>): Promise<ApiError> {
+  const client = createApiClient({ fetch: $fetch, baseURL: `${bff.origin}/api`, retry: { maxRetries: 0 } })
+  const headers = { 'origin': bff.origin, 'x-requested-with': 'storefront' }
+  return client.post('/auth/register', account, { headers }).then(() => { throw new Error('registered and signed in') }, (e: ApiError) => e)
+}
+
 describe('the auth BFF and the backend\'s Retry-After', () => {
   it('passes a throttled sign-in\'s Retry-After on, and the sign-in form says how long to wait', async () => {
     await addFault({ path_pattern: '/auth/*', method: 'POST', status: 429, retry_after: 20 })
@@ -56,9 +63,7 @@ describe('the auth BFF and the backend\'s Retry-After', () => {
     await addFault({ path_pattern: '/auth/token/', method: 'POST', status: 429, retry_after: 30 })
     const email = `created-${Date.now()}@example.com`
     const account = { email, password: 'a-long-password-1', first_name: 'Cre', last_name: 'Ated' }
-    const client = createApiClient({ fetch: $fetch, baseURL: `${bff.origin}/api`, retry: { maxRetries: 0 } })
-    const headers = { 'origin': bff.origin, 'x-requested-with': 'storefront' }
-    const error = await client.post('/auth/register', account, { headers }).catch((e: ApiError) => e)
+    const error = await registerAsTheForm(account)
     expect(error).toMatchObject({
       status: 429,
       retryAfterMs: 30_000,
@@ -78,9 +83,7 @@ describe('the auth BFF and the backend\'s Retry-After', () => {
     bff = await stack.startBff({ sessions })
     const email = `stored-${Date.now()}@example.com`
     const account = { email, password: 'a-long-password-1', first_name: 'Sto', last_name: 'Red' }
-    const client = createApiClient({ fetch: $fetch, baseURL: `${bff.origin}/api`, retry: { maxRetries: 0 } })
-    const headers = { 'origin': bff.origin, 'x-requested-with': 'storefront' }
-    const error = await client.post('/auth/register', account, { headers }).catch((e: ApiError) => e)
+    const error = await registerAsTheForm(account)
     expect(error).toMatchObject({
       status: 503,
       retryAfterMs: 30_000,
