@@ -74,8 +74,9 @@ export default defineNuxtConfig({
     sitemapChunkSize: 45_000,
     // Behind a reverse proxy you run, take the shopper's address from X-Forwarded-For (auth rate limits). NUXT_AUTH_TRUST_PROXY.
     authTrustProxy: false,
-    // Auth attempts per minute (docs/auth.md), e.g. NUXT_AUTH_RATE_LIMIT_REGISTER=100 for a suite that registers a lot.
-    authRateLimit: { loginPerAccount: 10, loginPerAddress: 50, register: 10 },
+    // Auth attempts per window (docs/auth.md: a minute for sign-in and registration, 15 minutes for password resets),
+    // e.g. NUXT_AUTH_RATE_LIMIT_REGISTER=100 for a suite that registers a lot.
+    authRateLimit: { loginPerAccount: 10, loginPerAddress: 50, register: 10, passwordResetPerAccount: 5, passwordResetPerAddress: 20, passwordResetConfirm: 10 },
     // How often, at most, the instances retry blacklisting refresh tokens of sign-outs the backend could not hear of
     // (docs/auth.md, "Signing out while the backend is away"). NUXT_AUTH_REVOCATION_RETRY_MS.
     authRevocationRetryMs: 10_000,

@@ -1,5 +1,5 @@
 import { useRuntimeConfig, useStorage } from 'nitropack/runtime'
-import { DEFAULT_ROTATION, rateLimitsPerMinute, type AuthDeps } from './deps'
+import { DEFAULT_ROTATION, rateLimitCounts, type AuthDeps } from './deps'
 import { guardedStorage } from './storageOutage'
 import { storageClaim } from '../storage/claim'
 
@@ -20,7 +20,7 @@ export function authDeps(): AuthDeps {
     cookie: { secure: !import.meta.dev },
     siteUrl: config.public.siteUrl,
     trustProxy: config.authTrustProxy === true,
-    rateLimits: rateLimitsPerMinute(config.authRateLimit),
+    rateLimits: rateLimitCounts(config.authRateLimit),
     rotation: DEFAULT_ROTATION,
     now: Date.now,
     revocationRetryMs: Number(config.authRevocationRetryMs) > 0 ? Number(config.authRevocationRetryMs) : undefined,

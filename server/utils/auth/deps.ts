@@ -25,6 +25,12 @@ export interface AuthDeps {
     loginPerAddress: RateLimitRule
     /** Registrations per address. */
     register: RateLimitRule
+    /** Password-reset emails asked for, per address and email: each one the backend takes sends an email. */
+    passwordResetPerAccount: RateLimitRule
+    /** Password-reset emails asked for per address, whatever the email (many shoppers' inboxes from one sender). */
+    passwordResetPerAddress: RateLimitRule
+    /** New passwords sent with a reset link's uid and token, per address (guessing tokens, walking uids). */
+    passwordResetConfirm: RateLimitRule
   }
   rotation: {
     /** How long a rotated pair is handed to other requests that present the same old refresh token. */
@@ -45,15 +51,23 @@ export const DEFAULT_RATE_LIMITS: AuthDeps['rateLimits'] = {
   loginPerAccount: { limit: 10, windowMs: 60_000 },
   loginPerAddress: { limit: 50, windowMs: 60_000 },
   register: { limit: 10, windowMs: 60_000 },
+  // A quarter of an hour, not a minute: a per-minute limit still lets one address mail an inbox 300 times an hour.
+  passwordResetPerAccount: { limit: 5, windowMs: 15 * 60_000 },
+  passwordResetPerAddress: { limit: 20, windowMs: 15 * 60_000 },
+  passwordResetConfirm: { limit: 10, windowMs: 15 * 60_000 },
 }
 
 export const DEFAULT_ROTATION: AuthDeps['rotation'] = { graceMs: 20_000, waitMs: 2_000, pollMs: 50 }
 
-/** Per-minute counts from runtimeConfig.authRateLimit; a missing or non-positive value keeps the default. */
-export function rateLimitsPerMinute(config: Partial<Record<keyof AuthDeps['rateLimits'], unknown>> | undefined): AuthDeps['rateLimits'] {
-  const pick = (key: keyof AuthDeps['rateLimits']) => {
+/**
+ * Counts per window from runtimeConfig.authRateLimit; each limit keeps its own window (a minute for sign-in and
+ * registration, a quarter of an hour for password resets). A missing or non-positive count keeps the default.
+ */
+export function rateLimitCounts(config: Partial<Record<keyof AuthDeps['rateLimits'], unknown>> | undefined): AuthDeps['rateLimits'] {
+  const limits = { ...DEFAULT_RATE_LIMITS }
+  for (const key of Object.keys(limits) as (keyof AuthDeps['rateLimits'])[]) {
     const value = Number(config?.[key])
-    return Number.isInteger(value) && value > 0 ? { limit: value, windowMs: 60_000 } : DEFAULT_RATE_LIMITS[key]
+    if (Number.isInteger(value) && value > 0) limits[key] = { limit: value, windowMs: DEFAULT_RATE_LIMITS[key].windowMs }
   }
-  return { loginPerAccount: pick('loginPerAccount'), loginPerAddress: pick('loginPerAddress'), register: pick('register') }
+  return limits
 }

@@ -21,8 +21,11 @@ function hasControlCharacter(text: string): boolean {
   return false
 }
 
-/** Checks a path+query taken from `/api/<here>` before it is appended to the backend base URL. */
-export function checkBackendPath(pathAndQuery: string): BackendPathResult {
+/**
+ * The path (no query) of a path+query as the rules here read it: decoded, lower-cased, repeated slashes merged, so
+ * every spelling a backend may route alike is one string. Null when the proxy refuses it as malformed.
+ */
+export function routedBackendPath(pathAndQuery: string): string | null {
   const path = pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}`
   const pathname = path.split('?')[0] ?? ''
   let decoded: string
@@ -30,14 +33,18 @@ export function checkBackendPath(pathAndQuery: string): BackendPathResult {
     decoded = decodeURIComponent(pathname)
   }
   catch {
-    return { ok: false, reason: 'malformed' }
+    return null
   }
-  if (DOT_SEGMENT.test(decoded) || BACKSLASH.test(decoded) || hasControlCharacter(decoded) || pathname.startsWith('//')) {
-    return { ok: false, reason: 'malformed' }
-  }
-  const routed = decoded.toLowerCase().replace(/\/{2,}/g, '/')
+  if (DOT_SEGMENT.test(decoded) || BACKSLASH.test(decoded) || hasControlCharacter(decoded) || pathname.startsWith('//')) return null
+  return decoded.toLowerCase().replace(/\/{2,}/g, '/')
+}
+
+/** Checks a path+query taken from `/api/<here>` before it is appended to the backend base URL. */
+export function checkBackendPath(pathAndQuery: string): BackendPathResult {
+  const routed = routedBackendPath(pathAndQuery)
+  if (routed === null) return { ok: false, reason: 'malformed' }
   if (HIDDEN.some(hidden => hidden.test(routed))) return { ok: false, reason: 'hidden' }
-  return { ok: true, path }
+  return { ok: true, path: pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}` }
 }
 
 /**

@@ -8,9 +8,14 @@ export interface ThrottleCheck {
   rule: RateLimitRule
 }
 
+/** How long to wait, in words: seconds up to two minutes (a sign-in window), minutes beyond (a reset's quarter hour). */
+function waitInWords(seconds: number): string {
+  return seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`
+}
+
 /**
  * Counts one attempt against every check; the first one over its limit yields a 429 body with Retry-After,
- * in the words the sign-in form shows. Null means the request may go on.
+ * in the words the auth forms show. Null means the request may go on.
  */
 export async function throttle(event: H3Event, storage: Storage, checks: ThrottleCheck[], now?: () => number): Promise<Record<string, unknown> | null> {
   for (const check of checks) {
@@ -19,7 +24,7 @@ export async function throttle(event: H3Event, storage: Storage, checks: Throttl
       setResponseHeader(event, 'retry-after', result.retryAfterS)
       event.node.res.statusCode = 429
       return {
-        detail: `Too many attempts. Please wait ${result.retryAfterS} seconds and try again.`,
+        detail: `Too many attempts. Please wait ${waitInWords(result.retryAfterS)} and try again.`,
         code: 'throttled',
         retry_after: result.retryAfterS,
       }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createStorage } from 'unstorage'
 import { hitRateLimit, refundRateLimit } from '~/server/utils/rate-limit/fixedWindow'
 import { expiringStore } from '~/server/utils/auth/expiringStore'
-import { DEFAULT_RATE_LIMITS, rateLimitsPerMinute } from '~/server/utils/auth/deps'
+import { DEFAULT_RATE_LIMITS, rateLimitCounts } from '~/server/utils/auth/deps'
 
 function clock(start = 1_000_000) {
   let now = start
@@ -58,13 +58,14 @@ describe('expiringStore', () => {
   })
 })
 
-describe('rateLimitsPerMinute', () => {
+describe('rateLimitCounts', () => {
   it('takes positive integers from runtime config and keeps the defaults otherwise', () => {
-    expect(rateLimitsPerMinute({ register: 100, loginPerAccount: '0', loginPerAddress: 'x' })).toEqual({
+    expect(rateLimitCounts({ register: 100, loginPerAccount: '0', loginPerAddress: 'x', passwordResetPerAccount: '2' })).toEqual({
+      ...DEFAULT_RATE_LIMITS,
       register: { limit: 100, windowMs: 60_000 },
-      loginPerAccount: DEFAULT_RATE_LIMITS.loginPerAccount,
-      loginPerAddress: DEFAULT_RATE_LIMITS.loginPerAddress,
+      // A count only: each limit keeps its own window.
+      passwordResetPerAccount: { limit: 2, windowMs: 15 * 60_000 },
     })
-    expect(rateLimitsPerMinute(undefined)).toEqual(DEFAULT_RATE_LIMITS)
+    expect(rateLimitCounts(undefined)).toEqual(DEFAULT_RATE_LIMITS)
   })
 })
