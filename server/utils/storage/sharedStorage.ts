@@ -1,6 +1,10 @@
 import type { Driver, Storage } from 'unstorage'
 import redisDriver from 'unstorage/drivers/redis'
 import { boundedMemoryDriver } from './boundedMemoryDriver'
+import { waitingForFirstConnection, type ConnectingClient } from './firstConnection'
+
+/** How long a connection to Redis may take; the first requests of an instance wait for it at most this long. */
+const CONNECT_TIMEOUT_MS = 2_000
 
 /** One entry per storage mount the server shares between requests (and, with Redis, between instances). */
 interface MountSpec {
@@ -48,15 +52,17 @@ function driverFor(spec: MountSpec, options: SharedStorageOptions): Driver {
     // Fail fast: a cache that is down must cost a render, not a hung request. Without the offline queue a command
     // fails at once while the connection is down (instead of waiting for reconnect attempts: up to ~2 s per page
     // with Redis gone), and ioredis keeps reconnecting in the background. Connected at start, so the first requests
-    // do not find it still connecting.
+    // do not find it still connecting; the calls they make while it is still being made wait for it
+    // (firstConnection.ts), since the server listens before it is up.
     maxRetriesPerRequest: 1,
-    connectTimeout: 2_000,
+    connectTimeout: CONNECT_TIMEOUT_MS,
     enableOfflineQueue: false,
     preConnect: true,
   })
-  const client = driver.getInstance?.() as Parameters<typeof reportOutages>[1] | undefined
-  if (client) reportOutages(spec.base, client)
-  return driver
+  const client = driver.getInstance?.() as (Parameters<typeof reportOutages>[1] & ConnectingClient) | undefined
+  if (!client) return driver
+  reportOutages(spec.base, client)
+  return waitingForFirstConnection(driver, client, CONNECT_TIMEOUT_MS)
 }
 
 /** Mounts (or re-mounts) every shared base on `storage`; returns a function that disconnects them. */
