@@ -7,20 +7,19 @@ import { cartService } from '~/services/cartService'
 import type { Cart, CartLine } from '~/services/domain/cart'
 import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from '~/services/domain/cartLine'
 import type { PurchaseLine } from '~/services/domain/product'
-import { toCartProblem } from '~/services/mappers/cartProblem'
 import { useAuthStore } from '~/stores/auth'
 import { createKeyedResource, type ResourceStatus } from '~/stores/resources/keyedResource'
 import { hasCartMarker } from '~/utils/cart/marker'
 import { createCartQueue } from './cartQueue'
+import { createLineEdits, lineKey } from './cartLineEdits'
 import { cartMadeElsewhere, creationTurn, noCartAfterOtherPages } from './cartCreation'
-import { invalidQuantity, lineGone, mayHaveLanded, unconfirmedAddition } from './cartFailures'
+import { invalidQuantity, mayHaveLanded, unconfirmedAddition } from './cartFailures'
 import { itemCountView, landedOn, lineViews, sameChoice, type AdditionOutcome, type CartLineProblem, type CartLineView, type PendingAddition } from './cartView'
 import { readSeenPrices, rememberPrices, seenPriceKey, writeSeenPrices, type SeenPrices } from './seenPrices'
 
 const KEY = 'current'
 const EMPTY: Pick<Cart, 'lines' | 'itemCount'> = { lines: [], itemCount: 0 }
 const noop = () => {}
-const lineKey = (lineId: number) => `line:${lineId}`
 
 /**
  * The shopper's cart. The backend is the truth: every answer replaces the cart (`resource.set`), and lines,
@@ -28,7 +27,7 @@ const lineKey = (lineId: number) => `line:${lineId}`
  * answered yet (quantities, additions) is shown at once and dropped when the answer comes: kept when it agreed,
  * rolled back (with the reason kept on the line) when it refused. Requests go one at a time (cartQueue.ts);
  * changes to one line while its request is under way are sent as one request with the latest quantity.
- * A 409 on a quantity clamps the line to what is in stock. Client only: nothing here runs during SSR, so a
+ * A 409 on a quantity clamps the line to what is in stock (cartLineEdits.ts). Client only: nothing here runs during SSR, so a
  * shared cached page never carries a cart.
  */
 export const useCartStore = defineStore('cart', () => {
@@ -54,8 +53,6 @@ export const useCartStore = defineStore('cart', () => {
 
   // Bookkeeping of this store instance (one per Nuxt app), not state.
   const queue = createCartQueue((size) => { pendingRequests.value = size })
-  /** A line's waiting request to fail with this instead of being sent: an earlier one was refused. */
-  const abandoned = new Map<number, ApiError>()
   const reported = new WeakSet<object>()
   let nextAdditionId = 1
   let additionSeq = 0
@@ -86,6 +83,10 @@ export const useCartStore = defineStore('cart', () => {
   function lineOf(lineId: number): CartLine | undefined {
     return cart.value?.lines.find(line => line.id === lineId)
   }
+
+  const edits = createLineEdits({
+    service, queue, wanted, problems, acceptedChanges, lineOf, epoch: () => epoch, authenticate, accept, refresh,
+  })
 
   /** After any answer: what it means for the overlay, the problems and the remembered prices. */
   function settle(next: Cart): void {
@@ -204,82 +205,9 @@ export const useCartStore = defineStore('cart', () => {
     }
   }
 
-  /**
-   * The backend refused a line's change: clamp to the stock on a 409 that says how many are left, roll back
-   * otherwise (the line shows its confirmed quantity, the problem stays on it). True when the outcome is what was
-   * asked anyway (a line to remove that is already gone).
-   */
-  function refused(lineId: number, target: number, failure: unknown): boolean {
-    const data = toApiErrorData(failure)
-    const problem = toCartProblem(data)
-    const line = lineOf(lineId)
-    if (problem.kind === 'line-gone' || !line) {
-      Reflect.deleteProperty(wanted.value, lineId)
-      void refresh().catch(noop)
-      return target === 0
-    }
-    if (problem.kind === 'out-of-stock' && problem.available !== null && problem.available >= MIN_LINE_QUANTITY) {
-      problems.value[lineId] = { error: data, wanted: target }
-      // The latest ask may already be lower than the stock (a "-" while this request was under way).
-      const clamped = Math.min(wanted.value[lineId] ?? target, problem.available, MAX_LINE_QUANTITY)
-      if (clamped === line.quantity) {
-        Reflect.deleteProperty(wanted.value, lineId)
-        return false
-      }
-      wanted.value[lineId] = clamped
-      void queue.coalesce(lineKey(lineId), () => sendLine(lineId)).catch(noop)
-      return false
-    }
-    Reflect.deleteProperty(wanted.value, lineId)
-    problems.value[lineId] = { error: data, wanted: target }
-    if (failure instanceof ApiError && queue.isWaiting(lineKey(lineId))) abandoned.set(lineId, failure)
-    // Sold out: the backend's answer to a read flags the line. A lost answer may hide a change that was made: the
-    // line shows what the backend holds.
-    if (problem.kind === 'out-of-stock' || mayHaveLanded(failure)) void refresh().catch(noop)
-    return false
-  }
-
-  /** Sends the latest quantity asked for a line, when it differs from the backend's. Runs in the queue. */
-  async function sendLine(lineId: number): Promise<void> {
-    const failure = abandoned.get(lineId)
-    if (failure) {
-      abandoned.delete(lineId)
-      throw failure
-    }
-    const target = wanted.value[lineId]
-    const line = lineOf(lineId)
-    if (target === undefined) return
-    if (!line || target === line.quantity) {
-      Reflect.deleteProperty(wanted.value, lineId)
-      if (!line && target !== 0) throw lineGone()
-      return
-    }
-    const sentIn = epoch
-    try {
-      await authenticate()
-      const next = target === 0 ? await service.removeLine(lineId) : await service.setQuantity(lineId, target)
-      if (!accept(next, sentIn)) return
-      acceptedChanges.value++
-      if (wanted.value[lineId] === target) Reflect.deleteProperty(wanted.value, lineId)
-    }
-    catch (failure) {
-      if (sentIn !== epoch) throw failure
-      if (!refused(lineId, target, failure)) throw failure
-    }
-  }
-
-  function change(lineId: number, quantity: number): Promise<void> {
-    wanted.value[lineId] = quantity
-    Reflect.deleteProperty(problems.value, lineId)
-    abandoned.delete(lineId)
-    return queue.coalesce(lineKey(lineId), () => sendLine(lineId))
-  }
-
   /** Sets a line's quantity (1 to 99): on screen at once, at the backend in turn. Rejects with the ApiError. */
   function setQuantity(lineId: number, quantity: number): Promise<void> {
-    if (!Number.isInteger(quantity) || quantity < MIN_LINE_QUANTITY || quantity > MAX_LINE_QUANTITY) return Promise.reject(invalidQuantity())
-    if (!lineOf(lineId)) return Promise.reject(lineGone())
-    return change(lineId, quantity)
+    return edits.setQuantity(lineId, quantity)
   }
 
   /** Removes a line: gone from the screen at once, back with its problem if the backend refuses. */
@@ -287,7 +215,7 @@ export const useCartStore = defineStore('cart', () => {
     const line = lineOf(lineId)
     if (!line) return Promise.resolve()
     lastRemoved.value = line
-    return change(lineId, 0).catch((failure: unknown) => {
+    return edits.change(lineId, 0).catch((failure: unknown) => {
       // The line is back with its problem: there is nothing to undo, and "Undo" would add it a second time.
       if (lastRemoved.value === line) lastRemoved.value = null
       throw failure
@@ -330,7 +258,7 @@ export const useCartStore = defineStore('cart', () => {
     problems.value = {}
     lastAddition.value = null
     lastRemoved.value = null
-    abandoned.clear()
+    edits.forget()
     knownEmpty.value = true
     prices.value = {}
     writeSeenPrices({})
