@@ -12,6 +12,7 @@ import { createKeyedResource, type ResourceStatus } from '~/stores/resources/key
 import { hasCartMarker } from '~/utils/cart/marker'
 import { createCartQueue } from './cartQueue'
 import { createLineEdits, lineKey } from './cartLineEdits'
+import { noLongerSold, readSnapshot, seenLineKey, snapshotOf, vanishedLines, writeSnapshot, type CartSnapshot, type SeenLine } from './goneLines'
 import { cartMadeElsewhere, creationTurn, noCartAfterOtherPages } from './cartCreation'
 import { invalidQuantity, mayHaveLanded, unconfirmedAddition } from './cartFailures'
 import { itemCountView, landedOn, lineViews, sameChoice, type AdditionOutcome, type CartLineProblem, type CartLineView, type PendingAddition } from './cartView'
@@ -31,7 +32,8 @@ const noop = () => {}
  * shared cached page never carries a cart.
  */
 export const useCartStore = defineStore('cart', () => {
-  const service = cartService(useApi())
+  const api = useApi()
+  const service = cartService(api)
   const session = useApiSession()
   const auth = useAuthStore()
   const resource = createKeyedResource<Cart>({ ttlMs: Number.POSITIVE_INFINITY })
@@ -50,6 +52,8 @@ export const useCartStore = defineStore('cart', () => {
   const lastAddition = ref<AdditionOutcome | null>(null)
   /** The line removed last, for "Undo". */
   const lastRemoved = ref<CartLine | null>(null)
+  /** Lines that went because the shop stopped selling their product, until the shopper dismisses the notice. */
+  const gone = ref<SeenLine[]>([])
 
   // Bookkeeping of this store instance (one per Nuxt app), not state.
   const queue = createCartQueue((size) => { pendingRequests.value = size })
@@ -59,6 +63,10 @@ export const useCartStore = defineStore('cart', () => {
   /** Bumped by reset(): answers to requests sent before it land nowhere. */
   let epoch = 0
   let runtimeStarted = false
+  /** Keys (goneLines.ts) of lines the shopper removed here, until an answer lacks them: not "no longer available". */
+  const removedHere = new Set<string>()
+  /** This page's last cart, compared with when storage cannot be read. */
+  let lastSeen: CartSnapshot = {}
   const scope = getCurrentScope()
 
   const cart = computed<Cart | null>(() => resource.get(KEY)?.data ?? null)
@@ -99,6 +107,23 @@ export const useCartStore = defineStore('cart', () => {
     // Storage first: another tab may have remembered lines this one has not seen yet.
     prices.value = rememberPrices({ ...prices.value, ...readSeenPrices() }, next)
     writeSeenPrices(prices.value)
+    noticeGone(next)
+  }
+
+  /** Lines this browser saw that the answer lacks: said when the shop no longer sells them (goneLines.ts). */
+  function noticeGone(next: Cart): void {
+    const previous = readSnapshot() ?? lastSeen
+    lastSeen = snapshotOf(next)
+    writeSnapshot(lastSeen)
+    // A merge still pending: the guest's lines are kept at the backend, not in this answer yet.
+    const vanished = next.mergePending ? [] : vanishedLines(previous, lastSeen, removedHere)
+    for (const key of removedHere) if (!lastSeen[key]) removedHere.delete(key)
+    if (vanished.length === 0) return
+    const sentIn = epoch
+    void noLongerSold(vanished, async id => (await import('~/services/productService')).productService(api).get(id)).then((lines) => {
+      const known = new Set(gone.value.map(seenLineKey))
+      if (sentIn === epoch) gone.value = [...gone.value, ...lines.filter(line => !known.has(seenLineKey(line)))]
+    })
   }
 
   function accept(next: Cart, sentIn: number): boolean {
@@ -215,9 +240,11 @@ export const useCartStore = defineStore('cart', () => {
     const line = lineOf(lineId)
     if (!line) return Promise.resolve()
     lastRemoved.value = line
+    removedHere.add(seenLineKey(line))
     return edits.change(lineId, 0).catch((failure: unknown) => {
       // The line is back with its problem: there is nothing to undo, and "Undo" would add it a second time.
       if (lastRemoved.value === line) lastRemoved.value = null
+      removedHere.delete(seenLineKey(line))
       throw failure
     })
   }
@@ -235,6 +262,11 @@ export const useCartStore = defineStore('cart', () => {
       lastRemoved.value ??= line
       throw failure
     }
+  }
+
+  /** The shopper has read that some lines are no longer available. */
+  function dismissGone(): void {
+    gone.value = []
   }
 
   function dismissProblem(lineId: number): void {
@@ -262,6 +294,10 @@ export const useCartStore = defineStore('cart', () => {
     knownEmpty.value = true
     prices.value = {}
     writeSeenPrices({})
+    gone.value = []
+    removedHere.clear()
+    lastSeen = {}
+    writeSnapshot({})
   }
 
   /** True the first time an error is handed to this: several callers sharing one refusal tell the shopper once. */
@@ -283,8 +319,8 @@ export const useCartStore = defineStore('cart', () => {
   }
 
   return {
-    entries: resource.entries, wanted, additions, problems, knownEmpty, pendingRequests, acceptedChanges, prices, lastAddition, lastRemoved,
+    entries: resource.entries, wanted, additions, problems, knownEmpty, pendingRequests, acceptedChanges, prices, lastAddition, lastRemoved, gone,
     cart, lines, itemCount, status, error, updating,
-    ensureLoaded, catchUp, refresh, add, setQuantity, remove, undoRemove, dismissProblem, acceptPriceChange, reset, firstReport, startRuntime,
+    ensureLoaded, catchUp, refresh, add, setQuantity, remove, undoRemove, dismissProblem, dismissGone, acceptPriceChange, reset, firstReport, startRuntime,
   }
 })
