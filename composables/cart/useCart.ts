@@ -50,6 +50,8 @@ export interface UseCartReturn {
   dismissProblem: (lineId: number) => void
   /** Hides the notice of lines no longer available. */
   dismissGone: () => void
+  /** An order placed here took these lines (before `refresh`): they are not looked up as products gone. */
+  orderPlaced: (lines: ReadonlyArray<Pick<CartLine, 'productId' | 'variantId'>>) => void
 }
 
 function plural(count: number): string {
@@ -147,5 +149,6 @@ export function useCart(): UseCartReturn {
     acceptPriceChange: lineId => store.acceptPriceChange(lineId),
     dismissProblem: lineId => store.dismissProblem(lineId),
     dismissGone: () => store.dismissGone(),
+    orderPlaced: lines => store.orderPlaced(lines),
   }
 }

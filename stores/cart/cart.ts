@@ -63,7 +63,7 @@ export const useCartStore = defineStore('cart', () => {
   /** Bumped by reset(): answers to requests sent before it land nowhere. */
   let epoch = 0
   let runtimeStarted = false
-  /** Keys (goneLines.ts) of lines the shopper removed here, until an answer lacks them: not "no longer available". */
+  /** Keys (goneLines.ts) of lines the shopper removed or ordered here, until an answer lacks them: not "no longer available". */
   const removedHere = new Set<string>()
   /** This page's last cart, compared with when storage cannot be read. */
   let lastSeen: CartSnapshot = {}
@@ -264,6 +264,11 @@ export const useCartStore = defineStore('cart', () => {
     }
   }
 
+  /** An order placed here took these lines: the answer that lacks them is not about products gone (nothing looked up). */
+  function orderPlaced(taken: ReadonlyArray<Pick<CartLine, 'productId' | 'variantId'>>): void {
+    for (const line of taken) removedHere.add(seenLineKey(line))
+  }
+
   /** The shopper has read that some lines are no longer available. */
   function dismissGone(): void {
     gone.value = []
@@ -321,6 +326,6 @@ export const useCartStore = defineStore('cart', () => {
   return {
     entries: resource.entries, wanted, additions, problems, knownEmpty, pendingRequests, acceptedChanges, prices, lastAddition, lastRemoved, gone,
     cart, lines, itemCount, status, error, updating,
-    ensureLoaded, catchUp, refresh, add, setQuantity, remove, undoRemove, dismissProblem, dismissGone, acceptPriceChange, reset, firstReport, startRuntime,
+    ensureLoaded, catchUp, refresh, add, setQuantity, remove, undoRemove, dismissProblem, dismissGone, orderPlaced, acceptPriceChange, reset, firstReport, startRuntime,
   }
 })

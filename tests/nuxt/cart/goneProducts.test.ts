@@ -110,12 +110,17 @@ describe('a product the shop stopped selling', () => {
       body: { shipping_address: ADDRESS, shipping_method_id: methods[0]!.id, payment_token: 'tok_visa' },
     })
     expect(placed.status).toBe(201)
-    expect((placed.body as { items: Array<{ product_id: number }> }).items.map(item => item.product_id)).toEqual([ordered!.id])
-    // What the checkout does once the order is placed.
+    const taken = (placed.body as { items: Array<{ product_id: number, variant_id: number | null }> }).items
+    expect(taken.map(item => item.product_id)).toEqual([ordered!.id])
+    // What the checkout does once the order is placed: tells the cart what the order took, and loads it.
+    demo.backend.stats.reset()
+    cart.orderPlaced(taken.map(item => ({ productId: item.product_id, variantId: item.variant_id })))
     await cart.refresh()
     expect(cart.lines.value).toEqual([])
     await vi.waitFor(() => expect(cart.gone.value.map(line => line.title)).toEqual([gone!.title]))
     await settle()
     expect(noLonger()).toEqual([sentence(gone!.title)])
+    // Only the line the order did not take was looked up in the catalog.
+    expect(demo.backend.stats.snapshot().routes['GET /products/{id}/']).toBe(1)
   })
 })
