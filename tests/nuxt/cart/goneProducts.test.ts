@@ -2,6 +2,7 @@ import { createPinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startCart } from '~/composables/cart/cartRuntime'
 import { ANNOUNCER_ID } from '~/composables/ui/useAnnouncer'
+import CartHeaderButton from '~/components/cart/CartHeaderButton.vue'
 import CartPage from '~/pages/cart.vue'
 import { useCartStore } from '~/stores/cart/cart'
 import { ADDRESS } from '../../contract/support/fixtures'
@@ -73,6 +74,21 @@ describe('a product the shop stopped selling', () => {
     await settle()
     expect(page.text()).not.toContain('no longer available')
     expect(noLonger()).toHaveLength(1)
+  })
+
+  it('is shown in the mini-cart too, and dismissed there', async () => {
+    const { cart, products: [gone] } = await cartWith(2)
+    const header = await mountInNuxt(CartHeaderButton, { attachTo: document.body, route: '/products' })
+    const button = () => header.get('button[aria-controls]')
+    await vi.waitFor(() => expect(button().text()).toContain('Cart, 2 items'))
+    await deleteProduct(gone!.id)
+    await cart.refresh()
+    await button().trigger('click')
+    const dialog = header.get('[role="dialog"]')
+    await vi.waitFor(() => expect(dialog.text()).toContain(sentence(gone!.title)))
+    await dialog.get('button[aria-label="Dismiss: no longer available"]').trigger('click')
+    expect(dialog.text()).not.toContain('no longer available')
+    expect(document.activeElement?.textContent?.trim()).toBe('Your cart, 1 item')
   })
 
   it('is not said of a line the shopper removed, even in the answer that lacks a deleted one too', async () => {
