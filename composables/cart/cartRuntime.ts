@@ -1,6 +1,8 @@
 import { onScopeDispose, watch } from 'vue'
+import { useAnnouncer } from '~/composables/ui/useAnnouncer'
 import { useAuthStore } from '~/stores/auth'
 import { useCartStore } from '~/stores/cart/cart'
+import { goneSentence, seenLineKey } from '~/stores/cart/goneLines'
 import { connectCartTabs } from './cartTabSync'
 import { useCart, type UseCartReturn } from './useCart'
 
@@ -8,7 +10,7 @@ import { useCart, type UseCartReturn } from './useCart'
  * The cart's browser side, wired once per app the first time anything needs the cart (the header at idle, or an
  * early "Add to cart"): other tabs hear about every settled burst of changes and refetch; signing in here loads
  * the merged cart (the BFF merged the guest cart into the account's, or will on this request); signing out
- * empties it here and in every other tab. Returns the cart for the caller.
+ * empties it here and in every other tab; lines the shop stopped selling are said once. Returns the cart for the caller.
  */
 export function startCart(): UseCartReturn {
   const cart = useCart()
@@ -35,6 +37,16 @@ export function startCart(): UseCartReturn {
       told = store.acceptedChanges
       tabs.post('changed')
     })
+
+    // Said once per line, in this tab (the tab whose answer noticed it); the cart page and mini-cart show it until dismissed.
+    const { announce } = useAnnouncer()
+    const said = new Set<string>()
+    watch(() => store.gone, (lines) => {
+      if (lines.length === 0) said.clear()
+      const fresh = lines.filter(line => !said.has(seenLineKey(line)))
+      for (const line of fresh) said.add(seenLineKey(line))
+      if (fresh.length) announce(fresh.map(goneSentence).join(' '))
+    }, { immediate: true })
 
     watch(() => auth.user?.id ?? null, (now, before) => {
       if (now !== null && before === null) {

@@ -5,10 +5,11 @@ import type { Cart, CartLine } from '~/services/domain/cart'
 import type { PurchaseLine } from '~/services/domain/product'
 import { useCartStore } from '~/stores/cart/cart'
 import type { AdditionOutcome, CartLineProblem, CartLineView } from '~/stores/cart/cartView'
+import type { SeenLine } from '~/stores/cart/goneLines'
 import type { ResourceStatus } from '~/stores/resources/keyedResource'
 import { cartErrorMessage } from './cartErrorMessage'
 
-export type { AdditionOutcome, CartLineProblem, CartLineView }
+export type { AdditionOutcome, CartLineProblem, CartLineView, SeenLine }
 
 export interface UseCartReturn {
   /** The cart as the backend last answered it: lines, totals and counts are the truth. Null until one arrived. */
@@ -29,6 +30,8 @@ export interface UseCartReturn {
   lastAddition: ComputedRef<AdditionOutcome | null>
   /** The line removed last, while it can be put back. */
   lastRemoved: ComputedRef<CartLine | null>
+  /** Lines that went because the shop no longer sells their product (as last seen here), until dismissed. */
+  gone: ComputedRef<SeenLine[]>
   /** Adds a product; resolves once the backend agreed, rejects with the ApiError after rolling back. Announced either way. */
   add: (line: PurchaseLine) => Promise<void>
   /** Sets a line's quantity (1..99). Fast repeats are coalesced; resolves when the backend has it, rejects with the ApiError. */
@@ -45,6 +48,10 @@ export interface UseCartReturn {
   acceptPriceChange: (lineId: number) => void
   /** Hides the message of a refused change on a line. */
   dismissProblem: (lineId: number) => void
+  /** Hides the notice of lines no longer available. */
+  dismissGone: () => void
+  /** An order placed here took these lines (before `refresh`): they are not looked up as products gone. */
+  orderPlaced: (lines: ReadonlyArray<Pick<CartLine, 'productId' | 'variantId'>>) => void
 }
 
 function plural(count: number): string {
@@ -84,6 +91,7 @@ export function useCart(): UseCartReturn {
     updating: computed(() => store.updating),
     lastAddition: computed(() => store.lastAddition),
     lastRemoved: computed(() => store.lastRemoved),
+    gone: computed(() => store.gone),
 
     async add(line) {
       try {
@@ -140,5 +148,7 @@ export function useCart(): UseCartReturn {
     ensureLoaded: () => store.ensureLoaded(),
     acceptPriceChange: lineId => store.acceptPriceChange(lineId),
     dismissProblem: lineId => store.dismissProblem(lineId),
+    dismissGone: () => store.dismissGone(),
+    orderPlaced: lines => store.orderPlaced(lines),
   }
 }

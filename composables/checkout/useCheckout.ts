@@ -156,6 +156,8 @@ export async function useCheckout(): Promise<CheckoutContext> {
     view.value = 'leaving'
     const owned = owner()
     if (owned !== null) clearDraft(sessionStorage, owned)
+    // The order took its lines: the cart does not ask the catalog whether they are still sold (docs/cart.md).
+    if (result.order) cart.value?.orderPlaced(result.order.lines)
     // The badge shows the emptied cart when the confirmation appears.
     await cart.value?.refresh().catch(() => {})
     if (result.recovered) notify.info('Your order went through: we found it although the first answer was lost.')

@@ -7,20 +7,20 @@ import { cartService } from '~/services/cartService'
 import type { Cart, CartLine } from '~/services/domain/cart'
 import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from '~/services/domain/cartLine'
 import type { PurchaseLine } from '~/services/domain/product'
-import { toCartProblem } from '~/services/mappers/cartProblem'
 import { useAuthStore } from '~/stores/auth'
 import { createKeyedResource, type ResourceStatus } from '~/stores/resources/keyedResource'
 import { hasCartMarker } from '~/utils/cart/marker'
 import { createCartQueue } from './cartQueue'
+import { createLineEdits, lineKey } from './cartLineEdits'
+import { noLongerSold, readSnapshot, seenLineKey, snapshotOf, vanishedLines, writeSnapshot, type CartSnapshot, type SeenLine } from './goneLines'
 import { cartMadeElsewhere, creationTurn, noCartAfterOtherPages } from './cartCreation'
-import { invalidQuantity, lineGone, mayHaveLanded, unconfirmedAddition } from './cartFailures'
+import { invalidQuantity, mayHaveLanded, unconfirmedAddition } from './cartFailures'
 import { itemCountView, landedOn, lineViews, sameChoice, type AdditionOutcome, type CartLineProblem, type CartLineView, type PendingAddition } from './cartView'
 import { readSeenPrices, rememberPrices, seenPriceKey, writeSeenPrices, type SeenPrices } from './seenPrices'
 
 const KEY = 'current'
 const EMPTY: Pick<Cart, 'lines' | 'itemCount'> = { lines: [], itemCount: 0 }
 const noop = () => {}
-const lineKey = (lineId: number) => `line:${lineId}`
 
 /**
  * The shopper's cart. The backend is the truth: every answer replaces the cart (`resource.set`), and lines,
@@ -28,11 +28,12 @@ const lineKey = (lineId: number) => `line:${lineId}`
  * answered yet (quantities, additions) is shown at once and dropped when the answer comes: kept when it agreed,
  * rolled back (with the reason kept on the line) when it refused. Requests go one at a time (cartQueue.ts);
  * changes to one line while its request is under way are sent as one request with the latest quantity.
- * A 409 on a quantity clamps the line to what is in stock. Client only: nothing here runs during SSR, so a
+ * A 409 on a quantity clamps the line to what is in stock (cartLineEdits.ts). Client only: nothing here runs during SSR, so a
  * shared cached page never carries a cart.
  */
 export const useCartStore = defineStore('cart', () => {
-  const service = cartService(useApi())
+  const api = useApi()
+  const service = cartService(api)
   const session = useApiSession()
   const auth = useAuthStore()
   const resource = createKeyedResource<Cart>({ ttlMs: Number.POSITIVE_INFINITY })
@@ -51,17 +52,21 @@ export const useCartStore = defineStore('cart', () => {
   const lastAddition = ref<AdditionOutcome | null>(null)
   /** The line removed last, for "Undo". */
   const lastRemoved = ref<CartLine | null>(null)
+  /** Lines that went because the shop stopped selling their product, until the shopper dismisses the notice. */
+  const gone = ref<SeenLine[]>([])
 
   // Bookkeeping of this store instance (one per Nuxt app), not state.
   const queue = createCartQueue((size) => { pendingRequests.value = size })
-  /** A line's waiting request to fail with this instead of being sent: an earlier one was refused. */
-  const abandoned = new Map<number, ApiError>()
   const reported = new WeakSet<object>()
   let nextAdditionId = 1
   let additionSeq = 0
   /** Bumped by reset(): answers to requests sent before it land nowhere. */
   let epoch = 0
   let runtimeStarted = false
+  /** Keys (goneLines.ts) of lines the shopper removed or ordered here, until an answer lacks them: not "no longer available". */
+  const removedHere = new Set<string>()
+  /** This page's last cart, compared with when storage cannot be read. */
+  let lastSeen: CartSnapshot = {}
   const scope = getCurrentScope()
 
   const cart = computed<Cart | null>(() => resource.get(KEY)?.data ?? null)
@@ -87,6 +92,10 @@ export const useCartStore = defineStore('cart', () => {
     return cart.value?.lines.find(line => line.id === lineId)
   }
 
+  const edits = createLineEdits({
+    service, queue, wanted, problems, acceptedChanges, lineOf, epoch: () => epoch, authenticate, accept, refresh,
+  })
+
   /** After any answer: what it means for the overlay, the problems and the remembered prices. */
   function settle(next: Cart): void {
     knownEmpty.value = false
@@ -98,6 +107,23 @@ export const useCartStore = defineStore('cart', () => {
     // Storage first: another tab may have remembered lines this one has not seen yet.
     prices.value = rememberPrices({ ...prices.value, ...readSeenPrices() }, next)
     writeSeenPrices(prices.value)
+    noticeGone(next)
+  }
+
+  /** Lines this browser saw that the answer lacks: said when the shop no longer sells them (goneLines.ts). */
+  function noticeGone(next: Cart): void {
+    const previous = readSnapshot() ?? lastSeen
+    lastSeen = snapshotOf(next)
+    writeSnapshot(lastSeen)
+    // A merge still pending: the guest's lines are kept at the backend, not in this answer yet.
+    const vanished = next.mergePending ? [] : vanishedLines(previous, lastSeen, removedHere)
+    for (const key of removedHere) if (!lastSeen[key]) removedHere.delete(key)
+    if (vanished.length === 0) return
+    const sentIn = epoch
+    void noLongerSold(vanished, async id => (await import('~/services/productService')).productService(api).get(id)).then((lines) => {
+      const known = new Set(gone.value.map(seenLineKey))
+      if (sentIn === epoch) gone.value = [...gone.value, ...lines.filter(line => !known.has(seenLineKey(line)))]
+    })
   }
 
   function accept(next: Cart, sentIn: number): boolean {
@@ -204,82 +230,9 @@ export const useCartStore = defineStore('cart', () => {
     }
   }
 
-  /**
-   * The backend refused a line's change: clamp to the stock on a 409 that says how many are left, roll back
-   * otherwise (the line shows its confirmed quantity, the problem stays on it). True when the outcome is what was
-   * asked anyway (a line to remove that is already gone).
-   */
-  function refused(lineId: number, target: number, failure: unknown): boolean {
-    const data = toApiErrorData(failure)
-    const problem = toCartProblem(data)
-    const line = lineOf(lineId)
-    if (problem.kind === 'line-gone' || !line) {
-      Reflect.deleteProperty(wanted.value, lineId)
-      void refresh().catch(noop)
-      return target === 0
-    }
-    if (problem.kind === 'out-of-stock' && problem.available !== null && problem.available >= MIN_LINE_QUANTITY) {
-      problems.value[lineId] = { error: data, wanted: target }
-      // The latest ask may already be lower than the stock (a "-" while this request was under way).
-      const clamped = Math.min(wanted.value[lineId] ?? target, problem.available, MAX_LINE_QUANTITY)
-      if (clamped === line.quantity) {
-        Reflect.deleteProperty(wanted.value, lineId)
-        return false
-      }
-      wanted.value[lineId] = clamped
-      void queue.coalesce(lineKey(lineId), () => sendLine(lineId)).catch(noop)
-      return false
-    }
-    Reflect.deleteProperty(wanted.value, lineId)
-    problems.value[lineId] = { error: data, wanted: target }
-    if (failure instanceof ApiError && queue.isWaiting(lineKey(lineId))) abandoned.set(lineId, failure)
-    // Sold out: the backend's answer to a read flags the line. A lost answer may hide a change that was made: the
-    // line shows what the backend holds.
-    if (problem.kind === 'out-of-stock' || mayHaveLanded(failure)) void refresh().catch(noop)
-    return false
-  }
-
-  /** Sends the latest quantity asked for a line, when it differs from the backend's. Runs in the queue. */
-  async function sendLine(lineId: number): Promise<void> {
-    const failure = abandoned.get(lineId)
-    if (failure) {
-      abandoned.delete(lineId)
-      throw failure
-    }
-    const target = wanted.value[lineId]
-    const line = lineOf(lineId)
-    if (target === undefined) return
-    if (!line || target === line.quantity) {
-      Reflect.deleteProperty(wanted.value, lineId)
-      if (!line && target !== 0) throw lineGone()
-      return
-    }
-    const sentIn = epoch
-    try {
-      await authenticate()
-      const next = target === 0 ? await service.removeLine(lineId) : await service.setQuantity(lineId, target)
-      if (!accept(next, sentIn)) return
-      acceptedChanges.value++
-      if (wanted.value[lineId] === target) Reflect.deleteProperty(wanted.value, lineId)
-    }
-    catch (failure) {
-      if (sentIn !== epoch) throw failure
-      if (!refused(lineId, target, failure)) throw failure
-    }
-  }
-
-  function change(lineId: number, quantity: number): Promise<void> {
-    wanted.value[lineId] = quantity
-    Reflect.deleteProperty(problems.value, lineId)
-    abandoned.delete(lineId)
-    return queue.coalesce(lineKey(lineId), () => sendLine(lineId))
-  }
-
   /** Sets a line's quantity (1 to 99): on screen at once, at the backend in turn. Rejects with the ApiError. */
   function setQuantity(lineId: number, quantity: number): Promise<void> {
-    if (!Number.isInteger(quantity) || quantity < MIN_LINE_QUANTITY || quantity > MAX_LINE_QUANTITY) return Promise.reject(invalidQuantity())
-    if (!lineOf(lineId)) return Promise.reject(lineGone())
-    return change(lineId, quantity)
+    return edits.setQuantity(lineId, quantity)
   }
 
   /** Removes a line: gone from the screen at once, back with its problem if the backend refuses. */
@@ -287,9 +240,11 @@ export const useCartStore = defineStore('cart', () => {
     const line = lineOf(lineId)
     if (!line) return Promise.resolve()
     lastRemoved.value = line
-    return change(lineId, 0).catch((failure: unknown) => {
+    removedHere.add(seenLineKey(line))
+    return edits.change(lineId, 0).catch((failure: unknown) => {
       // The line is back with its problem: there is nothing to undo, and "Undo" would add it a second time.
       if (lastRemoved.value === line) lastRemoved.value = null
+      removedHere.delete(seenLineKey(line))
       throw failure
     })
   }
@@ -307,6 +262,16 @@ export const useCartStore = defineStore('cart', () => {
       lastRemoved.value ??= line
       throw failure
     }
+  }
+
+  /** An order placed here took these lines: the answer that lacks them is not about products gone (nothing looked up). */
+  function orderPlaced(taken: ReadonlyArray<Pick<CartLine, 'productId' | 'variantId'>>): void {
+    for (const line of taken) removedHere.add(seenLineKey(line))
+  }
+
+  /** The shopper has read that some lines are no longer available. */
+  function dismissGone(): void {
+    gone.value = []
   }
 
   function dismissProblem(lineId: number): void {
@@ -330,10 +295,14 @@ export const useCartStore = defineStore('cart', () => {
     problems.value = {}
     lastAddition.value = null
     lastRemoved.value = null
-    abandoned.clear()
+    edits.forget()
     knownEmpty.value = true
     prices.value = {}
     writeSeenPrices({})
+    gone.value = []
+    removedHere.clear()
+    lastSeen = {}
+    writeSnapshot({})
   }
 
   /** True the first time an error is handed to this: several callers sharing one refusal tell the shopper once. */
@@ -355,8 +324,8 @@ export const useCartStore = defineStore('cart', () => {
   }
 
   return {
-    entries: resource.entries, wanted, additions, problems, knownEmpty, pendingRequests, acceptedChanges, prices, lastAddition, lastRemoved,
+    entries: resource.entries, wanted, additions, problems, knownEmpty, pendingRequests, acceptedChanges, prices, lastAddition, lastRemoved, gone,
     cart, lines, itemCount, status, error, updating,
-    ensureLoaded, catchUp, refresh, add, setQuantity, remove, undoRemove, dismissProblem, acceptPriceChange, reset, firstReport, startRuntime,
+    ensureLoaded, catchUp, refresh, add, setQuantity, remove, undoRemove, dismissProblem, dismissGone, orderPlaced, acceptPriceChange, reset, firstReport, startRuntime,
   }
 })

@@ -44,7 +44,7 @@ wait_ready() {
 PORT=$(free_port)
 THROTTLED_PORT=$(free_port)
 # DRF_REAL_TEST_OUTBOX: /api/__outbox/ shows the reset emails (the password reset contract tests read their links).
-start main "$PORT" DRF_REAL_TEST_OUTBOX=1
+start main "$PORT" DRF_REAL_TEST_OUTBOX=1 DRF_REAL_TEST_PRODUCTS=1
 # A second instance whose sign-in throttle is tiny, only to capture DRF's 429.
 start throttled "$THROTTLED_PORT" DRF_REAL_AUTH_RATE=2/min DRF_REAL_PRODUCTS=20
 wait_ready "$PORT"
@@ -62,5 +62,8 @@ cd "$ROOT"
 CONTRACT_API_BASE="http://127.0.0.1:$PORT/api" npx vitest run --project contract \
   tests/contract/catalog.test.ts tests/contract/auth.test.ts tests/contract/pagination.test.ts tests/contract/wishlist.test.ts tests/contract/cart.test.ts \
   tests/contract/orders.test.ts tests/contract/passwordReset.test.ts || status=1
+# Deletes products: alone and last, so no other file's product goes under it (DRF_REAL_TEST_PRODUCTS above).
+CONTRACT_API_BASE="http://127.0.0.1:$PORT/api" CONTRACT_DELETE_PRODUCTS=1 npx vitest run --project contract \
+  tests/contract/productGone.test.ts || status=1
 echo "drf-real: done in $((SECONDS - started)) s (exit $status)"
 exit $status

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, ProtectedError
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import filters, generics, views
@@ -98,3 +98,17 @@ class ProductSuggest(views.APIView):
         suggestions += [{'type': 'product', 'text': p.title, 'id': p.id, 'slug': p.slug}
                         for p in Product.objects.filter(title__icontains=q).order_by('-rating', 'id')[:10 - len(suggestions)]]
         return Response(suggestions)
+
+
+class TestProductDelete(views.APIView):
+    """Test-only (routed only with DRF_REAL_TEST_PRODUCTS=1): what the admin's "Delete" does. The models decide the
+    rest: order lines PROTECT the product (409 here), cart lines and wishlist entries CASCADE with it."""
+    authentication_classes = []
+
+    def delete(self, request, pk):
+        product = get_object_or_404(Product, pk=pk)
+        try:
+            product.delete()
+        except ProtectedError:
+            return Response({'detail': 'This product is in an order and cannot be deleted.'}, status=409)
+        return Response(status=204)

@@ -85,6 +85,8 @@ FRONTEND_URL = os.environ.get('DRF_REAL_FRONTEND_URL', 'http://127.0.0.1:3000')
 # Test-only: GET/DELETE /api/__outbox/ shows that memory (the contract suite reads reset links there). Its own switch,
 # not DEBUG: run.sh keeps DEBUG=False for Django's production 404 pages.
 TEST_OUTBOX = os.environ.get('DRF_REAL_TEST_OUTBOX') == '1'
+# Test-only: DELETE /api/__products/<id>/ deletes a product as the admin would (the contract's product-gone tests).
+TEST_PRODUCTS = os.environ.get('DRF_REAL_TEST_PRODUCTS') == '1'
 
 LOGGING = {
     'version': 1,

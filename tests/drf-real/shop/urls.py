@@ -39,6 +39,8 @@ api = [
 
 if settings.TEST_OUTBOX:
     api.append(path('__outbox/', OutboxView.as_view()))
+if settings.TEST_PRODUCTS:
+    api.append(path('__products/<int:pk>/', catalog.TestProductDelete.as_view()))
 
 urlpatterns = [
     path('api/', include(api)),

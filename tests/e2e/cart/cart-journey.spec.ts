@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test'
 import { accountButton, gotoHydrated, signInLink, signInThroughForm, uniqueEmail } from '../auth/support'
 import { CART_PATH, productPath, SIGN_IN_PATH } from '../../../utils/routes/paths'
-import { accountWithCart, cartButton, expectCartCount, findProduct, gotoWithCart } from './support'
+import { backend, simpleProducts } from '../checkout/support'
+import { accountWithCart, addThroughApi, cartButton, expectCartCount, findProduct, gotoWithCart } from './support'
 
 // The issue's journey: a guest fills a cart (one product with a variant), reloads, signs in to an account whose
 // cart already holds an item and sees everything together; signs out and the header is empty; the next person on
@@ -69,4 +70,25 @@ test('a guest cart survives a reload, joins the account\'s cart at sign-in, and 
   await expectCartCount(next, 0)
   await cartButton(next).click()
   await expect(next.getByRole('dialog', { name: 'Your cart' })).toContainText('Your cart is empty.')
+})
+
+// The shop deletes a product while it sits in a guest's cart; the shopper comes back later (a new page load). The
+// product comes from this test's own block of ids (checkout/support.ts): no other test is using it.
+test('a product the shop deleted while the shopper was away is named once on the cart page', async ({ page }) => {
+  const api = backend()
+  const [gone, kept] = await simpleProducts(api, 2)
+  await gotoWithCart(page, '/')
+  for (const product of [gone!, kept!]) await addThroughApi(page, { product_id: product.id, quantity: 1 })
+  await gotoWithCart(page, CART_PATH)
+  await expect(page.getByRole('list', { name: 'Items in your cart' }).getByRole('listitem')).toHaveCount(2)
+  expect((await api.call(`/__products/${gone!.id}/`, { method: 'DELETE' })).status).toBe(204)
+
+  await gotoWithCart(page, CART_PATH)
+  await expect(page.locator('#main').getByText(`${gone!.title} is no longer available and was removed from your cart.`)).toBeVisible()
+  await expect(page.locator('#app-announcer')).toHaveText(`${gone!.title} is no longer available and was removed from your cart.`)
+  await expect(page.getByRole('list', { name: 'Items in your cart' }).getByRole('listitem')).toHaveCount(1)
+  await page.reload()
+  await expectCartCount(page, 1)
+  await expect(page.getByRole('list', { name: 'Items in your cart' }).getByRole('listitem')).toHaveCount(1)
+  await expect(page.locator('#main').getByText('is no longer available')).toHaveCount(0)
 })

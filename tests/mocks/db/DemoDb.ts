@@ -33,6 +33,8 @@ export class DemoDb {
   brandBySlug!: Map<string, BrandRecord>
   /** products[id - 1]; ids are dense and never reused. */
   products!: ProductRecord[]
+  /** Ids of products deleted over `DELETE /__products/{id}/`: their records stay (ids are dense), unseen by every read. */
+  deleted!: Set<number>
   index!: OrderingIndex
   users!: Map<number, UserRecord>
   userIdByEmail!: Map<string, number>
@@ -79,6 +81,7 @@ export class DemoDb {
     this.brandBySlug = new Map(this.taxonomy.brands.map(b => [b.slug, b]))
     this.products = seedProducts(this.options.seed, this.options.seedProducts, this.taxonomy)
     this.index = new OrderingIndex(this.products)
+    this.deleted = new Set()
     this.users = new Map()
     this.userIdByEmail = new Map()
     this.blacklist = new Set()
@@ -102,7 +105,26 @@ export class DemoDb {
   }
 
   product(id: number): ProductRecord | undefined {
-    return Number.isSafeInteger(id) && id > 0 ? this.products[id - 1] : undefined
+    return Number.isSafeInteger(id) && id > 0 && !this.deleted.has(id) ? this.products[id - 1] : undefined
+  }
+
+  /** The products every read sees: those not deleted. */
+  liveProducts(): ProductRecord[] {
+    return this.deleted.size === 0 ? this.products : this.products.filter(p => !this.deleted.has(p.id))
+  }
+
+  /**
+   * Deletes a product as Django does with the shop's foreign keys (tests/drf-real/catalog/models.py): refused while
+   * an order line names it (`on_delete=PROTECT`), else its cart lines and wishlist entries go with it (`CASCADE`),
+   * leaving no trace in the carts' and wishlists' answers. False when an order protects it.
+   */
+  deleteProduct(product: ProductRecord): boolean {
+    if (this.orders.some(order => order.lines.some(line => line.productId === product.id))) return false
+    this.deleted.add(product.id)
+    this.index.remove(product.id)
+    for (const cart of this.carts.values()) cart.lines = cart.lines.filter(line => line.productId !== product.id)
+    for (const [userId, list] of this.wishlists) this.wishlists.set(userId, list.filter(entry => entry.productId !== product.id))
+    return true
   }
 
   category(id: number): CategoryRecord {

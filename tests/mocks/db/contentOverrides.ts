@@ -97,7 +97,7 @@ export function applyContent(db: DemoDb, body: unknown): void {
   for (const product of db.products) {
     product.haystack = `${product.title} ${db.brand(product.brandId).name} ${db.category(product.categoryId).name}`.toLowerCase()
   }
-  db.index = new OrderingIndex(db.products)
+  db.index = new OrderingIndex(db.liveProducts())
 }
 
 /** The product's reviews with the newest one's fields replaced as asked. */

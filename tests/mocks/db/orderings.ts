@@ -86,4 +86,12 @@ export class OrderingIndex {
       list.splice(lowerBound(list, key, direction, key(product), product.id), 0, product)
     }
   }
+
+  remove(productId: number): void {
+    for (const ordering of PRODUCT_ORDERINGS) {
+      const list = this.sorted[ordering]
+      const at = list.findIndex(p => p.id === productId)
+      if (at >= 0) list.splice(at, 1)
+    }
+  }
 }

@@ -23,7 +23,7 @@ function facets(context: DemoContext): Response {
   let min = Infinity
   let max = -Infinity
 
-  for (const product of db.products) {
+  for (const product of db.liveProducts()) {
     if (inCategoryFacet(product)) {
       categoryCounts.set(product.categoryId, (categoryCounts.get(product.categoryId) ?? 0) + 1)
       const parentId = db.category(product.categoryId).parentId
@@ -70,7 +70,7 @@ function suggest(context: DemoContext): Response {
     .map(c => ({ type: 'category', text: c.name, slug: c.slug }))
   const phrases = new Map<string, number>()
   const products: Array<{ id: number, slug: string, title: string, rating: number }> = []
-  for (const product of db.products) {
+  for (const product of db.liveProducts()) {
     const title = product.title.toLowerCase()
     if (!title.includes(q)) continue
     // The product noun ("crew sweater") makes a good query suggestion.

@@ -63,6 +63,14 @@ export function metaRoutes(deps: { faults: FaultRegistry, stats: Stats, reset: (
       product.updatedAt = c.db.now()
       return json({ id: product.id, stock: product.stock, variants: product.variants?.map(v => ({ id: v.id, stock: v.stock })) ?? null })
     } },
+    // Deletes a product as the shop's admin would (Django's on_delete: PROTECT by order lines, CASCADE to cart lines
+    // and wishlist entries), e.g. to see what a cart holding it answers next.
+    { method: 'DELETE', template: '/__products/{id}/', handle: (c) => {
+      const product = c.db.product(/^\d+$/.test(c.params.id ?? '') ? Number(c.params.id) : -1)
+      if (!product) return notFoundResponse()
+      if (!c.db.deleteProduct(product)) return detail(409, 'This product is in an order and cannot be deleted.')
+      return noContent()
+    } },
     // The emails sent (password reset links), as Django's locmem backend keeps them; `?to=` keeps one recipient's.
     { method: 'GET', template: '/__outbox/', handle: (c) => {
       const to = c.query.get('to')?.toLowerCase()

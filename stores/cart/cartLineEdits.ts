@@ -1,0 +1,127 @@
+import type { Ref } from 'vue'
+import { ApiError, toApiErrorData } from '~/composables/core/api/ApiError'
+import type { CartService } from '~/services/cartService'
+import type { Cart, CartLine } from '~/services/domain/cart'
+import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from '~/services/domain/cartLine'
+import { toCartProblem } from '~/services/mappers/cartProblem'
+import { invalidQuantity, lineGone, mayHaveLanded } from './cartFailures'
+import type { CartQueue } from './cartQueue'
+import type { CartLineProblem } from './cartView'
+
+// Changing a line's quantity or removing it: the ask is laid over the backend's cart at once (`wanted`), sent in
+// the queue (asks for one line while its request is under way are sent as one, with the latest quantity), and
+// settled by the answer: kept when it agreed, clamped to the stock on a 409 that says how many are left, rolled
+// back with the reason on the line otherwise. Part of the cart store (cart.ts), which owns the state.
+
+const noop = () => {}
+export const lineKey = (lineId: number) => `line:${lineId}`
+
+/** What line edits use of the cart store. */
+export interface LineEditsContext {
+  service: CartService
+  queue: CartQueue
+  /** Line id -> the quantity asked for and not answered yet (0: being removed). */
+  wanted: Ref<Record<number, number>>
+  problems: Ref<Record<number, CartLineProblem>>
+  acceptedChanges: Ref<number>
+  lineOf: (lineId: number) => CartLine | undefined
+  /** The store's epoch now: answers to requests sent in an earlier one land nowhere. */
+  epoch: () => number
+  authenticate: () => Promise<void>
+  accept: (next: Cart, sentIn: number) => boolean
+  refresh: () => Promise<void>
+}
+
+export interface LineEdits {
+  /** Asks for a line's quantity (0: removes it); resolves when the backend has it, rejects with the ApiError. */
+  change: (lineId: number, quantity: number) => Promise<void>
+  /** Sets a line's quantity (1 to 99), checked first. */
+  setQuantity: (lineId: number, quantity: number) => Promise<void>
+  /** Signed out: nothing waiting is failed any more. */
+  forget: () => void
+}
+
+export function createLineEdits(context: LineEditsContext): LineEdits {
+  const { service, queue, wanted, problems, acceptedChanges, lineOf, authenticate, accept, refresh } = context
+  /** A line's waiting request to fail with this instead of being sent: an earlier one was refused. */
+  const abandoned = new Map<number, ApiError>()
+
+  /**
+   * The backend refused a line's change: clamp to the stock on a 409 that says how many are left, roll back
+   * otherwise (the line shows its confirmed quantity, the problem stays on it). True when the outcome is what was
+   * asked anyway (a line to remove that is already gone).
+   */
+  function refused(lineId: number, target: number, failure: unknown): boolean {
+    const data = toApiErrorData(failure)
+    const problem = toCartProblem(data)
+    const line = lineOf(lineId)
+    if (problem.kind === 'line-gone' || !line) {
+      Reflect.deleteProperty(wanted.value, lineId)
+      void refresh().catch(noop)
+      return target === 0
+    }
+    if (problem.kind === 'out-of-stock' && problem.available !== null && problem.available >= MIN_LINE_QUANTITY) {
+      problems.value[lineId] = { error: data, wanted: target }
+      // The latest ask may already be lower than the stock (a "-" while this request was under way).
+      const clamped = Math.min(wanted.value[lineId] ?? target, problem.available, MAX_LINE_QUANTITY)
+      if (clamped === line.quantity) {
+        Reflect.deleteProperty(wanted.value, lineId)
+        return false
+      }
+      wanted.value[lineId] = clamped
+      void queue.coalesce(lineKey(lineId), () => sendLine(lineId)).catch(noop)
+      return false
+    }
+    Reflect.deleteProperty(wanted.value, lineId)
+    problems.value[lineId] = { error: data, wanted: target }
+    if (failure instanceof ApiError && queue.isWaiting(lineKey(lineId))) abandoned.set(lineId, failure)
+    // Sold out: the backend's answer to a read flags the line. A lost answer may hide a change that was made: the
+    // line shows what the backend holds.
+    if (problem.kind === 'out-of-stock' || mayHaveLanded(failure)) void refresh().catch(noop)
+    return false
+  }
+
+  /** Sends the latest quantity asked for a line, when it differs from the backend's. Runs in the queue. */
+  async function sendLine(lineId: number): Promise<void> {
+    const failure = abandoned.get(lineId)
+    if (failure) {
+      abandoned.delete(lineId)
+      throw failure
+    }
+    const target = wanted.value[lineId]
+    const line = lineOf(lineId)
+    if (target === undefined) return
+    if (!line || target === line.quantity) {
+      Reflect.deleteProperty(wanted.value, lineId)
+      if (!line && target !== 0) throw lineGone()
+      return
+    }
+    const sentIn = context.epoch()
+    try {
+      await authenticate()
+      const next = target === 0 ? await service.removeLine(lineId) : await service.setQuantity(lineId, target)
+      if (!accept(next, sentIn)) return
+      acceptedChanges.value++
+      if (wanted.value[lineId] === target) Reflect.deleteProperty(wanted.value, lineId)
+    }
+    catch (failure) {
+      if (sentIn !== context.epoch()) throw failure
+      if (!refused(lineId, target, failure)) throw failure
+    }
+  }
+
+  function change(lineId: number, quantity: number): Promise<void> {
+    wanted.value[lineId] = quantity
+    Reflect.deleteProperty(problems.value, lineId)
+    abandoned.delete(lineId)
+    return queue.coalesce(lineKey(lineId), () => sendLine(lineId))
+  }
+
+  function setQuantity(lineId: number, quantity: number): Promise<void> {
+    if (!Number.isInteger(quantity) || quantity < MIN_LINE_QUANTITY || quantity > MAX_LINE_QUANTITY) return Promise.reject(invalidQuantity())
+    if (!lineOf(lineId)) return Promise.reject(lineGone())
+    return change(lineId, quantity)
+  }
+
+  return { change, setQuantity, forget: () => abandoned.clear() }
+}

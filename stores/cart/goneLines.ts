@@ -1,0 +1,104 @@
+import { ApiError } from '~/composables/core/api/ApiError'
+import type { Cart } from '~/services/domain/cart'
+import type { ProductDetail } from '~/services/domain/product'
+
+// A product the shop stops selling (deleted; in most shops `on_delete=CASCADE`, as in tests/drf-real) leaves no
+// trace in the cart: its line is simply absent from the next answer. So this browser remembers what it last saw in
+// the cart - product (and variant) and the name the shopper read - and when a later answer lacks a line, asks the
+// catalog whether that product (or variant) is still sold. A line that went for any other reason (removed here, in
+// another tab or on another device, ordered, merged at sign-in) is of a product still sold, and nothing is said.
+// The memory is in localStorage, shared by the tabs: a line removed in another tab is already gone from it when this
+// tab hears of the change, and a product deleted while the shopper was away is noticed on their next visit. It only
+// ever holds the current cart's lines and is wiped at sign-out with the cart.
+
+const STORAGE_KEY = 'sf-cart-seen-lines'
+
+/** A line as the shopper last saw it: what the notice names. */
+export interface SeenLine {
+  productId: number
+  variantId: number | null
+  title: string
+  /** The variant's options, e.g. { colour: 'Navy', size: 'M' }; empty without variants. */
+  options: Record<string, string>
+}
+
+/** Product (and variant) -> the line as this browser last saw it. */
+export type CartSnapshot = Record<string, SeenLine>
+
+export function seenLineKey(line: Pick<SeenLine, 'productId' | 'variantId'>): string {
+  return `${line.productId}:${line.variantId ?? ''}`
+}
+
+export function snapshotOf(cart: Cart): CartSnapshot {
+  return Object.fromEntries(cart.lines.map(({ productId, variantId, title, options }) => [seenLineKey({ productId, variantId }), { productId, variantId, title, options: { ...options } }]))
+}
+
+function isSeenLine(value: unknown): value is SeenLine {
+  if (typeof value !== 'object' || value === null) return false
+  const { productId, variantId, title, options } = value as Record<string, unknown>
+  return Number.isInteger(productId) && (variantId === null || Number.isInteger(variantId)) && typeof title === 'string'
+    && typeof options === 'object' && options !== null && Object.values(options).every(v => typeof v === 'string')
+}
+
+function storage(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage
+  }
+  catch {
+    return null
+  }
+}
+
+/** The snapshot the tabs share; null when storage cannot be read (this page then compares with its own last cart). */
+export function readSnapshot(): CartSnapshot | null {
+  const store = storage()
+  if (!store) return null
+  try {
+    const parsed: unknown = JSON.parse(store.getItem(STORAGE_KEY) ?? '{}')
+    if (typeof parsed !== 'object' || parsed === null) return {}
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, SeenLine] => isSeenLine(entry[1])))
+  }
+  catch {
+    return null
+  }
+}
+
+export function writeSnapshot(snapshot: CartSnapshot): void {
+  try {
+    const store = storage()
+    if (!store) return
+    if (Object.keys(snapshot).length === 0) store.removeItem(STORAGE_KEY)
+    else store.setItem(STORAGE_KEY, JSON.stringify(snapshot))
+  }
+  catch {
+    // Full or disabled: this page still compares with its own last cart.
+  }
+}
+
+/** Lines seen before that the next cart lacks, but for those the shopper removed here (`removedHere`: keys). */
+export function vanishedLines(previous: CartSnapshot, next: CartSnapshot, removedHere: ReadonlySet<string>): SeenLine[] {
+  return Object.entries(previous).filter(([key]) => !next[key] && !removedHere.has(key)).map(([, line]) => line)
+}
+
+/**
+ * Those of `lines` the shop no longer sells: the product is 404, or the line's variant is no longer among its
+ * variants. Any other answer (a failure, the network) says nothing certain, and nothing is said: the quieter outcome.
+ */
+export async function noLongerSold(lines: readonly SeenLine[], product: (id: number) => Promise<ProductDetail>): Promise<SeenLine[]> {
+  const verdicts = await Promise.all(lines.map(async (line) => {
+    try {
+      const detail = await product(line.productId)
+      return line.variantId !== null && !detail.variants.some(variant => variant.id === line.variantId)
+    }
+    catch (failure) {
+      return failure instanceof ApiError && failure.status === 404
+    }
+  }))
+  return lines.filter((_, index) => verdicts[index])
+}
+
+/** What the shopper is told about a line that went: "<name> is no longer available and was removed from your cart." */
+export function goneSentence(line: SeenLine): string {
+  const options = Object.values(line.options)
+  return `${line.title}${options.length ? ` (${options.join(' / ')})` : ''} is no longer available and was removed from your cart.`
+}
