@@ -33,10 +33,18 @@ export default {
     // stroked at 4.8:1 on white (WCAG 1.4.11), so they differ from the filled ones by shape as well as colour; the
     // filled layer on top strokes in its own colour, so no grey rim shows around a filled star. Here rather than as
     // arbitrary classes in the template: class strings there are JavaScript in the product page's first view.
+    // Forced colours (Windows High Contrast) paint all text in the shopper's text colour, the transparent fill too,
+    // so every star looked filled: there both layers keep their shape (forced-color-adjust: none) and take that one
+    // system colour, CanvasText, the filled ones as fill and the empty ones as outline only.
     plugin(({ addComponents, theme }) => {
       addComponents({
         '.stars-outline': { color: 'transparent', '-webkit-text-stroke': `1px ${theme('colors.gray.500')}` },
         '.stars-outline > *': { '-webkit-text-stroke-color': 'currentColor' },
+        '@media (forced-colors: active)': {
+          '.stars-outline': { 'forced-color-adjust': 'none', '-webkit-text-stroke-color': 'CanvasText' },
+          // `> span`: more specific than the filled layer's text-amber-600, a utility and so later in the CSS.
+          '.stars-outline > span': { color: 'CanvasText' },
+        },
       })
     }),
   ],

@@ -1,5 +1,5 @@
 import { computed, ref, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
-import { useRoute, useRouter } from '#app'
+import { onNuxtReady, useRoute, useRouter } from '#app'
 import type { LocationQueryRaw } from 'vue-router'
 import type { ProductQuery } from '~/services/domain/product'
 import { normalizeQuery, queryKey } from '~/services/domain/productQuery'
@@ -109,7 +109,7 @@ export function useListingFilters(options: UseListingFiltersOptions = {}): UseLi
     write()
   }
 
-  return {
+  const filters: UseListingFiltersReturn = {
     query,
     draft,
     cursor: computed(() => parsed.value.cursor),
@@ -121,4 +121,12 @@ export function useListingFilters(options: UseListingFiltersOptions = {}): UseLi
     fixed,
     locationQuery,
   }
+
+  // A link's values the listing ignores (`min_price=abc`, `rating=9`) leave the address once the page is interactive
+  // (./listingAddress.ts, loaded then, and only for an address with parameters: most have none).
+  if (import.meta.client && Object.keys(route.query).length) {
+    const arrived = route.fullPath
+    onNuxtReady(() => import('./listingAddress').then(m => m.tidyListingAddress(filters, { route, router }, arrived, toListingQuery), () => {}))
+  }
+  return filters
 }

@@ -1,3 +1,5 @@
+import { onScopeDispose } from 'vue'
+
 /**
  * A field's blur, told to its owner as `leave` (which may show a message about it). A press on a button or link moves
  * the focus off the field, and a message shown then moved the pressed control before the press's click was aimed:
@@ -8,6 +10,8 @@
  * button and marks none :active for touch. So the field notes, while it has the focus, a press that starts on a
  * button or link, and a blur during that press leaves after it: once the pointer is up, a task later (after the
  * click; a submit that lands checks every field anyway). Per field, no shared state: handlers for focus and blur.
+ * Called in a component's setup: a field removed while it has the focus gets no blur in Firefox or Safari, so its
+ * listeners go when the component does.
  */
 export function leaveField(leave: () => void): { focus: () => void, blur: () => void } {
   // 'down' while a press on a button or link is held, 'up' once it is released (a tap, before its click).
@@ -22,6 +26,7 @@ export function leaveField(leave: () => void): { focus: () => void, blur: () => 
     method('pointerup', up, true)
     method('pointercancel', up, true)
   }
+  onScopeDispose(() => listen(false))
   return {
     focus() {
       press = ''

@@ -33,12 +33,14 @@ test('a sold-out option of the variant picker keeps readable contrast', async ({
 
 // Stars are the only rating a sighted shopper gets on a card (WCAG 1.4.11, 3:1 for graphics): the filled ones against
 // the page, and the empty ones distinct from them by shape (an outline) drawn at 3:1 too. Read from the computed
-// styles, so a colour changed in the theme or the component is measured as drawn.
+// styles, so a colour changed in the theme or the component is measured as drawn. In forced colours (Windows High
+// Contrast) the browser paints all text in one system colour: the empty stars stay outlines there, not filled ones.
 test('rating stars are drawn at 3:1 at least, empty ones as outlines, and read as one sentence', async ({ page }) => {
   await page.goto('/products')
   const rating = page.getByRole('main').locator('p').filter({ hasText: /Rated \d\.\d out of 5/ }).first()
   expect(await rating.ariaSnapshot()).toMatch(/^- paragraph: Rated \d\.\d out of 5, \d+ reviews?$/)
-  const drawn = await rating.locator('[aria-hidden="true"]').first().evaluate((empty) => {
+  const stars = rating.locator('[aria-hidden="true"]').first()
+  const draw = () => stars.evaluate((empty) => {
     const style = (el: Element) => getComputedStyle(el)
     let background = 'rgba(0, 0, 0, 0)'
     for (let el: Element | null = empty; el && / 0\)$/.test(background); el = el.parentElement) background = style(el).backgroundColor
@@ -54,8 +56,16 @@ test('rating stars are drawn at 3:1 at least, empty ones as outlines, and read a
     const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
     return (hi! + 0.05) / (lo! + 0.05)
   }
-  expect(contrast(drawn.filled.fill, drawn.background), `filled ${drawn.filled.fill} on ${drawn.background}`).toBeGreaterThanOrEqual(3)
-  expect(channels(drawn.empty.fill)[3], 'empty stars are outlines').toBe(0)
-  expect(drawn.empty.width).toBeGreaterThanOrEqual(1)
-  expect(contrast(drawn.empty.stroke, drawn.background), `empty ${drawn.empty.stroke} on ${drawn.background}`).toBeGreaterThanOrEqual(3)
+  const expectDistinct = (drawn: Awaited<ReturnType<typeof draw>>) => {
+    expect(contrast(drawn.filled.fill, drawn.background), `filled ${drawn.filled.fill} on ${drawn.background}`).toBeGreaterThanOrEqual(3)
+    expect(channels(drawn.empty.fill)[3], 'empty stars are outlines').toBe(0)
+    expect(drawn.empty.width).toBeGreaterThanOrEqual(1)
+    expect(contrast(drawn.empty.stroke, drawn.background), `empty ${drawn.empty.stroke} on ${drawn.background}`).toBeGreaterThanOrEqual(3)
+  }
+  expectDistinct(await draw())
+  await page.emulateMedia({ forcedColors: 'active' })
+  const forced = await draw()
+  expectDistinct(forced)
+  // One system colour for both, the shopper's text colour: the shape alone tells them apart, as the theme means.
+  expect(forced.empty.stroke).toBe(forced.filled.fill)
 })

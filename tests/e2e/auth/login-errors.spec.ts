@@ -72,3 +72,23 @@ test('registration shows server field errors next to their fields and keeps the 
   await expect(password).toHaveAttribute('autocomplete', 'new-password')
   await expect(page).toHaveURL(/\/auth\/register/)
 })
+
+// Back to a form the shopper had typed in (sign-in -> "Create an account" -> Back) shows their email again, as a
+// browser does for a page it restores itself; the password is never kept.
+test('sign-in and registration keep the typed email, never the password, across Back and Forward', async ({ page }) => {
+  await gotoHydrated(page, '/auth/login')
+  await page.getByLabel('Email').fill('back.and.forth@example.com')
+  await page.getByLabel('Password', { exact: true }).fill('secret-value')
+  await page.getByRole('link', { name: 'Create an account' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible()
+  await page.getByLabel('Email').fill('new.shopper@example.com')
+
+  await page.goBack()
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+  await expect(page.getByLabel('Email')).toHaveValue('back.and.forth@example.com')
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue('')
+  await page.goForward()
+  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible()
+  await expect(page.getByLabel('Email')).toHaveValue('new.shopper@example.com')
+  expect(JSON.stringify(await page.evaluate(() => history.state))).not.toContain('secret-value')
+})

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { nextTick, ref } from 'vue'
+import { onNuxtReady, useRouter } from '#imports'
 import { useCatalogListing } from '~/composables/catalog/useCatalogListing'
 import { useCategories } from '~/composables/catalog/useCategories'
 import { useProductFacets } from '~/composables/catalog/useProductFacets'
@@ -12,6 +13,10 @@ import { settle } from '../../support/promises'
 import { useFakeApi } from '../../support/useFakeApi'
 
 const fake = useFakeApi()
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
 
 function facets(brands: Array<[string, number]>): FacetsDto {
   return {
@@ -42,6 +47,36 @@ describe('useCatalogListing', () => {
     fake.current.callsTo('/products/')[0]!.resolve(productPage([1, 2], null))
     await settle()
     expect(result.resultCount.value).toBe(2)
+  })
+
+  // A link's values the listing ignores (a typed price that is no number, a rating the filter does not offer) reach no
+  // request, so the address should not keep them either: once the page is interactive it says what the listing shows,
+  // in place (no new history entry), and nothing is loaded again. Parameters that are not the listing's (tracking) stay.
+  it('replaces a link\'s ignored filter values in the address with what the listing applies, loading nothing again', async () => {
+    const router = useRouter()
+    const { result } = await mountComposable(() => useCatalogListing(), { route: `${PRODUCTS_PATH}?min_price=abc&rating=9&brand=acme&max_price=50&sort=price-asc&utm_source=mail` })
+    const push = vi.spyOn(router, 'push')
+    const replace = vi.spyOn(router, 'replace')
+    expect(fake.current.callsTo('/products/')[0]!.query).toMatchObject({ brand: ['acme'], max_price: '50.00', min_price: undefined, min_rating: undefined })
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`${PRODUCTS_PATH}?utm_source=mail&brand=acme&max_price=50.00&sort=price-asc`))
+    expect(replace).toHaveBeenCalledOnce()
+    expect(push).not.toHaveBeenCalled()
+    await settle()
+    expect(result.filters.query.value).toEqual({ brands: ['acme'], maxPrice: 5000, sort: 'price-asc' })
+    expect(fake.current.callsTo('/products/')).toHaveLength(1)
+    expect(fake.current.callsTo('/products/facets/')).toHaveLength(1)
+  })
+
+  it('leaves the address of a link whose values all apply as it is', async () => {
+    const router = useRouter()
+    await mountComposable(() => useCatalogListing(), { route: `${PRODUCTS_PATH}?sort=price-asc&brand=acme&brand=bolt&min_price=5.00&cursor=c3` })
+    const replace = vi.spyOn(router, 'replace')
+    // The listing's check waits for the page to be interactive and loads its code then, as this does.
+    await new Promise<void>(resolve => onNuxtReady(resolve))
+    await import('~/composables/catalog/listingAddress')
+    await settle()
+    expect(replace).not.toHaveBeenCalled()
+    expect(router.currentRoute.value.fullPath).toBe(`${PRODUCTS_PATH}?sort=price-asc&brand=acme&brand=bolt&min_price=5.00&cursor=c3`)
   })
 
   it('links categories keeping the other filters', async () => {

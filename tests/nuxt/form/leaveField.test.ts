@@ -30,6 +30,7 @@ const blurTo = (input: HTMLInputElement, to: Element | null) =>
 
 describe('leaving a field for its form\'s submit button', () => {
   afterEach(() => {
+    vi.restoreAllMocks()
     vi.useRealTimers()
     document.body.innerHTML = ''
   })
@@ -88,5 +89,23 @@ describe('leaving a field for its form\'s submit button', () => {
     blurTo(input, null)
     expect(left).toHaveBeenCalledTimes(2)
     wrapper.unmount()
+  })
+
+  // A field taken away while it has the focus (a step of a form replaced, a section closed by a shortcut key) may get
+  // no blur: Firefox and Safari send none for a removed element. Its window listeners must go with it all the same.
+  it('a field removed while it has the focus leaves no listener on the window', async () => {
+    // The window's pointer listeners as they stand: the same listener added twice is one (addEventListener's rule).
+    const live = new Map<EventListenerOrEventListenerObject, Set<string>>()
+    vi.spyOn(window, 'addEventListener').mockImplementation((type: string, listener) => {
+      if (type.startsWith('pointer') && listener) live.set(listener, (live.get(listener) ?? new Set()).add(type))
+    })
+    vi.spyOn(window, 'removeEventListener').mockImplementation((type: string, listener) => {
+      if (listener) live.get(listener)?.delete(type)
+    })
+    const count = () => [...live.values()].reduce((sum, types) => sum + types.size, 0)
+    const { wrapper } = await formWithField()
+    expect(count()).toBe(3)
+    wrapper.unmount()
+    expect(count()).toBe(0)
   })
 })
