@@ -1,9 +1,7 @@
 import type { ApiClient } from '~/composables/core/api/types'
 import type { UserDto } from './dto'
 import type { PasswordChange } from './domain/passwordChange'
-import type { SignedIn } from './domain/user'
 import { toSetPasswordRequest } from './mappers/passwordChange'
-import { toUser } from './mappers/user'
 
 /** The BFF's answer (server/utils/auth/routes/password.ts): this browser signed in again with the new password. */
 interface ChangedDto {
@@ -20,10 +18,14 @@ interface ChangedDto {
  */
 export function passwordChangeService(api: ApiClient) {
   return {
-    /** Rejects with the ApiError: field errors on current_password / new_password, 429, outages, `password_changed`. */
-    async change(input: PasswordChange): Promise<SignedIn> {
+    /**
+     * Resolves to the new access token; the shopper is the same, so the user in the answer is not mapped (its mapper
+     * shared with the sign-in service would become a chunk of its own, named in every page's entry). Rejects with the
+     * ApiError: field errors on current_password / new_password, 429, outages, `password_changed`.
+     */
+    async change(input: PasswordChange): Promise<string> {
       const dto = await api.post<ChangedDto>('/auth/password', toSetPasswordRequest(input), { headers: { 'x-requested-with': 'storefront' }, maxRetries: 0 })
-      return { user: toUser(dto.user), accessToken: dto.access }
+      return dto.access
     },
   }
 }

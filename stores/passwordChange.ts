@@ -21,10 +21,9 @@ export const usePasswordChangeStore = defineStore('passwordChange', () => {
   /** Resolves once this browser holds the new session; rejects with the ApiError. */
   async function change(input: PasswordChange): Promise<void> {
     try {
-      const { accessToken } = await service.change(input)
       // The backend blacklisted the old refresh token, and the access token that came with the new cookie replaces
       // the one in memory; the shopper is the same, so the user in the store stands.
-      session.setAccessToken(accessToken)
+      session.setAccessToken(await service.change(input))
     }
     catch (error) {
       // Changed, but this browser's session is over (its cookie is gone): forget it here too.
