@@ -68,3 +68,22 @@ test('a signed-in shopper can rename themselves and sign out everywhere', async 
   await expect(signInLink(phone)).toBeVisible()
   await other.close()
 })
+
+test('a signed-in shopper changes their password by keyboard at 320 px and stays signed in here', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 })
+  const user = { firstName: 'Pat', lastName: 'Change', email: uniqueEmail('pwchange'), password: 'a-long-password-9' }
+  await register(page, user)
+  await expect(page).toHaveURL(/\/auth\/profile$/)
+
+  await page.getByLabel('Current password', { exact: true }).fill(user.password)
+  await page.getByLabel('New password', { exact: true }).fill('another-long-password-4')
+  await page.getByRole('button', { name: 'Change password' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('status').filter({ hasText: 'Your password has been changed.' })).toBeVisible()
+  await expect(page.getByLabel('Current password', { exact: true })).toHaveValue('')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+
+  // The BFF swapped this browser's refresh cookie: the next page load still knows the shopper.
+  await page.reload()
+  await expect(accountButton(page, 'Pat Change')).toBeVisible()
+})
