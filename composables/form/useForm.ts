@@ -66,9 +66,12 @@ export function useForm<F extends string>(options: UseFormOptions<F>): UseFormRe
   const fieldErrors = computed(() => {
     const out = {} as FieldMessages<F>
     const now = current()
+    // Read whatever the fields hold: `sent` is not reactive, so a run that read no server errors (every field changed
+    // since the last send) would otherwise not run again when the next send's errors arrive.
+    const server = serverFieldErrors.value
     for (const field of fields) {
       const client = checked.value[field] ? problems.value[field] : undefined
-      out[field] = client ? [client] : now[field] === sent[field] ? serverFieldErrors.value[field] ?? [] : []
+      out[field] = client ? [client] : now[field] === sent[field] ? server[field] ?? [] : []
     }
     return out
   })

@@ -57,6 +57,7 @@ export type UserDto = Schemas['User']
 export type UserUpdateDto = Schemas['UserUpdate']
 export type PasswordResetRequestDto = Schemas['PasswordResetRequest']
 export type PasswordResetConfirmRequestDto = Schemas['PasswordResetConfirmRequest']
+export type SetPasswordRequestDto = Schemas['SetPasswordRequest']
 export type DetailMessageDto = Schemas['DetailMessage']
 export type OutboxMessageDto = Schemas['OutboxMessage']
 

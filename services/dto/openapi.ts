@@ -210,6 +210,33 @@ export interface paths {
         patch: operations["updateMe"];
         trace?: never;
     };
+    "/auth/users/set_password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Changes the signed-in user's password; every refresh token of the user is blacklisted.
+         * @description Djoser's shape. Field errors, in DRF's shape: a missing field is `"This field is required."`; a wrong current
+         *     password is `{"current_password": ["Invalid password."]}` (a field-level check, so the new password is not
+         *     checked then); otherwise `{"new_password": [...]}` with every message of Django's password validators. On
+         *     success (204, no body) the user's outstanding refresh tokens are blacklisted (SimpleJWT's
+         *     `OutstandingToken`s), as the reset does, so every session ends at its next refresh; access tokens already
+         *     issued live until they expire. The storefront calls it only from its BFF (`POST /api/auth/password`), which
+         *     signs the browser in again with the new password; the `/api` proxy does not forward this path. May be
+         *     throttled per user (429 with Retry-After).
+         */
+        post: operations["setPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/password/reset/": {
         parameters: {
             query?: never;
@@ -744,6 +771,12 @@ export interface components {
         PasswordResetRequest: {
             /** Format: email */
             email: string;
+        };
+        SetPasswordRequest: {
+            /** @description As typed; spaces are part of it. */
+            current_password: string;
+            /** @description Django's password validators apply. */
+            new_password: string;
         };
         PasswordResetConfirmRequest: {
             /** @description From the reset link. */
@@ -1523,6 +1556,31 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    setPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["Throttled"];
         };
     };
     requestPasswordReset: {

@@ -2,7 +2,7 @@
 # The storefront's contract against a real Django REST Framework backend (README.md here):
 # installs Debian's Django/DRF/SimpleJWT/django-filter if missing, starts this backend on a free port with a fresh
 # SQLite, re-captures fixtures/ and compares them with the committed ones, runs the contract suite's catalog, auth,
-# pagination, wishlist, cart, orders (shipping methods, checkout) and password reset files against it, and stops it. A stage of
+# pagination, wishlist, cart, orders (shipping methods, checkout), password reset and set password files against it, and stops it. A stage of
 # `npm test` (tests/run-all.sh), so CI runs it.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -61,7 +61,7 @@ fi
 cd "$ROOT"
 CONTRACT_API_BASE="http://127.0.0.1:$PORT/api" npx vitest run --project contract \
   tests/contract/catalog.test.ts tests/contract/auth.test.ts tests/contract/pagination.test.ts tests/contract/wishlist.test.ts tests/contract/cart.test.ts \
-  tests/contract/orders.test.ts tests/contract/passwordReset.test.ts || status=1
+  tests/contract/orders.test.ts tests/contract/passwordReset.test.ts tests/contract/setPassword.test.ts || status=1
 # Deletes products: alone and last, so no other file's product goes under it (DRF_REAL_TEST_PRODUCTS above).
 CONTRACT_API_BASE="http://127.0.0.1:$PORT/api" CONTRACT_DELETE_PRODUCTS=1 npx vitest run --project contract \
   tests/contract/productGone.test.ts || status=1

@@ -10,8 +10,10 @@ const BACKSLASH = /\\/
 // The demo backend's control endpoints (/__faults/, /__stats/, ...) are for tests, which call the backend directly.
 // SimpleJWT's endpoints answer with refresh tokens in the body (the browser must never hold one) and, like
 // registration, would skip the BFF's throttles: the BFF's routes (server/api/auth/) are the only way to them.
+// Djoser's set_password blacklists every refresh token of the user, this browser's too: only the BFF's
+// POST /api/auth/password signs this browser in again after it.
 // Matched on the decoded path, lower-cased, with repeated slashes merged as nginx merges them before Django.
-const HIDDEN = [/^\/__/, /^\/auth\/(?:token|register)(?:\/|$)/]
+const HIDDEN = [/^\/__/, /^\/auth\/(?:token|register|users\/set_password)(?:\/|$)/]
 
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {

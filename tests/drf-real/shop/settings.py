@@ -66,6 +66,7 @@ REST_FRAMEWORK = {
         'user': '100000/hour',
         'auth': os.environ.get('DRF_REAL_AUTH_RATE', '10000/min'),
         'password_reset': os.environ.get('DRF_REAL_RESET_RATE', '10000/min'),
+        'set_password': os.environ.get('DRF_REAL_SET_PASSWORD_RATE', '10000/min'),
     },
 }
 

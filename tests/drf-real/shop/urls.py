@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from rest_framework_simplejwt.views import TokenBlacklistView, TokenRefreshView
 
 from accounts.password_reset import OutboxView, PasswordResetConfirmView, PasswordResetView
+from accounts.set_password import SetPasswordView
 from accounts.views import MeView, RegisterView, ThrottledTokenObtainPairView
 from catalog import views as catalog
 from catalog.cart import CartItemView, CartItemsView, CartMergeView, CartView
@@ -27,6 +28,7 @@ api = [
     path('auth/token/refresh/', TokenRefreshView.as_view()),
     path('auth/token/blacklist/', TokenBlacklistView.as_view()),
     path('auth/me/', MeView.as_view()),
+    path('auth/users/set_password/', SetPasswordView.as_view()),
     path('auth/password/reset/', PasswordResetView.as_view()),
     path('auth/password/reset/confirm/', PasswordResetConfirmView.as_view()),
     path('cart/', CartView.as_view()),

@@ -172,10 +172,12 @@ describe('backend proxy', () => {
       expect(JSON.parse(refused.body).code).toBe('bad_path')
     }
     expect((await raw('/api/__stats/')).status).toBe(404)
-    // SimpleJWT's endpoints would hand the browser a refresh token; registration would skip the BFF's throttles.
+    // SimpleJWT's endpoints would hand the browser a refresh token; registration would skip the BFF's throttles; a
+    // password changed past the BFF would sign this browser out with every other (its refresh token blacklisted).
     for (const path of [
       '/api/auth/token/', '/api/auth/token', '/api/auth//token/', '/api/AUTH/Token/', '/api/auth/token%2F', '/api/auth/%74oken/',
       '/api/auth/token/refresh/', '/api/auth/token/blacklist/', '/api/auth/token/verify/', '/api/auth/register/', '/api/%5F%5Ffaults/',
+      '/api/auth/users/set_password/', '/api/auth/users/Set_Password', '/api/auth//users/set_password%2F',
     ]) {
       const refused = await raw(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"a@b.c","password":"x"}' })
       expect(refused.status, path).toBe(404)

@@ -2,7 +2,7 @@ import type { UserDto } from '../../../services/dto'
 import type { UserRecord } from '../db/types'
 import type { DemoContext } from '../http/context'
 import { FieldCollector, asObject, isEmail, passwordProblems } from '../http/fields'
-import { HttpError, detail, json } from '../http/responses'
+import { HttpError, detail, json, validationError } from '../http/responses'
 import type { Route } from '../http/router'
 import { isoDate } from '../serializers/catalog'
 
@@ -55,6 +55,26 @@ async function updateMe(context: DemoContext): Promise<Response> {
   return json(userDto(user))
 }
 
+export const INVALID_PASSWORD = 'Invalid password.'
+
+/**
+ * Djoser's set_password (docs/openapi.yaml): the current password is checked first (a field-level check), the new
+ * one's validators only once it is right; 204, and every session of the account ends at its next refresh.
+ */
+async function setPassword(context: DemoContext): Promise<Response> {
+  const user = await context.requireUser()
+  const fields = new FieldCollector(asObject(await context.body()))
+  const current = fields.string('current_password', { maxLength: 128 })
+  const next = fields.string('new_password', { maxLength: 128 })
+  if (current !== undefined && current !== user.password) fields.add('current_password', INVALID_PASSWORD)
+  fields.throwIfAny()
+  const problems = passwordProblems(next as string)
+  if (problems.length) throw validationError({ new_password: problems })
+  user.password = next as string
+  context.tokens.blacklistAllOf(user.id)
+  return new Response(null, { status: 204 })
+}
+
 export const authRoutes: Route[] = [
   { method: 'POST', template: '/auth/register/', handle: register, authenticate: false },
   { method: 'POST', template: '/auth/token/', handle: obtainToken, authenticate: false },
@@ -65,4 +85,5 @@ export const authRoutes: Route[] = [
   } },
   { method: 'GET', template: '/auth/me/', handle: async c => json(userDto(await c.requireUser())) },
   { method: 'PATCH', template: '/auth/me/', handle: updateMe },
+  { method: 'POST', template: '/auth/users/set_password/', handle: setPassword },
 ]

@@ -61,6 +61,26 @@ describe('useForm', () => {
     expect(form.fieldErrors.value.email).toEqual([])
   })
 
+  it('shows the backend\'s field errors of a second submit after every field was changed since the first', async () => {
+    const answers = [
+      apiError(400, 'Bad request', { email: ['user with this email already exists.'] }),
+      apiError(400, 'Bad request', { first_name: ['Ensure this field has no more than 150 characters.'] }),
+    ]
+    const form = setup(async () => {
+      throw answers.shift()
+    })
+    form.values.email = 'ada@example.com'
+    form.values.firstName = 'Ada'
+    await form.submit()
+    expect(form.fieldErrors.value.email).toEqual(['User with this email already exists.'])
+    // Both fields now differ from what was sent (nothing of the first answer applies), then the form is sent again.
+    form.values.email = 'ada.l@example.com'
+    form.values.firstName = 'Augusta'
+    expect(form.fieldErrors.value).toEqual({ email: [], firstName: [] })
+    await form.submit()
+    expect(form.fieldErrors.value).toEqual({ email: [], firstName: ['Ensure this field has no more than 150 characters.'] })
+  })
+
   it('puts DRF field errors next to their fields and non_field_errors on top, keeping every value', async () => {
     const form = setup(async () => {
       throw apiError(400, 'Enter a valid email address.', {

@@ -9,6 +9,7 @@ import type { BackendGateway } from '~/server/utils/backend/gateway'
 import requestIdMiddleware from '~/server/middleware/01.requestId'
 import { handleLogin } from '~/server/utils/auth/routes/login'
 import { handleLogout, handleLogoutAll } from '~/server/utils/auth/routes/logout'
+import { handleChangePassword } from '~/server/utils/auth/routes/password'
 import { handleRefresh } from '~/server/utils/auth/routes/refresh'
 import { handleRegister } from '~/server/utils/auth/routes/register'
 import { handleSession } from '~/server/utils/auth/routes/session'
@@ -51,6 +52,7 @@ export async function startTestBff(apiBase: string, overrides: Partial<AuthDeps>
     .post('/api/auth/refresh', route(handleRefresh))
     .post('/api/auth/logout', route(handleLogout))
     .post('/api/auth/logout-all', route(handleLogoutAll))
+    .post('/api/auth/password', route(handleChangePassword))
     .get('/api/auth/session', route(handleSession))
   const background: Promise<unknown>[] = []
   const app = createApp()
