@@ -47,7 +47,7 @@ export function buyAgainSummary(lines: readonly BuyAgainItem[], stopped: string 
   const limited = added.filter(item => itemNote(item))
   const left = lines.filter(item => item.state.kind === 'waiting' || item.state.kind === 'unknown')
   const sentences: string[] = []
-  if (added.length === lines.length && !limited.length) sentences.push(`Added all ${items(lines.length)} of this order to your cart.`)
+  if (added.length === lines.length && !limited.length) sentences.push(lines.length === 1 ? 'Added the item of this order to your cart.' : `Added all ${items(lines.length)} of this order to your cart.`)
   else sentences.push(added.length ? `Added ${added.length} of ${items(lines.length)} to your cart.` : 'Nothing was added to your cart.')
   for (const item of limited) sentences.push(`${item.line.title}: ${itemNote(item)}.`)
   if (notAdded.length) sentences.push(`Could not add ${notAdded.map(item => `${item.line.title} (${itemNote(item)})`).join(', ')}.`)

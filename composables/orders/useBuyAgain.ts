@@ -7,7 +7,7 @@ import type { Order, OrderLine } from '~/services/domain/order'
 import { toCartProblem } from '~/services/mappers/cartProblem'
 import { useCartStore } from '~/stores/cart/cart'
 import { mayHaveLanded } from '~/stores/cart/cartFailures'
-import { buyAgainSummary, type BuyAgainItem, type BuyAgainState } from './buyAgainText'
+import { buyAgainSummary, itemNote, type BuyAgainItem, type BuyAgainState } from './buyAgainText'
 
 export type { BuyAgainItem, BuyAgainState }
 
@@ -19,6 +19,9 @@ export interface BuyAgain {
   /** What the shopper was told about the last run ('' before the first). */
   readonly summary: string
   readonly running: boolean
+  /** Why a line was not added, or why fewer were, in words ('' otherwise): the report reads it from here, so its
+   * chunk imports nothing of the cart's (a module shared with it would split off the cart's chunks). */
+  note: (item: BuyAgainItem) => string
   /** Puts every line of the order into the cart again. A press while running joins the run under way. */
   start: (order: Order) => Promise<void>
   /** After a stop: sends the lines not added yet, after checking that a lost answer's line did not land. */
@@ -124,6 +127,7 @@ export function useBuyAgain(): BuyAgain {
   }
 
   return Object.assign(state, {
+    note: itemNote,
     start: (order: Order) => once(() => {
       state.items = order.lines.map(line => ({ line, state: { kind: 'waiting' } }))
     }),
