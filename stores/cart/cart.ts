@@ -179,8 +179,11 @@ export const useCartStore = defineStore('cart', () => {
     additions.value = additions.value.filter(addition => addition.id !== id)
   }
 
-  /** Adds to the cart; resolves with the backend's cart, rejects with the ApiError (nothing added). */
-  async function add(request: PurchaseLine): Promise<Cart> {
+  /**
+   * Adds to the cart; resolves with the backend's cart, rejects with the ApiError (nothing added). `quiet`: the
+   * caller tells the shopper itself (buy again: one outcome for a whole order), so the "added" notice stays away.
+   */
+  async function add(request: PurchaseLine, { quiet = false } = {}): Promise<Cart> {
     const seq = ++additionSeq
     try {
       if (!Number.isInteger(request.quantity) || request.quantity < MIN_LINE_QUANTITY || request.quantity > MAX_LINE_QUANTITY) throw invalidQuantity()
@@ -219,13 +222,13 @@ export const useCartStore = defineStore('cart', () => {
           turn.release()
         }
       })
-      lastAddition.value = { seq, request, lineId: landedOn(answer, request)?.id ?? null, error: null }
+      if (!quiet) lastAddition.value = { seq, request, lineId: landedOn(answer, request)?.id ?? null, error: null }
       // Added again from elsewhere: "Undo" on the cart page would add it once more.
       if (lastRemoved.value && sameChoice(lastRemoved.value, request)) lastRemoved.value = null
       return answer
     }
     catch (failure) {
-      lastAddition.value = { seq, request, lineId: null, error: toApiErrorData(failure) }
+      if (!quiet) lastAddition.value = { seq, request, lineId: null, error: toApiErrorData(failure) }
       throw failure
     }
   }

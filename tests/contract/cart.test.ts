@@ -87,6 +87,24 @@ describe('cart: guest carts', () => {
     expect(Number((response.body as { available: number | string }).available)).toBe(scarce.stock)
   })
 
+  // "Buy again" adds what is left when a line already in the cart cannot take the whole ordered quantity: it reads
+  // `available` as the stock, what the cart holds included (never as the room left, which would add too many).
+  it('a line already in the cart: more than the stock in all is 409, and `available` is the whole stock', async () => {
+    const scarce = await findProduct(client, p => p.variants.length === 0 && p.stock >= 2 && p.stock < MAX_QUANTITY)
+    const cart = await addToCart(client, { product_id: scarce.id, quantity: 1 }, {})
+    const response = await client.call('/cart/items/', { method: 'POST', body: { product_id: scarce.id, quantity: scarce.stock }, headers: { 'X-Cart-Token': cart.token } })
+    expect(response.status).toBe(409)
+    expect(Number((response.body as { available: number | string }).available)).toBe(scarce.stock)
+  })
+
+  // A product the shop no longer sells (deleted): DRF's PrimaryKeyRelatedField refuses the id (tests/drf-real).
+  it('an unknown product is a 400 field error on product_id', async () => {
+    const response = await client.call('/cart/items/', { method: 'POST', body: { product_id: 2_000_000_000, quantity: 1 } })
+    expect(response.status).toBe(400)
+    assertSchema('FieldErrors', response.body)
+    expect(response.body).toHaveProperty('product_id')
+  })
+
   it.each([0, MAX_QUANTITY + 1])('quantity %i is a 400 field error on quantity, whatever the stock', async (quantity) => {
     const response = await client.call('/cart/items/', { method: 'POST', body: { product_id: product.id, quantity } })
     expect(response.status).toBe(400)
