@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { accountButton, gotoHydrated, register, signInLink, uniqueEmail } from '../auth/support'
 
 // In a real browser: the guest cart token is an httpOnly cookie no script can read (only the "there is a cart"
