@@ -8,6 +8,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
+  // Still one: on the shared 2-core machine (2026-11-27, load 9-20 from other work) two workers took 7.6-12.7 min
+  // against 11.5-13.4 for one, but two of five runs each had a timing flake under that load (a different test each).
+  // `--workers=2` runs isolated all the same.
   workers: 1,
   forbidOnly: true,
   retries: 0,
