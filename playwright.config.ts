@@ -9,7 +9,7 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   // Still one: on the shared 2-core machine (2026-11-27, load 9-20 from other work) two workers took 7.6-12.7 min
-  // against 11.5-13.4 for one, but two of five runs each had a timing flake under that load (a different test each).
+  // against 11.5-13.4 for one, but three of five runs had one or two timing failures under that load (six different tests).
   // `--workers=2` runs isolated all the same.
   workers: 1,
   forbidOnly: true,
