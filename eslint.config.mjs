@@ -17,6 +17,16 @@ export default withNuxt(
     },
   },
   {
+    // Each Playwright worker has its own demo backend and storefront, started by the `test` of tests/e2e/support/test.ts:
+    // a spec on Playwright's own `test` would have neither (no baseURL, no E2E_API_BASE).
+    files: ['tests/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: '@playwright/test', importNames: ['test'], message: 'Import test (and expect) from tests/e2e/support/test.ts.' }],
+      }],
+    },
+  },
+  {
     rules: {
       'vue/multi-word-component-names': 'off',
       '@typescript-eslint/no-explicit-any': 'error',

@@ -1,47 +1,26 @@
 import { defineConfig } from '@playwright/test'
-import { freePort } from './bench/lib/ports'
-import { staleBuildReason } from './bench/lib/build'
 import { chromiumLaunch, chromiumProjects } from './tests/e2e/support/chromium'
 
-// Free ports are chosen once by the runner and passed to workers through env.
-process.env.E2E_WEB_PORT ??= String(await freePort())
-process.env.E2E_API_PORT ??= String(await freePort())
-const webPort = process.env.E2E_WEB_PORT
-const apiPort = process.env.E2E_API_PORT
-const apiBase = `http://127.0.0.1:${apiPort}/api`
-process.env.E2E_API_BASE = apiBase
-
+// Each worker starts its own demo backend and storefront (the same build, free ports: tests/e2e/support/test.ts),
+// so specs that inject faults or read the backend's stats and outbox cannot disturb specs in another worker.
+// Spec files are shared out between workers; the tests of one file run in order in one worker.
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
+  // Still one: on the shared 2-core machine (2026-11-27, load 9-20 from other work) two workers took 7.6-12.7 min
+  // against 11.5-13.4 for one, but three of five runs had one or two timing failures under that load (six different tests).
+  // `--workers=2` runs isolated all the same.
   workers: 1,
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
+  // Builds once when the build is stale, before any worker serves it.
+  globalSetup: './tests/e2e/support/globalSetup.ts',
   use: {
-    baseURL: `http://127.0.0.1:${webPort}`,
     trace: 'retain-on-failure',
     launchOptions: chromiumLaunch,
   },
   projects: chromiumProjects,
-  webServer: [
-    {
-      command: 'node --import tsx tests/mocks/cli/serve.ts',
-      url: `${apiBase}/__health/`,
-      env: { DEMO_API_PORT: apiPort, DEMO_FAULTS: '1', DEMO_STOREFRONT_URL: `http://127.0.0.1:${webPort}` },
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'ignore',
-    },
-    {
-      // Built again when a source changed since the last build: an old build would pass for code it does not contain.
-      command: `${await staleBuildReason() ? 'npm run --silent build && ' : ''}node .output/server/index.mjs`,
-      url: `http://127.0.0.1:${webPort}/`,
-      env: { PORT: webPort, HOST: '127.0.0.1', NUXT_API_BASE: apiBase, NUXT_PUBLIC_SITE_URL: `http://127.0.0.1:${webPort}` },
-      reuseExistingServer: false,
-      timeout: 300_000,
-    },
-  ],
 })

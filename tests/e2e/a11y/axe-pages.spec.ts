@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { CART_PATH, REGISTER_PATH, SIGN_IN_PATH, categoryPath, productPath } from '../../../utils/routes/paths'
 import { animationsSettled } from '../support/animations'
 import { waitForHydration, waitForListeners } from '../support/hydration'

@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test'
+import { expect, test, type Locator } from '../support/test'
 import { waitForHydration, waitForListeners } from '../support/hydration'
 import { backend, confirmedOrderId, fillAddress, openCheckout, placeOrderButton, reachReview, shopperWithCart } from '../checkout/support'
 import { cartButton, gotoWithCart } from '../cart/support'

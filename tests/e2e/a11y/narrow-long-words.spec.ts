@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { waitForHydration } from '../support/hydration'
 import { ADDRESS, backend, confirmedOrderId, fillAddress, openCheckout, placeOrderButton, shopperWithCart } from '../checkout/support'
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { productPath } from '../../../utils/routes/paths'
 import { gotoHydrated, signInThroughForm, uniqueEmail } from '../auth/support'
 import { addFault, findProduct, gotoWithCart, resetFaults } from '../cart/support'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { waitForHydration } from '../support/hydration'
 import { backend, shopperWithCart, simpleProducts } from '../checkout/support'
 import { productPath } from '../../../utils/routes/paths'

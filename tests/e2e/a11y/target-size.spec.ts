@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '../support/test'
 import { CART_PATH, productPath } from '../../../utils/routes/paths'
 import { waitForHydration, waitForListeners } from '../support/hydration'
 import { addFault, addThroughApi, cartButton, cartLineWithChangedPrice, findProduct, gotoWithCart, resetFaults } from '../cart/support'

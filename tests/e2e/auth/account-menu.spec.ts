@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { accountButton, DEMO, gotoHydrated, signInLink, signInThroughForm } from './support'
 
 test('the account menu opens from its button and closes on Escape, on a click outside and on navigation', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { DEMO, accountButton, gotoHydrated, refreshCookie, signInThroughForm } from './support'
 
 test('a cross-site POST to the BFF is refused with 403', async ({ request, baseURL }) => {

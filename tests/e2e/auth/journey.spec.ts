@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { accountButton, gotoHydrated, register, signInLink, signInThroughForm, uniqueEmail, watchHydration } from './support'
 
 test('register, stay signed in across a reload, sign out, and come back to a protected page after signing in', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { gotoHydrated, register, signInLink, signInThroughForm, uniqueEmail } from './support'
 
 test('a wrong password is said in plain words and keeps what was typed; the 11th rapid attempt is rate-limited', async ({ page }) => {

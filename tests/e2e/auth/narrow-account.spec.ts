@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { register, uniqueEmail } from './support'
 
 test('a long email address wraps on the account page at 320 px instead of widening it', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { DEMO, accountButton, gotoHydrated, signInThroughForm } from './support'
 
 const HOSTILE = ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '%2F%2Fevil.example', '/%5Cevil.example']

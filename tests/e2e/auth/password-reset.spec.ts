@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import type { OutboxMessageDto } from '../../../services/dto'
 import { accountButton, gotoHydrated, signInLink, signInThroughForm, uniqueEmail, watchHydration } from './support'
 import { waitForHydration } from '../support/hydration'

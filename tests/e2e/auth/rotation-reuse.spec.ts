@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { DEMO, accountButton, gotoHydrated, refreshCookie, signInLink, signInThroughForm, spendAtBackend, watchHydration } from './support'
 
 test.beforeEach(async ({ page }) => {

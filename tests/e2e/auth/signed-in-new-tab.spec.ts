@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { accountButton, DEMO, gotoHydrated, signInLink, signInThroughForm } from './support'
 
 // Pages a guest saw are shared pages; the browser must not show its kept guest copy once the shopper signs in.

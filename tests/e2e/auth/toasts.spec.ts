@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { gotoHydrated } from './support'
 
 test('a useApi failure that no page handles becomes a toast', async ({ page }) => {

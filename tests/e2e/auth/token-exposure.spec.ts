@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { DEMO, accountButton, gotoHydrated, signInThroughForm } from './support'
 
 const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/

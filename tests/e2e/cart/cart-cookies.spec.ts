@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { accountButton, gotoHydrated, register, signInLink, uniqueEmail } from '../auth/support'
 
 // In a real browser: the guest cart token is an httpOnly cookie no script can read (only the "there is a cart"
@@ -52,6 +52,8 @@ test('the cart token stays out of every script\'s reach, moves into the account 
   // Registering makes the guest cart the account's cart; the token cookie goes, the marker stays.
   await register(page, { firstName: 'Cara', lastName: 'Cookies', email: uniqueEmail('cart-cookies'), password: 'a-long-password-9' })
   await expect(accountButton(page, 'Cara Cookies')).toBeVisible()
+  // Registration lands on the account page: a menu opened while that navigation is still under way closes with it.
+  await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible()
   const signedIn = await context.cookies()
   expect(signedIn.map(c => c.name)).not.toContain('sf_cart_token')
   expect(signedIn.find(c => c.name === 'sf_cart')?.value).toBe('1')

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { CART_PATH, productPath } from '../../../utils/routes/paths'
 import { addFault, addThroughApi, cartAtBackend, expectCartCount, findProduct, gotoWithCart, resetFaults } from './support'
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { CART_PATH, PRODUCTS_PATH } from '../../../utils/routes/paths'
 import { holdScripts, waitForListeners } from '../support/hydration'
 import { addThroughApi, cartButton, expectCartCount, findProduct, gotoWithCart } from './support'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { accountButton, gotoHydrated, signInLink, signInThroughForm, uniqueEmail } from '../auth/support'
 import { CART_PATH, productPath, SIGN_IN_PATH } from '../../../utils/routes/paths'
 import { backend, simpleProducts } from '../checkout/support'

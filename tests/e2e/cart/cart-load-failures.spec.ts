@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { CART_PATH } from '../../../utils/routes/paths'
 import { addFault, addThroughApi, cartButton, expectCartCount, findProduct, gotoWithCart, resetFaults } from './support'
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { accountButton, gotoHydrated, signInThroughForm, uniqueEmail } from '../auth/support'
 import { CART_PATH, SIGN_IN_PATH } from '../../../utils/routes/paths'
 import { accountWithCart, addThroughApi, expectCartCount, findProduct, gotoWithCart } from './support'

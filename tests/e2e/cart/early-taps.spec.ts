@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test'
+import { expect, test, type Locator } from '../support/test'
 import { productPath, PRODUCTS_PATH } from '../../../utils/routes/paths'
 import { holdScripts, waitForHydration } from '../support/hydration'
 import { cartAtBackend, expectCartCount, findProduct } from './support'

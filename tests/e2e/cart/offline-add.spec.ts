@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { productPath, PRODUCTS_PATH } from '../../../utils/routes/paths'
 import { waitForHydration } from '../support/hydration'
 import { cartAtBackend, expectCartCount, findProduct } from './support'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { cartLineWithChangedPrice, findProduct } from './support'
 
 // The "OK" of a line whose price changed is named as one phrase, "OK, keep {title} at the new price": a visually

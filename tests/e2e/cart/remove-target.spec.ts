@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { CART_PATH } from '../../../utils/routes/paths'
 import { addThroughApi, findProduct, gotoWithCart } from './support'
 

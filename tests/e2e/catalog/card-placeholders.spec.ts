@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { holdScripts } from '../support/hydration'
 
 // Until the grid hydrates, cards off screen are not drawn (content-visibility: ProductGrid.vue) and stand in at

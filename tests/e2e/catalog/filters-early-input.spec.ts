@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { holdScripts, waitForHydration, waitForListeners } from '../support/hydration'
 import { brandOf, renderedCards } from './support'
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { loadedCount } from '../../../bench/catalog/scrollProbe'
 import { waitForHydration } from '../support/hydration'
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { observeLongTasks, sample, scrollUntilLoaded } from '../../../bench/catalog/scrollProbe'
 import { categoryPath } from '../../../utils/routes/paths'
 import { productIdFromPath } from '../../../utils/routes/productSegment'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { waitForHydration } from '../support/hydration'
 
 // WCAG's reflow: from 320 px up a listing never scrolls sideways, and its sort and filters stay on screen.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { waitForHydration, waitForListeners } from '../support/hydration'
 
 // What Lighthouse's mobile run sees (issue 21: CLS ≤ 0.01), and a shopper's first scroll: a phone-sized screen, from

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { waitForHydration } from '../support/hydration'
 
 // A price that cannot be read is said as the field is left: at the mousedown of a click on a filter below it. Said

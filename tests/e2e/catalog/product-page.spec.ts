@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test, type APIRequestContext } from '../support/test'
 import { holdComponent, waitForHydration, waitForListeners } from '../support/hydration'
 import { productPath, PRODUCTS_PATH } from '../../../utils/routes/paths'
 import { trackCatalogRequests } from './support'

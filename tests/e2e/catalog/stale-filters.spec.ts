@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { startStorefront, type Running } from '../../integration/server/support/processes'
 import { DEMO_PROFILES } from '../../mocks/profile'
 import { startDemoApi, type RunningDemoApi } from '../../mocks/testing/startDemoApi'

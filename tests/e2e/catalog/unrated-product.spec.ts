@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test, type APIRequestContext } from '../support/test'
 import { waitForHydration } from '../support/hydration'
 import { productPath } from '../../../utils/routes/paths'
 

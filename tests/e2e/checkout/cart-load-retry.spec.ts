@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { addFault, resetFaults } from '../cart/support'
 import { backend, shopperWithCart } from './support'
 

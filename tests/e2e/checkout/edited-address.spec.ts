@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { ADDRESS, backend, confirmedOrderId, openCheckout, ordersAtBackend, placeOrderButton, reachReview, shopperWithCart } from './support'
 
 // An address confirmed once, then edited into one that cannot be delivered to, no longer opens the later steps: the

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '../support/test'
 import { signInThroughForm } from '../auth/support'
 import { addTwoProductsAsGuest, expectCartCount } from '../cart/support'
 import { waitForHydration } from '../support/hydration'

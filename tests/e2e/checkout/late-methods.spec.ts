@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { waitForHydration } from '../support/hydration'
 import { backend, fillAddress, shopperWithCart } from './support'
 

@@ -1,4 +1,4 @@
-import { expect, test, type Route } from '@playwright/test'
+import { expect, test, type Route } from '../support/test'
 import {
   backend, cartAtBackend, confirmedOrderId, openCheckout, ordersAtBackend, placeOrderButton, reachReview, seedCart, shopperWithCart,
 } from './support'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { backend, confirmedOrderId, openCheckout, placeOrderButton, reachReview, shopperWithCart } from './support'
 
 // The order page's details are a description list whose visible term already says "Status": the badge in it reads

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { ADDRESS, backend, cartAtBackend, confirmedOrderId, openCheckout, ordersAtBackend, placeOrderButton, reachReview, setStock, shopperWithCart } from './support'
 
 // The backend's refusals each have a designed outcome: nothing typed is lost, nothing is ordered twice.

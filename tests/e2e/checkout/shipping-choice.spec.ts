@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { waitForHydration } from '../support/hydration'
 import { addFault, resetFaults } from '../cart/support'
 import { backend, confirmedOrderId, fillAddress, openCheckout, ordersAtBackend, placeOrderButton, reachReview, shopperWithCart } from './support'

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '../support/test'
 import { waitForHydration, waitForListeners } from '../support/hydration'
 
 // Back to a page a keyboard user left from a link: the focus is on that link again (the router has put the page back

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { gotoHydrated, uniqueEmail } from '../auth/support'
 import { ADDRESS, backend, fillAddress, openCheckout, shopperWithCart } from '../checkout/support'
 

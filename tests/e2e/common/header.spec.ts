@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { waitForHydration, waitForListeners } from '../support/hydration'
 import { accountButton, DEMO, signInThroughForm } from '../auth/support'
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { categoryPath, PRODUCTS_PATH } from '../../../utils/routes/paths'
 import { waitForHydration } from '../support/hydration'
 

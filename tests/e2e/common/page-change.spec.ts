@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { waitForHydration, waitForListeners } from '../support/hydration'
 
 // A client-side page change, as a screen-reader or keyboard user meets it: the app's status region says the new

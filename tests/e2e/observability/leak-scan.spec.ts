@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type BrowserContext, type Page } from '../support/test'
 import { DEMO_USER_EMAIL, DEMO_USER_FIRST_NAME, DEMO_USER_LAST_NAME, DEMO_USER_PASSWORD } from '../../mocks/seed/constants'
 import { waitForHydration } from '../support/hydration'
 import type { IngestedTransaction } from './fakeIngest'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { waitForHydration } from '../support/hydration'
 
 // Without NUXT_PUBLIC_SENTRY_DSN (Playwright's storefront has none), monitoring costs nothing: no SDK code is

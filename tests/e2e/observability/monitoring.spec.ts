@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { waitForHydration } from '../support/hydration'
 import { addFault, eventWhere, exceptionValue, holdSdk, receivedRequests, resetFaults, startMonitoredStack, type MonitoredStack } from './support'
 

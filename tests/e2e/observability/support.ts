@@ -18,7 +18,7 @@ export const apiBase = (): string => {
 
 /**
  * The built storefront with monitoring on, reporting to a fake ingest on this machine, with the test fault pages
- * enabled; it shares the demo backend Playwright started. Playwright's own storefront runs without a DSN.
+ * enabled; it shares the running worker's demo backend. Playwright's own storefront runs without a DSN.
  */
 export async function startMonitoredStack(options: { tracesSampleRate?: number } = {}): Promise<MonitoredStack> {
   const ingest = await startFakeIngest()

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { waitForHydration } from '../support/hydration'
 
 // Pages work from 320 px wide. A search term is whatever the shopper typed or pasted (a product link, a part number),

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { waitForHydration, waitForListeners } from '../support/hydration'
 import { addFault, resetFaults } from './support'
 

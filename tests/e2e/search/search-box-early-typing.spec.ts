@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { holdScripts, waitForHydration } from '../support/hydration'
 import { resetFaults } from './support'
 

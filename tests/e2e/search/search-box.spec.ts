@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { waitForHydration } from '../support/hydration'
 import { addFault, backendStats, isSuggestionCall, queryOf, queryOfUrl, recordSuggestionRequests, resetFaults, watchServerRows } from './support'
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { waitForHydration } from '../support/hydration'
 
 // A product suggestion is read as "title, price": the comma is only heard, and it follows the title with no space

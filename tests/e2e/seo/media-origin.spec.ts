@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { freePort } from '../../../bench/lib/ports'
 import { startStorefront, type Running } from '../../integration/server/support/processes'
 import { startDemoApi, type RunningDemoApi } from '../../mocks/testing/startDemoApi'

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '../support/test'
 import { PRODUCTS_PATH, SIGN_IN_PATH } from '../../../utils/routes/paths'
 import { gotoHydrated } from '../auth/support'
 import { holdComponent, waitForHydration } from '../support/hydration'

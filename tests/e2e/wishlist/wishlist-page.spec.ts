@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { animationsSettled } from '../support/animations'
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Page } from '../support/test'
 import { PRODUCTS_PATH, SIGN_IN_PATH, WISHLIST_PATH } from '../../../utils/routes/paths'
 import { accountButton, gotoHydrated } from '../auth/support'
 import { addAtBackend, backendCart, backendWishlist, clearFaults, injectFault, newShopper, signInOnPage, type Shopper } from './support'

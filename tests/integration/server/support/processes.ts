@@ -71,6 +71,8 @@ export interface StorefrontOptions {
   env?: Record<string, string>
   /** A port chosen beforehand (e.g. to make siteUrl this server's own address); a free one when unset. */
   port?: number
+  /** Also write the server's stderr (its errors) to this process's stderr, as Playwright's webServer did. */
+  echoStderr?: boolean
 }
 
 /** The built storefront: also what it wrote to stdout and stderr (its log), for tests that read the log. */
@@ -104,6 +106,7 @@ export async function startStorefront(options: StorefrontOptions): Promise<Runni
   }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
+  if (options.echoStderr) child.stderr?.pipe(process.stderr)
   await waitForOutput(child, /Listening on/, 'storefront')
   return { url: `http://127.0.0.1:${port}`, stop: stopper(child), output: () => output }
 }
