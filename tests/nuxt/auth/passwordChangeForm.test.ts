@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mountSuspended } from '@nuxt/test-utils/runtime'
-import type { DOMWrapper, VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { useRouter } from '#imports'
 import AuthPasswordChangeForm from '~/components/auth/AuthPasswordChangeForm.vue'
 import { ApiError } from '~/composables/core/api/ApiError'
 import { useAuthStore } from '~/stores/auth'
 import { SIGN_IN_PATH } from '~/utils/routes/paths'
 import { apiError } from '../../support/fakeApi'
+import { field, messagesOf } from '../../support/labelledFields'
 import { installApiSession } from '../../support/installedApi'
 import { settle } from '../../support/promises'
 import { useFakeApi } from '../../support/useFakeApi'
@@ -29,19 +30,6 @@ afterEach(() => {
   installApiSession(null)
   document.body.innerHTML = ''
 })
-
-type Input = Omit<DOMWrapper<HTMLInputElement>, 'exists'>
-
-function field(wrapper: VueWrapper, label: string): Input {
-  const found = wrapper.findAll('label').find(candidate => candidate.text() === label)
-  if (!found) throw new Error(`no field labelled ${label}`)
-  return wrapper.get<HTMLInputElement>(`#${CSS.escape(found.attributes('for') ?? '')}`)
-}
-
-function messagesOf(wrapper: VueWrapper, input: Input): string {
-  const ids = (input.attributes('aria-describedby') ?? '').split(' ').filter(id => id.endsWith('-error'))
-  return ids.map(id => wrapper.get(`#${CSS.escape(id)}`).text()).join(' ')
-}
 
 async function fill(wrapper: VueWrapper, current: string, next: string): Promise<void> {
   await field(wrapper, 'Current password').setValue(current)

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { mountSuspended } from '@nuxt/test-utils/runtime'
-import type { DOMWrapper, VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { useRouter } from '#imports'
 import AuthPasswordResetConfirmForm from '~/components/auth/AuthPasswordResetConfirmForm.vue'
 import AuthPasswordResetRequestForm from '~/components/auth/AuthPasswordResetRequestForm.vue'
@@ -8,6 +8,7 @@ import { INVALID_LINK } from '~/composables/auth/usePasswordResetConfirmForm'
 import { useAuthStore } from '~/stores/auth'
 import { PASSWORD_RESET_CONFIRM_PATH, SIGN_IN_PATH } from '~/utils/routes/paths'
 import { apiError } from '../../support/fakeApi'
+import { field, messagesOf } from '../../support/labelledFields'
 import { settle } from '../../support/promises'
 import { useFakeApi } from '../../support/useFakeApi'
 
@@ -15,21 +16,6 @@ const fake = useFakeApi()
 const RESET = '/auth/password/reset/'
 const CONFIRM = '/auth/password/reset/confirm/'
 const LINK = `${PASSWORD_RESET_CONFIRM_PATH}?uid=MQ&token=cz1k2w-8f0e7a`
-
-/** The control a <label> names, as a shopper finds it. */
-type Input = Omit<DOMWrapper<HTMLInputElement>, 'exists'>
-
-function field(wrapper: VueWrapper, label: string): Input {
-  const found = wrapper.findAll('label').find(candidate => candidate.text() === label)
-  if (!found) throw new Error(`no field labelled ${label}`)
-  return wrapper.get<HTMLInputElement>(`#${CSS.escape(found.attributes('for') ?? '')}`)
-}
-
-/** The messages shown under a field (aria-describedby), without its hint. */
-function messagesOf(wrapper: VueWrapper, input: Input): string {
-  const ids = (input.attributes('aria-describedby') ?? '').split(' ').filter(id => id.endsWith('-error'))
-  return ids.map(id => wrapper.get(`#${CSS.escape(id)}`).text()).join(' ')
-}
 
 async function submit(wrapper: VueWrapper): Promise<void> {
   await wrapper.get('form').trigger('submit')
