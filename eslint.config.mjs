@@ -27,6 +27,15 @@ export default withNuxt(
     },
   },
   {
+    // The worker fixture sets the backend's address after a fresh worker has loaded its first spec: a read at a
+    // spec's top level saw nothing there, and CI failed every checkout spec after a worker restart.
+    files: ['tests/e2e/**/*.ts'],
+    ignores: ['tests/e2e/support/apiBase.ts', 'tests/e2e/support/test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='E2E_API_BASE']", message: 'Call workerApiBase() from tests/e2e/support/apiBase.ts when a test runs.' }],
+    },
+  },
+  {
     rules: {
       'vue/multi-word-component-names': 'off',
       '@typescript-eslint/no-explicit-any': 'error',

@@ -2,8 +2,9 @@ import { expect, test } from '../support/test'
 import type { OutboxMessageDto } from '../../../services/dto'
 import { accountButton, gotoHydrated, signInLink, signInThroughForm, uniqueEmail, watchHydration } from './support'
 import { waitForHydration } from '../support/hydration'
+import { workerApiBase } from '../support/apiBase'
 
-const api = () => process.env.E2E_API_BASE as string
+const api = workerApiBase
 
 /** The reset link the demo backend emailed to `email` (its test-only outbox; a real backend sends an email). */
 async function emailedLink(email: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test'
 import { waitForHydration } from '../support/hydration'
+import { workerApiBase } from '../support/apiBase'
 import { nextInTest, testSeed } from '../support/testSeed'
 
 export const DEMO = { email: 'demo@example.com', password: 'demo-password-1', name: 'Demo Shopper' }
@@ -52,7 +53,7 @@ export async function refreshCookie(context: BrowserContext): Promise<string | u
 
 /** Spends a refresh token at the backend directly, as another holder of the same token would. */
 export async function spendAtBackend(token: string): Promise<void> {
-  const response = await fetch(`${process.env.E2E_API_BASE}/auth/token/refresh/`, {
+  const response = await fetch(`${workerApiBase()}/auth/token/refresh/`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refresh: token }),
   })
   expect(response.status).toBe(200)

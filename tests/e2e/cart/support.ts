@@ -1,15 +1,12 @@
 import { expect, type Page } from '@playwright/test'
 import { waitForHydration } from '../support/hydration'
+import { workerApiBase } from '../support/apiBase'
 import { CART_PATH, productPath } from '../../../utils/routes/paths'
 
 // Shared by the cart specs: products picked from the running demo backend (by what the test needs, not by id),
 // accounts and carts seeded through the backend's API, faults and request counts from its /__faults/ and /__stats/.
 
-function apiBase(): string {
-  const base = process.env.E2E_API_BASE
-  if (!base) throw new Error('E2E_API_BASE is set by playwright.config.ts')
-  return base
-}
+const apiBase = workerApiBase
 
 async function backend<T>(path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(`${apiBase()}${path}`, { ...init, headers: { 'content-type': 'application/json', ...init.headers } })

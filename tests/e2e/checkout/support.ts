@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { animationsSettled } from '../support/animations'
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
 import { waitForHydration } from '../support/hydration'
+import { workerApiBase } from '../support/apiBase'
 import { nextInTest, testSeed } from '../support/testSeed'
 
 // Checkout tests seed what is not the behaviour under test straight at the backend (a shopper, a cart, stock),
@@ -21,13 +22,15 @@ export interface Backend {
   call: <T = unknown>(path: string, init?: { method?: string, body?: unknown, token?: string }) => Promise<{ status: number, body: T }>
 }
 
-export function backend(base = process.env.E2E_API_BASE as string): Backend {
+/** The worker's backend unless `base` names another; read when called, so a spec may hold one at its top level. */
+export function backend(base?: string): Backend {
+  const root = () => base ?? workerApiBase()
   return {
-    base,
+    get base() { return root() },
     async call(path, init = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' }
       if (init.token) headers.authorization = `Bearer ${init.token}`
-      const response = await fetch(`${base}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
+      const response = await fetch(`${root()}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
       const text = await response.text()
       return { status: response.status, body: (text ? JSON.parse(text) : null) as never }
     },

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { expect, type Page } from '@playwright/test'
 import { startStorefront, type Running } from '../../integration/server/support/processes'
 import { startFakeIngest, type FakeIngest, type IngestedEvent } from './fakeIngest'
+import { workerApiBase } from '../support/apiBase'
 
 export interface MonitoredStack {
   ingest: FakeIngest
@@ -10,11 +11,7 @@ export interface MonitoredStack {
   stop(): Promise<void>
 }
 
-export const apiBase = (): string => {
-  const base = process.env.E2E_API_BASE
-  if (!base) throw new Error('E2E_API_BASE is set by playwright.config.ts')
-  return base
-}
+export const apiBase = workerApiBase
 
 /**
  * The built storefront with monitoring on, reporting to a fake ingest on this machine, with the test fault pages

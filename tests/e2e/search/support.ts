@@ -1,10 +1,7 @@
 import type { Page, Request } from '@playwright/test'
+import { workerApiBase } from '../support/apiBase'
 
-const apiBase = () => {
-  const base = process.env.E2E_API_BASE
-  if (!base) throw new Error('E2E_API_BASE is set by playwright.config.ts')
-  return base
-}
+const apiBase = workerApiBase
 
 /** Scripts a fault on the demo backend (see tests/mocks/http/faults.ts). */
 export async function addFault(fault: { path_pattern: string, latency_ms?: number, status?: number, count?: number, method?: string }): Promise<void> {

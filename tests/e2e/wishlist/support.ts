@@ -1,8 +1,9 @@
 import { expect, type Page } from '@playwright/test'
 import { uniqueEmail } from '../auth/support'
+import { workerApiBase } from '../support/apiBase'
 
 // The backend is checked directly (not through the storefront): what the shopper's wishlist really holds.
-const API = () => process.env.E2E_API_BASE as string
+const API = workerApiBase
 
 export interface Shopper {
   email: string
