@@ -5,8 +5,8 @@ import { useWishlistAccess, type WishlistProduct } from './wishlistAccess'
 export interface UseWishlistHeartReturn {
   /** Whether the product shows as wishlisted (false on the server and until the wishlist has started). */
   pressed: ComputedRef<boolean>
-  /** The heart was tapped. */
-  toggle: () => void
+  /** The heart was tapped; `early`: a tap made before it hydrated, which meant "save" and never takes one out. */
+  toggle: (early?: boolean) => void
 }
 
 /**
@@ -25,9 +25,11 @@ export function useWishlistHeart(product: MaybeRefOrGetter<WishlistProduct>): Us
   const access = useWishlistAccess()
   return {
     pressed: computed(() => access?.current.value?.isSaved(toValue(product).id) ?? false),
-    toggle() {
+    toggle(early = false) {
       access?.load().then(
-        wishlist => wishlist.toggle(toValue(product)),
+        // An early tap was on the server's heart, which shows every product unsaved: a product the wishlist has read
+        // as saved since stays saved (a toggle would take it out). Unread yet, the toggle saves it, as meant.
+        wishlist => early && wishlist.isSaved(toValue(product).id) ? undefined : wishlist.toggle(toValue(product)),
         () => useNotify().error('The wishlist is not available right now. Please try again.'),
       )
     },

@@ -65,3 +65,20 @@ export async function holdComponent(page: Page, name: string): Promise<{ held: (
     },
   }
 }
+
+/**
+ * Resolves once the early-tap keeper (server/utils/html/beforeHydration.ts) has replayed a kept tap and its
+ * handlers have run: what a test asserts after that is the replay's outcome, not a moment before it. Call before the
+ * part hydrates (e.g. before releasing its held code).
+ */
+export async function whenReplayed(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __replayed?: Promise<void> }
+    w.__replayed = new Promise<void>((resolve) => {
+      document.addEventListener('click', (event) => {
+        if ((event.target as Element | null)?.closest('[data-early-replay]')) setTimeout(resolve)
+      }, true)
+    })
+  })
+  return () => page.evaluate(() => (window as unknown as { __replayed?: Promise<void> }).__replayed)
+}

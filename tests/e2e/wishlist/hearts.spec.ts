@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '../support/test'
 import { PRODUCTS_PATH, SIGN_IN_PATH } from '../../../utils/routes/paths'
 import { gotoHydrated } from '../auth/support'
-import { holdComponent, waitForHydration } from '../support/hydration'
+import { holdComponent, waitForHydration, whenReplayed } from '../support/hydration'
 import { addAtBackend, backendWishlist, clearFaults, countWishlistChanges, heart, injectFault, newShopper, signInOnPage, trackWishlistRequests } from './support'
 
 // Hearts on the listing, in a real browser against the demo backend: the way through sign-in, fast taps, a
@@ -66,8 +66,34 @@ test('the product page\'s heart tapped before it hydrated saves the product, als
   const button = heart(page, product.title)
   await expect(button).toHaveAttribute('aria-pressed', 'false')
   await button.click()
+  const replayed = await whenReplayed(page)
 
   await chunk.release()
+  await replayed()
+  await expect(button).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 1 item' })).toBeVisible()
+  expect(await backendWishlist(shopper)).toEqual([product.id])
+})
+
+test('a card\'s heart tapped before the grid hydrated keeps a product the wishlist already had', async ({ page }) => {
+  const shopper = await newShopper('card-heart-early')
+  await gotoHydrated(page, PRODUCTS_PATH)
+  const product = await firstCard(page)
+  await addAtBackend(shopper, product.id)
+  await signIn(page, shopper, PRODUCTS_PATH)
+  // The hearts' code is held: the header's wishlist starts and reads the product as saved, while the card still
+  // shows the server's heart (every product unsaved). The tap on it meant "save": the replay must not take it out.
+  const chunk = await holdComponent(page, 'WishlistHeart')
+  await page.goto(PRODUCTS_PATH)
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 1 item' })).toBeVisible()
+  await expect.poll(() => chunk.held(), { message: 'the hearts\' code is on its way and held' }).toBe(1)
+  const button = heart(page, product.title)
+  await expect(button).toHaveAttribute('aria-pressed', 'false')
+  await button.click()
+  const replayed = await whenReplayed(page)
+
+  await chunk.release()
+  await replayed()
   await expect(button).toHaveAttribute('aria-pressed', 'true')
   await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 1 item' })).toBeVisible()
   expect(await backendWishlist(shopper)).toEqual([product.id])
