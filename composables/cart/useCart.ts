@@ -33,7 +33,10 @@ export interface UseCartReturn {
   lastRemoved: ComputedRef<CartLine | null>
   /** Lines that went because the shop no longer sells their product (as last seen here), until dismissed. */
   gone: ComputedRef<SeenLine[]>
-  /** Adds a product; resolves once the backend agreed, rejects with the ApiError after rolling back. Announced either way. */
+  /**
+   * Adds a product; resolves once the backend agreed, rejects with the ApiError after rolling back (code `unconfirmed`:
+   * a lost answer the cart could not rule out, said as "check your cart", never "not added"). Announced either way.
+   */
   add: (line: PurchaseLine) => Promise<void>
   /** Sets a line's quantity (1..99). Fast repeats are coalesced; resolves when the backend has it, rejects with the ApiError. */
   setQuantity: (lineId: number, quantity: number) => Promise<void>
