@@ -4,6 +4,7 @@ import { useAnnouncer } from '~/composables/ui/useAnnouncer'
 import type { Cart, CartLine } from '~/services/domain/cart'
 import type { PurchaseLine } from '~/services/domain/product'
 import { useCartStore } from '~/stores/cart/cart'
+import { isUnconfirmed } from '~/stores/cart/cartFailures'
 import type { AdditionOutcome, CartLineProblem, CartLineView } from '~/stores/cart/cartView'
 import type { SeenLine } from '~/stores/cart/goneLines'
 import type { ResourceStatus } from '~/stores/resources/keyedResource'
@@ -32,7 +33,10 @@ export interface UseCartReturn {
   lastRemoved: ComputedRef<CartLine | null>
   /** Lines that went because the shop no longer sells their product (as last seen here), until dismissed. */
   gone: ComputedRef<SeenLine[]>
-  /** Adds a product; resolves once the backend agreed, rejects with the ApiError after rolling back. Announced either way. */
+  /**
+   * Adds a product; resolves once the backend agreed, rejects with the ApiError after rolling back (code `unconfirmed`:
+   * a lost answer the cart could not rule out, said as "check your cart", never "not added"). Announced either way.
+   */
   add: (line: PurchaseLine) => Promise<void>
   /** Sets a line's quantity (1..99). Fast repeats are coalesced; resolves when the backend has it, rejects with the ApiError. */
   setQuantity: (lineId: number, quantity: number) => Promise<void>
@@ -56,11 +60,6 @@ export interface UseCartReturn {
 
 function plural(count: number): string {
   return `${count} item${count === 1 ? '' : 's'}`
-}
-
-/** A lost answer to an addition the cart cannot rule out: it says so itself (stores/cart/cart.ts). */
-function isUnconfirmed(failure: unknown): boolean {
-  return toApiErrorData(failure).code === 'unconfirmed'
 }
 
 function failureText(failure: unknown): string {
@@ -101,6 +100,7 @@ export function useCart(): UseCartReturn {
         announce(`Added ${what} to your cart. Your cart has ${plural(store.itemCount ?? cart.itemCount)}.`)
       }
       catch (failure) {
+        // A lost answer the cart could not rule out says so itself: never "Not added".
         announceFailure(failure, isUnconfirmed(failure) ? '' : 'Not added to your cart. ')
         throw failure
       }
@@ -139,7 +139,7 @@ export function useCart(): UseCartReturn {
         if (line) announce(`${line.title} is back in your cart.`)
       }
       catch (failure) {
-        announceFailure(failure, 'Could not put it back. ')
+        announceFailure(failure, isUnconfirmed(failure) ? '' : 'Could not put it back. ')
         throw failure
       }
     },

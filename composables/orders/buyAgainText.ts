@@ -7,8 +7,9 @@ import type { OrderLine } from '~/services/domain/order'
  *   it did not land);
  * - added: `quantity` of the ordered quantity, fewer when `limit` says why (the stock, or the most a cart line holds);
  * - not-added: the backend refused it for good (gone, sold out) or the cart's line is already full;
- * - unknown: the answer was lost (no answer, a 5xx): the cart is read again before anything more is sent, and the
- *   line counts as added when its quantity grew by `sent` since `before`.
+ * - unknown: the answer was lost and the cart store could not tell whether it landed (`unconfirmed`): the cart is
+ *   read again before anything more is sent, and the line counts as added when its quantity grew by `sent` since
+ *   `before`.
  */
 export type BuyAgainState =
   | { kind: 'waiting' }

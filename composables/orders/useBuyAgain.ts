@@ -1,12 +1,12 @@
 import { reactive } from 'vue'
-import { toApiErrorData, type ApiErrorData } from '~/composables/core/api/ApiError'
+import { isApiError, toApiErrorData, type ApiErrorData } from '~/composables/core/api/ApiError'
 import { startCart } from '~/composables/cart/cartRuntime'
 import { useAnnouncer } from '~/composables/ui/useAnnouncer'
 import { MAX_LINE_QUANTITY } from '~/services/domain/cartLine'
 import type { Order, OrderLine } from '~/services/domain/order'
 import { toCartProblem } from '~/services/mappers/cartProblem'
 import { useCartStore } from '~/stores/cart/cart'
-import { mayHaveLanded } from '~/stores/cart/cartFailures'
+import { isUnconfirmed } from '~/stores/cart/cartFailures'
 import { buyAgainSummary, itemNote, type BuyAgainItem, type BuyAgainState } from './buyAgainText'
 
 export type { BuyAgainItem, BuyAgainState }
@@ -65,7 +65,9 @@ export function useBuyAgain(): BuyAgain {
     }
     catch (failure) {
       const data = toApiErrorData(failure)
-      if (data.code === 'unconfirmed' || mayHaveLanded(failure)) return { state: { kind: 'unknown', before, sent: quantity, limit }, stop: data }
+      // A lost answer the cart could not rule out (it read itself again when it could): "Try the rest" reads the cart
+      // first. The run says why it stopped (the lost answer), not the cart's "check your cart": the rest is safe to try.
+      if (isUnconfirmed(failure)) return { state: { kind: 'unknown', before, sent: quantity, limit }, stop: toApiErrorData(isApiError(failure.cause) ? failure.cause : failure) }
       const problem = toCartProblem(data)
       const refused = (reason: Extract<BuyAgainState, { kind: 'not-added' }>['reason']): Outcome => ({ state: { kind: 'not-added', reason, inCart: before, message: problem.message } })
       if (problem.kind === 'out-of-stock') {

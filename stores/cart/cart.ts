@@ -14,7 +14,7 @@ import { createCartQueue } from './cartQueue'
 import { createLineEdits, lineKey } from './cartLineEdits'
 import { noLongerSold, readSnapshot, seenLineKey, snapshotOf, vanishedLines, writeSnapshot, type CartSnapshot, type SeenLine } from './goneLines'
 import { cartMadeElsewhere, creationTurn, noCartAfterOtherPages } from './cartCreation'
-import { invalidQuantity, mayHaveLanded, unconfirmedAddition } from './cartFailures'
+import { browserOffline, invalidQuantity, isUnconfirmed, mayHaveLanded, unconfirmedAddition } from './cartFailures'
 import { itemCountView, landedOn, lineViews, sameChoice, type AdditionOutcome, type CartLineProblem, type CartLineView, type PendingAddition } from './cartView'
 import { readSeenPrices, rememberPrices, seenPriceKey, writeSeenPrices, type SeenPrices } from './seenPrices'
 
@@ -76,6 +76,8 @@ export const useCartStore = defineStore('cart', () => {
   const status = computed<ResourceStatus>(() => (cart.value === null && knownEmpty.value ? 'success' : resource.get(KEY)?.status ?? 'idle'))
   const error = computed(() => resource.get(KEY)?.error ?? null)
   const updating = computed(() => pendingRequests.value > 0)
+  /** The last read failed: the cart held (if any) may be out of date (the cart page says so), and is read again at the next chance. */
+  const readFailed = () => resource.get(KEY)?.status === 'error'
 
   /**
    * A signed-in shopper's cart follows their access token, and after a page load the browser has none yet: the
@@ -150,26 +152,28 @@ export const useCartStore = defineStore('cart', () => {
   /**
    * Browser, after hydration: the cart for the badge, once. A guest without the marker has no cart: no request
    * (once no other page of this browser is making one).
-   * A signed-in shopper's cart may have changed on another device: always asked. Failures stay in `error`.
+   * A signed-in shopper's cart may have changed on another device: always asked. Failures stay in `error`, and a
+   * cart whose last read failed (maybe out of date, e.g. after an addition whose answer was lost) is asked again.
    */
   async function ensureLoaded(): Promise<void> {
-    if (import.meta.server || cart.value || knownEmpty.value) return
+    if (import.meta.server || knownEmpty.value || (cart.value && !readFailed())) return
     // The page just left (or another tab) may have a guest's first addition on its way: its cart is shown once made.
-    if (!auth.isSignedIn && auth.status !== 'unknown' && !hasCartMarker() && await noCartAfterOtherPages()) {
+    if (!cart.value && !auth.isSignedIn && auth.status !== 'unknown' && !hasCartMarker() && await noCartAfterOtherPages()) {
       knownEmpty.value = true
       return
     }
     await queue.coalesce('ensure', async () => {
-      if (!cart.value) await fetchCart()
+      if (!cart.value || readFailed()) await fetchCart()
     }).catch(noop)
   }
 
   /**
    * A guest's page that found no cart, told nothing since: another page of this browser may have made one and left
    * before its answer (a full page load; its addition is kept alive), so no tab heard of it. The marker says so:
-   * load that cart (one request, and only then).
+   * load that cart (one request, and only then). A cart whose last read failed (maybe out of date) is read again.
    */
   function catchUp(): void {
+    if (readFailed()) return void refresh().catch(noop)
     if (!knownEmpty.value || !hasCartMarker()) return
     knownEmpty.value = false
     void refresh().catch(noop)
@@ -180,7 +184,8 @@ export const useCartStore = defineStore('cart', () => {
   }
 
   /**
-   * Adds to the cart; resolves with the backend's cart, rejects with the ApiError (nothing added). `quiet`: the
+   * Adds to the cart; resolves with the backend's cart, rejects with the ApiError: nothing added, or (code
+   * `unconfirmed`, cartFailures.ts) an answer lost and the cart unable to tell, so it may have been. `quiet`: the
    * caller tells the shopper itself (buy again: one outcome for a whole order), so the "added" notice stays away.
    */
   async function add(request: PurchaseLine, { quiet = false } = {}): Promise<Cart> {
@@ -200,17 +205,26 @@ export const useCartStore = defineStore('cart', () => {
         const turn = await creationTurn(!auth.isSignedIn)
         // Another page made the cart meanwhile: what it holds of this product is not known here.
         if (turn.madeElsewhere) had = null
+        let offline = false
         try {
           await authenticate()
+          offline = browserOffline()
           const next = await service.addLine({ productId: request.productId, variantId: request.variantId, quantity: request.quantity })
           if (accept(next, sentIn)) acceptedChanges.value++
           return next
         }
         catch (failure) {
           // A POST is never sent twice, but a lost answer (no answer, a gateway's 5xx) may hide an addition that was
-          // made: "Try again" would then add it twice. The backend's cart says which it was.
-          if (sentIn !== epoch || !mayHaveLanded(failure)) throw failure
-          await fetchCart().catch(noop)
+          // made: "Try again" would then add it twice. The backend's cart says which it was. Sent offline, it never left.
+          if (sentIn !== epoch || offline || !mayHaveLanded(failure)) throw failure
+          const read = await fetchCart().then(() => true, () => false)
+          // Not read either: whether it was added is not known, so it is not said to have failed. The cart keeps
+          // its failed read (maybe out of date: the cart page says so) and is read again at the next chance
+          // (ensureLoaded, catchUp); an empty cart is no longer known to be empty.
+          if (!read) {
+            knownEmpty.value = false
+            throw unconfirmedAddition(failure)
+          }
           const now = cart.value ? landedOn(cart.value, request)?.quantity ?? 0 : null
           if (had !== null && now !== null && now >= had + request.quantity && cart.value) return cart.value
           if (had === null && now) throw unconfirmedAddition(failure)
@@ -261,8 +275,9 @@ export const useCartStore = defineStore('cart', () => {
       await add({ productId: line.productId, variantId: line.variantId, quantity: line.quantity })
     }
     catch (failure) {
-      // Not put back: "Undo" stays on offer, unless something was removed since.
-      lastRemoved.value ??= line
+      // Not put back: "Undo" stays on offer, unless something was removed since, or it may have been put back
+      // (a lost answer the cart could not tell): a second "Undo" would add it twice.
+      if (!isUnconfirmed(failure)) lastRemoved.value ??= line
       throw failure
     }
   }

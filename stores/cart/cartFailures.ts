@@ -1,4 +1,4 @@
-import { ApiError } from '~/composables/core/api/ApiError'
+import { ApiError, isApiError } from '~/composables/core/api/ApiError'
 import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from '~/services/domain/cartLine'
 
 // The cart store's own failures (refused before asking the backend), and how it reads a failure it got.
@@ -21,13 +21,28 @@ export function lineGone(): ApiError {
  */
 export function mayHaveLanded(failure: unknown): failure is ApiError {
   if (!(failure instanceof ApiError)) return false
+  // The BFF's breaker answers 503 `circuit_open` without calling the backend (server/utils/backend/breakerGate.ts).
+  if (failure.code === 'circuit_open') return false
   return failure.status >= 500 || ['network_error', 'timeout', 'bad_response'].includes(failure.code)
 }
 
-/** A lost answer, and the cart holds the product without saying how many it held before. */
+/** The browser says it is offline: a request sent now fails before it leaves, so nothing it asks for can land. */
+export function browserOffline(): boolean {
+  return globalThis.navigator?.onLine === false
+}
+
+/**
+ * A lost answer to an addition (`mayHaveLanded`) the cart cannot rule out: it holds the product without saying how
+ * many it held before, or it could not be read at all. Never "not added": trying again could add it twice.
+ */
 export function unconfirmedAddition(failure: ApiError): ApiError {
   return new ApiError({
     status: failure.status, code: 'unconfirmed', retryable: false, fieldErrors: {}, cause: failure, requestId: failure.requestId,
     message: 'We could not confirm it was added. Check your cart before adding it again.',
   })
+}
+
+/** The addition may have been made (`unconfirmedAddition`): the shopper checks the cart rather than trying again. */
+export function isUnconfirmed(failure: unknown): failure is ApiError {
+  return isApiError(failure) && failure.code === 'unconfirmed'
 }

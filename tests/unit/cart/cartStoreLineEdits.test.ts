@@ -158,6 +158,22 @@ describe('cart store: removing', () => {
     expect(store.lastRemoved).toBeNull()
   })
 
+  it('offers undo no more when putting the line back may have worked (a lost answer, the cart unreadable)', async () => {
+    const store = await loadedStore()
+    cart.fake.on('DELETE', '/cart/items/2/', () => cart.backend.remove(2))
+    await store.remove(2)
+    cart.fake.on('POST', '/cart/items/', () => {
+      cart.backend.add(20, 201, 1, 500, 3)
+      throw apiError(0, 'We could not reach the store.')
+    })
+    cart.fake.on('GET', '/cart/', apiError(0, 'We could not reach the store.'))
+    await expect(store.undoRemove()).rejects.toMatchObject({ code: 'unconfirmed' })
+    // A second "Undo" would put it in twice.
+    expect(store.lastRemoved).toBeNull()
+    await store.undoRemove()
+    expect(cart.fake.callsTo('/cart/items/', 'POST')).toHaveLength(1)
+  })
+
   it('puts the removed line back with undo', async () => {
     const store = await loadedStore()
     cart.fake.on('DELETE', '/cart/items/2/', () => cart.backend.remove(2))
