@@ -355,7 +355,8 @@ export const useWishlistStore = defineStore('wishlist', () => {
     const params = listParams()
     const state = params ? list.get(params) : undefined
     if (!state?.fetchedAt) return
-    if (!state.hasNext) compareRead(state.ids, listAskedAt)
+    // The whole wishlist in one page, read at once (pages read apart may miss what was added between them).
+    if (!state.hasNext && state.pages.length === 1) compareRead(state.ids, listAskedAt)
     remember(state.ids.flatMap(id => entriesById.value[id] ?? []))
   }
 
