@@ -70,6 +70,7 @@ export const useWishlistStore = defineStore('wishlist', () => {
   const entryAskedAt = ref<Record<number, number>>({})
   /** The /wishlist list lacks something the backend has (added since it was read): read it again. */
   const outdated = ref(false)
+  // Not state either: found in the browser only, from its own memory, so never in the SSR payload.
   /** Products the shop stopped selling that left the wishlist, by the name shown, until the shopper dismisses them. */
   const goneEntries = ref<SeenEntry[]>([])
 
