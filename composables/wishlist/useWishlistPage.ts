@@ -1,11 +1,11 @@
-import { ref, watch, type ComputedRef } from 'vue'
+import { computed, onMounted, ref, watch, type ComputedRef } from 'vue'
 import { useListView, type ListView } from '~/composables/pagination/useListView'
 import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 import { useAnnouncer } from '~/composables/ui/useAnnouncer'
 import { useRowFocus } from '~/composables/ui/useRowFocus'
 import { scriptFocusable } from '~/composables/ui/scriptFocus'
 import type { WishlistEntry } from '~/services/domain/wishlist'
-import { useWishlistStore } from '~/stores/wishlist/wishlist'
+import { useWishlistStore, type SeenEntry } from '~/stores/wishlist/wishlist'
 import { useWishlistAccess } from './wishlistAccess'
 import { useWishlistCount } from './useWishlistCount'
 
@@ -25,6 +25,10 @@ export interface UseWishlistPageReturn {
   inCart: (productId: number) => boolean
   /** From a row's onBeforeUnmount: a row leaving with the focus hands it to its neighbour. */
   leaving: (entry: WishlistEntry, element: Element | null) => void
+  /** Products the shop stopped selling that left the wishlist, by the name shown (said once already). */
+  gone: ComputedRef<readonly SeenEntry[]>
+  /** The shopper has read it: the notice goes, and the focus with its button to the page's heading. */
+  dismissGone: () => void
 }
 
 function rowOf(productId: number): HTMLElement | null {
@@ -61,6 +65,9 @@ export async function useWishlistPage(): Promise<UseWishlistPageReturn> {
   watch(() => store.listOutdated, (outdated) => {
     if (outdated) void store.fetchFirst()
   })
+  // In the browser, the entries shown (the server's render too) are what a product the shop stops selling is
+  // later named by; a list that is the whole wishlist may already lack one since the shopper's last visit.
+  onMounted(store.noticeShown)
 
   await useStoreLoad('wishlist:list', () => store.fetchFirst())
 
@@ -89,5 +96,10 @@ export async function useWishlistPage(): Promise<UseWishlistPageReturn> {
     }),
     inCart: productId => inCart.value[productId] === true,
     leaving: (entry, element) => focus.leaving(entry.product.id, element),
+    gone: computed(() => store.gone),
+    dismissGone: () => {
+      store.dismissGone()
+      scriptFocusable(document.getElementById('wishlist-title'))?.focus()
+    },
   }
 }

@@ -1,6 +1,7 @@
 import { computed, watch } from 'vue'
 import { navigateTo, useRouter } from '#app'
 import { useApiSession } from '~/composables/core/useApiSession'
+import { useAnnouncer } from '~/composables/ui/useAnnouncer'
 import { useNotify } from '~/composables/ui/useNotify'
 import { useAuthStore } from '~/stores/auth'
 import { useWishlistStore, WishlistRefusal } from '~/stores/wishlist/wishlist'
@@ -14,7 +15,8 @@ import { openWishlistTabs, type WishlistTabMessage } from './wishlistTabs'
 /**
  * Starts the wishlist in the browser, once per app (wishlistAccess.ts loads it): it follows who is signed in
  * (union at sign-in, everything forgotten at sign-out, other tabs told), re-reads the ids when they are old,
- * announces what the backend refused, and sends a signed-out shopper's heart through sign-in and back.
+ * announces what the backend refused and what the shop stopped selling, and sends a signed-out shopper's heart
+ * through sign-in and back.
  */
 export function startWishlist(): WishlistRuntime {
   const store = useWishlistStore()
@@ -95,6 +97,17 @@ export function startWishlist(): WishlistRuntime {
       if (owner === null) tabs.post({ type: 'signed-out' })
     }
     if (owner !== null) void signedIn()
+  }, { immediate: true })
+
+  // A product the shop stopped selling left the wishlist (stores/wishlist/seenEntries.ts): said once, politely, on
+  // whatever page the shopper is; /wishlist also shows it until dismissed. The sentence's code came with the lookup.
+  const { announce } = useAnnouncer()
+  const said = new Set<number>()
+  watch(() => store.gone, (entries) => {
+    if (!entries.length) said.clear()
+    const fresh = entries.filter(entry => !said.has(entry.productId))
+    for (const entry of fresh) said.add(entry.productId)
+    if (fresh.length) void import('~/stores/wishlist/goneEntries').then(module => announce(module.goneSentence(fresh)), () => {})
   }, { immediate: true })
 
   // Other devices may have changed the wishlist: ids older than their freshness window are read again on the

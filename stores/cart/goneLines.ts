@@ -1,6 +1,7 @@
-import { ApiError } from '~/composables/core/api/ApiError'
 import type { Cart } from '~/services/domain/cart'
 import type { ProductDetail } from '~/services/domain/product'
+import { catalogVerdict, noLongerAvailable } from '~/stores/catalog/productGone'
+import { readLocalRecord, writeLocalRecord } from '~/utils/storage/localRecord'
 
 // A product the shop stops selling (deleted; in most shops `on_delete=CASCADE`, as in tests/drf-real) leaves no
 // trace in the cart: its line is simply absent from the next answer. So this browser remembers what it last saw in
@@ -40,39 +41,13 @@ function isSeenLine(value: unknown): value is SeenLine {
     && typeof options === 'object' && options !== null && Object.values(options).every(v => typeof v === 'string')
 }
 
-function storage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage
-  }
-  catch {
-    return null
-  }
-}
-
 /** The snapshot the tabs share; null when storage cannot be read (this page then compares with its own last cart). */
 export function readSnapshot(): CartSnapshot | null {
-  const store = storage()
-  if (!store) return null
-  try {
-    const parsed: unknown = JSON.parse(store.getItem(STORAGE_KEY) ?? '{}')
-    if (typeof parsed !== 'object' || parsed === null) return {}
-    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, SeenLine] => isSeenLine(entry[1])))
-  }
-  catch {
-    return null
-  }
+  return readLocalRecord(STORAGE_KEY, isSeenLine)
 }
 
 export function writeSnapshot(snapshot: CartSnapshot): void {
-  try {
-    const store = storage()
-    if (!store) return
-    if (Object.keys(snapshot).length === 0) store.removeItem(STORAGE_KEY)
-    else store.setItem(STORAGE_KEY, JSON.stringify(snapshot))
-  }
-  catch {
-    // Full or disabled: this page still compares with its own last cart.
-  }
+  writeLocalRecord(STORAGE_KEY, snapshot)
 }
 
 /** Lines seen before that the next cart lacks, but for those the shopper removed here (`removedHere`: keys). */
@@ -86,13 +61,10 @@ export function vanishedLines(previous: CartSnapshot, next: CartSnapshot, remove
  */
 export async function noLongerSold(lines: readonly SeenLine[], product: (id: number) => Promise<ProductDetail>): Promise<SeenLine[]> {
   const verdicts = await Promise.all(lines.map(async (line) => {
-    try {
-      const detail = await product(line.productId)
-      return line.variantId !== null && !detail.variants.some(variant => variant.id === line.variantId)
-    }
-    catch (failure) {
-      return failure instanceof ApiError && failure.status === 404
-    }
+    const verdict = await catalogVerdict(line.productId, product)
+    if (verdict === null) return false
+    if (verdict === 'gone') return true
+    return line.variantId !== null && !verdict.variants.some(variant => variant.id === line.variantId)
   }))
   return lines.filter((_, index) => verdicts[index])
 }
@@ -100,5 +72,5 @@ export async function noLongerSold(lines: readonly SeenLine[], product: (id: num
 /** What the shopper is told about a line that went: "<name> is no longer available and was removed from your cart." */
 export function goneSentence(line: SeenLine): string {
   const options = Object.values(line.options)
-  return `${line.title}${options.length ? ` (${options.join(' / ')})` : ''} is no longer available and was removed from your cart.`
+  return noLongerAvailable([`${line.title}${options.length ? ` (${options.join(' / ')})` : ''}`], 'cart')
 }

@@ -1,5 +1,6 @@
 import type { Cart, CartLine } from '~/services/domain/cart'
 import type { Money } from '~/services/domain/money'
+import { readLocalRecord, writeLocalRecord } from '~/utils/storage/localRecord'
 
 // The backend answers today's unit price only. To tell the shopper that a price changed since they put the item
 // in the cart, this browser remembers the unit price of each line when it first saw it (when it was added here,
@@ -22,37 +23,13 @@ function isMoney(value: unknown): value is Money {
   return typeof amount === 'number' && Number.isInteger(amount) && typeof currency === 'string'
 }
 
-function storage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage
-  }
-  catch {
-    // Storage can be disabled (privacy settings): price changes are then noticed within this page only.
-    return null
-  }
-}
-
+// Storage can be disabled (privacy settings): price changes are then noticed within this page only.
 export function readSeenPrices(): SeenPrices {
-  try {
-    const parsed: unknown = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? '{}')
-    if (typeof parsed !== 'object' || parsed === null) return {}
-    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, Money] => isMoney(entry[1])))
-  }
-  catch {
-    return {}
-  }
+  return readLocalRecord(STORAGE_KEY, isMoney) ?? {}
 }
 
 export function writeSeenPrices(prices: SeenPrices): void {
-  try {
-    const store = storage()
-    if (!store) return
-    if (Object.keys(prices).length === 0) store.removeItem(STORAGE_KEY)
-    else store.setItem(STORAGE_KEY, JSON.stringify(prices))
-  }
-  catch {
-    // Full or disabled: the in-memory copy still serves this page.
-  }
+  writeLocalRecord(STORAGE_KEY, prices)
 }
 
 /** The memory after an answer: new lines remembered at today's price, lines no longer in the cart forgotten. */

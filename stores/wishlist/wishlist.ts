@@ -10,8 +10,10 @@ import { createKeyedResource } from '~/stores/resources/keyedResource'
 import { idsAbsentRemembered, rememberIdsEndpoint } from './idsEndpointMemory'
 import { backendState as backendStateOf, isListed as isListedOf, isSaved as isSavedOf, savedCount, type SettledAnswer, type WishlistSources } from './newestWord'
 import { readIds, readMoreIds, type IdsEndpoint, type SavedIds } from './savedIds'
+import { afterCompleteRead, forgetSeen, readSeen, writeSeen, type SeenEntry, type SeenTitles } from './seenEntries'
 
 export type { SettledAnswer } from './newestWord'
+export type { SeenEntry } from './seenEntries'
 
 export const WISHLIST_PAGE_SIZE = 24
 /** How long the ids are trusted before a navigation reads them again (other devices may have changed them). */
@@ -49,7 +51,8 @@ interface Drain {
  * (./newestWord.ts).
  */
 export const useWishlistStore = defineStore('wishlist', () => {
-  const service = wishlistService(useApi())
+  const api = useApi()
+  const service = wishlistService(api)
   const auth = useAuthStore()
   const owner = computed(() => auth.user?.id ?? null)
   const ownerKey = computed(() => (owner.value === null ? null : String(owner.value)))
@@ -67,6 +70,9 @@ export const useWishlistStore = defineStore('wishlist', () => {
   const entryAskedAt = ref<Record<number, number>>({})
   /** The /wishlist list lacks something the backend has (added since it was read): read it again. */
   const outdated = ref(false)
+  // Not state either: found in the browser only, from its own memory, so never in the SSR payload.
+  /** Products the shop stopped selling that left the wishlist, by the name shown, until the shopper dismisses them. */
+  const goneEntries = ref<SeenEntry[]>([])
 
   // Bookkeeping of this store instance (per app, so per SSR request), not state.
   /** Orders what this instance asked for and was answered: reads stamp when asked, our changes when answered. */
@@ -75,6 +81,8 @@ export const useWishlistStore = defineStore('wishlist', () => {
   const drains = new Map<number, Drain>()
   let scope = new AbortController()
   let moreIds: AbortController | null = null
+  /** What this browser showed of the wishlist, when storage cannot be read: this page's own copy (./seenEntries.ts). */
+  let seenHere: SeenTitles = {}
 
   const savedEntry = computed(() => (ownerKey.value === null ? undefined : saved.get(ownerKey.value)))
   const savedSet = computed(() => new Set(savedEntry.value?.data?.ids ?? []))
@@ -94,6 +102,61 @@ export const useWishlistStore = defineStore('wishlist', () => {
 
   function keepEntries(entries: readonly WishlistEntry[]): void {
     for (const entry of entries) entriesById.value[entry.product.id] = markRaw(entry)
+    remember(entries)
+  }
+
+  function seen(who: number): SeenTitles {
+    return readSeen(who) ?? seenHere
+  }
+
+  function keepSeen(who: number, titles: SeenTitles): void {
+    seenHere = titles
+    writeSeen(who, titles)
+  }
+
+  /** Entries shown (a list page, an addition's answer, the ids fallback's pages), by the name shown. Browser only. */
+  function remember(entries: readonly WishlistEntry[]): void {
+    const who = owner.value
+    if (import.meta.server || who === null) return
+    const shown = entries.filter(entry => isListed(entry.product.id))
+    if (shown.length) keepSeen(who, { ...seen(who), ...Object.fromEntries(shown.map(entry => [entry.product.id, entry.product.title])) })
+  }
+
+  /** Removed here or in another tab: that product left because the shopper chose so, not because it is gone. */
+  function forgetShown(productId: number): void {
+    const who = owner.value
+    if (import.meta.server || who === null) return
+    const titles = { ...seen(who) }
+    if (!(productId in titles)) return
+    Reflect.deleteProperty(titles, productId)
+    keepSeen(who, titles)
+  }
+
+  /**
+   * A complete read (every id, asked for at `askedAt`): a product shown before that it lacks, and that nobody here
+   * changed since it was asked for, is looked up in the catalog; the memory keeps only what the read has.
+   */
+  function compareRead(ids: readonly number[], askedAt: number): void {
+    const who = owner.value
+    if (import.meta.server || who === null) return
+    const changedSince = (id: number) => choices.value[id] !== undefined || (settled.value[id]?.at ?? 0) > askedAt
+    const { kept, vanished } = afterCompleteRead(seen(who), new Set(ids), changedSince)
+    keepSeen(who, kept)
+    if (vanished.length) void lookUp(vanished)
+  }
+
+  /** Said only of a 404 from the catalog (./goneEntries.ts, loaded now); anything else stays quiet, and is not asked again. */
+  async function lookUp(vanished: readonly SeenEntry[]): Promise<void> {
+    const signal = scope.signal
+    try {
+      const found = await (await import('./goneEntries')).noLongerSold(vanished, api, signal)
+      if (signal.aborted) return
+      const known = new Set(goneEntries.value.map(entry => entry.productId))
+      goneEntries.value = [...goneEntries.value, ...found.filter(entry => !known.has(entry.productId))]
+    }
+    catch {
+      // Its code could not be loaded (offline, a new deploy): nothing certain, so nothing is said.
+    }
   }
 
   function settle(productId: number, value: boolean): void {
@@ -133,6 +196,7 @@ export const useWishlistStore = defineStore('wishlist', () => {
         idsEndpoint.value = result.endpoint
         keepEntries(result.entries)
         noticeListGaps(result.saved.ids, askedAt)
+        if (result.saved.complete && ownerKey.value === key) compareRead(result.saved.ids, askedAt)
       }
       return { ...result.saved, askedAt }
     }, options)
@@ -154,6 +218,7 @@ export const useWishlistStore = defineStore('wishlist', () => {
         const data = saved.get(key)?.data
         if (!data || data.complete || controller.signal.aborted) return
         keepEntries(await readMoreIds(service, data, controller.signal))
+        if (data.complete && !controller.signal.aborted && ownerKey.value === key) compareRead(data.ids, data.askedAt)
       }
     }
     catch (error) {
@@ -188,6 +253,9 @@ export const useWishlistStore = defineStore('wishlist', () => {
           catch (error) {
             if (signal.aborted) return
             Reflect.deleteProperty(choices.value, productId)
+            // Still in the wishlist (as far as anyone knows): remembered again, to be said if the shop stops selling it.
+            const entry = entriesById.value[productId]
+            if (!wanted && entry) remember([entry])
             const data = toApiErrorData(error)
             // No answer, or the server failed: the change may have been made anyway. Ask what the backend has.
             if (data.status === 0 || data.status >= 500) void loadIds({ force: true })
@@ -214,6 +282,7 @@ export const useWishlistStore = defineStore('wishlist', () => {
       return Promise.reject(new WishlistRefusal(productId, wanted, { status: 401, code: 'signed_out', message: 'Sign in to keep a wishlist.', fieldErrors: {}, retryable: false }))
     }
     choices.value[productId] = wanted
+    if (!wanted) forgetShown(productId)
     return drain(productId)
   }
 
@@ -233,7 +302,9 @@ export const useWishlistStore = defineStore('wishlist', () => {
 
   /** Another tab of this browser changed a product: take its answer from the backend as ours. */
   function applyRemote(productId: number, value: boolean): void {
-    if (ownerKey.value !== null) settle(productId, value)
+    if (ownerKey.value === null) return
+    settle(productId, value)
+    if (!value) forgetShown(productId)
   }
 
   /** Signed out (here or in another tab): nothing of the shopper's wishlist stays, and their requests stop. */
@@ -249,14 +320,20 @@ export const useWishlistStore = defineStore('wishlist', () => {
     entriesById.value = {}
     entryAskedAt.value = {}
     outdated.value = false
+    goneEntries.value = []
+    seenHere = {}
+    forgetSeen()
   }
 
   const list = createCursorList<WishlistListParams, WishlistEntry>({
-    fetchPage: async (_params, page) => {
+    fetchPage: async (params, page) => {
       const askedAt = ++clock
       listAskedAt = askedAt
       const answer = await service.list(page)
-      if (!page.signal.aborted) for (const entry of answer.items) entryAskedAt.value[entry.product.id] = askedAt
+      if (page.signal.aborted) return answer
+      for (const entry of answer.items) entryAskedAt.value[entry.product.id] = askedAt
+      // The whole wishlist in one page: as complete a read as the ids.
+      if (!page.cursor && answer.nextCursor === null && params.owner === owner.value) compareRead(answer.items.map(entry => entry.product.id), askedAt)
       return answer
     },
     keep: keepEntries,
@@ -269,6 +346,19 @@ export const useWishlistStore = defineStore('wishlist', () => {
 
   function listParams(): WishlistListParams | null {
     return owner.value === null ? null : { owner: owner.value }
+  }
+
+  /**
+   * The /wishlist page in the browser (its list may be the server's render): the entries it shows are remembered,
+   * and compared with what this browser showed before when they are the whole wishlist.
+   */
+  function noticeShown(): void {
+    const params = listParams()
+    const state = params ? list.get(params) : undefined
+    if (!state?.fetchedAt) return
+    // The whole wishlist in one page, read at once (pages read apart may miss what was added between them).
+    if (!state.hasNext && state.pages.length === 1) compareRead(state.ids, listAskedAt)
+    remember(state.ids.flatMap(id => entriesById.value[id] ?? []))
   }
 
   /** The /wishlist list, newest first; loaded again when something was added since. */
@@ -290,6 +380,8 @@ export const useWishlistStore = defineStore('wishlist', () => {
     count,
     /** Whether the /wishlist list lacks a product the backend has (added here, in another tab or device since). */
     listOutdated: computed(() => outdated.value),
+    /** Products the shop stopped selling that left the wishlist (said once; shown on /wishlist until dismissed). */
+    gone: computed(() => goneEntries.value),
     isSaved,
     isListed,
     loadIds,
@@ -298,6 +390,10 @@ export const useWishlistStore = defineStore('wishlist', () => {
     mergeAtSignIn,
     applyRemote,
     clear,
+    noticeShown,
+    dismissGone: () => {
+      goneEntries.value = []
+    },
     fetchFirst,
     listState: () => {
       const params = listParams()
