@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref } from 'vue'
-import { toApiErrorData, type ApiErrorData } from '~/composables/core/api/ApiError'
+import { toApiErrorData } from '~/composables/core/api/ApiError'
 import { useApi } from '~/composables/core/useApi'
 import type { WishlistEntry } from '~/services/domain/wishlist'
 import { WISHLIST_MAX_PAGE_SIZE, wishlistService } from '~/services/wishlistService'
@@ -10,10 +10,13 @@ import { createKeyedResource } from '~/stores/resources/keyedResource'
 import { idsAbsentRemembered, rememberIdsEndpoint } from './idsEndpointMemory'
 import { backendState as backendStateOf, isListed as isListedOf, isSaved as isSavedOf, savedCount, type SettledAnswer, type WishlistSources } from './newestWord'
 import { readIds, readMoreIds, type IdsEndpoint, type SavedIds } from './savedIds'
-import { afterCompleteRead, forgetSeen, readSeen, writeSeen, type SeenEntry, type SeenTitles } from './seenEntries'
+import { createGoneWatch } from './goneWatch'
+import { listLacksAddition } from './listGaps'
+import { WishlistRefusal } from './wishlistRefusal'
 
 export type { SettledAnswer } from './newestWord'
 export type { SeenEntry } from './seenEntries'
+export { WishlistRefusal } from './wishlistRefusal'
 
 export const WISHLIST_PAGE_SIZE = 24
 /** How long the ids are trusted before a navigation reads them again (other devices may have changed them). */
@@ -25,14 +28,6 @@ const API_BASE = '/api'
 /** The /wishlist list of one shopper: lists are keyed by who owns them, so one never shows another's. */
 export interface WishlistListParams {
   owner: number
-}
-
-/** A change the backend refused or could not make. The heart is back on what the backend has. */
-export class WishlistRefusal extends Error {
-  constructor(readonly productId: number, readonly wanted: boolean, readonly error: ApiErrorData) {
-    super(error.message)
-    this.name = 'WishlistRefusal'
-  }
 }
 
 interface Drain {
@@ -70,9 +65,6 @@ export const useWishlistStore = defineStore('wishlist', () => {
   const entryAskedAt = ref<Record<number, number>>({})
   /** The /wishlist list lacks something the backend has (added since it was read): read it again. */
   const outdated = ref(false)
-  // Not state either: found in the browser only, from its own memory, so never in the SSR payload.
-  /** Products the shop stopped selling that left the wishlist, by the name shown, until the shopper dismisses them. */
-  const goneEntries = ref<SeenEntry[]>([])
 
   // Bookkeeping of this store instance (per app, so per SSR request), not state.
   /** Orders what this instance asked for and was answered: reads stamp when asked, our changes when answered. */
@@ -81,8 +73,16 @@ export const useWishlistStore = defineStore('wishlist', () => {
   const drains = new Map<number, Drain>()
   let scope = new AbortController()
   let moreIds: AbortController | null = null
-  /** What this browser showed of the wishlist, when storage cannot be read: this page's own copy (./seenEntries.ts). */
-  let seenHere: SeenTitles = {}
+  // Products the shop stopped selling, said by the name this browser showed them under (./goneWatch.ts).
+  const gone = createGoneWatch({
+    api,
+    owner: () => owner.value,
+    isListed: productId => isListed(productId),
+    // Changed here or in another tab since a read was asked for: that read says nothing certain of it.
+    changedSince: (productId, askedAt) => choices.value[productId] !== undefined || (settled.value[productId]?.at ?? 0) > askedAt,
+    signal: () => scope.signal,
+  })
+  const { remember, forgetShown, compareRead } = gone
 
   const savedEntry = computed(() => (ownerKey.value === null ? undefined : saved.get(ownerKey.value)))
   const savedSet = computed(() => new Set(savedEntry.value?.data?.ids ?? []))
@@ -105,80 +105,17 @@ export const useWishlistStore = defineStore('wishlist', () => {
     remember(entries)
   }
 
-  function seen(who: number): SeenTitles {
-    return readSeen(who) ?? seenHere
-  }
-
-  function keepSeen(who: number, titles: SeenTitles): void {
-    seenHere = titles
-    writeSeen(who, titles)
-  }
-
-  /** Entries shown (a list page, an addition's answer, the ids fallback's pages), by the name shown. Browser only. */
-  function remember(entries: readonly WishlistEntry[]): void {
-    const who = owner.value
-    if (import.meta.server || who === null) return
-    const shown = entries.filter(entry => isListed(entry.product.id))
-    if (shown.length) keepSeen(who, { ...seen(who), ...Object.fromEntries(shown.map(entry => [entry.product.id, entry.product.title])) })
-  }
-
-  /** Removed here or in another tab: that product left because the shopper chose so, not because it is gone. */
-  function forgetShown(productId: number): void {
-    const who = owner.value
-    if (import.meta.server || who === null) return
-    const titles = { ...seen(who) }
-    if (!(productId in titles)) return
-    Reflect.deleteProperty(titles, productId)
-    keepSeen(who, titles)
-  }
-
-  /**
-   * A complete read (every id, asked for at `askedAt`): a product shown before that it lacks, and that nobody here
-   * changed since it was asked for, is looked up in the catalog; the memory keeps only what the read has.
-   */
-  function compareRead(ids: readonly number[], askedAt: number): void {
-    const who = owner.value
-    if (import.meta.server || who === null) return
-    const changedSince = (id: number) => choices.value[id] !== undefined || (settled.value[id]?.at ?? 0) > askedAt
-    const { kept, vanished } = afterCompleteRead(seen(who), new Set(ids), changedSince)
-    keepSeen(who, kept)
-    if (vanished.length) void lookUp(vanished)
-  }
-
-  /** Said only of a 404 from the catalog (./goneEntries.ts, loaded now); anything else stays quiet, and is not asked again. */
-  async function lookUp(vanished: readonly SeenEntry[]): Promise<void> {
-    const signal = scope.signal
-    try {
-      const found = await (await import('./goneEntries')).noLongerSold(vanished, api, signal)
-      if (signal.aborted) return
-      const known = new Set(goneEntries.value.map(entry => entry.productId))
-      goneEntries.value = [...goneEntries.value, ...found.filter(entry => !known.has(entry.productId))]
-    }
-    catch {
-      // Its code could not be loaded (offline, a new deploy): nothing certain, so nothing is said.
-    }
-  }
-
   function settle(productId: number, value: boolean): void {
     settled.value[productId] = { saved: value, at: ++clock }
     if (value) outdated.value = true
   }
 
-  /**
-   * Ids asked for after every page of the /wishlist list was: a product they have and the list lacks, though it is
-   * newer than one the list shows (newest first) or the list has no more pages, was added since (another device).
-   */
+  /** Ids asked for after every page of the /wishlist list was: the list is read again if it lacks an addition. */
   function noticeListGaps(ids: readonly number[], askedAt: number): void {
-    const params = listParams()
-    const state = params ? list.get(params) : undefined
+    const state = listState()
     if (!state?.fetchedAt || listAskedAt > askedAt) return
-    const listed = new Set(state.ids)
-    let lastListed = -1
-    ids.forEach((id, index) => {
-      if (listed.has(id)) lastListed = index
-    })
     const removedSince = (id: number) => choices.value[id] === false || settled.value[id]?.saved === false
-    if (ids.some((id, index) => !listed.has(id) && !removedSince(id) && (index < lastListed || !state.hasNext))) outdated.value = true
+    if (listLacksAddition(ids, state, removedSince)) outdated.value = true
   }
 
   /** The ids for hearts: one request, unless fresh; a backend without /wishlist/ids/ then gets the rest read. */
@@ -320,9 +257,7 @@ export const useWishlistStore = defineStore('wishlist', () => {
     entriesById.value = {}
     entryAskedAt.value = {}
     outdated.value = false
-    goneEntries.value = []
-    seenHere = {}
-    forgetSeen()
+    gone.clear()
   }
 
   const list = createCursorList<WishlistListParams, WishlistEntry>({
@@ -348,13 +283,17 @@ export const useWishlistStore = defineStore('wishlist', () => {
     return owner.value === null ? null : { owner: owner.value }
   }
 
+  function listState(): CursorListState<WishlistListParams> | undefined {
+    const params = listParams()
+    return params ? list.get(params) : undefined
+  }
+
   /**
    * The /wishlist page in the browser (its list may be the server's render): the entries it shows are remembered,
    * and compared with what this browser showed before when they are the whole wishlist.
    */
   function noticeShown(): void {
-    const params = listParams()
-    const state = params ? list.get(params) : undefined
+    const state = listState()
     if (!state?.fetchedAt) return
     // The whole wishlist in one page, read at once (pages read apart may miss what was added between them).
     if (!state.hasNext && state.pages.length === 1) compareRead(state.ids, listAskedAt)
@@ -381,7 +320,7 @@ export const useWishlistStore = defineStore('wishlist', () => {
     /** Whether the /wishlist list lacks a product the backend has (added here, in another tab or device since). */
     listOutdated: computed(() => outdated.value),
     /** Products the shop stopped selling that left the wishlist (said once; shown on /wishlist until dismissed). */
-    gone: computed(() => goneEntries.value),
+    gone: gone.entries,
     isSaved,
     isListed,
     loadIds,
@@ -391,14 +330,9 @@ export const useWishlistStore = defineStore('wishlist', () => {
     applyRemote,
     clear,
     noticeShown,
-    dismissGone: () => {
-      goneEntries.value = []
-    },
+    dismissGone: gone.dismiss,
     fetchFirst,
-    listState: () => {
-      const params = listParams()
-      return params ? list.get(params) : undefined
-    },
+    listState,
     loadMore: async () => {
       const params = listParams()
       if (params) await list.loadMore(params)
