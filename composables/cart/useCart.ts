@@ -38,9 +38,15 @@ export interface UseCartReturn {
    * a lost answer the cart could not rule out, said as "check your cart", never "not added"). Announced either way.
    */
   add: (line: PurchaseLine) => Promise<void>
-  /** Sets a line's quantity (1..99). Fast repeats are coalesced; resolves when the backend has it, rejects with the ApiError. */
+  /**
+   * Sets a line's quantity (1..99). Fast repeats are coalesced; resolves when the backend has it, rejects with the
+   * ApiError (code `unconfirmed`: a lost answer the cart could not check). A lost answer is said once the cart was read.
+   */
   setQuantity: (lineId: number, quantity: number) => Promise<void>
-  /** Removes a line (see `lastRemoved` / `undoRemove`). */
+  /**
+   * Removes a line (see `lastRemoved` / `undoRemove`). A lost answer is said once the cart was read: removed, not
+   * removed, or (code `unconfirmed`, the read failed too) not confirmed.
+   */
   remove: (lineId: number) => Promise<void>
   /** Puts the line removed last back. */
   undoRemove: () => Promise<void>
@@ -127,7 +133,11 @@ export function useCart(): UseCartReturn {
         announce(`Removed ${title} from your cart.`)
       }
       catch (failure) {
-        announceFailure(failure, `${title} was not removed. `)
+        // A lost answer the cart could not check: it may be gone, so never "was not removed".
+        if (isUnconfirmed(failure)) {
+          if (store.firstReport(failure)) announce(`We could not confirm ${title} was removed.`)
+        }
+        else announceFailure(failure, `${title} was not removed. `)
         throw failure
       }
     },

@@ -95,7 +95,7 @@ export const useCartStore = defineStore('cart', () => {
   }
 
   const edits = createLineEdits({
-    service, queue, wanted, problems, acceptedChanges, lineOf, epoch: () => epoch, authenticate, accept, refresh,
+    service, queue, wanted, problems, acceptedChanges, lineOf, epoch: () => epoch, authenticate, accept, read: () => fetchCart(), refresh,
   })
 
   /** After any answer: what it means for the overlay, the problems and the remembered prices. */
@@ -252,16 +252,20 @@ export const useCartStore = defineStore('cart', () => {
     return edits.setQuantity(lineId, quantity)
   }
 
-  /** Removes a line: gone from the screen at once, back with its problem if the backend refuses. */
+  /**
+   * Removes a line: gone from the screen at once, back with its problem if the backend refuses. A lost answer is
+   * settled by reading the cart first (cartLineEdits.ts); rejects with code `unconfirmed` when that read failed too.
+   */
   function remove(lineId: number): Promise<void> {
     const line = lineOf(lineId)
     if (!line) return Promise.resolve()
     lastRemoved.value = line
     removedHere.add(seenLineKey(line))
     return edits.change(lineId, 0).catch((failure: unknown) => {
-      // The line is back with its problem: there is nothing to undo, and "Undo" would add it a second time.
+      // The line is back with its problem: there is nothing to undo, and "Undo" would add it a second time (or,
+      // unconfirmed, once more than the backend holds). Maybe removed here: not looked up as a product gone.
       if (lastRemoved.value === line) lastRemoved.value = null
-      removedHere.delete(seenLineKey(line))
+      if (!isUnconfirmed(failure)) removedHere.delete(seenLineKey(line))
       throw failure
     })
   }

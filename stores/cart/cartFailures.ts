@@ -42,7 +42,19 @@ export function unconfirmedAddition(failure: ApiError): ApiError {
   })
 }
 
-/** The addition may have been made (`unconfirmedAddition`): the shopper checks the cart rather than trying again. */
+/**
+ * A lost answer to a quantity change or a removal (`mayHaveLanded`) whose cart could not be read either: it may have
+ * been made. Said as not known, never as failed; trying again is safe (both are absolute: the same quantity, or a
+ * DELETE whose 404 counts as removed).
+ */
+export function unconfirmedLineEdit(failure: ApiError, quantity: number): ApiError {
+  return new ApiError({
+    status: failure.status, code: 'unconfirmed', retryable: true, fieldErrors: {}, cause: failure, requestId: failure.requestId,
+    message: quantity === 0 ? 'We could not confirm it was removed.' : `We could not confirm the quantity was changed to ${quantity}.`,
+  })
+}
+
+/** The change may have been made (`unconfirmedAddition`, `unconfirmedLineEdit`): not said to have failed. */
 export function isUnconfirmed(failure: unknown): failure is ApiError {
   return isApiError(failure) && failure.code === 'unconfirmed'
 }

@@ -4,14 +4,15 @@ import type { CartService } from '~/services/cartService'
 import type { Cart, CartLine } from '~/services/domain/cart'
 import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from '~/services/domain/cartLine'
 import { toCartProblem } from '~/services/mappers/cartProblem'
-import { invalidQuantity, lineGone, mayHaveLanded } from './cartFailures'
+import { invalidQuantity, lineGone, mayHaveLanded, unconfirmedLineEdit } from './cartFailures'
 import type { CartQueue } from './cartQueue'
 import type { CartLineProblem } from './cartView'
 
 // Changing a line's quantity or removing it: the ask is laid over the backend's cart at once (`wanted`), sent in
 // the queue (asks for one line while its request is under way are sent as one, with the latest quantity), and
 // settled by the answer: kept when it agreed, clamped to the stock on a 409 that says how many are left, rolled
-// back with the reason on the line otherwise. Part of the cart store (cart.ts), which owns the state.
+// back with the reason on the line otherwise. An answer lost on the way (`mayHaveLanded`) settles nothing: the
+// cart read in the same turn says whether the change was made. Part of the cart store (cart.ts), which owns the state.
 
 const noop = () => {}
 export const lineKey = (lineId: number) => `line:${lineId}`
@@ -29,6 +30,8 @@ export interface LineEditsContext {
   epoch: () => number
   authenticate: () => Promise<void>
   accept: (next: Cart, sentIn: number) => boolean
+  /** Reads the cart now, in the current turn of the queue (`refresh` would queue behind the task that awaits it). */
+  read: () => Promise<void>
   refresh: () => Promise<void>
 }
 
@@ -42,7 +45,7 @@ export interface LineEdits {
 }
 
 export function createLineEdits(context: LineEditsContext): LineEdits {
-  const { service, queue, wanted, problems, acceptedChanges, lineOf, authenticate, accept, refresh } = context
+  const { service, queue, wanted, problems, acceptedChanges, lineOf, authenticate, accept, read, refresh } = context
   /** A line's waiting request to fail with this instead of being sent: an earlier one was refused. */
   const abandoned = new Map<number, ApiError>()
 
@@ -75,10 +78,39 @@ export function createLineEdits(context: LineEditsContext): LineEdits {
     Reflect.deleteProperty(wanted.value, lineId)
     problems.value[lineId] = { error: data, wanted: target }
     if (failure instanceof ApiError && queue.isWaiting(lineKey(lineId))) abandoned.set(lineId, failure)
-    // Sold out: the backend's answer to a read flags the line. A lost answer may hide a change that was made: the
-    // line shows what the backend holds.
-    if (problem.kind === 'out-of-stock' || mayHaveLanded(failure)) void refresh().catch(noop)
+    // Sold out: the backend's answer to a read flags the line.
+    if (problem.kind === 'out-of-stock') void refresh().catch(noop)
     return false
+  }
+
+  /**
+   * The answer was lost: the change may have been made. Nothing is said or rolled back until the cart, read now,
+   * tells which (the read is bounded by the api core's timeouts, and the queue waits for it: what comes next is
+   * sent against the cart it reads). Made: the line is gone, or at the quantity asked. Not made: refused as any
+   * failure, the line shows what the read says. Not read: the line is back as last known, flagged `unconfirmed`,
+   * and the cart keeps its failed read (maybe out of date, read again at the next chance).
+   */
+  async function settleLost(lineId: number, target: number, failure: ApiError, sentIn: number): Promise<void> {
+    const wasRead = await read().then(() => true, () => false)
+    if (sentIn !== context.epoch()) throw failure
+    if (!wasRead) {
+      const unconfirmed = unconfirmedLineEdit(failure, target)
+      Reflect.deleteProperty(wanted.value, lineId)
+      problems.value[lineId] = { error: toApiErrorData(unconfirmed), wanted: target }
+      if (queue.isWaiting(lineKey(lineId))) abandoned.set(lineId, unconfirmed)
+      throw unconfirmed
+    }
+    const line = lineOf(lineId)
+    if ((line?.quantity ?? 0) === target) {
+      acceptedChanges.value++
+      if (wanted.value[lineId] === target) Reflect.deleteProperty(wanted.value, lineId)
+      return
+    }
+    if (!line) {
+      Reflect.deleteProperty(wanted.value, lineId)
+      throw lineGone()
+    }
+    if (!refused(lineId, target, failure)) throw failure
   }
 
   /** Sends the latest quantity asked for a line, when it differs from the backend's. Runs in the queue. */
@@ -106,6 +138,7 @@ export function createLineEdits(context: LineEditsContext): LineEdits {
     }
     catch (failure) {
       if (sentIn !== context.epoch()) throw failure
+      if (mayHaveLanded(failure)) return await settleLost(lineId, target, failure, sentIn)
       if (!refused(lineId, target, failure)) throw failure
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '~/composables/core/api/ApiError'
 import { apiError, type FakeCall } from '../../support/fakeApi'
-import { settle } from '../../support/promises'
+import { deferred, settle } from '../../support/promises'
 import { quantityOf, sent, useCartStoreHarness } from './support/cartStoreHarness'
 
 // Changing a line's quantity (fast clicks coalesced, one request at a time, refusals rolled back or clamped) and
@@ -127,13 +127,13 @@ describe('cart store: removing', () => {
     expect(store.lastRemoved).toBeNull()
     expect(store.lines.map(l => l.id)).toEqual([1, 2])
 
-    // The removal was made; its answer was lost: the cart is read again and the line stays gone.
+    // The removal was made; its answer was lost: the cart is read again, and says it was removed.
     cart.fake.on('DELETE', '/cart/items/2/', () => {
       cart.backend.remove(2)
       throw apiError(0)
     })
-    await expect(store.remove(2)).rejects.toMatchObject({ status: 0 })
-    await vi.waitFor(() => expect(store.lines.map(l => l.id)).toEqual([1]))
+    await store.remove(2)
+    expect(store.lines.map(l => l.id)).toEqual([1])
   })
 
   it('puts a removed line back once, however often undo is pressed', async () => {
@@ -184,5 +184,132 @@ describe('cart store: removing', () => {
     expect(cart.fake.callsTo('/cart/items/', 'POST')[0]!.body).toEqual({ product_id: 20, variant_id: 201, quantity: 1 })
     expect(store.itemCount).toBe(3)
     expect(store.lastRemoved).toBeNull()
+  })
+})
+
+describe('cart store: a quantity or removal whose answer was lost', () => {
+  /** The next reads of the cart wait for the test; a read's answer is the backend's cart when it is released. */
+  function holdReads() {
+    const held = deferred()
+    cart.fake.on('GET', '/cart/', async () => {
+      await held.promise
+      return cart.backend.dto()
+    })
+    return held
+  }
+  function outcomeOf(promise: Promise<void>) {
+    const outcome = { settled: false }
+    promise.then(() => (outcome.settled = true), () => (outcome.settled = true))
+    return outcome
+  }
+
+  it('says a removal that was made is done, once the cart read says so, without the line coming back meanwhile', async () => {
+    const store = await loadedStore()
+    cart.fake.on('DELETE', '/cart/items/2/', () => {
+      cart.backend.remove(2)
+      throw apiError(0, 'We could not reach the store.')
+    })
+    const read = holdReads()
+    const removing = store.remove(2)
+    const outcome = outcomeOf(removing)
+    await sent(() => cart.fake.callsTo('/cart/', 'GET'), 2)
+    await settle()
+    expect(outcome.settled).toBe(false)
+    expect(store.lines.map(l => l.id)).toEqual([1])
+    read.resolve()
+    await removing
+    expect(store.lines.map(l => l.id)).toEqual([1])
+    expect(store.problems).toEqual({})
+    expect(store.lastRemoved?.id).toBe(2)
+    expect(store.acceptedChanges).toBe(1)
+  })
+
+  it('brings a removal that was not made back with its problem only once the cart read says so', async () => {
+    const store = await loadedStore()
+    cart.fake.on('DELETE', '/cart/items/2/', apiError(503, 'Service temporarily unavailable.'))
+    const read = holdReads()
+    const removing = store.remove(2)
+    const outcome = outcomeOf(removing)
+    await sent(() => cart.fake.callsTo('/cart/', 'GET'), 2)
+    await settle()
+    expect(outcome.settled).toBe(false)
+    expect(store.lines.map(l => l.id)).toEqual([1])
+    read.resolve()
+    await expect(removing).rejects.toMatchObject({ status: 503 })
+    expect(store.lines.map(l => l.id)).toEqual([1, 2])
+    expect(store.lines[1]!.problem).toMatchObject({ wanted: 0, error: { status: 503 } })
+    expect(store.lastRemoved).toBeNull()
+    expect(cart.fake.callsTo('/cart/', 'GET')).toHaveLength(2)
+  })
+
+  it('calls a lost removal unconfirmed when the cart cannot be read either, and "Try again" settles it', async () => {
+    const store = await loadedStore()
+    cart.fake.on('DELETE', '/cart/items/2/', () => {
+      cart.backend.remove(2)
+      throw apiError(0, 'We could not reach the store.')
+    })
+    cart.fake.on('GET', '/cart/', apiError(503, 'Service temporarily unavailable.'), () => cart.backend.dto())
+    await expect(store.remove(2)).rejects.toMatchObject({ code: 'unconfirmed', message: 'We could not confirm it was removed.' })
+    expect(store.lines.map(l => l.id)).toEqual([1, 2])
+    expect(store.lines[1]!.problem).toMatchObject({ wanted: 0, error: { code: 'unconfirmed' } })
+    // The cart is maybe out of date, and "Undo" could put it in once more than the backend holds.
+    expect(store.error).toMatchObject({ status: 503 })
+    expect(store.lastRemoved).toBeNull()
+
+    // "Try again": the line is already gone at the backend (404, counted as removed).
+    cart.fake.on('DELETE', '/cart/items/2/', apiError(404, 'Not found.'))
+    await store.remove(2)
+    await vi.waitFor(() => expect(store.updating).toBe(false))
+    expect(store.lines.map(l => l.id)).toEqual([1])
+    expect(store.error).toBeNull()
+  })
+
+  it('keeps a quantity change that was made, showing it while the cart is read', async () => {
+    const store = await loadedStore()
+    cart.fake.on('PATCH', '/cart/items/1/', () => {
+      cart.backend.patch(1, 3)
+      throw apiError(504, 'Gateway timeout.')
+    })
+    const read = holdReads()
+    const changing = store.setQuantity(1, 3)
+    const outcome = outcomeOf(changing)
+    await sent(() => cart.fake.callsTo('/cart/', 'GET'), 2)
+    await settle()
+    expect(outcome.settled).toBe(false)
+    expect(store.lines[0]).toMatchObject({ quantity: 3, confirmedQuantity: 2, pending: true, problem: null })
+    read.resolve()
+    await changing
+    expect(store.lines[0]).toMatchObject({ quantity: 3, confirmedQuantity: 3, pending: false, problem: null })
+  })
+
+  it('shows the quantity the cart read finds when the change was not made, with its problem', async () => {
+    const store = await loadedStore()
+    cart.fake.on('PATCH', '/cart/items/1/', () => {
+      // Another device set it meanwhile; this change never reached the backend.
+      cart.backend.patch(1, 5)
+      throw apiError(503, 'Service temporarily unavailable.')
+    })
+    const read = holdReads()
+    const changing = store.setQuantity(1, 3)
+    const outcome = outcomeOf(changing)
+    await sent(() => cart.fake.callsTo('/cart/', 'GET'), 2)
+    await settle()
+    expect(outcome.settled).toBe(false)
+    expect(store.lines[0]).toMatchObject({ quantity: 3, pending: true, problem: null })
+    read.resolve()
+    await expect(changing).rejects.toMatchObject({ status: 503 })
+    expect(store.lines[0]).toMatchObject({ quantity: 5, confirmedQuantity: 5, pending: false, problem: { wanted: 3, error: { status: 503 } } })
+  })
+
+  it('calls a lost quantity change unconfirmed when the cart cannot be read either', async () => {
+    const store = await loadedStore()
+    cart.fake.on('PATCH', '/cart/items/1/', () => {
+      cart.backend.patch(1, 3)
+      throw apiError(0, 'We could not reach the store.')
+    })
+    cart.fake.on('GET', '/cart/', apiError(0, 'We could not reach the store.'))
+    await expect(store.setQuantity(1, 3)).rejects.toMatchObject({ code: 'unconfirmed', message: 'We could not confirm the quantity was changed to 3.' })
+    expect(store.lines[0]).toMatchObject({ quantity: 2, pending: false, problem: { wanted: 3, error: { code: 'unconfirmed' } } })
+    expect(store.error).toMatchObject({ code: 'network_error' })
   })
 })
