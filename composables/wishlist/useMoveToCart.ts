@@ -1,10 +1,13 @@
-import { computed, ref, type ComputedRef, type Ref } from 'vue'
+import { computed, onMounted, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
 import { cartErrorMessage } from '~/composables/cart/cartErrorMessage'
 import { useCartLoader } from '~/composables/cart/useCartLoader'
+import type { UseCartReturn } from '~/composables/cart/useCart'
 import { toApiErrorData } from '~/composables/core/api/ApiError'
+import { useAnnouncer } from '~/composables/ui/useAnnouncer'
 import type { ProductVariant } from '~/services/domain/product'
 import type { WishlistEntry } from '~/services/domain/wishlist'
 import { useProductDetailStore } from '~/stores/catalog/productDetail'
+import { useUnconfirmedMoves } from '~/stores/wishlist/unconfirmedMoves'
 import { useVariantChoice, type UseVariantChoiceReturn } from './useVariantChoice'
 
 /** idle; loading the product's options; the shopper chooses a variant; adding to the cart. */
@@ -18,6 +21,11 @@ export interface UseMoveToCartReturn {
   picking: ComputedRef<boolean>
   /** Why the last attempt failed, for the row; null otherwise. */
   failure: Ref<string | null>
+  /**
+   * The cart may have it (the answer was lost and the cart could not be read): the row offers the cart, never a
+   * second "Move to cart", until a read of the cart shows whether it is there.
+   */
+  unconfirmed: ComputedRef<boolean>
   /** Whether the product can be added at all (in stock). */
   available: ComputedRef<boolean>
   /** "Move to cart": adds at once, or asks for a variant first when the product has several. */
@@ -34,7 +42,10 @@ export interface UseMoveToCartReturn {
  * read on the first click (kept by the product store), and the shopper chooses when there is more than one.
  * If the cart refuses, the product stays in the wishlist and the row says why. If the cart took it and the
  * wishlist kept it, that is `moved`'s to tell (the page keeps it across the row leaving and coming back): not a
- * failure of the move, and never a reason to add a second unit.
+ * failure of the move, and never a reason to add a second unit. If the answer was lost and the cart could not
+ * tell (`unconfirmed`), the move waits for the cart's next read (the cart store reads a cart whose read failed at
+ * its next chance: the header, the mini-cart, the shopper back on the tab, the cart page): the product there, the
+ * move is done (`moved`); not there, "Move to cart" is offered again. The wishlist keeps it meanwhile.
  */
 export function useMoveToCart(
   entry: () => WishlistEntry,
@@ -48,6 +59,49 @@ export function useMoveToCart(
   const failure = ref<string | null>(null)
   const variants = ref<ProductVariant[]>([])
   const choice = useVariantChoice(variants)
+  const pending = useUnconfirmedMoves()
+  const { announce } = useAnnouncer()
+  const held = computed(() => pending.of(entry()))
+  const handle = shallowRef<UseCartReturn | null>(null)
+  let resolving = false
+
+  /** Whether a read of the cart since shows the product held (the variant added); null while not known. */
+  const verdict = computed<boolean | null>(() => {
+    const move = held.value
+    const known = handle.value
+    // Under way or failed (`error`), the cart shown is not a read made since: nothing is decided on it.
+    if (!move || !known || known.status.value !== 'success' || !known.cart.value) return null
+    const { id } = entry().product
+    return known.cart.value.lines.some(line => line.productId === id && (move.variantId === null || line.variantId === move.variantId))
+  })
+
+  async function follow(): Promise<UseCartReturn> {
+    return (handle.value ??= await cart.load())
+  }
+
+  async function resolve(present: boolean): Promise<void> {
+    if (resolving) return
+    resolving = true
+    const current = entry()
+    try {
+      // In the cart: the move is done, the wishlist lets it go as after any move (the row says so if it cannot).
+      if (present) await moved(current).catch(() => false)
+      else announce(`${current.product.title} is not in your cart. You can move it again.`)
+    }
+    finally {
+      pending.settle(current)
+      resolving = false
+    }
+  }
+
+  watch(verdict, (present) => {
+    if (present !== null) void resolve(present)
+  })
+  // Back on the page (after "View your cart") with a move still unconfirmed: the cart read since, or read now if
+  // its last read failed, tells.
+  onMounted(() => {
+    if (held.value) void follow().then(known => known.ensureLoaded())
+  })
 
   async function add(variantId: number | null): Promise<void> {
     const current = entry()
@@ -56,7 +110,16 @@ export function useMoveToCart(
       await cart.add({ productId: current.product.id, variantId, quantity: 1 })
     }
     catch (error) {
-      failure.value = cartErrorMessage(toApiErrorData(error))
+      const refusal = toApiErrorData(error)
+      // `unconfirmed` (cartFailures.ts), told by its code as CartAddedNotice does: this page imports no file of the
+      // cart store's own chunk. Said once already by the cart's live region: the row offers the cart, no retry.
+      if (refusal.code === 'unconfirmed') {
+        pending.hold(current, variantId)
+        step.value = 'idle'
+        await follow().catch(() => null)
+        return
+      }
+      failure.value = cartErrorMessage(refusal)
       step.value = variants.value.length > 1 ? 'choosing' : 'idle'
       return
     }
@@ -69,9 +132,10 @@ export function useMoveToCart(
     choice,
     picking: computed(() => variants.value.length > 1 && (step.value === 'choosing' || step.value === 'adding')),
     failure,
+    unconfirmed: computed(() => held.value !== null),
     available: computed(() => entry().product.inStock),
     async start() {
-      if (step.value !== 'idle' || inCart()) return
+      if (step.value !== 'idle' || inCart() || held.value) return
       failure.value = null
       // The summary says there is nothing to choose: straight into the cart.
       if (entry().product.hasVariants === false) return add(null)
@@ -88,7 +152,7 @@ export function useMoveToCart(
     },
     async confirm() {
       const chosen = choice.variant.value
-      if (step.value !== 'choosing' || inCart()) return
+      if (step.value !== 'choosing' || inCart() || held.value) return
       if (!chosen) {
         failure.value = `Choose ${choice.missing.value.join(' and ')} first.`
         return
