@@ -14,7 +14,7 @@ import { createCartQueue } from './cartQueue'
 import { createLineEdits, lineKey } from './cartLineEdits'
 import { noLongerSold, readSnapshot, seenLineKey, snapshotOf, vanishedLines, writeSnapshot, type CartSnapshot, type SeenLine } from './goneLines'
 import { cartMadeElsewhere, creationTurn, noCartAfterOtherPages } from './cartCreation'
-import { browserOffline, invalidQuantity, isUnconfirmed, mayHaveLanded, unconfirmedAddition } from './cartFailures'
+import { browserOffline, invalidQuantity, isUnconfirmed, lostAdditionOutcome, mayHaveLanded } from './cartFailures'
 import { itemCountView, landedOn, lineViews, sameChoice, type AdditionOutcome, type CartLineProblem, type CartLineView, type PendingAddition } from './cartView'
 import { readSeenPrices, rememberPrices, seenPriceKey, writeSeenPrices, type SeenPrices } from './seenPrices'
 
@@ -218,17 +218,12 @@ export const useCartStore = defineStore('cart', () => {
           // made: "Try again" would then add it twice. The backend's cart says which it was. Sent offline, it never left.
           if (sentIn !== epoch || offline || !mayHaveLanded(failure)) throw failure
           const read = await fetchCart().then(() => true, () => false)
-          // Not read either: whether it was added is not known, so it is not said to have failed. The cart keeps
-          // its failed read (maybe out of date: the cart page says so) and is read again at the next chance
-          // (ensureLoaded, catchUp); an empty cart is no longer known to be empty.
-          if (!read) {
-            knownEmpty.value = false
-            throw unconfirmedAddition(failure)
-          }
-          const now = cart.value ? landedOn(cart.value, request)?.quantity ?? 0 : null
-          if (had !== null && now !== null && now >= had + request.quantity && cart.value) return cart.value
-          if (had === null && now) throw unconfirmedAddition(failure)
-          throw failure
+          // Not read either: the cart keeps its failed read (maybe out of date: the cart page says so) and is read
+          // again at the next chance (ensureLoaded, catchUp); an empty cart is no longer known to be empty.
+          if (!read) knownEmpty.value = false
+          const outcome = lostAdditionOutcome(failure, read ? cart.value : undefined, had, request)
+          if (outcome instanceof ApiError) throw outcome
+          return outcome
         }
         finally {
           // In the same turn as the answer, so the count never shows the addition twice.

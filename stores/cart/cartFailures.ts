@@ -1,5 +1,8 @@
 import { ApiError, isApiError } from '~/composables/core/api/ApiError'
+import type { Cart } from '~/services/domain/cart'
 import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from '~/services/domain/cartLine'
+import type { PurchaseLine } from '~/services/domain/product'
+import { landedOn } from './cartView'
 
 // The cart store's own failures (refused before asking the backend), and how it reads a failure it got.
 
@@ -57,4 +60,18 @@ export function unconfirmedLineEdit(failure: ApiError, quantity: number): ApiErr
 /** The change may have been made (`unconfirmedAddition`, `unconfirmedLineEdit`): not said to have failed. */
 export function isUnconfirmed(failure: unknown): failure is ApiError {
   return isApiError(failure) && failure.code === 'unconfirmed'
+}
+
+/**
+ * An addition whose answer was lost (`mayHaveLanded`), judged by the cart read after it (`after`: undefined when that
+ * read failed too; null when there is no cart) and what the cart held of the product before (`had`: null, not known).
+ * The cart when the addition shows in it; otherwise the failure to reject with: `unconfirmedAddition` when the
+ * addition cannot be ruled out (never "not added": trying again could add it twice), else the failure itself.
+ */
+export function lostAdditionOutcome(failure: ApiError, after: Cart | null | undefined, had: number | null, request: PurchaseLine): Cart | ApiError {
+  if (after === undefined) return unconfirmedAddition(failure)
+  const now = after ? landedOn(after, request)?.quantity ?? 0 : null
+  if (had !== null && now !== null && now >= had + request.quantity && after) return after
+  if (had === null && now) return unconfirmedAddition(failure)
+  return failure
 }

@@ -84,6 +84,21 @@ function countPosts(): { count: () => number } {
   return { count: () => count }
 }
 
+/** The next POST to the cart's items waits at the backend until release(): the run's busy state is seen for certain. */
+function holdNextPost(): { release: () => void } {
+  let release!: () => void
+  const gate = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  let held = false
+  demo.server.use(http.post(items, async () => {
+    if (held) return
+    held = true
+    await gate
+  }))
+  return { release }
+}
+
 function named(wrapper: VueWrapper, selector: string, name: string): HTMLElement | undefined {
   return [...(wrapper.element as HTMLElement).querySelectorAll<HTMLElement>(selector)].find(el => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() === name)
 }
@@ -126,6 +141,7 @@ describe('buy again', { timeout: 20_000 }, () => {
     const wrapper = await mountFor(orderOf([lineOf(a!, 2), lineOf(b!, 1), lineOf(c!, 3)]))
     const store = useCartStore()
     await store.add({ productId: b!.id, variantId: null, quantity: 4 })
+    const firstLine = holdNextPost()
 
     const press = button(wrapper, 'Buy again')!
     press.focus()
@@ -133,6 +149,7 @@ describe('buy again', { timeout: 20_000 }, () => {
     press.click()
     await vi.waitFor(() => expect(button(wrapper, 'Adding to your cart…')?.getAttribute('aria-disabled')).toBe('true'))
     button(wrapper, 'Adding to your cart…')!.click()
+    firstLine.release()
     await vi.waitFor(() => expect(link(wrapper, 'View your cart')).toBeDefined(), { timeout: 10_000 })
     await vi.waitFor(() => expect(currentAnnouncement()).not.toBe(''))
 
