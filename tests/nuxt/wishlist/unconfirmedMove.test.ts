@@ -1,6 +1,5 @@
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useNuxtApp } from '#app'
 import type { ApiClient } from '~/composables/core/api/types'
 import { ANNOUNCER_ID } from '~/composables/ui/useAnnouncer'
 import { startWishlist } from '~/composables/wishlist/wishlistRuntime'
@@ -77,8 +76,6 @@ beforeEach(async () => {
 })
 afterEach(() => {
   document.body.replaceChildren()
-  // The page's handle on the running wishlist is kept on the app, which outlives this test's stores.
-  Reflect.deleteProperty(useNuxtApp(), '_wishlistAccess')
   installApi(null)
   installApiSession(null)
   vi.unstubAllGlobals()
