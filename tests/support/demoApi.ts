@@ -1,6 +1,7 @@
 import { createFetch } from 'ofetch'
 import { createApiClient } from '~/composables/core/api/createApiClient'
 import type { ApiClient } from '~/composables/core/api/types'
+import type { User } from '~/services/domain/user'
 import { createDemoBackend, type DemoBackend } from '../mocks/createDemoBackend'
 import { DEMO_USER_EMAIL, DEMO_USER_PASSWORD } from '../mocks/seed/constants'
 
@@ -12,8 +13,8 @@ export interface DemoApi {
   backend: DemoBackend
   /** A call straight to the backend, with this browser's cart and (once signed in) access token: another tab, the shop's admin. */
   call: (path: string, init?: { method?: string, body?: unknown, headers?: Record<string, string> }) => Promise<{ status: number, body: unknown }>
-  /** From now on every call carries the demo user's access token (the BFF's part of being signed in). */
-  signIn: () => Promise<void>
+  /** From now on every call carries the demo user's access token (the BFF's part of being signed in); resolves with that user. */
+  signIn: () => Promise<User>
 }
 
 /**
@@ -51,9 +52,11 @@ export function createDemoApi(seedProducts = 40): DemoApi {
     return { status: response.status, body: text ? JSON.parse(text) as unknown : null }
   }
 
-  async function signIn(): Promise<void> {
+  async function signIn(): Promise<User> {
     const tokens = await call('/auth/token/', { method: 'POST', body: { email: DEMO_USER_EMAIL, password: DEMO_USER_PASSWORD } })
     access = (tokens.body as { access: string }).access
+    const record = backend.db.userByEmail(DEMO_USER_EMAIL)!
+    return { id: record.id, email: record.email, firstName: record.firstName, lastName: record.lastName, displayName: 'Demo Shopper', memberSince: '2026-01-01T00:00:00Z' }
   }
 
   return { api, backend, call, signIn }

@@ -1,7 +1,6 @@
 import { createPinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startCart } from '~/composables/cart/cartRuntime'
-import { ANNOUNCER_ID } from '~/composables/ui/useAnnouncer'
 import CartHeaderButton from '~/components/cart/CartHeaderButton.vue'
 import CartPage from '~/pages/cart.vue'
 import { useCartStore } from '~/stores/cart/cart'
@@ -11,6 +10,7 @@ import { installApi } from '../../support/installedApi'
 import { mountComposable, mountInNuxt } from '../../support/nuxt'
 import { settle } from '../../support/promises'
 import { freshStores } from '../../support/stores'
+import { hearAnnouncements } from '../../support/announcements'
 
 // A product the shop deletes while it is in the cart (the demo backend drops its lines, as Django's CASCADE does:
 // tests/contract/productGone.test.ts). The shopper is told once, by the name the cart showed; a line that left for
@@ -23,17 +23,7 @@ beforeEach(() => {
   installApi(demo.api)
   freshStores()
   localStorage.clear()
-  let region = document.getElementById(ANNOUNCER_ID)
-  if (!region) {
-    region = document.createElement('div')
-    region.id = ANNOUNCER_ID
-    document.body.append(region)
-  }
-  heard = []
-  const said = region
-  vi.spyOn(said, 'replaceChildren').mockImplementation((...nodes) => {
-    heard.push(nodes.map(node => (typeof node === 'string' ? node : node.textContent)).join(''))
-  })
+  heard = hearAnnouncements()
 })
 afterEach(() => {
   installApi(null)

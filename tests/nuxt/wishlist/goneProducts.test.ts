@@ -2,17 +2,16 @@ import { createPinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { startWishlist } from '~/composables/wishlist/wishlistRuntime'
-import { ANNOUNCER_ID } from '~/composables/ui/useAnnouncer'
 import WishlistPage from '~/pages/wishlist.vue'
 import type { User } from '~/services/domain/user'
 import { useAuthStore } from '~/stores/auth'
 import { LIST_TTL_MS, useWishlistStore } from '~/stores/wishlist/wishlist'
-import { DEMO_USER_EMAIL } from '../../mocks/seed/constants'
 import { createDemoApi, type DemoApi } from '../../support/demoApi'
 import { installApi, installApiSession } from '../../support/installedApi'
 import { mountComposable, mountInNuxt } from '../../support/nuxt'
 import { settle } from '../../support/promises'
 import { freshStores } from '../../support/stores'
+import { hearAnnouncements } from '../../support/announcements'
 
 // A product the shop deletes while it is in the wishlist (the demo backend drops its entries, as Django's CASCADE
 // does: tests/contract/productGone.test.ts). The shopper is told once, by the name this browser showed; a product
@@ -30,19 +29,8 @@ beforeEach(async () => {
   vi.stubGlobal('BroadcastChannel', undefined)
   freshStores()
   localStorage.clear()
-  let region = document.getElementById(ANNOUNCER_ID)
-  if (!region) {
-    region = document.createElement('div')
-    region.id = ANNOUNCER_ID
-    document.body.append(region)
-  }
-  heard = []
-  vi.spyOn(region, 'replaceChildren').mockImplementation((...nodes) => {
-    heard.push(nodes.map(node => (typeof node === 'string' ? node : node.textContent)).join(''))
-  })
-  await demo.signIn()
-  const record = demo.backend.db.userByEmail(DEMO_USER_EMAIL)!
-  shopper = { id: record.id, email: record.email, firstName: record.firstName, lastName: record.lastName, displayName: 'Demo Shopper', memberSince: '2026-01-01T00:00:00Z' }
+  heard = hearAnnouncements()
+  shopper = await demo.signIn()
 })
 afterEach(() => {
   vi.useRealTimers()

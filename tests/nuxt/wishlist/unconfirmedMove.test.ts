@@ -1,19 +1,18 @@
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiClient } from '~/composables/core/api/types'
-import { ANNOUNCER_ID } from '~/composables/ui/useAnnouncer'
 import { startWishlist } from '~/composables/wishlist/wishlistRuntime'
 import WishlistPage from '~/pages/wishlist.vue'
 import type { User } from '~/services/domain/user'
 import { useAuthStore } from '~/stores/auth'
 import type { ProductRecord } from '../../mocks/db/types'
-import { DEMO_USER_EMAIL } from '../../mocks/seed/constants'
 import { createDemoApi, type DemoApi } from '../../support/demoApi'
 import { apiError } from '../../support/fakeApi'
 import { installApi, installApiSession } from '../../support/installedApi'
 import { mountComposable, mountInNuxt } from '../../support/nuxt'
 import { settle } from '../../support/promises'
 import { freshStores } from '../../support/stores'
+import { hearAnnouncements } from '../../support/announcements'
 
 // "Move to cart" whose answer was lost while the cart could not be read either (the demo backend behind the real
 // api core; the lost answer and the failed reads are made between them): the product may be in the cart, so the
@@ -60,19 +59,8 @@ beforeEach(async () => {
   lose = null
   readsFail = false
   cartReads = 0
-  let region = document.getElementById(ANNOUNCER_ID)
-  if (!region) {
-    region = document.createElement('div')
-    region.id = ANNOUNCER_ID
-    document.body.append(region)
-  }
-  heard = []
-  vi.spyOn(region, 'replaceChildren').mockImplementation((...nodes) => {
-    heard.push(nodes.map(node => (typeof node === 'string' ? node : node.textContent)).join(''))
-  })
-  await demo.signIn()
-  const record = demo.backend.db.userByEmail(DEMO_USER_EMAIL)!
-  shopper = { id: record.id, email: record.email, firstName: record.firstName, lastName: record.lastName, displayName: 'Demo Shopper', memberSince: '2026-01-01T00:00:00Z' }
+  heard = hearAnnouncements()
+  shopper = await demo.signIn()
 })
 afterEach(() => {
   document.body.replaceChildren()
