@@ -1,7 +1,7 @@
 import { expect, test } from '../support/test'
 import { accountButton, gotoHydrated, signInLink, signInThroughForm, uniqueEmail } from '../auth/support'
 import { CART_PATH, productPath, SIGN_IN_PATH } from '../../../utils/routes/paths'
-import { backend, simpleProducts } from '../checkout/support'
+import { backend, deletableProducts } from '../checkout/support'
 import { accountWithCart, addThroughApi, cartButton, expectCartCount, findProduct, gotoWithCart } from './support'
 
 // The journey: a guest fills a cart (one product with a variant), reloads, signs in to an account whose
@@ -73,10 +73,10 @@ test('a guest cart survives a reload, joins the account\'s cart at sign-in, and 
 })
 
 // The shop deletes a product while it sits in a guest's cart; the shopper comes back later (a new page load). The
-// product comes from this test's own block of ids (checkout/support.ts): no other test is using it.
+// products are ones no order ever takes (checkout/support.ts): an ordered product cannot be deleted.
 test('a product the shop deleted while the shopper was away is named once on the cart page', async ({ page }) => {
   const api = backend()
-  const [gone, kept] = await simpleProducts(api, 2)
+  const [gone, kept] = await deletableProducts(api, 2)
   await gotoWithCart(page, '/')
   for (const product of [gone!, kept!]) await addThroughApi(page, { product_id: product.id, quantity: 1 })
   await gotoWithCart(page, CART_PATH)

@@ -92,11 +92,27 @@ function firstSeedId(): number {
  * block of ids (see firstSeedId), and never twice within a test.
  */
 export async function simpleProducts(api: Backend, count: number): Promise<SeedProduct[]> {
-  const first = firstSeedId()
+  return productsFrom(api, count, firstSeedId(), 'product id')
+}
+
+// Ids no test's seed picks (they are past every block) and no order ever takes: the products a test deletes come
+// from here. Django PROTECTs a product an order line names (the demo answers 409), and any product of the blocks
+// above may have been bought by another test whose seed picked the same block.
+const DELETABLE_FIRST_ID = 9000
+
+/**
+ * Products without variants to delete at the backend (DELETE /__products/{id}/), each with SEEDED_STOCK in stock:
+ * never ordered by anyone. One deleted before (404) is passed over, so tests that delete may share the ids.
+ */
+export async function deletableProducts(api: Backend, count: number): Promise<SeedProduct[]> {
+  return productsFrom(api, count, DELETABLE_FIRST_ID, 'deletable id')
+}
+
+async function productsFrom(api: Backend, count: number, first: number, counter: string): Promise<SeedProduct[]> {
   const found: SeedProduct[] = []
   while (found.length < count) {
     // One id per look, in order, across all of the test's calls.
-    const id = first + nextInTest('product id') - 1
+    const id = first + nextInTest(counter) - 1
     // Leaving the block would reach into another test's (or another worker's) products.
     expect(id, 'the test seeds more products than its block of ids holds').toBeLessThan(first + SEED_BLOCK_SIZE)
     const detail = await api.call<{ id: number, slug: string, title: string, variants: unknown[] }>(`/products/${id}/`)

@@ -51,18 +51,22 @@ test('signed out: the heart leads to sign-in and back to the same page, with tha
   expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(String(product.id))
 })
 
-test('the product page\'s heart tapped before it hydrated saves the product, also one the wishlist already had', async ({ page }) => {
-  const shopper = await newShopper('heart-early')
+/**
+ * A signed-in shopper with the first listed product already saved opens `where` with `component`'s code held: the
+ * page hydrates and the wishlist starts (the header counts the product) around the server's heart, which shows it
+ * unsaved. The shopper's tap on that heart meant "save it": once the code is released and the kept tap replayed,
+ * the product is still saved, on screen and at the backend (a toggle would take it out).
+ */
+async function tapSavedBeforeHydration(page: Page, label: string, component: string, where: (product: { path: string }) => string): Promise<void> {
+  const shopper = await newShopper(label)
   await gotoHydrated(page, PRODUCTS_PATH)
   const product = await firstCard(page)
   await addAtBackend(shopper, product.id)
   await signIn(page, shopper, PRODUCTS_PATH)
-  // The heart's code is held: the page hydrates and the wishlist starts (the header counts it) around the server's
-  // heart, which shows the product unsaved. The shopper's tap on it means "save it".
-  const chunk = await holdComponent(page, 'ProductDetailHeart')
-  await page.goto(product.path)
+  const chunk = await holdComponent(page, component)
+  await page.goto(where(product))
   await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 1 item' })).toBeVisible()
-  await expect.poll(() => chunk.held(), { message: 'the heart\'s code is on its way and held' }).toBe(1)
+  await expect.poll(() => chunk.held(), { message: `${component}'s code is on its way and held` }).toBe(1)
   const button = heart(page, product.title)
   await expect(button).toHaveAttribute('aria-pressed', 'false')
   await button.click()
@@ -73,30 +77,14 @@ test('the product page\'s heart tapped before it hydrated saves the product, als
   await expect(button).toHaveAttribute('aria-pressed', 'true')
   await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 1 item' })).toBeVisible()
   expect(await backendWishlist(shopper)).toEqual([product.id])
+}
+
+test('the product page\'s heart tapped before it hydrated keeps a product the wishlist already had', async ({ page }) => {
+  await tapSavedBeforeHydration(page, 'heart-early', 'ProductDetailHeart', product => product.path)
 })
 
 test('a card\'s heart tapped before the grid hydrated keeps a product the wishlist already had', async ({ page }) => {
-  const shopper = await newShopper('card-heart-early')
-  await gotoHydrated(page, PRODUCTS_PATH)
-  const product = await firstCard(page)
-  await addAtBackend(shopper, product.id)
-  await signIn(page, shopper, PRODUCTS_PATH)
-  // The hearts' code is held: the header's wishlist starts and reads the product as saved, while the card still
-  // shows the server's heart (every product unsaved). The tap on it meant "save": the replay must not take it out.
-  const chunk = await holdComponent(page, 'WishlistHeart')
-  await page.goto(PRODUCTS_PATH)
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 1 item' })).toBeVisible()
-  await expect.poll(() => chunk.held(), { message: 'the hearts\' code is on its way and held' }).toBe(1)
-  const button = heart(page, product.title)
-  await expect(button).toHaveAttribute('aria-pressed', 'false')
-  await button.click()
-  const replayed = await whenReplayed(page)
-
-  await chunk.release()
-  await replayed()
-  await expect(button).toHaveAttribute('aria-pressed', 'true')
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 1 item' })).toBeVisible()
-  expect(await backendWishlist(shopper)).toEqual([product.id])
+  await tapSavedBeforeHydration(page, 'card-heart-early', 'WishlistHeart', () => PRODUCTS_PATH)
 })
 
 test('a heart a guest gave up on is not added for whoever signs in next in this tab', async ({ page }) => {

@@ -1,14 +1,14 @@
 import { expect, test } from '../support/test'
 import { gotoHydrated } from '../auth/support'
-import { backend, newShopper, signInBrowser, simpleProducts } from '../checkout/support'
+import { backend, deletableProducts, newShopper, signInBrowser } from '../checkout/support'
 import { WISHLIST_PATH } from '../../../utils/routes/paths'
 
 // The shop deletes a product while it sits in a shopper's wishlist; the shopper comes back later (a new page load).
-// The products come from this test's own block of ids (checkout/support.ts): no other test is using them.
+// The products are ones no order ever takes (checkout/support.ts): an ordered product cannot be deleted.
 test('a wishlisted product the shop deleted while the shopper was away is named once on /wishlist', async ({ page, context, baseURL }) => {
   const api = backend()
   const shopper = await newShopper(api, 'wishlist-gone')
-  const [gone, kept] = await simpleProducts(api, 2)
+  const [gone, kept] = await deletableProducts(api, 2)
   const token = await shopper.token()
   for (const product of [gone!, kept!]) expect((await api.call('/wishlist/', { method: 'POST', token, body: { product_id: product.id } })).status).toBe(201)
   await signInBrowser(context.request, baseURL!, shopper)
