@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
+import type { Locator, Page, Route } from '@playwright/test'
 
 interface NuxtRoot { __vue_app__?: { $nuxt?: { isHydrating?: boolean } } }
 
@@ -51,17 +51,27 @@ export async function holdScripts(page: Page): Promise<{ held: () => number, rel
 export async function holdComponent(page: Page, name: string): Promise<{ held: () => number, release: () => Promise<void> }> {
   const held: Array<() => Promise<void>> = []
   let holding = true
-  await page.route(url => url.pathname.startsWith('/_nuxt/') && url.pathname.endsWith('.js'), async (route) => {
-    const response = await route.fetch()
-    const body = await response.text()
-    if (holding && body.includes(`__name:"${name}"`)) held.push(() => route.fulfill({ response, body }))
-    else await route.fulfill({ response, body })
-  })
+  const scripts = (url: URL) => url.pathname.startsWith('/_nuxt/') && url.pathname.endsWith('.js')
+  const handler = async (route: Route) => {
+    try {
+      const response = await route.fetch()
+      const body = await response.text()
+      if (holding && body.includes(`__name:"${name}"`)) held.push(() => route.fulfill({ response, body }))
+      else await route.fulfill({ response, body })
+    }
+    catch (error) {
+      // A chunk the page was still fetching when the test ended and closed it: nothing of the test's.
+      if (!page.isClosed()) throw error
+    }
+  }
+  await page.route(scripts, handler)
   return {
     held: () => held.length,
     release: async () => {
       holding = false
       await Promise.all(held.map(fulfil => fulfil()))
+      // Later chunks go straight to the server: none is in a callback of this test's when the page closes.
+      await page.unroute(scripts, handler)
     },
   }
 }
