@@ -47,7 +47,10 @@ test('a signed-in shopper can rename themselves and sign out everywhere', async 
   await register(page, user)
   await expect(page).toHaveURL(/\/auth\/profile$/)
 
-  await page.getByLabel('First name').fill('Gracie')
+  // The address changes when the profile page starts loading, while the registration form (with a "First name" of
+  // its own) may still be on screen: the name is edited in the profile's form. (A busy two-worker CI run typed into
+  // the registration form's field, and the profile then saved the name unchanged.)
+  await page.getByRole('form', { name: 'Your name' }).getByLabel('First name').fill('Gracie')
   // By keyboard: the focus stays on the button while it saves, not dropped to the top of the page.
   await page.getByRole('button', { name: 'Save name' }).focus()
   await page.keyboard.press('Enter')
