@@ -39,7 +39,7 @@ export const useSearchStore = defineStore('search', () => {
   /**
    * "Did you mean" per search term (null: nothing to suggest). Computed where the fuzzy engine is loaded (the
    * server, for the first render) and kept here, so it reaches the browser in the payload instead of the browser
-   * loading fuse.js to compute it again while hydrating.
+   * loading the fuzzy engine to compute it again while hydrating.
    */
   const corrections = ref<Record<string, string | null>>({})
   function rememberCorrection(term: string, correction: string | null): void {

@@ -22,7 +22,7 @@ export function searchRows(data: unknown): string[][] | null {
   if (typeof at(data, 'fuzzy.perKeystroke.p50Ms') !== 'number' || !Array.isArray(cases) || !cases.every(isTypingCase)) return null
   const fuzzy = (path: string) => num(at(data, `fuzzy.${path}`))
   const rows: string[][] = [
-    [`fuse.js query per keystroke, ${fuzzy('items')} items (${fuzzy('perKeystroke.samples')} keystrokes)`,
+    [`fuzzy index query per keystroke, ${fuzzy('items')} items (${fuzzy('perKeystroke.samples')} keystrokes)`,
       `p50 ${fuzzy('perKeystroke.p50Ms')} ms, p95 ${fuzzy('perKeystroke.p95Ms')} ms, max ${fuzzy('perKeystroke.maxMs')} ms (p95 budget ${fuzzy('budgetMs')} ms: ${at(data, 'fuzzy.withinBudget') === true ? 'within' : 'OVER'})`],
     ['index build', `p50 ${fuzzy('buildMs.p50Ms')} ms`],
     ['plain Fuse over full titles, for comparison', `p50 ${fuzzy('naiveFuseFullTitles.p50Ms')} ms, p95 ${fuzzy('naiveFuseFullTitles.p95Ms')} ms`],

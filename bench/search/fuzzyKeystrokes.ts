@@ -17,7 +17,7 @@ export interface Distribution {
 export interface FuzzyKeystrokeResult {
   /** Entries in the index: categories, brands and the seeded products. */
   items: number
-  /** Distinct words Fuse actually searches. */
+  /** Distinct words our index actually searches. */
   vocabularySize: number
   /** Building the index (once per change of the product store), ms. */
   buildMs: Distribution

@@ -1,13 +1,15 @@
 import { computed, toRaw, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { useProductStore } from '~/stores/catalog/products'
 import { useSearchStore } from '~/stores/search'
-import type { correctQuery, createFuzzyIndex, FuzzyEntry, FuzzyHit, FuzzyIndex } from '~/utils/search/fuzzy'
-import { GROUP_LIMITS } from './groupLimits'
+import type { correctQuery, createFuzzyIndex, FuzzyEntry, FuzzyIndex, searchIndexes } from '~/utils/search/fuzzy'
 import type { LocalTarget } from './suggestionOptions'
 
+/** The shop's terms (categories, brands, recent searches) and the products in the store. */
+export type LocalIndexes = readonly [terms: FuzzyIndex<LocalTarget>, products: FuzzyIndex<LocalTarget>]
+
 export interface UseLocalSuggestionsReturn {
-  /** Typo-tolerant matches for the query among what the client knows, grouped by kind; instant. */
-  hits: ComputedRef<FuzzyHit<LocalTarget>[]>
+  /** Both indexes once the engine is loaded, to search as one (searchIndexes): the header box's instant rows. */
+  indexes: ComputedRef<LocalIndexes | null>
   /** Build the indexes now (on focus), so the first keystroke only searches, and fetch the vocabulary. */
   warm: () => void
   /** "Did you mean": the query with unknown words replaced by known ones; null if nothing to fix. */
@@ -15,22 +17,23 @@ export interface UseLocalSuggestionsReturn {
 }
 
 /**
- * The fuzzy functions (utils/search/fuzzy.ts, over fuse.js). A parameter so the header box can load them on
+ * The fuzzy functions (utils/search/fuzzy.ts). A parameter so the header box can load them on
  * first focus instead of in the entry chunk, while the /search page passes them statically for SSR.
  */
 export interface FuzzyEngine {
   createFuzzyIndex: typeof createFuzzyIndex
+  searchIndexes: typeof searchIndexes
   correctQuery: typeof correctQuery
 }
 
 /**
- * The instant layer: fuzzy search over category and brand names (the search store's vocabulary), recent
+ * The instant layer: fuzzy indexes over category and brand names (the search store's vocabulary), recent
  * searches, and products already in the catalog store. Two indexes, because they change at different rates:
- * terms on every recent search (tiny), products only when the store gains or loses products. No hits (and no
- * correction) while `engine` is still null.
+ * terms on every recent search (tiny), products only when the store gains or loses products. No indexes (and no
+ * correction) while `engine` is still null. Searching them is the header box's (useSearchSuggestions), so the
+ * /search page, which only corrects, does not carry it.
  */
 export function useLocalSuggestions(
-  query: MaybeRefOrGetter<string>,
   recent: MaybeRefOrGetter<readonly string[]>,
   engine: MaybeRefOrGetter<FuzzyEngine | null>,
 ): UseLocalSuggestionsReturn {
@@ -61,17 +64,8 @@ export function useLocalSuggestions(
     })))
   })
 
-  const hits = computed(() => {
-    const q = toValue(query)
-    if (!q.trim() || !termIndex.value || !productIndex.value) return []
-    return [
-      ...termIndex.value.search(q, { limitPerKind: GROUP_LIMITS.category }),
-      ...productIndex.value.search(q, { limitPerKind: GROUP_LIMITS.product }),
-    ]
-  })
-
   return {
-    hits,
+    indexes: computed(() => termIndex.value && productIndex.value ? [termIndex.value, productIndex.value] as const : null),
     warm() {
       void searchStore.loadVocabulary()
       void termIndex.value

@@ -31,7 +31,7 @@ const loadFuzzy = (): Promise<FuzzyEngine> => import('~/utils/search/fuzzy')
  * The /search page: the catalog listing with the search term as one more filter (server-rendered first page and
  * facet counts), plus what only search needs. When nothing matches, the shop vocabulary is loaded (during SSR when
  * the first render already knows) so "did you mean" and popular categories are in the server HTML too.
- * The correction needs fuse.js (10 KiB gzip): the server computes it and the search store carries it in the
+ * The correction needs the fuzzy engine (utils/search/fuzzy.ts): the server computes it and the search store carries it in the
  * payload; the browser loads the engine only for a term that found nothing after a client-side navigation.
  */
 export async function useSearchResults(): Promise<UseSearchResultsReturn> {
@@ -42,7 +42,7 @@ export async function useSearchResults(): Promise<UseSearchResultsReturn> {
   const term = computed(() => current.value?.filters.query.value.search ?? '')
   const engine = shallowRef<FuzzyEngine | null>(null)
   // Shop vocabulary and catalog products only: a shopper's own recent searches may hold the very typo.
-  const local = useLocalSuggestions(term, [], engine)
+  const local = useLocalSuggestions([], engine)
 
   function hasNoResults(listing: UseCatalogListingReturn): boolean {
     const { filters, list } = listing

@@ -6,6 +6,7 @@ import { useLocalSuggestions, type FuzzyEngine } from './useLocalSuggestions'
 import { useRecentSearches } from './useRecentSearches'
 import { searchPath } from '~/utils/routes/searchPaths'
 import { groupOptions, optionFromHit, optionFromSuggestion, type SuggestionGroup, type SuggestionOption } from './suggestionOptions'
+import { GROUP_LIMITS } from './groupLimits'
 
 export interface UseSearchSuggestionsReturn {
   /** The query the input stands for (trimmed). */
@@ -40,7 +41,7 @@ export function useSearchSuggestions(term: Ref<string>, options: UseDebouncedSea
   const store = useSearchStore()
   const recents = useRecentSearches()
   const server = useDebouncedSearch(term, (q, signal) => store.suggest(q, signal), options)
-  // fuse.js and the index code are ~10 KiB gzip the first view does not need: loaded on hover or focus, well
+  // The fuzzy index code (~1.5 KiB gzip) is not needed by the first view: loaded on hover or focus, well
   // before the first keystroke; until then the server rows alone show.
   const engine = shallowRef<FuzzyEngine | null>(null)
   let loading: Promise<void> | null = null
@@ -54,10 +55,21 @@ export function useSearchSuggestions(term: Ref<string>, options: UseDebouncedSea
       loading = null
     })
   }
-  const local = useLocalSuggestions(server.query, recents.recent, engine)
+  const local = useLocalSuggestions(recents.recent, engine)
 
   const serverAnswered = computed(() =>
     server.resultsFor.value !== null && server.resultsFor.value.toLowerCase() === server.query.value.toLowerCase())
+  const serverSuggestions = computed(() => (serverAnswered.value && server.results.value?.suggestions) || [])
+
+  // Instant and typo-tolerant; typos only for a word nothing on screen has as typed, the server's rows included:
+  // with no lamp in the store, "lamp" shows Camping (a typo away) only until the server's lamps arrive.
+  const localHits = computed(() => {
+    const fuzzy = engine.value
+    const indexes = local.indexes.value
+    if (!fuzzy || !indexes) return []
+    return fuzzy.searchIndexes(server.query.value, [[indexes[0], GROUP_LIMITS.category], [indexes[1], GROUP_LIMITS.product]],
+      serverSuggestions.value.map(s => s.text))
+  })
 
   const groups = computed<SuggestionGroup[]>(() => {
     const q = server.query.value
@@ -66,10 +78,7 @@ export function useSearchSuggestions(term: Ref<string>, options: UseDebouncedSea
         key: `query:${text.toLowerCase()}`, kind: 'recent', text, ranges: [], to: searchPath(text), product: null, source: 'local',
       })))
     }
-    const serverRows = serverAnswered.value && server.results.value
-      ? server.results.value.suggestions.map(s => optionFromSuggestion(s, q))
-      : []
-    return groupOptions([...serverRows, ...local.hits.value.map(optionFromHit)])
+    return groupOptions([...serverSuggestions.value.map(s => optionFromSuggestion(s, q)), ...localHits.value.map(optionFromHit)])
   })
 
   return {

@@ -1,4 +1,3 @@
-import Fuse from 'fuse.js'
 import { queryTokens, wordList, wordsOf, type TextRange } from './highlight'
 
 /** What an entry stands for; also the order groups are returned in. */
@@ -16,7 +15,7 @@ export interface FuzzyEntry<T> {
 
 export interface FuzzyHit<T> {
   entry: FuzzyEntry<T>
-  /** 0 = exact, up to THRESHOLD = the worst typo we accept; averaged over matched tokens. */
+  /** Errors / token length: 0 = found as typed, up to 2 in 8 = the worst typo we accept; averaged over matched tokens. */
   score: number
   /** Spans of `entry.text` to highlight. */
   ranges: TextRange[]
@@ -25,35 +24,85 @@ export interface FuzzyHit<T> {
 export interface FuzzySearchOptions {
   /** Results per kind (default 5). */
   limitPerKind?: number
+  /** Query tokens another index searched along finds as typed: no typos for them here either (see searchIndexes). */
+  foundAsTyped?: ReadonlySet<string>
 }
 
 export interface FuzzyIndex<T> {
   /** Entries indexed. */
   readonly size: number
-  /** Distinct words: the only thing Fuse searches, so the per-keystroke cost follows this, not `size`. */
+  /** Distinct words: the only thing searched, so the per-keystroke cost follows this, not `size`. */
   readonly vocabularySize: number
   search(query: string, options?: FuzzySearchOptions): FuzzyHit<T>[]
+  /** Whether a word has the token with no typo: at its start, or anywhere for tokens of FUZZY_MIN+ letters. */
+  findsAsTyped(token: string): boolean
   /** The known word closest to a token (the token itself, score 0, when known); null when nothing is close. */
   closestWord(token: string): { word: string, score: number } | null
 }
 
-/** Fuse's 0..1 score with location ignored is errors / token length: 1 typo in 9 letters is 0.11. */
-const THRESHOLD = 0.34
-
-/** Typos forgiven per token: none in 3 letters ("hed" is not "bed"), one up to 7, then two. */
-function maxScore(token: string): number {
-  const errors = token.length <= 3 ? 0 : token.length <= 7 ? 1 : 2
-  return Math.min(THRESHOLD, (errors + 0.5) / token.length)
+/** Typos forgiven in a text this long: none in 3 letters ("hed" is not "bed"), one up to 7, then two. */
+function maxErrors(length: number): number {
+  return length <= 3 ? 0 : length <= 7 ? 1 : 2
 }
+/** A literal hit inside a longer word ("phones" in "headphones") ranks just below one at the word's start. */
+const INFIX_ERRORS = 0.5
+
+/**
+ * Typos from the token to the word, or Infinity when too many. Compared with the whole word, or with one of its
+ * starts ("hedphon" with "headphon"), never with a fragment that skips the word's first letters ("towel" is
+ * not "stoneline"'s "tonel"). The term's length bounds the typos, and so does a start's: a typo against a
+ * three-letter start is no more forgiven than a three-letter term ("chai" is not "haircare"'s "hai", one letter
+ * added, nor "chinos"' "chi"), while a four-letter one may be ("chai" is "chargers"' "char", one letter changed).
+ *
+ * The distance is optimal string alignment (Damerau-Levenshtein without editing a letter twice): a swapped pair
+ * of neighbours ("haedphones", "lmap") is one typo, as shoppers make it, not the two Levenshtein counts. Fuse's
+ * Bitap has no transposition, so it counted two and missed "lmap" altogether; the words are a few hundred, so
+ * the well-known dynamic programme over them (bounded to the starts that can be close) is all the search needs.
+ */
+function typoDistance(token: string, word: string): number {
+  const max = maxErrors(token.length)
+  const width = Math.min(word.length, token.length + max)
+  // rows i-2, i-1 and i: edits from the token's first i letters to the word's first j.
+  let before: number[] = []
+  let row = Array.from({ length: width + 1 }, (_, j) => j)
+  for (let i = 1; i <= token.length; i++) {
+    const next = [i]
+    let least = i
+    for (let j = 1; j <= width; j++) {
+      const a = token[i - 1]
+      const b = word[j - 1]
+      let d = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a === b ? 0 : 1))
+      if (i > 1 && j > 1 && a === word[j - 2] && token[i - 2] === b) d = Math.min(d, before[j - 2]! + 1)
+      next[j] = d
+      least = Math.min(least, d)
+    }
+    // A row's least never drops again (a swap costs no less than the row above), so stop once over.
+    if (least > max) return Infinity
+    before = row
+    row = next
+  }
+  let best = Infinity
+  for (let j = 1; j <= width; j++) {
+    const allowed = j === word.length ? max : Math.min(max, maxErrors(j))
+    if (row[j]! <= allowed) best = Math.min(best, row[j]!)
+  }
+  return best
+}
+
 /** Tokens shorter than this match word prefixes only; fuzzy on one or two letters matches everything. */
 const FUZZY_MIN = 3
 /** A typo may stand for several words; the best few are enough and bound the posting lists we walk. */
 const WORDS_PER_TOKEN = 24
 const MAX_TOKENS = 8
 
+/** The word has the token with no typo: at its start, or anywhere once the token has FUZZY_MIN letters. */
+function asTyped(token: string, word: string): boolean {
+  return token.length >= FUZZY_MIN ? word.includes(token) : word.startsWith(token)
+}
+
 /**
- * A small typo-tolerant index. Thousands of product titles share a few hundred distinct words, so Fuse
- * searches the word list and posting lists map words back to entries: "hedphones" -> "headphones" -> every
+ * A small typo-tolerant index. Thousands of product titles share a few hundred distinct words, so a search
+ * scans the word list and posting lists map words back to entries: "hedphones" -> "headphones" -> every
  * entry containing it. An entry ranks by how many query tokens it matches, then by how close they were.
  */
 export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyIndex<T> {
@@ -73,20 +122,35 @@ export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyInd
       if (list.at(-1) !== entryIndex) list.push(entryIndex)
     }
   })
-  const fuse = new Fuse(words, { threshold: THRESHOLD, ignoreLocation: true, ignoreFieldNorm: true, includeScore: true })
 
-  function matchWords(token: string): Array<{ id: number, score: number }> {
-    if (token.length < FUZZY_MIN) {
-      const out: Array<{ id: number, score: number }> = []
+  /** Words the token is in as typed: prefix 0, inside a word INFIX_ERRORS (tokens of FUZZY_MIN+ letters only). */
+  function literalWords(token: string): Array<{ id: number, errors: number }> {
+    const out: Array<{ id: number, errors: number }> = []
+    words.forEach((word, id) => {
+      if (word.startsWith(token)) out.push({ id, errors: 0 })
+      else if (asTyped(token, word)) out.push({ id, errors: INFIX_ERRORS })
+    })
+    return out
+  }
+
+  function findsAsTyped(token: string): boolean {
+    return words.some(word => asTyped(token, word))
+  }
+
+  // Typos are the fallback: once the token is found as typed (here or, `typos` false, in an index searched
+  // along), "lamp" does not bring "camping" too.
+  function matchWords(token: string, typos = true): Array<{ id: number, score: number }> {
+    let found = literalWords(token)
+    if (!found.length && typos && maxErrors(token.length) > 0) {
       words.forEach((word, id) => {
-        if (word.startsWith(token)) out.push({ id, score: 0 })
+        const errors = typoDistance(token, word)
+        if (errors !== Infinity) found.push({ id, errors })
       })
-      return out
     }
-    const accept = maxScore(token)
-    return fuse.search(token, { limit: WORDS_PER_TOKEN })
-      .map(r => ({ id: r.refIndex, score: r.score ?? THRESHOLD }))
-      .filter(r => r.score <= accept)
+    found = found.sort((a, b) => a.errors - b.errors)
+    // A short token's prefixes are all kept (they are exact); a longer one keeps the best few.
+    if (token.length >= FUZZY_MIN) found = found.slice(0, WORDS_PER_TOKEN)
+    return found.map(({ id, errors }) => ({ id, score: errors / token.length }))
   }
 
   function rangesFor(text: string, matched: ReadonlyMap<string, string>): TextRange[] {
@@ -116,7 +180,7 @@ export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyInd
 
     for (const token of tokens) {
       const best = new Map<number, number>()
-      for (const { id, score } of matchWords(token)) {
+      for (const { id, score } of matchWords(token, !options.foundAsTyped?.has(token))) {
         matched.set(words[id]!, token)
         for (const entryIndex of postings[id]!) {
           const previous = best.get(entryIndex)
@@ -172,7 +236,25 @@ export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyInd
       .sort((a, b) => a.score - b.score || Math.abs(a.word.length - token.length) - Math.abs(b.word.length - token.length))[0] ?? null
   }
 
-  return { size: entries.length, vocabularySize: words.length, search, closestWord }
+  return { size: entries.length, vocabularySize: words.length, search, findsAsTyped, closestWord }
+}
+
+/**
+ * Several indexes searched as one, each with its results per kind: the header box's shop terms (categories,
+ * brands, recent searches) and products are two indexes, rebuilt at different rates. A token one of them finds as
+ * typed, or one of `shownAlong` has (the server's rows for the query), gets no typos in any, so categories and
+ * brands follow the rule product words do: "lamp", in a product title, does not also list Camping ("camp", a
+ * typo away) from the terms.
+ */
+export function searchIndexes<T>(
+  query: string,
+  searches: ReadonlyArray<readonly [FuzzyIndex<T>, number]>,
+  shownAlong: readonly string[] = [],
+): FuzzyHit<T>[] {
+  const shownWords = shownAlong.flatMap(wordList)
+  const foundAsTyped = new Set(queryTokens(query).filter(token =>
+    searches.some(([index]) => index.findsAsTyped(token)) || shownWords.some(word => asTyped(token, word))))
+  return searches.flatMap(([index, limitPerKind]) => index.search(query, { limitPerKind, foundAsTyped }))
 }
 
 /**

@@ -13,7 +13,7 @@ test('text typed into the server-rendered search box before hydration is kept an
   await page.goto('/', { waitUntil: 'commit' })
   const box = page.getByRole('combobox', { name: 'Search products' })
   await box.fill('headphones')
-  expect(scripts.held()).toBeGreaterThan(0)
+  await expect.poll(() => scripts.held()).toBeGreaterThan(0)
 
   await scripts.release()
   await waitForHydration(page)

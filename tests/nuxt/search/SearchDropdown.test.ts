@@ -148,6 +148,32 @@ describe('SearchDropdown', () => {
     expect(wrapper.get('[role="listbox"]').attributes('data-results-for')).toBe('')
   })
 
+  it('lists no category a typo away when a product has the word as typed: "lamp" shows the lamp, not Camping', async () => {
+    useFacetsStore().entries[facetsKey({})]!.data!.categories.push({ slug: 'camping', name: 'Camping', count: 90 })
+    const { wrapper, input } = await mountBox()
+    await input.trigger('focus')
+    await typeUntilRows(wrapper, input, 'lamp')
+    expect(optionTexts(wrapper)).toEqual(['Oak Desk Lamp, $129.00'])
+    // With nothing found as typed, Camping is a typo away and shows.
+    await input.setValue('camq')
+    await vi.waitFor(() => expect(optionTexts(wrapper)).toEqual(['Camping']))
+  })
+
+  it('drops a category a typo away once the server\'s rows have the word as typed: no lamp in the store, "lamp"', async () => {
+    useFacetsStore().entries[facetsKey({})]!.data!.categories.push({ slug: 'camping', name: 'Camping', count: 90 })
+    delete useProductStore().byId[2]
+    serverAnswer = [{ type: 'query', text: 'floor lamp' }]
+    const { wrapper, input } = await mountBox()
+    await input.trigger('focus')
+    await typeUntilRows(wrapper, input, 'lamp')
+    // Nothing the box knows has "lamp" yet: a typo away is the best there is.
+    expect(optionTexts(wrapper)).toEqual(['Camping'])
+    await vi.waitFor(() => expect(serverCalls).toEqual(['lamp']))
+    releaseServer()
+    await vi.waitFor(() => expect(wrapper.get('[role="listbox"]').attributes('data-results-for')).toBe('lamp'))
+    expect(optionTexts(wrapper)).toEqual(['floor lamp', 'Studio Wireless Headphones, $59.00'])
+  })
+
   it('adds the server rows, with thumbnail and price, once they answer the query on screen', async () => {
     serverAnswer = [{ type: 'query', text: 'wireless headphones' }, { type: 'product', text: 'Studio Wireless Headphones', id: 77, slug: 'p-77' }]
     const { wrapper, input } = await mountBox()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { correctQuery, createFuzzyIndex, type FuzzyEntry } from '~/utils/search/fuzzy'
+import { correctQuery, createFuzzyIndex, searchIndexes, type FuzzyEntry } from '~/utils/search/fuzzy'
 
 const entries: FuzzyEntry<string>[] = [
   { kind: 'category', text: 'Headphones', value: 'headphones', weight: 250 },
@@ -77,9 +77,83 @@ describe('createFuzzyIndex', () => {
     expect(big.vocabularySize).toBe(3)
   })
 
+  it('matches words from their start: "char" lists Chargers, not Haircare or Skincare (their "car")', () => {
+    const categories = createFuzzyIndex<string>(['Chargers', 'Haircare', 'Skincare', 'Headphones'].map(name => ({ kind: 'category', text: name, value: name })))
+    const hits = categories.search('char')
+    expect(hits.map(h => h.entry.text)).toEqual(['Chargers'])
+    expect(hits[0]!.ranges).toEqual([[0, 4]])
+    // A typo at the start still counts, and a literal hit inside a word still finds it.
+    expect(categories.search('chagers').map(h => h.entry.text)).toEqual(['Chargers'])
+    expect(categories.search('phones').map(h => h.entry.text)).toEqual(['Headphones'])
+  })
+
+  it('falls back on typos only when the token is not found as typed: "lamp" does not bring "Camping"', () => {
+    const mixed = createFuzzyIndex<string>([
+      { kind: 'category', text: 'Camping', value: 'camping' },
+      { kind: 'product', text: 'Oak Desk Lamp', value: 'p4' },
+    ])
+    expect(texts(mixed.search('lamp'))).toEqual(['product:Oak Desk Lamp'])
+    // Not found as typed: a typo away counts ("camp" is one away from "lamp", not from "lanp").
+    expect(texts(mixed.search('lanp'))).toEqual(['product:Oak Desk Lamp'])
+    expect(texts(mixed.search('camq'))).toEqual(['category:Camping'])
+  })
+
+  it('forgives a typo only against a whole word or a word\'s start long enough for one: "chai" is not Haircare ("hai")', () => {
+    const mixed = createFuzzyIndex<string>([
+      { kind: 'category', text: 'Haircare', value: 'haircare' },
+      { kind: 'category', text: 'Chargers', value: 'chargers' },
+      { kind: 'product', text: 'Studio Chinos', value: 'p6' },
+    ])
+    // "hai" and "chi" are three-letter fragments: as a three-letter term would, they get no typo.
+    // "char" is a word's start as long as the term, one letter off.
+    expect(texts(mixed.search('chai'))).toEqual(['category:Chargers'])
+    // A whole word still forgives the term's own typos, and a longer start still counts.
+    expect(texts(mixed.search('haiecare'))).toEqual(['category:Haircare'])
+    expect(texts(mixed.search('chinoss'))).toEqual(['product:Studio Chinos'])
+  })
+
+  it('counts a swapped pair of neighbouring letters as one typo', () => {
+    const [headphones] = index.search('haedphones')
+    expect(headphones!.entry.text).toBe('Headphones')
+    // One typo in ten letters, like "hedphones" (one in nine), not two.
+    expect(headphones!.score).toBeCloseTo(1 / 10)
+    // Four letters forgive one typo: two would have dropped it.
+    expect(texts(index.search('lmap'))).toEqual(['product:Oak Desk Lamp'])
+    expect(texts(index.search('wirelses')).slice(0, 1)).toEqual(['recent:wireless earbuds'])
+    expect(index.search('wirelses')[0]!.score).toBeCloseTo(1 / 8)
+  })
+
   it('returns nothing for an empty query or an empty index', () => {
     expect(index.search('   ')).toEqual([])
     expect(createFuzzyIndex([]).search('lamp')).toEqual([])
+  })
+})
+
+describe('searchIndexes', () => {
+  // As the header box searches: the shop's terms and the products in the store are two indexes.
+  const terms = createFuzzyIndex<string>([
+    { kind: 'category', text: 'Camping', value: 'camping' },
+    { kind: 'category', text: 'Lighting', value: 'lighting' },
+    { kind: 'brand', text: 'Campworks', value: 'campworks' },
+  ])
+  const products = createFuzzyIndex<string>([{ kind: 'product', text: 'Oak Desk Lamp', value: 'p4' }])
+  const both = (query: string) => texts(searchIndexes(query, [[terms, 3], [products, 4]]))
+
+  it('falls back on typos only when no index finds the term as typed: "lamp" in a product keeps Camping out', () => {
+    expect(both('lamp')).toEqual(['product:Oak Desk Lamp'])
+    // Categories and brands follow the same rule as product words when nothing is found as typed.
+    expect(both('camq')).toEqual(['category:Camping', 'brand:Campworks'])
+    expect(both('lanp')).toEqual(['product:Oak Desk Lamp'])
+  })
+
+  it('also counts words found as typed in other texts shown along (the server\'s rows for the query)', () => {
+    expect(texts(searchIndexes('lamp', [[terms, 3]], ['Floor Lamp']))).toEqual([])
+    expect(texts(searchIndexes('lamp', [[terms, 3]], ['Tent']))).toEqual(['category:Camping', 'brand:Campworks'])
+  })
+
+  it('limits each index to its own count per kind', () => {
+    const many = createFuzzyIndex<string>(Array.from({ length: 6 }, (_, i) => ({ kind: 'product' as const, text: `Desk Lamp ${i}`, value: `l${i}` })))
+    expect(searchIndexes('lamp', [[terms, 3], [many, 2]])).toHaveLength(2)
   })
 })
 
@@ -91,8 +165,19 @@ describe('correctQuery', () => {
     expect(correctQuery('wirelss hedphones', [terms, products])).toBe('wireless headphones')
   })
 
+  it('corrects a swapped pair of letters as one typo', () => {
+    expect(correctQuery('lmap haedphones', [terms, products])).toBe('lamp headphones')
+  })
+
   it('keeps a word one index knows even if another would "fix" it', () => {
     expect(correctQuery('nordpeak lamp', [products, terms])).toBeNull()
+  })
+
+  it('does not "correct" a word to a longer one that only contains something like it: "towel" is not "stoneline"', () => {
+    const brands = createFuzzyIndex<string>([{ kind: 'brand', text: 'Stoneline', value: 'stoneline', weight: 149 }])
+    expect(correctQuery('towel', [brands, products])).toBeNull()
+    const towels = createFuzzyIndex<string>([...entries, { kind: 'product', text: 'Cotton Bath Towels', value: 'p5' }])
+    expect(correctQuery('towl', [brands, towels])).toBe('towels')
   })
 
   it('returns null when every word is known or nothing is close', () => {
