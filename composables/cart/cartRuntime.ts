@@ -2,7 +2,7 @@ import { onScopeDispose, watch } from 'vue'
 import { useAnnouncer } from '~/composables/ui/useAnnouncer'
 import { useAuthStore } from '~/stores/auth'
 import { useCartStore } from '~/stores/cart/cart'
-import { goneSentence, seenLineKey } from '~/stores/cart/goneLines'
+import { seenLineKey } from '~/stores/cart/goneLines'
 import { connectCartTabs } from './cartTabSync'
 import { useCart, type UseCartReturn } from './useCart'
 
@@ -24,10 +24,28 @@ export function startCart(): UseCartReturn {
     })
     onScopeDispose(tabs.close)
     // A page that made the guest's cart and left before its answer told no tab: a tab that found none looks again
-    // when the shopper comes back to it (the marker, no request unless it is there).
+    // when the shopper comes back to it (the marker, no request unless it is there); a cart whose read failed is read
+    // again. One return is told twice, in either order and each in its own task (`visibilitychange` to visible,
+    // `focus`): the first catches up and the second is the same return (a read that failed quickly in between would
+    // otherwise be made again). Leaving (blur, hidden) reads nothing and ends the return; a signal heard twice with
+    // no leave between is a new return whose leave we missed, so no genuine catch-up is lost.
     const away = new AbortController()
-    window.addEventListener('focus', store.catchUp, { signal: away.signal })
-    document.addEventListener('visibilitychange', store.catchUp, { signal: away.signal })
+    const heard = new Set<'focus' | 'visible'>()
+    const back = (signal: 'focus' | 'visible') => {
+      if (heard.has(signal)) heard.clear()
+      heard.add(signal)
+      if (heard.size === 1) store.catchUp()
+    }
+    // The window's own focus and blur: an element's do not bubble, but a synthetic one may.
+    const onWindow = (handle: () => void) => (event: Event) => {
+      if (event.target === event.currentTarget) handle()
+    }
+    window.addEventListener('focus', onWindow(() => back('focus')), { signal: away.signal })
+    window.addEventListener('blur', onWindow(() => heard.clear()), { signal: away.signal })
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') heard.clear()
+      else back('visible')
+    }, { signal: away.signal })
     onScopeDispose(() => away.abort())
 
     // Told once a burst has settled: ten clicks on "+" are one message, sent when the backend has the last of them.
@@ -45,7 +63,8 @@ export function startCart(): UseCartReturn {
       if (lines.length === 0) said.clear()
       const fresh = lines.filter(line => !said.has(seenLineKey(line)))
       for (const line of fresh) said.add(seenLineKey(line))
-      if (fresh.length) announce(fresh.map(goneSentence).join(' '))
+      // The sentence's code loads then: the cart's loader is in every page's first view, and lists what the cart loads.
+      if (fresh.length) void import('./cartGoneMessage').then(module => announce(fresh.map(module.cartGoneMessage).join(' ')), () => {})
     }, { immediate: true })
 
     watch(() => auth.user?.id ?? null, (now, before) => {

@@ -8,6 +8,7 @@ import { isUnconfirmed } from '~/stores/cart/cartFailures'
 import type { AdditionOutcome, CartLineProblem, CartLineView } from '~/stores/cart/cartView'
 import type { SeenLine } from '~/stores/cart/goneLines'
 import type { ResourceStatus } from '~/stores/resources/keyedResource'
+import { lineName } from '~/utils/format/lineName'
 import { cartErrorMessage } from './cartErrorMessage'
 
 export type { AdditionOutcome, CartLineProblem, CartLineView, SeenLine }
@@ -101,8 +102,9 @@ export function useCart(): UseCartReturn {
     async add(line) {
       try {
         const cart = await store.add(line)
-        const title = cart.lines.find(l => l.productId === line.productId && (line.variantId == null || l.variantId === line.variantId))?.title
-        const what = title ? `${line.quantity > 1 ? `${line.quantity} × ` : ''}${title}` : plural(line.quantity)
+        // By its options too: "Added Urban Tee (White / M)" tells which of the sizes went in.
+        const added = cart.lines.find(l => l.productId === line.productId && (line.variantId == null || l.variantId === line.variantId))
+        const what = added ? `${line.quantity > 1 ? `${line.quantity} × ` : ''}${lineName(added)}` : plural(line.quantity)
         announce(`Added ${what} to your cart. Your cart has ${plural(store.itemCount ?? cart.itemCount)}.`)
       }
       catch (failure) {

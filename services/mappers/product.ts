@@ -44,7 +44,8 @@ export function toProductDetail(dto: ProductDetailDto, sanitize: (html: string) 
     ...toProductSummary(dto),
     descriptionHtml: sanitize(dto.description_html ?? ''),
     images: (dto.images?.length ? dto.images : [dto.image]).map(toImage),
-    attributes: Object.entries(dto.attributes ?? {}).map(([name, value]) => ({ name, value: String(value) })),
+    // Keys as a model field names them ("screen_size"): shown, and read out, as words (capitalised by CSS).
+    attributes: Object.entries(dto.attributes ?? {}).map(([key, value]) => ({ name: key.replace(/_/g, ' '), value: String(value) })),
     variants: (dto.variants ?? []).map(v => toVariant(v, dto.currency)),
     stock: dto.stock,
     createdAt: withOffset(dto.created_at),

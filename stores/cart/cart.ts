@@ -265,13 +265,17 @@ export const useCartStore = defineStore('cart', () => {
     })
   }
 
-  /** Puts the line removed last back (the backend gives it a new id). Once: a second press adds nothing. */
+  /**
+   * Puts the line removed last back (the backend gives it a new id). Once: a second press adds nothing. Quiet: the
+   * cart page says "… is back in your cart" (or why not, by its Undo); the "added" notice, with a link to the page
+   * the shopper is on, covered the summary at 320 px and was heard on top of it.
+   */
   async function undoRemove(): Promise<void> {
     const line = lastRemoved.value
     if (!line) return
     lastRemoved.value = null
     try {
-      await add({ productId: line.productId, variantId: line.variantId, quantity: line.quantity })
+      await add({ productId: line.productId, variantId: line.variantId, quantity: line.quantity }, { quiet: true })
     }
     catch (failure) {
       // Not put back: "Undo" stays on offer, unless something was removed since, or it may have been put back

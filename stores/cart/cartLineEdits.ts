@@ -6,13 +6,15 @@ import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from '~/services/domain/cartLine
 import { toCartProblem } from '~/services/mappers/cartProblem'
 import { invalidQuantity, lineGone, mayHaveLanded, unconfirmedLineEdit } from './cartFailures'
 import type { CartQueue } from './cartQueue'
+import { createStockChecks, withinStock } from './cartStock'
 import type { CartLineProblem } from './cartView'
 
 // Changing a line's quantity or removing it: the ask is laid over the backend's cart at once (`wanted`), sent in
 // the queue (asks for one line while its request is under way are sent as one, with the latest quantity), and
 // settled by the answer: kept when it agreed, clamped to the stock on a 409 that says how many are left, rolled
 // back with the reason on the line otherwise. An answer lost on the way (`mayHaveLanded`) settles nothing: the
-// cart read in the same turn says whether the change was made. Part of the cart store (cart.ts), which owns the state.
+// cart read in the same turn says whether the change was made. A quantity above the stock the cart knows is never sent
+// as asked (cartStock.ts). Part of the cart store (cart.ts), which owns the state.
 
 const noop = () => {}
 export const lineKey = (lineId: number) => `line:${lineId}`
@@ -38,7 +40,10 @@ export interface LineEditsContext {
 export interface LineEdits {
   /** Asks for a line's quantity (0: removes it); resolves when the backend has it, rejects with the ApiError. */
   change: (lineId: number, quantity: number) => Promise<void>
-  /** Sets a line's quantity (1 to 99), checked first. */
+  /**
+   * Sets a line's quantity (1 to 99), checked first, and held to the line's stock: above it, the stock is sent and
+   * the call rejects with the stock refusal (on the line too). An increase reads the stock first, unless just read.
+   */
   setQuantity: (lineId: number, quantity: number) => Promise<void>
   /** Signed out: nothing waiting is failed any more. */
   forget: () => void
@@ -48,6 +53,7 @@ export function createLineEdits(context: LineEditsContext): LineEdits {
   const { service, queue, wanted, problems, acceptedChanges, lineOf, authenticate, accept, read, refresh } = context
   /** A line's waiting request to fail with this instead of being sent: an earlier one was refused. */
   const abandoned = new Map<number, ApiError>()
+  const stock = createStockChecks(lineOf)
 
   /**
    * The backend refused a line's change: clamp to the stock on a 409 that says how many are left, roll back
@@ -113,13 +119,50 @@ export function createLineEdits(context: LineEditsContext): LineEdits {
     if (!refused(lineId, target, failure)) throw failure
   }
 
-  /** Sends the latest quantity asked for a line, when it differs from the backend's. Runs in the queue. */
+  /**
+   * The latest ask is an increase beyond the stock known: the cart, read now in this turn (the stock may have risen
+   * since it was last read), says what the line can have. `later`: asked again meanwhile, that ask decides in its
+   * own turn, with this read when no answer came since. A read that fails leaves the stock known (the cart keeps its
+   * failed read, shown and read again as any).
+   */
+  async function checkStock(lineId: number, asked: number): Promise<{ refusal: ApiError | null, read: boolean } | 'later'> {
+    stock.due.delete(lineId)
+    const sentIn = context.epoch()
+    const shared = stock.handedOn.delete(lineId) && stock.readSince(lineId)
+    const wasRead = shared || await read().then(() => true, () => false)
+    if (wasRead) stock.checked(lineId)
+    if (queue.isWaiting(lineKey(lineId))) {
+      if (wasRead) stock.handedOn.add(lineId)
+      return 'later'
+    }
+    const line = lineOf(lineId)
+    // Signed out, or the line went (sending says so).
+    if (sentIn !== context.epoch() || wanted.value[lineId] === undefined || !line) return { refusal: null, read: wasRead }
+    const { quantity, refusal } = withinStock(line, asked)
+    wanted.value[lineId] = quantity
+    if (refusal) problems.value[lineId] = { error: toApiErrorData(refusal), wanted: asked }
+    return { refusal, read: wasRead }
+  }
+
+  /** Sends the latest quantity asked for a line (its stock read first when due). Runs in the queue. */
   async function sendLine(lineId: number): Promise<void> {
     const failure = abandoned.get(lineId)
     if (failure) {
       abandoned.delete(lineId)
       throw failure
     }
+    const asked = stock.due.get(lineId)
+    if (asked === undefined) return await sendLatest(lineId)
+    const checked = await checkStock(lineId, asked)
+    if (checked === 'later') return
+    await sendLatest(lineId)
+    if (!checked.refusal) return
+    if (checked.read) stock.checked(lineId)
+    throw checked.refusal
+  }
+
+  /** Sends the latest quantity asked for a line, when it differs from the backend's. */
+  async function sendLatest(lineId: number): Promise<void> {
     const target = wanted.value[lineId]
     const line = lineOf(lineId)
     if (target === undefined) return
@@ -143,18 +186,41 @@ export function createLineEdits(context: LineEditsContext): LineEdits {
     }
   }
 
-  function change(lineId: number, quantity: number): Promise<void> {
+  /** `beyondStock`: what was asked, an increase beyond the stock known (`quantity`), sent once the stock was read. */
+  function change(lineId: number, quantity: number, beyondStock?: number): Promise<void> {
     wanted.value[lineId] = quantity
     Reflect.deleteProperty(problems.value, lineId)
     abandoned.delete(lineId)
+    if (beyondStock !== undefined) stock.due.set(lineId, beyondStock)
+    else {
+      stock.due.delete(lineId)
+      stock.handedOn.delete(lineId)
+    }
     return queue.coalesce(lineKey(lineId), () => sendLine(lineId))
   }
 
   function setQuantity(lineId: number, quantity: number): Promise<void> {
     if (!Number.isInteger(quantity) || quantity < MIN_LINE_QUANTITY || quantity > MAX_LINE_QUANTITY) return Promise.reject(invalidQuantity())
-    if (!lineOf(lineId)) return Promise.reject(lineGone())
-    return change(lineId, quantity)
+    const line = lineOf(lineId)
+    if (!line) return Promise.reject(lineGone())
+    const { quantity: allowed, refusal } = withinStock(line, quantity)
+    if (!refusal) return change(lineId, quantity)
+    // A decrease goes down to the stock at once, never waiting for a read; so does an increase whose stock was just
+    // read. Any other increase reads it first: it may have risen since the cart was read.
+    const fresh = problems.value[lineId]?.error.status === 409 && stock.readSince(lineId)
+    if (quantity > line.quantity && !fresh) return change(lineId, allowed, quantity)
+    const sent = change(lineId, allowed)
+    problems.value[lineId] = { error: toApiErrorData(refusal), wanted: quantity }
+    return sent.then(() => {
+      if (fresh) stock.checked(lineId)
+      throw refusal
+    })
   }
 
-  return { change, setQuantity, forget: () => abandoned.clear() }
+  return {
+    change, setQuantity, forget: () => {
+      abandoned.clear()
+      stock.forget()
+    },
+  }
 }

@@ -1,6 +1,6 @@
 import type { Cart } from '~/services/domain/cart'
 import type { ProductDetail } from '~/services/domain/product'
-import { catalogVerdict, noLongerAvailable } from '~/stores/catalog/productGone'
+import { catalogVerdict } from '~/stores/catalog/productGone'
 import { readLocalRecord, writeLocalRecord } from '~/utils/storage/localRecord'
 
 // A product the shop stops selling (deleted; in most shops `on_delete=CASCADE`, as in tests/drf-real) leaves no
@@ -12,7 +12,7 @@ import { readLocalRecord, writeLocalRecord } from '~/utils/storage/localRecord'
 // tab hears of the change, and a product deleted while the shopper was away is noticed on their next visit. It only
 // ever holds the current cart's lines and is wiped at sign-out with the cart.
 
-const STORAGE_KEY = 'sf-cart-seen-lines'
+export const SEEN_LINES_KEY = 'sf-cart-seen-lines'
 
 /** A line as the shopper last saw it: what the notice names. */
 export interface SeenLine {
@@ -43,11 +43,11 @@ function isSeenLine(value: unknown): value is SeenLine {
 
 /** The snapshot the tabs share; null when storage cannot be read (this page then compares with its own last cart). */
 export function readSnapshot(): CartSnapshot | null {
-  return readLocalRecord(STORAGE_KEY, isSeenLine)
+  return readLocalRecord(SEEN_LINES_KEY, isSeenLine)
 }
 
 export function writeSnapshot(snapshot: CartSnapshot): void {
-  writeLocalRecord(STORAGE_KEY, snapshot)
+  writeLocalRecord(SEEN_LINES_KEY, snapshot)
 }
 
 /** Lines seen before that the next cart lacks, but for those the shopper removed here (`removedHere`: keys). */
@@ -67,10 +67,4 @@ export async function noLongerSold(lines: readonly SeenLine[], product: (id: num
     return line.variantId !== null && !verdict.variants.some(variant => variant.id === line.variantId)
   }))
   return lines.filter((_, index) => verdicts[index])
-}
-
-/** What the shopper is told about a line that went: "<name> is no longer available and was removed from your cart." */
-export function goneSentence(line: SeenLine): string {
-  const options = Object.values(line.options)
-  return noLongerAvailable([`${line.title}${options.length ? ` (${options.join(' / ')})` : ''}`], 'cart')
 }

@@ -8,7 +8,7 @@ import { readLocalRecord, writeLocalRecord } from '~/utils/storage/localRecord'
 // device, other tabs see the same memory, it only ever holds the lines of the current cart (pruned with every
 // answer), and it is wiped at sign-out with the cart itself.
 
-const STORAGE_KEY = 'sf-cart-seen-prices'
+export const SEEN_PRICES_KEY = 'sf-cart-seen-prices'
 
 /** Product (and variant) -> the unit price this browser first showed for it. */
 export type SeenPrices = Record<string, Money>
@@ -25,11 +25,11 @@ function isMoney(value: unknown): value is Money {
 
 // Storage can be disabled (privacy settings): price changes are then noticed within this page only.
 export function readSeenPrices(): SeenPrices {
-  return readLocalRecord(STORAGE_KEY, isMoney) ?? {}
+  return readLocalRecord(SEEN_PRICES_KEY, isMoney) ?? {}
 }
 
 export function writeSeenPrices(prices: SeenPrices): void {
-  writeLocalRecord(STORAGE_KEY, prices)
+  writeLocalRecord(SEEN_PRICES_KEY, prices)
 }
 
 /** The memory after an answer: new lines remembered at today's price, lines no longer in the cart forgotten. */

@@ -19,7 +19,11 @@ export async function catalogVerdict(productId: number, product: (id: number) =>
   }
 }
 
-/** "<name> is no longer available and was removed from your cart." Several: one sentence naming them all. */
+/**
+ * "<name> is no longer available and was removed from your cart." Several: one sentence naming them all. The wording
+ * the cart and the wishlist share (composables/cart/cartGoneMessage.ts, composables/wishlist/wishlistGoneMessage.ts);
+ * kept beside the verdict so it travels in the chunk both already load, not one more chunk in every page's map.
+ */
 export function noLongerAvailable(names: readonly string[], from: 'cart' | 'wishlist'): string {
   const last = names.at(-1) ?? ''
   const named = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${last}` : last

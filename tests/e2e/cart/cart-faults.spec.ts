@@ -84,11 +84,15 @@ test('a refused removal keeps the line and offers no undo; by keyboard, Remove l
   await expect(undo).toBeFocused()
   await expect(page.getByText(`Removed ${product.title}.`)).toContainText('Could not put it back: Service temporarily unavailable')
   await expect(line).toHaveCount(0)
+  // Said by the Undo alone: no "Not added" notice, with a "Try again" of its own, on top of it.
+  await expect(page.getByRole('region', { name: 'Not added to your cart' })).toHaveCount(0)
   // Put back: the focus goes into the line again, on its title, and the cart says so.
   await resetFaults()
   await page.keyboard.press('Enter')
   await expect(line.getByRole('link', { name: product.title })).toBeFocused()
   await expect(page.getByRole('status').and(page.locator('#app-announcer'))).toHaveText(`${product.title} is back in your cart.`)
+  // Not an addition: no "Added to your cart" notice linking to this very page (at 320 px it covered the summary).
+  await expect(page.getByRole('region', { name: 'Added to your cart' })).toHaveCount(0)
   await expect(page.getByRole('textbox', { name: `Quantity of ${product.title}` })).toHaveValue('2')
   expect((await cartAtBackend(page)).items.find(item => item.product_id === product.id)?.quantity).toBe(2)
 })

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test'
+import { expect, test, type Page } from '../support/test'
 import { productPath } from '../../../utils/routes/paths'
 import { addFault, backendRoutes, cartAtBackend, expectCartCount, findProduct, gotoWithCart, resetFaults } from './support'
 
@@ -9,6 +9,15 @@ import { addFault, backendRoutes, cartAtBackend, expectCartCount, findProduct, g
 // has loaded.
 
 test.afterEach(resetFaults)
+
+/**
+ * Resolves once the addition's request has left the page: the count shows at once, before the cart's code and the
+ * request are under way, and a page left before that sent nothing (CI met it: the next page then waited for a cart
+ * being made that never was). "On its way" is what these tests are about.
+ */
+function additionSent(page: Page): Promise<unknown> {
+  return page.waitForRequest(request => request.method() === 'POST' && new URL(request.url()).pathname === '/api/cart/items/')
+}
 
 async function twoProducts() {
   const mug = await findProduct({ variants: false, minStock: 3 })
@@ -22,8 +31,10 @@ test('a full page load while the first "Add to cart" is on its way keeps what wa
   await gotoWithCart(page, productPath(mug))
   await addFault({ path_pattern: '/cart/items/', method: 'POST', latency_ms: 3000, count: 1 })
   await page.getByRole('button', { name: 'Increase quantity' }).click()
+  const sent = additionSent(page)
   await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
   await expectCartCount(page, 2)
+  await sent
 
   await gotoWithCart(page, productPath(lamp))
   // The addition made from the page left behind reaches the backend, and this browser's cart is the one holding it.
@@ -41,8 +52,10 @@ test('"Add to cart" on the next page while the first addition is still on its wa
   await resetFaults()
   await gotoWithCart(page, productPath(mug))
   await addFault({ path_pattern: '/cart/items/', method: 'POST', latency_ms: 3000, count: 1 })
+  const sent = additionSent(page)
   await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
   await expectCartCount(page, 1)
+  await sent
 
   // The first addition has no answer yet when the second is asked for: both must end in one cart.
   await gotoWithCart(page, productPath(lamp))

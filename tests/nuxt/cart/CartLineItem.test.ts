@@ -18,14 +18,20 @@ const Lines = defineComponent({
   },
 })
 
+/** The cart page's lines for a cart of one line of Product 10 ($2.50 each), loaded and shown. */
+async function showLine(line: { quantity: number, stock: number }) {
+  const backend = createCartBackend([{ id: 1, productId: 10, variantId: null, unitCents: 250, ...line }])
+  serveCart(fake.current, backend, [1])
+  document.cookie = 'sf_cart=1; path=/'
+  const wrapper = await mountInNuxt(Lines)
+  await useCart().ensureLoaded()
+  await vi.waitFor(() => expect(wrapper.find('li').exists()).toBe(true))
+  return { backend, wrapper }
+}
+
 describe('CartLineItem', () => {
   it('adds up presses that come faster than the page re-renders, and ends at the backend\'s total', async () => {
-    const backend = createCartBackend([{ id: 1, productId: 10, variantId: null, quantity: 1, unitCents: 250, stock: 40 }])
-    serveCart(fake.current, backend, [1])
-    document.cookie = 'sf_cart=1; path=/'
-    const wrapper = await mountInNuxt(Lines)
-    await useCart().ensureLoaded()
-    await vi.waitFor(() => expect(wrapper.find('li').exists()).toBe(true))
+    const { backend, wrapper } = await showLine({ quantity: 1, stock: 40 })
     const plus = wrapper.findAll('button').find(b => b.text() === '+Increase quantity of Product 10')!
     // Ten clicks in one task: no re-render between them.
     for (let i = 0; i < 10; i++) (plus.element as HTMLButtonElement).click()
@@ -101,5 +107,61 @@ describe('CartLineItem', () => {
     await field.trigger('blur')
     await vi.waitFor(() => expect(wrapper.find('a[href="/checkout"]').exists()).toBe(true))
     expect(wrapper.text()).not.toContain('to check out.')
+  })
+
+  it('says what is in stock, not the quantity held, when the stock fell below it, and "−" lowers it', async () => {
+    const { backend, wrapper } = await showLine({ quantity: 3, stock: 2 })
+    const button = (name: string) => wrapper.findAll('button').find(b => b.text() === name)!
+    const plus = button('+Increase quantity of Product 10')
+    expect(wrapper.text()).toContain('Only 2 left: lower the quantity to check out.')
+    expect((wrapper.get('input').element as HTMLInputElement).value).toBe('3')
+    expect(wrapper.get(`[id="${plus.attributes('aria-describedby')}"]`).text()).toBe('2 in stock')
+    expect(wrapper.text()).not.toContain('3 in stock')
+    // "+" and leaving the field as it is ask for nothing; "−" takes one off.
+    await plus.trigger('click')
+    const field = wrapper.get('input')
+    await field.trigger('focus')
+    await field.trigger('blur')
+    expect((field.element as HTMLInputElement).value).toBe('3')
+    expect(fake.current.callsTo('/cart/items/1/', 'PATCH')).toHaveLength(0)
+    const minus = button('−Decrease quantity of Product 10')
+    expect(minus.attributes('aria-disabled')).toBe('false')
+    await minus.trigger('click')
+    await vi.waitFor(() => expect(wrapper.text()).not.toContain('to check out.'))
+    expect(backend.lines()[0]!.quantity).toBe(2)
+  })
+
+  it('sends a typed quantity above the stock as the stock, with one message naming it', async () => {
+    const { backend, wrapper } = await showLine({ quantity: 1, stock: 76 })
+    const field = wrapper.get('input')
+    await field.setValue('120')
+    await field.trigger('keydown', { key: 'Enter' })
+    await vi.waitFor(() => expect(wrapper.text()).toContain('$190.00'))
+    expect(backend.lines()[0]!.quantity).toBe(76)
+    expect((field.element as HTMLInputElement).value).toBe('76')
+    expect(wrapper.text()).not.toContain('most one line can hold')
+    expect(wrapper.text().match(/Only 76 left/g)).toHaveLength(1)
+  })
+
+  it('reaches a stock that rose since the cart was read: "+" at the stock it knows reads it again, and stops at the new one', async () => {
+    const { backend, wrapper } = await showLine({ quantity: 2, stock: 2 })
+    const plus = wrapper.findAll('button').find(b => b.text() === '+Increase quantity of Product 10')!
+    const field = wrapper.get('input')
+    expect(wrapper.get(`[id="${plus.attributes('aria-describedby')}"]`).text()).toBe('2 in stock')
+    expect(plus.attributes('aria-disabled')).toBe('false')
+    // Restocked after the cart was read.
+    backend.lines()[0]!.stock = 5
+    await plus.trigger('click')
+    await vi.waitFor(() => expect(backend.lines()[0]!.quantity).toBe(3))
+    await vi.waitFor(() => expect((field.element as HTMLInputElement).value).toBe('3'))
+    // More than there is now: held to it, said once on the line, and "+" stops there.
+    await field.setValue('9')
+    await field.trigger('keydown', { key: 'Enter' })
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Only 5 left in stock, so your cart can hold at most 5.'))
+    await vi.waitFor(() => expect((field.element as HTMLInputElement).value).toBe('5'))
+    expect(backend.lines()[0]!.quantity).toBe(5)
+    expect(wrapper.text().match(/Only 5 left/g)).toHaveLength(1)
+    expect(plus.attributes('aria-disabled')).toBe('true')
+    expect(fake.current.callsTo('/cart/items/1/', 'PATCH').map(call => (call.body as { quantity: number }).quantity)).toEqual([3, 5])
   })
 })

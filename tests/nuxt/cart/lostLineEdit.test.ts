@@ -40,7 +40,15 @@ async function cartPage() {
     return held
   }
   const reading = () => vi.waitFor(() => expect(fake.current.callsTo('/cart/', 'GET')).toHaveLength(2))
-  return { backend, wrapper, button, holdReads, reading, heard: currentAnnouncement }
+  /** The backend removes line 1 but its answer is lost, and the cart cannot be read either. */
+  const removalLostUnreadable = () => {
+    fake.current.on('DELETE', '/cart/items/1/', () => {
+      backend.remove(1)
+      throw apiError(0, 'We could not reach the store.')
+    })
+    fake.current.on('GET', '/cart/', apiError(503, 'Service temporarily unavailable.'))
+  }
+  return { backend, wrapper, button, holdReads, reading, removalLostUnreadable, heard: currentAnnouncement }
 }
 
 describe('a removal whose answer was lost', () => {
@@ -75,17 +83,42 @@ describe('a removal whose answer was lost', () => {
   })
 
   it('says it could not be confirmed when the cart cannot be read either, and keeps the line flagged', async () => {
-    const { backend, wrapper, button, heard } = await cartPage()
-    fake.current.on('DELETE', '/cart/items/1/', () => {
-      backend.remove(1)
-      throw apiError(0, 'We could not reach the store.')
-    })
-    fake.current.on('GET', '/cart/', apiError(503, 'Service temporarily unavailable.'))
+    const { wrapper, button, heard, removalLostUnreadable } = await cartPage()
+    removalLostUnreadable()
     await button('RemoveProduct 10')!.trigger('click')
     await vi.waitFor(() => expect(heard()).toBe('We could not confirm Product 10 was removed.'))
     await vi.waitFor(() => expect(wrapper.get('li').text()).toContain('We could not confirm it was removed.'))
     expect(wrapper.get('li').text()).not.toContain('not removed')
     expect(useCart().error.value).toMatchObject({ status: 503 })
+  })
+
+  it('shows a removal it could not confirm as a status of the line, not as an error the way a refusal is', async () => {
+    const { wrapper, button, heard, removalLostUnreadable } = await cartPage()
+    const noteSaying = (text: string) => wrapper.findAll('li p').find(p => p.text().includes(text))
+    const shown = (text: string) => vi.waitFor(() => {
+      const note = noteSaying(text)
+      if (!note) throw new Error(`no note saying "${text}"`)
+      return note
+    })
+    // Refused (the read shows the line still there): an error, said as one in words, not only in red.
+    fake.current.on('DELETE', '/cart/items/1/', apiError(503, 'Service temporarily unavailable.'))
+    await button('RemoveProduct 10')!.trigger('click')
+    const refusal = await shown('Service temporarily unavailable.')
+    expect(refusal.text()).toMatch(/^Error: Service temporarily unavailable\./)
+    await wrapper.findAll('button').find(b => b.text().startsWith('Dismiss'))!.trigger('click')
+    expect(noteSaying('Service temporarily unavailable.')).toBeUndefined()
+
+    // Not confirmed (the read failed too): the shopper's own line, told as not known, with "Try again" kept.
+    removalLostUnreadable()
+    await button('RemoveProduct 10')!.trigger('click')
+    await vi.waitFor(() => expect(heard()).toBe('We could not confirm Product 10 was removed.'))
+    const status = await shown('We could not confirm it was removed.')
+    expect(status.text()).not.toMatch(/error/i)
+    expect(status.attributes('role')).toBeUndefined()
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+    // The colour a refusal has is not this one's (a notice of the line, as "Price changed" is).
+    expect(status.classes().some(name => name.includes('red'))).toBe(false)
+    expect(status.findAll('button').map(b => b.text())).toContain('Try again')
   })
 })
 

@@ -28,6 +28,12 @@ describe('useCart', () => {
     expect(cart.lastAddition.value).toMatchObject({ lineId: 100, error: null })
   })
 
+  it('names the chosen options of what was added, so the shopper hears which size went in', async () => {
+    const { cart, heard } = await mountedCart()
+    await cart.add({ productId: 41, variantId: 7, quantity: 1 })
+    expect(heard()).toBe('Added Product 41 (M) to your cart. Your cart has 3 items.')
+  })
+
   it('rolls back and announces a refused addition, rejecting with the ApiError', async () => {
     const { cart, heard } = await mountedCart()
     fake.current.on('POST', '/cart/items/', apiError(503, 'Service temporarily unavailable, try again later.'))

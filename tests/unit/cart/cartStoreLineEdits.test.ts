@@ -11,8 +11,10 @@ const { loadedStore, patches } = cart
 
 describe('cart store: quantities', () => {
   it('turns ten fast clicks on "+" into two requests and ends at the quantity asked for', async () => {
-    const store = await loadedStore()
+    // The stock the store knows: above it, asks are held to it (cartStoreStock.test.ts).
+    const store = cart.guestStore()
     cart.backend.lines()[0]!.stock = 50
+    await store.ensureLoaded()
     // The first click's request goes out before the next click (each click is its own event).
     const clicks = [store.setQuantity(1, 3)]
     expect(await sent(() => patches(1))).toHaveLength(1)
@@ -63,19 +65,22 @@ describe('cart store: quantities', () => {
 
   it('clamps a line to the stock on a 409 and keeps saying how many are left', async () => {
     const store = await loadedStore()
+    // The stock fell after the cart was read (the store still knows 8): the backend decides.
+    cart.backend.lines()[0]!.stock = 6
     cart.fake.on('PATCH', '/cart/items/1/', (call: FakeCall) => cart.backend.patch(1, quantityOf(call)))
-    await expect(store.setQuantity(1, 11)).rejects.toMatchObject({ status: 409 })
+    await expect(store.setQuantity(1, 7)).rejects.toMatchObject({ status: 409 })
     await vi.waitFor(() => expect(store.updating).toBe(false))
-    expect(patches(1).map(quantityOf)).toEqual([11, 8])
-    expect(store.lines[0]).toMatchObject({ quantity: 8, confirmedQuantity: 8, problem: { wanted: 11, error: { status: 409, extras: { available: 8 } } } })
+    expect(patches(1).map(quantityOf)).toEqual([7, 6])
+    expect(store.lines[0]).toMatchObject({ quantity: 6, confirmedQuantity: 6, problem: { wanted: 7, error: { status: 409, extras: { available: 6 } } } })
   })
 
   it('does not clamp above a lower quantity asked for while the refused request was under way', async () => {
     const store = await loadedStore()
-    const high = store.setQuantity(1, 11)
+    // Within the stock the store knows (8); the backend has 6 left now.
+    const high = store.setQuantity(1, 7)
     await sent(() => patches(1))
     const lower = store.setQuantity(1, 5)
-    patches(1)[0]!.reject(new ApiError({ status: 409, code: 'out_of_stock', message: 'Only 8 left in stock.', fieldErrors: {}, retryable: false, extras: { available: 8 } }))
+    patches(1)[0]!.reject(new ApiError({ status: 409, code: 'out_of_stock', message: 'Only 6 left in stock.', fieldErrors: {}, retryable: false, extras: { available: 6 } }))
     await expect(high).rejects.toMatchObject({ status: 409 })
     await sent(() => patches(1), 2)
     expect(quantityOf(patches(1)[1]!)).toBe(5)

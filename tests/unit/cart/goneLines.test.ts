@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ProductDetail } from '~/services/domain/product'
-import { goneSentence, noLongerSold, vanishedLines, type CartSnapshot, type SeenLine } from '~/stores/cart/goneLines'
+import { cartGoneMessage } from '~/composables/cart/cartGoneMessage'
+import { noLongerSold, vanishedLines, type CartSnapshot, type SeenLine } from '~/stores/cart/goneLines'
 import { apiError } from '../../support/fakeApi'
 
 // Which vanished cart lines are "no longer available" (stores/cart/goneLines.ts): the catalog decides, and anything
@@ -16,7 +17,7 @@ describe('lines no longer sold', () => {
       2: () => Promise.resolve(product([22, 23])),
     }
     expect(await noLongerSold([plain, navyM], id => answers[id]!())).toEqual([plain, navyM])
-    expect(goneSentence(navyM)).toBe('Tee (Navy / M) is no longer available and was removed from your cart.')
+    expect(cartGoneMessage(navyM)).toBe('Tee (Navy / M) is no longer available and was removed from your cart.')
   })
 
   it('leave out a product still sold, and one the catalog could not answer for', async () => {
