@@ -8,7 +8,8 @@ import { useNotify } from '~/composables/ui/useNotify'
 import type { ShippingMethod } from '~/services/domain/shipping'
 import { useAuthStore } from '~/stores/auth'
 import { useOrderStore } from '~/stores/orders/orders'
-import { CART_PATH, CHECKOUT_PATH, orderPath } from '~/utils/routes/paths'
+import { CHECKOUT_PATH, orderPath } from '~/utils/routes/paths'
+import type { Refusal } from './attempt/attemptMachine'
 import { recentlyPlacedOrder } from './attempt/attemptStorage'
 import { clearDraft, emptyDraft, readDraft, writeDraft, type CheckoutDraft } from './checkoutDraft'
 import { nextStep, reachableStep, type CheckoutStep, type ConfirmableStep } from './checkoutSteps'
@@ -121,9 +122,8 @@ export async function useCheckout(): Promise<CheckoutContext> {
     focusSoon(NOTICE_ID)
   }
 
-  async function goTo(target: CheckoutStep, replace = false): Promise<void> {
-    const location = { path: CHECKOUT_PATH, query: { step: target } }
-    await (replace ? router.replace(location) : router.push(location))
+  async function goTo(target: CheckoutStep): Promise<void> {
+    await router.push({ path: CHECKOUT_PATH, query: { step: target } })
   }
 
   /**
@@ -152,6 +152,9 @@ export async function useCheckout(): Promise<CheckoutContext> {
     await confirmStep('payment')
   }
 
+  // The order takes the place of the checkout's history entries (checkoutHistory.ts, in the placing chunk).
+  const toOrder = (id: number, recovered?: boolean) => import('./attempt/placing').then(m => m.leaveCheckoutFor(router, orderPath(id), notify.info, recovered))
+
   async function leaveFor(result: PlaceOrderResult, orderId: number): Promise<void> {
     view.value = 'leaving'
     const owned = owner()
@@ -160,46 +163,16 @@ export async function useCheckout(): Promise<CheckoutContext> {
     if (result.order) cart.value?.orderPlaced(result.order.lines)
     // The badge shows the emptied cart when the confirmation appears.
     await cart.value?.refresh().catch(() => {})
-    if (result.recovered) notify.info('Your order went through: we found it although the first answer was lost.')
-    await router.replace(orderPath(orderId))
+    await toOrder(orderId, result.recovered)
   }
 
-  async function onRefused(result: PlaceOrderResult): Promise<void> {
-    if (result.outcome.kind !== 'refused') return
-    const { refusal } = result.outcome
-    if (refusal.reason === 'declined') {
-      payment.refuse(refusal.message)
-      return goTo('payment')
-    }
-    if (refusal.reason === 'out-of-stock') {
-      // The cart's lines now say what is available (available / inStock): the cart page flags them.
-      await cart.value?.refresh().catch(() => {})
-      notify.error(refusal.message)
-      view.value = 'leaving'
-      await router.push(CART_PATH)
-      return
-    }
-    if (refusal.reason === 'invalid') {
-      const field = address.showServerErrors(refusal.fieldErrors)
-      if (field) {
-        draft.confirmed.address = false
-        await goTo('address')
-        return focusSoon(addressInputId(field))
-      }
-      if (refusal.fieldErrors.shipping_method_id) {
-        refuseShipping(refusal.fieldErrors.shipping_method_id.join(' '))
-        // The shop may have stopped offering it while the shopper checked out: the kept list would offer it again.
-        await shipping.retry().catch(() => {})
-        await goTo('shipping')
-        return focusSoon(SHIPPING_METHODS_ID)
-      }
-      if (refusal.fieldErrors.payment_token) {
-        payment.refuse(refusal.fieldErrors.payment_token.join(' '))
-        return goTo('payment')
-      }
-    }
-    if (refusal.reason === 'rejected') await cart.value?.refresh().catch(() => {})
-    say('error', refusal.message)
+  /** A refused order goes back to where it can be put right (checkoutRefusal.ts, loaded with the first refusal). */
+  async function onRefused(refusal: Refusal): Promise<void> {
+    const { settleRefusal } = await import('./checkoutRefusal')
+    await settleRefusal(refusal, {
+      draft, address, shipping, payment, cart: cart.value, router, goTo, focusSoon, refuseShipping, say, notifyError: notify.error,
+      leave: () => { view.value = 'leaving' },
+    })
   }
 
   async function placeOrder(): Promise<void> {
@@ -217,8 +190,19 @@ export async function useCheckout(): Promise<CheckoutContext> {
     })
     const { outcome } = result
     if (outcome.kind === 'placed') return leaveFor(result, outcome.orderId)
-    if (outcome.kind === 'refused') return onRefused(result)
-    if (outcome.kind === 'unconfirmed' || outcome.kind === 'signed-out') return say('error', outcome.message)
+    if (outcome.kind === 'refused') return onRefused(outcome.refusal)
+    tell(result)
+  }
+
+  /** An outcome with a sentence of its own: an order still being confirmed or not placed yet informs, the rest are errors. */
+  function tell({ outcome }: PlaceOrderResult): void {
+    if ('message' in outcome) say(outcome.kind === 'confirming' || outcome.kind === 'not-placed' ? 'info' : 'error', outcome.message)
+  }
+
+  /** What the look for an order sent before a reload found (at arrival, and where a look that went on ended). */
+  function checked(result: PlaceOrderResult | null): Promise<void> | void {
+    if (result?.outcome.kind === 'placed') return leaveFor(result, result.outcome.orderId)
+    if (result) tell(result)
   }
 
   async function load(): Promise<void> {
@@ -245,23 +229,25 @@ export async function useCheckout(): Promise<CheckoutContext> {
     const loaded = await nuxtApp.runWithContext(() => startCart())
     cart.value = loaded
     const before = placer.current()
-    // An order sent before a reload may exist: look for it before showing anything that could send it again.
-    const checked = await placer.check()
-    if (checked?.outcome.kind === 'placed') return leaveFor(checked, checked.outcome.orderId)
-    if (checked?.outcome.kind === 'not-placed') say('info', 'Your order was not placed yet. Your details are kept: check them and place your order when ready.')
-    if (checked?.outcome.kind === 'unconfirmed') say('error', checked.outcome.message)
+    // An order sent before a reload may exist: look for it before showing anything that could send it again. While
+    // its request may still be running at the backend, the steps show with "Place order" busy and the look goes on.
+    const first = await placer.check(checked)
+    await checked(first)
     try {
       await loaded.refresh()
     }
     catch (failure) {
       return fail(failure)
     }
+    // The order turned up (at arrival, or meanwhile): on the way to it.
+    if ((view.value as CheckoutView) === 'leaving') return
     const lines = loaded.cart.value?.lines ?? []
-    // Back from the confirmation: the order this tab placed is where checking out ended.
+    // An entry of a checkout that placed this tab's order (Forward from the order), or its URL: the order is where
+    // checking out ended.
     const placedId = recentlyPlacedOrder(before, Date.now())
     if (placedId !== null && lines.length === 0) {
       view.value = 'leaving'
-      await router.replace(orderPath(placedId))
+      await toOrder(placedId)
       return
     }
     if (lines.length === 0) {
@@ -277,8 +263,8 @@ export async function useCheckout(): Promise<CheckoutContext> {
       draft.addressSource = 'order'
     }
     chooseDefaultMethod()
+    // The steps' component puts the step shown into the URL (useStepInUrl).
     view.value = 'ready'
-    if (route.query.step !== step.value) await goTo(step.value, true)
   }
 
   function fail(failure: unknown): void {
@@ -307,7 +293,7 @@ export async function useCheckout(): Promise<CheckoutContext> {
   const context: CheckoutContext = {
     view, loadError, step, draft, address, payment, shipping, shippingError, chosenMethod, summary, prefilled, reviewing, notice,
     placing: placer.placing, checking: placer.checking,
-    goTo: target => goTo(target), claimFocus, confirmAddress, confirmShipping, confirmPayment, placeOrder, retryLoad: loadOrFail,
+    goTo, claimFocus, confirmAddress, confirmShipping, confirmPayment, placeOrder, retryLoad: loadOrFail,
   }
   provide(KEY, context)
   // Last: after an await the component instance is gone, and everything above needs it (hooks, provide).

@@ -20,12 +20,12 @@ export function useFocusSoon(): UseFocusSoonReturn {
     const target = document.getElementById(id)
     // Not on the page yet (a notice said while the steps' chunk loads): the element claims it when it mounts.
     if (!target) return
-    target.focus()
+    target.focus({ focusVisible: true })
     pendingFocus.value = null
   }, { flush: 'post' })
   function claimFocus(id: string): void {
     if (pendingFocus.value !== id) return
-    document.getElementById(id)?.focus()
+    document.getElementById(id)?.focus({ focusVisible: true })
     pendingFocus.value = null
   }
 

@@ -1,4 +1,4 @@
-import { onMounted, ref, type Ref } from 'vue'
+import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
 import type { Order, OrderRequest } from '~/services/domain/order'
 import { useOrderStore } from '~/stores/orders/orders'
 import type { AttemptOutcome, OrderAttempt, OrderedLine } from './attempt/attemptMachine'
@@ -17,12 +17,16 @@ export interface PlaceOrderResult {
 export interface UsePlaceOrderReturn {
   /** An order is being placed (the button is disabled the moment it is pressed). */
   placing: Ref<boolean>
-  /** After a reload: looking for the order a lost answer may have made. */
+  /** After a reload: looking for the order a lost answer may have made (also while it goes on looking). */
   checking: Ref<boolean>
   /** Places the order; a second call while one runs waits for the same result (a double click sends once). */
   place: (submission: { request: OrderRequest, lines: readonly OrderedLine[] }) => Promise<PlaceOrderResult>
-  /** On arrival: the tab's unfinished attempt that sent something looks for its order; null when there is none. */
-  check: () => Promise<PlaceOrderResult | null>
+  /**
+   * On arrival: the tab's unfinished attempt that sent something looks for its order; null when there is none.
+   * "confirming" (its request may still be running at the backend): it goes on looking while the page is open, and
+   * hands the end to `later`.
+   */
+  check: (later: (result: PlaceOrderResult) => void) => Promise<PlaceOrderResult | null>
   /** The tab's current attempt (for the back button: an order it placed). */
   current: () => OrderAttempt | null
   /** Forgets the tab's placed attempt, so the same lines, address and card submitted again make a new order. */
@@ -42,6 +46,10 @@ export function usePlaceOrder(owner: () => number | null): UsePlaceOrderReturn {
   const placing = ref(false)
   const checking = ref(false)
   let running: Promise<PlaceOrderResult> | null = null
+  let open = true
+  onBeforeUnmount(() => {
+    open = false
+  })
 
   const storage = () => (import.meta.client ? sessionStorage : null)
   // The attempt's machinery loads when an order is placed or checked, not with the checkout's first view.
@@ -61,6 +69,7 @@ export function usePlaceOrder(owner: () => number | null): UsePlaceOrderReturn {
       wait: sleep,
       now: () => Date.now(),
       newKey: () => newIdempotencyKey(),
+      watching: () => open,
     }
   }
 
@@ -108,18 +117,25 @@ export function usePlaceOrder(owner: () => number | null): UsePlaceOrderReturn {
       })
       return running
     },
-    async check() {
+    async check(later) {
       const who = owner()
       const attempt = who === null ? null : readAttempt(storage(), who)
       if (who === null || !attempt || attempt.sends === 0 || attempt.phase === 'placed' || attempt.phase === 'refused') return null
       checking.value = true
+      // A check that goes on looking keeps "Place order" busy until its end: no second send meanwhile.
+      let done = true
       try {
         const { checkAttempt } = await machinery()
-        const result = await checkAttempt(attempt, await deps(who))
+        const result = await checkAttempt(attempt, await deps(who), async (last) => {
+          const settled = await settle(last.attempt, last.outcome)
+          checking.value = false
+          later(settled)
+        })
+        done = result.outcome.kind !== 'confirming'
         return await settle(result.attempt, result.outcome)
       }
       finally {
-        checking.value = false
+        if (done) checking.value = false
       }
     },
     current: () => {

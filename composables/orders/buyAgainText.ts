@@ -9,7 +9,7 @@ import type { OrderLine } from '~/services/domain/order'
  * - not-added: the backend refused it for good (gone, sold out) or the cart's line is already full;
  * - unknown: the answer was lost and the cart store could not tell whether it landed (`unconfirmed`): the cart is
  *   read again before anything more is sent, and the line counts as added when its quantity grew by `sent` since
- *   `before`.
+ *   `before`. Told apart from the lines not added yet: it may be in the cart.
  */
 export type BuyAgainState =
   | { kind: 'waiting' }
@@ -40,20 +40,28 @@ export function itemNote({ line, state }: BuyAgainItem): string {
 }
 
 const items = (count: number) => `${count} item${count === 1 ? '' : 's'}`
+const titles = (lines: readonly BuyAgainItem[]) => lines.map(item => item.line.title).join(', ')
 
 /** The outcome of a run in one message: what was added, what was not and why, and what is left to try. */
 export function buyAgainSummary(lines: readonly BuyAgainItem[], stopped: string | null, cartCount: number | null): string {
   const added = lines.filter(item => item.state.kind === 'added')
   const notAdded = lines.filter(item => item.state.kind === 'not-added')
   const limited = added.filter(item => itemNote(item))
-  const left = lines.filter(item => item.state.kind === 'waiting' || item.state.kind === 'unknown')
+  const waiting = lines.filter(item => item.state.kind === 'waiting')
+  const unknown = lines.filter(item => item.state.kind === 'unknown')
   const sentences: string[] = []
   if (added.length === lines.length && !limited.length) sentences.push(lines.length === 1 ? 'Added the item of this order to your cart.' : `Added all ${items(lines.length)} of this order to your cart.`)
-  else sentences.push(added.length ? `Added ${added.length} of ${items(lines.length)} to your cart.` : 'Nothing was added to your cart.')
+  else if (added.length) sentences.push(`Added ${added.length} of ${items(lines.length)} to your cart.`)
+  // A line not confirmed may be in the cart: "nothing was added" could be false.
+  else sentences.push(unknown.length ? 'Nothing is confirmed in your cart yet.' : 'Nothing was added to your cart.')
   for (const item of limited) sentences.push(`${item.line.title}: ${itemNote(item)}.`)
   if (notAdded.length) sentences.push(`Could not add ${notAdded.map(item => `${item.line.title} (${itemNote(item)})`).join(', ')}.`)
-  if (stopped !== null && left.length) {
-    sentences.push(`${stopped} Not added yet: ${left.map(item => item.line.title).join(', ')}. You can try the rest; nothing is added twice.`)
+  if (stopped !== null && (waiting.length || unknown.length)) {
+    sentences.push(stopped)
+    // Maybe added: never "not added yet", which would tell the shopper to add it again.
+    if (unknown.length) sentences.push(`We could not confirm ${titles(unknown)} ${unknown.length === 1 ? 'was' : 'were'} added: check your cart before adding ${unknown.length === 1 ? 'it' : 'them'} again.`)
+    if (waiting.length) sentences.push(`Not added yet: ${titles(waiting)}.`)
+    sentences.push('You can try the rest; nothing is added twice.')
   }
   if (added.length && cartCount !== null) sentences.push(`Your cart has ${items(cartCount)}.`)
   return sentences.join(' ')

@@ -30,8 +30,12 @@ export interface Order {
   shippingTotal: Money
   total: Money
   currency: string
+  /**
+   * The address the checkout asks for and sends as `shipping_address`: where a delivery goes; for a pickup
+   * (`shippingMethod.pickup`), the shopper's own address on the order, where nothing is sent.
+   */
   address: Address
-  shippingMethod: { id: number, name: string, price: Money }
+  shippingMethod: { id: number, name: string, price: Money, pickup: boolean }
   /** ISO 8601 timestamp. */
   createdAt: string
 }

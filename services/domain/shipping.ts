@@ -9,4 +9,6 @@ export interface ShippingMethod {
   /** Delivery takes from minDays to maxDays business days. */
   minDays: number
   maxDays: number
+  /** Collected by the shopper at a store: nothing is delivered to the order's address (services/mappers/order.ts). */
+  pickup: boolean
 }

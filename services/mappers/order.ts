@@ -31,6 +31,14 @@ export function toAddressDto(address: Address): AddressDto {
   return dto
 }
 
+/**
+ * Whether a method is collected at a store. The contract's methods (and an order's) carry no kind, only a name
+ * ("Store pickup"), so the name decides, here only; a backend that adds a kind field would be read here instead.
+ */
+function isPickup(name: string): boolean {
+  return /pick\W?up|collect/i.test(name)
+}
+
 function toOrderLine(dto: OrderLineDto, currency: string): OrderLine {
   return {
     productId: dto.product_id,
@@ -56,7 +64,7 @@ export function toOrder(dto: OrderDto): Order {
     total: money(dto.total, dto.currency),
     currency: dto.currency,
     address: toAddress(dto.shipping_address),
-    shippingMethod: { id: dto.shipping_method.id, name: dto.shipping_method.name, price: money(dto.shipping_method.price, dto.currency) },
+    shippingMethod: { id: dto.shipping_method.id, name: dto.shipping_method.name, price: money(dto.shipping_method.price, dto.currency), pickup: isPickup(dto.shipping_method.name) },
     createdAt: withOffset(dto.created_at),
   }
 }
@@ -73,5 +81,6 @@ export function toShippingMethod(dto: ShippingMethodDto): ShippingMethod {
     price: money(dto.price, dto.currency),
     minDays: dto.min_days,
     maxDays: dto.max_days,
+    pickup: isPickup(dto.name),
   }
 }

@@ -53,6 +53,11 @@ export interface OrderAttempt {
   lines: OrderedLine[]
   /** Client clock (ms) when the attempt began. */
   startedAt: number
+  /**
+   * Client clock (ms) when the last POST went out (null: none yet; missing in attempts saved before it was kept):
+   * after a reload, that request may still be running at the backend for a while.
+   */
+  sentAt: number | null
   /** The shopper's newest order before this attempt: null when they had none, 'unknown' when it could not be read. */
   baseline: number | null | 'unknown'
   phase: AttemptPhase
@@ -74,8 +79,13 @@ export type AttemptOutcome =
   | { kind: 'refused', refusal: Refusal }
   /** Could not tell yet whether the order exists (still no answer, or the lookup failed); the key is kept. */
   | { kind: 'unconfirmed', message: string }
+  /**
+   * A check after a reload found no order yet, but the request sent before it may still be running at the backend:
+   * look again after `retryInMs` (the shopper is never told it failed while it may still succeed).
+   */
+  | { kind: 'confirming', message: string, retryInMs: number }
   /** A check after a reload found no order; the attempt waits for the shopper to place it again. */
-  | { kind: 'not-placed' }
+  | { kind: 'not-placed', message: string }
   /** The session ended (401 after the refresh); the attempt is kept for after sign-in. */
   | { kind: 'signed-out', message: string }
 
@@ -112,10 +122,20 @@ export const ATTEMPT_LIMITS = Object.freeze({
   /** Pause while the first request is in flight, when the backend gives no Retry-After. */
   busyBaseMs: 500,
   busyMaxMs: 4_000,
+  /**
+   * After a reload, how long since it was sent a request may still be running at the backend: the browser's request
+   * timeout (nuxt.config.ts, public.api.timeoutMs: 10 s) and a margin for a backend that finishes what it started
+   * after the proxy and the tab gave up on it. Until then the order is "being confirmed", never "not placed".
+   */
+  inFlightMs: 15_000,
+  /** How often the page looks for that order meanwhile. */
+  recheckMs: 2_000,
 })
 
 const HELD_KEY = 'We could not place your order this time, and nothing was ordered. Please review it and place it again.'
-const UNCONFIRMED = 'We could not confirm your order yet. Your details are kept: try again, and you will not be charged twice.'
+export const UNCONFIRMED = 'We could not confirm your order yet. Your details are kept: try again, and you will not be charged twice.'
+const CONFIRMING = 'We are still confirming your order. Please wait: it opens here as soon as it is placed.'
+const NOT_PLACED = 'Your order was not placed yet. Your details are kept: check them and place your order when ready.'
 
 export function fingerprintFor(request: OrderRequest, lines: readonly OrderedLine[]): string {
   const sorted = [...lines].sort((a, b) => a.productId - b.productId || (a.variantId ?? 0) - (b.variantId ?? 0) || a.quantity - b.quantity)
@@ -130,6 +150,7 @@ export function beginAttempt(input: { key: string, request: OrderRequest, lines:
     request: input.request,
     lines: input.lines.map(l => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })),
     startedAt: input.now,
+    sentAt: null,
     baseline: input.baseline,
     phase: 'ready',
     sends: 0,
@@ -188,13 +209,21 @@ export function resumeAttempt(attempt: OrderAttempt, run: RunContext): Transitio
       // A check after a reload: anything sent since the last look may have placed the order meanwhile.
       return attempt.sends > 0
         ? lookFirst(attempt, {})
-        : { attempt, step: { do: 'stop', outcome: { kind: 'not-placed' } } }
+        : { attempt, step: { do: 'stop', outcome: { kind: 'not-placed', message: NOT_PLACED } } }
   }
 }
 
-/** Record that a POST is about to go out (saved before it does, so a reload knows). */
-export function markSending(attempt: OrderAttempt): OrderAttempt {
-  return { ...attempt, phase: 'sending', sends: attempt.sends + 1 }
+/** Record that a POST is about to go out, and when (saved before it does, so a reload knows). */
+export function markSending(attempt: OrderAttempt, now: number): OrderAttempt {
+  return { ...attempt, phase: 'sending', sends: attempt.sends + 1, sentAt: now }
+}
+
+/** A check found no order: while the last request may still be running at the backend, it may yet appear. */
+function notFoundYet(attempt: OrderAttempt, now: number): AttemptOutcome {
+  const left = (attempt.sentAt ?? attempt.startedAt) + ATTEMPT_LIMITS.inFlightMs - now
+  return left > 0
+    ? { kind: 'confirming', message: CONFIRMING, retryInMs: Math.min(left, ATTEMPT_LIMITS.recheckMs) }
+    : { kind: 'not-placed', message: NOT_PLACED }
 }
 
 export function afterAnswer(attempt: OrderAttempt, answer: PlaceOrderAnswer, now: number): Transition {
@@ -239,7 +268,7 @@ export function afterLookup(attempt: OrderAttempt, found: Order | null | 'failed
   if (found) return placed(attempt, found.id, found, now)
   if (attempt.refusal) return refused(attempt, attempt.refusal, now)
   const next: OrderAttempt = { ...attempt, phase: 'retrying' }
-  if (run.mode === 'check') return { attempt: next, step: { do: 'stop', outcome: { kind: 'not-placed' } } }
+  if (run.mode === 'check') return { attempt: next, step: { do: 'stop', outcome: notFoundYet(attempt, now) } }
   if (run.sends >= ATTEMPT_LIMITS.sendsPerRun) return { attempt: next, step: { do: 'stop', outcome: { kind: 'unconfirmed', message: UNCONFIRMED } } }
   return { attempt: next, step: { do: 'wait', ms: backoff(ATTEMPT_LIMITS.retryBaseMs, ATTEMPT_LIMITS.retryMaxMs, attempt.lost) } }
 }

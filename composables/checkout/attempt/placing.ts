@@ -2,3 +2,5 @@
 export { findAttemptOrder } from './orderMatch'
 export { newIdempotencyKey } from './idempotencyKey'
 export { checkAttempt, submitOrder } from './runAttempt'
+// Leaving the checkout for the order placed, and the marks on its history entries that it follows.
+export { leaveCheckoutFor, markCheckoutEntry } from '../checkoutHistory'

@@ -1,6 +1,6 @@
 import type { Order, OrderRequest, PlaceOrderAnswer } from '~/services/domain/order'
 import {
-  ATTEMPT_LIMITS, afterAnswer, afterLookup, beginAttempt, fingerprintFor, markSending, planSubmission, resumeAttempt,
+  ATTEMPT_LIMITS, UNCONFIRMED, afterAnswer, afterLookup, beginAttempt, fingerprintFor, markSending, planSubmission, resumeAttempt,
   type AttemptOutcome, type OrderAttempt, type OrderedLine, type RunContext, type Transition,
 } from './attemptMachine'
 
@@ -16,6 +16,8 @@ export interface AttemptDeps {
   wait: (ms: number) => Promise<void>
   now: () => number
   newKey: () => string
+  /** Whether a check that keeps looking is still wanted (the page that asked is still open); absent: always. */
+  watching?: () => boolean
 }
 
 export interface RunResult {
@@ -53,14 +55,14 @@ export async function runAttempt(start: OrderAttempt, deps: AttemptDeps, mode: R
     else if (step.do === 'wait') {
       await deps.wait(step.ms)
       step = run.sends >= ATTEMPT_LIMITS.sendsPerRun
-        ? { do: 'stop', outcome: { kind: 'unconfirmed', message: 'We could not confirm your order yet. Your details are kept: try again, and you will not be charged twice.' } }
+        ? { do: 'stop', outcome: { kind: 'unconfirmed', message: UNCONFIRMED } }
         : { do: 'send' }
       continue
     }
     else {
       const request = attempt.request
       if (!request) throw new Error('an attempt without its body cannot be sent')
-      attempt = markSending(attempt)
+      attempt = markSending(attempt, deps.now())
       deps.save(attempt)
       run.sends++
       const answer = await deps.send(attempt.key, request);
@@ -81,6 +83,9 @@ export async function submitOrder(current: OrderAttempt | null, submission: Subm
   if (current && plan === 'show-order') return { attempt: current, outcome: { kind: 'placed', orderId: current.orderId as number, order: null } }
   if (current && plan === 'look-then-new') {
     const checked = await runAttempt(current, deps, 'check')
+    // Its request may still be running at the backend: a new key now could make a second order. Nobody keeps
+    // looking for this click, so the shopper is told to try again (the next press looks first again).
+    if (checked.outcome.kind === 'confirming') return { attempt: checked.attempt, outcome: { kind: 'unconfirmed', message: UNCONFIRMED } }
     if (checked.outcome.kind === 'placed' || checked.outcome.kind === 'unconfirmed') return checked
     plan = 'new'
   }
@@ -90,7 +95,27 @@ export async function submitOrder(current: OrderAttempt | null, submission: Subm
   return runAttempt(attempt, deps, 'submit')
 }
 
-/** After a reload: an attempt whose answer was lost looks for its order, and never sends by itself. */
-export async function checkAttempt(current: OrderAttempt, deps: AttemptDeps): Promise<RunResult> {
-  return runAttempt(current, deps, 'check')
+/**
+ * After a reload: an attempt whose answer was lost looks for its order, and never sends by itself. While the
+ * request sent before the reload may still be running at the backend, the first look answers "confirming" at once
+ * and, given `later`, the check goes on looking every few seconds (bounded: ATTEMPT_LIMITS.inFlightMs since it was
+ * sent) and hands its end (placed, not placed, or the orders could not be read) to `later`.
+ */
+export async function checkAttempt(current: OrderAttempt, deps: AttemptDeps, later?: (result: RunResult) => void): Promise<RunResult> {
+  const first = await runAttempt(current, deps, 'check')
+  if (later && first.outcome.kind === 'confirming') {
+    void keepLooking(first, deps).then(last => last && later(last))
+  }
+  return first
+}
+
+/** Looks again until the order turns up or its request cannot be running any more; null once nobody is watching. */
+async function keepLooking(start: RunResult, deps: AttemptDeps): Promise<RunResult | null> {
+  let result = start
+  while (result.outcome.kind === 'confirming') {
+    await deps.wait(result.outcome.retryInMs)
+    if (deps.watching?.() === false) return null
+    result = await runAttempt(result.attempt, deps, 'check')
+  }
+  return result
 }

@@ -70,7 +70,7 @@ export function createDemoPaymentProvider(): PaymentProvider {
     },
     focus() {
       const target = fieldset?.querySelector<HTMLInputElement>('input:checked') ?? fieldset?.querySelector<HTMLInputElement>('input')
-      target?.focus()
+      target?.focus({ focusVisible: true })
     },
     async tokenize(): Promise<TokenizeResult> {
       const method = chosen ? methodFor(chosen) : null

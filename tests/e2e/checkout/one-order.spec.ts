@@ -5,7 +5,7 @@ import {
 
 // One order per attempt, counted at the backend, whatever the shopper's hands and the network do: a double
 // click, a reload while the order is being placed (with the answer lost after the backend made the order, and
-// with the request lost before it reached the backend), and the back button after success.
+// with the request lost before it reached the backend), and the history buttons after success.
 
 const api = backend()
 
@@ -43,16 +43,58 @@ test('a reload while the order is placed: the answer was lost after the backend 
   await expect(placeOrderButton(page)).toBeDisabled()
   await made
   expect(await ordersAtBackend(api, shopper)).toHaveLength(1)
-  await page.unroute('**/api/orders/')
+  // Unrouted only once the reload has abandoned the request: a route unrouted while its request is held lets the
+  // answer through, and the page got its order before the reload (and went to it, racing the reload).
   await page.reload()
-  // Back on the checkout, the tab's attempt was "sending": it looks for its order and shows it.
+  await page.unroute('**/api/orders/')
+  // Back on the checkout, the tab's attempt was "sending": it looks for its order and shows it, saying so.
   const id = await confirmedOrderId(page)
+  await expect(page.getByRole('alert').filter({ hasText: 'Your order went through: we found it although the first answer was lost.' })).toBeVisible()
   expect((await ordersAtBackend(api, shopper)).map(o => o.id)).toEqual([id])
   expect(held).toHaveLength(1)
 })
 
+test('a reload while a slow order is still being placed: "still confirming", then the order, never "not placed"', async ({ page, context, baseURL }) => {
+  await page.setViewportSize({ width: 320, height: 800 })
+  const { shopper } = await shopperWithCart(context, baseURL!, api, 'reload-slow', [1])
+  await openCheckout(page)
+  await reachReview(page)
+  const posts: string[] = []
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/orders/') posts.push(request.headers()['idempotency-key'] ?? '')
+  })
+  // The backend takes 5 s over this order (under the 8-10 s timeouts), then makes it although the tab went away.
+  expect((await api.call('/__faults/', { method: 'POST', body: { path_pattern: '/orders/', method: 'POST', latency_ms: 5_000, count: 1 } })).status).toBe(201)
+  const received = async () => (await api.call<{ routes: Record<string, number> }>('/__stats/')).body.routes['POST /orders/'] ?? 0
+  const before = await received()
+  try {
+    await placeOrderButton(page).focus()
+    await page.keyboard.press('Enter')
+    // Reloaded once the backend has the request (and is taking its time over it).
+    await expect.poll(received).toBe(before + 1)
+    await page.reload()
+
+    // The request may still be running: never "not placed", but said politely and focused, and nothing can send.
+    await expect(page.getByRole('status').filter({ hasText: 'still confirming your order' })).toBeFocused()
+    await expect(page.getByRole('button', { name: 'Checking your last order…' })).toHaveAttribute('aria-disabled', 'true')
+    await page.getByRole('button', { name: 'Checking your last order…' }).press('Enter')
+    await expect(page.getByText('not placed yet')).toHaveCount(0)
+
+    // The page goes on looking and lands on the order once the backend has made it; the header's cart is empty.
+    const id = await confirmedOrderId(page)
+    expect((await ordersAtBackend(api, shopper)).map(o => o.id)).toEqual([id])
+    expect(posts).toHaveLength(1)
+    await expect(page.getByRole('banner').getByRole('button', { name: /^Cart/ })).toHaveAccessibleName('Cart')
+  }
+  finally {
+    await api.call('/__faults/', { method: 'DELETE' })
+  }
+})
+
 test('a reload before the request reached the backend: nothing was ordered, and placing again makes one order', async ({ page, context, baseURL }) => {
   const { shopper } = await shopperWithCart(context, baseURL!, api, 'reload-before', [1])
+  // The page's clock runs as usual, and is moved on where the test says.
+  await page.clock.install()
   await openCheckout(page)
   await reachReview(page)
   const keys: string[] = []
@@ -77,7 +119,10 @@ test('a reload before the request reached the backend: nothing was ordered, and 
   await page.reload()
   release()
   await page.unroute('**/api/orders/')
-  // Said, and focused so a screen reader reads it: it appears with the page, not into a region already there.
+  // For all the page knows the request may still be running at the backend: "still confirming" until it cannot be.
+  await expect(page.getByRole('status').filter({ hasText: 'still confirming your order' })).toBeFocused()
+  await page.clock.fastForward(16_000)
+  // Said, and focused so a screen reader reads it.
   await expect(page.getByRole('status').filter({ hasText: 'Your order was not placed yet' })).toBeFocused()
   expect(await ordersAtBackend(api, shopper)).toEqual([])
   // Everything is still there: the review shows the address and the card, and placing sends the same key.
@@ -91,7 +136,7 @@ test('a reload before the request reached the backend: nothing was ordered, and 
   expect(new Set(keys).size).toBe(1)
 })
 
-test('back after success never shows a checkout that can submit again; buying the same again later is a new order', async ({ page, context, baseURL }) => {
+test('after success, the checkout\'s entries and URLs never show a checkout that can submit again; buying the same again later is a new order', async ({ page, context, baseURL }) => {
   const { shopper, products } = await shopperWithCart(context, baseURL!, api, 'back', [1])
   await openCheckout(page)
   await reachReview(page)
@@ -99,8 +144,14 @@ test('back after success never shows a checkout that can submit again; buying th
   const id = await confirmedOrderId(page)
   expect((await cartAtBackend(api, shopper)).items).toEqual([])
 
-  // Back (to the payment step's URL) lands on the order again.
-  await page.goBack()
+  // The checkout's step entries are after the order now (Back leaves checkout: back-after-order.spec.ts): Forward
+  // onto one lands on the order again.
+  const shown: string[] = []
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) shown.push(new URL(frame.url()).search)
+  })
+  await page.goForward()
+  await expect.poll(() => shown).toContain('?step=shipping')
   await page.waitForURL(`**/orders/${id}`)
   await expect(placeOrderButton(page)).toHaveCount(0)
   // Straight to the review step's URL: the same.

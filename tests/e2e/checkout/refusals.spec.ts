@@ -31,6 +31,24 @@ test('a declined card: the decline is shown with everything kept; another card t
   expect((await ordersAtBackend(api, shopper)).map(o => o.id)).toEqual([id])
 })
 
+test('Back after a declined card, onto review (closed by the decline): the payment step under its own URL', async ({ page, context, baseURL }) => {
+  await shopperWithCart(context, baseURL!, api, 'declined-back', [1])
+  await openCheckout(page)
+  await reachReview(page, /^Declined card/)
+  await placeOrderButton(page).click()
+  await expect(page.getByRole('alert')).toContainText('Your payment was declined. Nothing was charged.')
+  await expect(page).toHaveURL(/step=payment$/)
+
+  await page.goBack()
+  await expect(page).toHaveURL(/step=payment$/)
+  await expect(page.getByRole('heading', { name: 'Payment' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Review your order' })).toHaveCount(0)
+  // Forward onto the decline's own entry: the same step, the same URL.
+  await page.goForward()
+  await expect(page).toHaveURL(/step=payment$/)
+  await expect(page.getByRole('heading', { name: 'Payment' })).toBeVisible()
+})
+
 test('sold out between the cart and the payment: back to the cart with the line flagged, nothing ordered', async ({ page, context, baseURL }) => {
   const { shopper, products } = await shopperWithCart(context, baseURL!, api, 'sold-out', [2, 1])
   const [scarce, plenty] = products as [typeof products[0], typeof products[0]]

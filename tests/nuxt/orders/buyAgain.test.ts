@@ -233,9 +233,10 @@ describe('buy again', { timeout: 20_000 }, () => {
     const wrapper = await mountFor(orderOf(lines))
     await pressBuyAgain(wrapper)
     expect(button(wrapper, 'Try the rest')).toBeDefined()
-    expect(listNamed(wrapper, 'Not added yet')).toEqual([lines[1]!.title, lines[2]!.title])
-    // Why the run stopped (the lost answer), not the cart's "check your cart": "Try the rest" checks it first.
-    expect(currentAnnouncement()).toBe(`Added 1 of 3 items to your cart. Could not reach the shop. Check your connection and try again. Not added yet: ${lines[1]!.title}, ${lines[2]!.title}. You can try the rest; nothing is added twice. Your cart has 1 item.`)
+    expect(listNamed(wrapper, 'Could not confirm')).toEqual([lines[1]!.title])
+    expect(listNamed(wrapper, 'Not added yet')).toEqual([lines[2]!.title])
+    // Why the run stopped (the lost answer), and the line that may be in the cart: "Try the rest" checks it first.
+    expect(currentAnnouncement()).toBe(`Added 1 of 3 items to your cart. Could not reach the shop. Check your connection and try again. We could not confirm ${lines[1]!.title} was added: check your cart before adding it again. Not added yet: ${lines[2]!.title}. You can try the rest; nothing is added twice. Your cart has 1 item.`)
 
     cartReadable = true
     button(wrapper, 'Try the rest')!.click()
@@ -243,5 +244,52 @@ describe('buy again', { timeout: 20_000 }, () => {
     expect(backendCart()).toEqual(Object.fromEntries(lines.map(l => [l.productId, 1])))
     // The second line landed with its lost answer: only the third was sent again.
     expect(posts).toBe(3)
+  })
+  it('lists a line whose answer was lost and could not be checked as not confirmed, not as not added, and tries it again only after reading the cart', async () => {
+    const lines = products(3).map(p => lineOf(p, 1))
+    const [one, two, three] = lines
+    const sent: string[] = []
+    let cartReadable = true
+    // The second line's answer is lost before it reaches the backend (nothing added), and the shop stops answering reads.
+    demo.server.use(
+      http.post(items, async ({ request }) => {
+        const { product_id: id } = await request.clone().json() as { product_id: number }
+        sent.push(`POST ${id}`)
+        if (id !== two!.productId || !cartReadable || sent.includes('lost')) return
+        sent.push('lost')
+        cartReadable = false
+        return HttpResponse.error()
+      }),
+      http.get(`${demo.baseUrl}/cart/`, () => {
+        sent.push('GET')
+        return cartReadable ? undefined : HttpResponse.error()
+      }),
+    )
+    const wrapper = await mountFor(orderOf(lines))
+    await pressBuyAgain(wrapper)
+
+    expect(backendCart()).toEqual({ [one!.productId]: 1 })
+    expect(listNamed(wrapper, 'Could not confirm')).toEqual([two!.title])
+    expect(listNamed(wrapper, 'Not added yet')).toEqual([three!.title])
+    const check = link(wrapper, 'Check your cart')!
+    expect(check.getAttribute('href')).toBe('/cart')
+    expect(check.closest('p')!.textContent).toContain('before adding it again')
+    expect(currentAnnouncement()).toBe(`Added 1 of 3 items to your cart. Could not reach the shop. Check your connection and try again. We could not confirm ${two!.title} was added: check your cart before adding it again. Not added yet: ${three!.title}. You can try the rest; nothing is added twice. Your cart has 1 item.`)
+
+    // "Try the rest" while the cart still cannot be read: nothing is sent, the line is still not confirmed.
+    const postsBefore = sent.filter(entry => entry.startsWith('POST')).length
+    button(wrapper, 'Try the rest')!.click()
+    await nextTick()
+    await vi.waitFor(() => expect(button(wrapper, 'Try the rest')).toBeDefined())
+    expect(sent.filter(entry => entry.startsWith('POST'))).toHaveLength(postsBefore)
+    expect(listNamed(wrapper, 'Could not confirm')).toEqual([two!.title])
+
+    // Readable again: the cart is read first, shows the line did not land, and each line is sent once more.
+    cartReadable = true
+    const from = sent.length
+    button(wrapper, 'Try the rest')!.click()
+    await vi.waitFor(() => expect(currentAnnouncement()).toBe('Added all 3 items of this order to your cart. Your cart has 3 items.'), { timeout: 10_000 })
+    expect(backendCart()).toEqual(Object.fromEntries(lines.map(l => [l.productId, 1])))
+    expect(sent.slice(from)).toEqual(['GET', `POST ${two!.productId}`, `POST ${three!.productId}`])
   })
 })

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { mountSuspended } from '@nuxt/test-utils/runtime'
+import OrderDetail from '~/components/order/OrderDetail.vue'
 import OrderStatusBadge from '~/components/order/OrderStatusBadge.vue'
+import { toOrder } from '~/services/mappers/order'
 import { orderIdFrom, useOrderDetail } from '~/composables/orders/useOrderDetail'
 import { useOrderHistory } from '~/composables/orders/useOrderHistory'
 import { apiError } from '../../support/fakeApi'
@@ -42,6 +44,29 @@ describe('order detail', () => {
     expect(failing.result.error.value).toMatchObject({ status: 503 })
     await failing.result.retry()
     expect(failing.result.order.value).toMatchObject({ id: 10, number: 'DEMO-100010' })
+  })
+})
+
+describe('order detail: delivered or collected', () => {
+  const date = { iso: '2026-03-01T10:00:00Z', relative: '2 days ago', absolute: '1 March 2026, 10:00 UTC' }
+  const detail = (shippingMethodId: number) => mountSuspended(OrderDetail, {
+    props: { order: toOrder(orderDto({ ...record(5), shippingMethodId, shippingCents: 0 })), date, delivery: 'Wed 4 Mar' },
+  })
+  const headings = (wrapper: Awaited<ReturnType<typeof detail>>) => wrapper.findAll('h2, h3').map(h => h.text())
+
+  it('a store pickup order is collected: no delivery, no shipping, the address is the shopper\'s own', async () => {
+    const wrapper = await detail(3)
+    expect(headings(wrapper)).toEqual(['Order details', 'Items', 'Collection', 'Your address', 'What happens next'])
+    expect(wrapper.text()).toContain('You collect it in store (Store pickup), ready Wed 4 Mar.')
+    expect(wrapper.text()).toContain('Ready to collect: Wed 4 Mar')
+    expect(wrapper.text()).not.toMatch(/ships|Delivery|Shipping method/)
+  })
+
+  it('a delivered order says where it goes and that it ships', async () => {
+    const wrapper = await detail(1)
+    expect(headings(wrapper)).toEqual(['Order details', 'Items', 'Delivery', 'What happens next'])
+    expect(wrapper.text()).toContain('It ships with Standard, expected Wed 4 Mar.')
+    expect(wrapper.text()).toContain('Shipping method: Standard')
   })
 })
 

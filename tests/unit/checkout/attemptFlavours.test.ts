@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ATTEMPT_LIMITS, type OrderAttempt } from '~/composables/checkout/attempt/attemptMachine'
-import { checkAttempt, submitOrder, type Submission } from '~/composables/checkout/attempt/runAttempt'
+import { checkAttempt, submitOrder, type RunResult, type Submission } from '~/composables/checkout/attempt/runAttempt'
 import { createFakeShop, request, type Flavour } from './support/fakeShop'
 
 // One order per attempt against every idempotency flavour the storefront meets, whatever the network does.
@@ -56,9 +56,11 @@ describe.each(FLAVOURS)('%s backend', (flavour) => {
 
   it('a reload before the request left: the check finds nothing and does not send; placing again reuses the key', async () => {
     const shop = createFakeShop(flavour)
-    const sending: OrderAttempt = { ...(await begin(shop)), phase: 'sending', sends: 1 }
-    const checked = await checkAttempt(sending, shop.deps())
-    expect(checked.outcome).toEqual({ kind: 'not-placed' })
+    const deps = shop.deps()
+    const sending: OrderAttempt = { ...(await begin(shop)), phase: 'sending', sends: 1, sentAt: deps.now() }
+    // Not placed is said only once the request cannot be running any more (attemptReload.test.ts).
+    const checked = await new Promise<RunResult>(resolve => void checkAttempt(sending, deps, resolve))
+    expect(checked.outcome).toMatchObject({ kind: 'not-placed' })
     expect(shop.sends).toHaveLength(0)
     const placed = await submitOrder(checked.attempt, submission(shop), shop.deps())
     expect(placed.outcome.kind).toBe('placed')

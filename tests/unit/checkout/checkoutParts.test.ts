@@ -89,7 +89,7 @@ describe('delivery window', () => {
 
 describe('order summary', () => {
   const cart: Cart = { lines: [], itemCount: 3, subtotal: { amount: 1999, currency: 'USD' }, currency: 'USD', mergePending: false }
-  const method = { id: 2, name: 'Express', description: '', price: { amount: 1499, currency: 'USD' }, minDays: 1, maxDays: 1 }
+  const method = { id: 2, name: 'Express', description: '', price: { amount: 1499, currency: 'USD' }, minDays: 1, maxDays: 1, pickup: false }
 
   it('adds only the backend\'s shipping price to the backend\'s subtotal, in minor units', () => {
     expect(checkoutSummary(cart, method)).toMatchObject({ subtotal: { amount: 1999 }, shipping: { amount: 1499 }, total: { amount: 3498, currency: 'USD' }, shippingName: 'Express' })

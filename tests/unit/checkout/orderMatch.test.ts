@@ -19,7 +19,7 @@ function order(id: number, changes: Partial<Order> = {}, minutesAfterStart = 1):
     total: usd(1499),
     currency: 'USD',
     address: { ...ADDRESS, postalCode: ' n1  9gu ' },
-    shippingMethod: { id: 1, name: 'Standard', price: usd(499) },
+    shippingMethod: { id: 1, name: 'Standard', price: usd(499), pickup: false },
     createdAt: new Date(STARTED + minutesAfterStart * 60_000).toISOString(),
     ...changes,
   }
@@ -30,7 +30,7 @@ const attempt = (baseline: number | null | 'unknown') => beginAttempt({ key: 'k'
 describe('finding the order a lost answer made', () => {
   it('matches lines, shipping method and address (spacing and case aside)', () => {
     expect(findAttemptOrder([order(5)], attempt(null))?.id).toBe(5)
-    expect(findAttemptOrder([order(5, { shippingMethod: { id: 2, name: 'Express', price: usd(1499) } })], attempt(null))).toBeNull()
+    expect(findAttemptOrder([order(5, { shippingMethod: { id: 2, name: 'Express', price: usd(1499), pickup: false } })], attempt(null))).toBeNull()
     expect(findAttemptOrder([order(5, { lines: [{ ...order(5).lines[0]!, quantity: 3 }] })], attempt(null))).toBeNull()
     expect(findAttemptOrder([order(5, { address: { ...ADDRESS, line1: '1 Other St' } })], attempt(null))).toBeNull()
   })

@@ -47,7 +47,15 @@ describe('order mappers', () => {
     expect(toOrderCreate({ address: { fullName: 'A', line1: 'L', line2: 'Flat 2', city: 'C', postalCode: 'P', country: 'FR', phone: '+33 1' }, shippingMethodId: 3, paymentToken: 'tok_amex' }))
       .toEqual({ shipping_address: { full_name: 'A', line1: 'L', line2: 'Flat 2', city: 'C', postal_code: 'P', country: 'FR', phone: '+33 1' }, shipping_method_id: 3, payment_token: 'tok_amex' })
     expect(toShippingMethod({ id: 1, name: 'Standard', description: 'd', price: '4.99', currency: 'USD', min_days: 3, max_days: 5 }))
-      .toEqual({ id: 1, name: 'Standard', description: 'd', price: { amount: 499, currency: 'USD' }, minDays: 3, maxDays: 5 })
+      .toEqual({ id: 1, name: 'Standard', description: 'd', price: { amount: 499, currency: 'USD' }, minDays: 3, maxDays: 5, pickup: false })
+  })
+
+  it('tell a method the shopper collects from one that is delivered, by its name (the contract has no kind)', () => {
+    const method = (name: string) => toShippingMethod({ id: 1, name, description: '', price: '0.00', currency: 'USD', min_days: 2, max_days: 2 })
+    expect(['Store pickup', 'Pick-up point', 'Click & Collect', 'Standard', 'Express', 'Pickled goods courier'].map(name => method(name).pickup))
+      .toEqual([true, true, true, false, false, false])
+    expect(toOrder(orderDto({ ...record(6), shippingMethodId: 3 })).shippingMethod).toMatchObject({ name: 'Store pickup', pickup: true })
+    expect(toOrder(orderDto(record(6))).shippingMethod.pickup).toBe(false)
   })
 })
 

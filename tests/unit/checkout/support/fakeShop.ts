@@ -92,7 +92,7 @@ export function createFakeShop(flavour: Flavour, options: { cart?: OrderedLine[]
       total: usd(2499),
       currency: 'USD',
       address: request.address,
-      shippingMethod: { id: request.shippingMethodId, name: 'Standard', price: usd(499) },
+      shippingMethod: { id: request.shippingMethodId, name: 'Standard', price: usd(499), pickup: false },
       createdAt: new Date(clock).toISOString(),
     }
     shop.orders.push(order)
