@@ -8,13 +8,23 @@ import type { WishlistEntry } from '~/services/domain/wishlist'
 import { useWishlistStore, type SeenEntry } from '~/stores/wishlist/wishlist'
 import { useWishlistAccess } from './wishlistAccess'
 import { useWishlistCount } from './useWishlistCount'
+import { useWishlistUndo, type WishlistUndoOffer } from './useWishlistUndo'
 
 export interface UseWishlistPageReturn {
-  /** The entries, newest first, without those being removed. */
+  /** The entries, newest first, without those being removed; the one Undo can put back stays, for its line. */
   list: ListView<WishlistEntry>
+  /** The last removal, while its line (in its row's place) offers Undo. */
+  undoOffer: ComputedRef<WishlistUndoOffer | null>
+  /** Puts the last removal back (said, and shown in its line when refused). */
+  undo: () => Promise<void>
+  /** Everything loaded was removed and the list has no more: only the Undo line is left. */
+  nothingLeft: ComputedRef<boolean>
   /** Products in the wishlist (null until known). */
   count: ComputedRef<number | null>
-  /** Removes an entry: it leaves the list at once, and comes back if the backend refuses. True once removed. */
+  /**
+   * Removes an entry: its row gives way at once to a line offering Undo (with the focus the row had), and comes
+   * back if the backend refuses. True once removed.
+   */
   remove: (entry: WishlistEntry) => Promise<boolean>
   /**
    * After "Move to cart" put the product in the cart: takes it off the wishlist and says so. False when the wishlist
@@ -40,9 +50,21 @@ export async function useWishlistPage(): Promise<UseWishlistPageReturn> {
   const store = useWishlistStore()
   const access = useWishlistAccess()
   const { announce } = useAnnouncer()
+  const undo = useWishlistUndo({
+    isListed: store.isListed,
+    restore: async (entry) => {
+      const wishlist = access?.current.value ?? await access?.load()
+      if (!wishlist) throw new Error('The wishlist runs in the browser only.')
+      return wishlist.restore(entry.product)
+    },
+    announce,
+    row: rowOf,
+    undoButton: id => document.querySelector<HTMLElement>(`[data-wishlist-removed="${id}"] button`),
+  })
+  const offered = (id: number) => undo.offer.value?.entry.product.id === id
   const list = useListView<number, WishlistEntry>({
     state: () => store.listState(),
-    item: id => (store.isListed(id) ? store.entriesById[id] : undefined),
+    item: id => (store.isListed(id) || offered(id) ? store.entriesById[id] : undefined),
     loadMore: store.loadMore,
     retry: store.retry,
   })
@@ -58,7 +80,8 @@ export async function useWishlistPage(): Promise<UseWishlistPageReturn> {
 
   // Set up before the first await, while this page's component is current: they end with the page.
   // Everything shown was removed while more remain: the next page comes instead of an empty screen.
-  watch(() => !list.items.value.length && list.status.value === 'idle' && list.hasNext.value, (emptied) => {
+  const nothingShown = computed(() => list.items.value.every(entry => offered(entry.product.id)))
+  watch(() => nothingShown.value && list.status.value === 'idle' && list.hasNext.value, (emptied) => {
     if (emptied) void store.loadMore()
   })
   // Added since the list was read (another tab, another device): read it again while the page is open.
@@ -81,12 +104,22 @@ export async function useWishlistPage(): Promise<UseWishlistPageReturn> {
 
   return {
     list,
+    undoOffer: undo.offer,
+    undo: undo.undo,
+    nothingLeft: computed(() => list.items.value.length > 0 && nothingShown.value && list.status.value === 'done'),
     count: useWishlistCount(),
-    remove: entry => focus.run(entry.product.id, async () => {
-      const removed = await removeSaying(entry, `Removed ${entry.product.title} from your wishlist.`, false)
-      if (removed) Reflect.deleteProperty(inCart.value, entry.product.id)
-      return removed
-    }),
+    remove: (entry) => {
+      undo.removing(entry)
+      return focus.run(entry.product.id, async () => {
+        const removed = await removeSaying(entry, `Removed ${entry.product.title} from your wishlist.`, false).catch((error: unknown) => {
+          undo.notRemoved(entry)
+          throw error
+        })
+        if (removed) Reflect.deleteProperty(inCart.value, entry.product.id)
+        else undo.notRemoved(entry)
+        return removed
+      })
+    },
     // The cart has it already: whatever happens next, "Move to cart" must not add a second one. The row explains
     // a refusal (the product is in the cart, the wishlist kept it) instead of a toast that reads as a failed move.
     moved: entry => focus.run(entry.product.id, async () => {
@@ -95,7 +128,9 @@ export async function useWishlistPage(): Promise<UseWishlistPageReturn> {
       return removed
     }),
     inCart: productId => inCart.value[productId] === true,
-    leaving: (entry, element) => focus.leaving(entry.product.id, element),
+    leaving: (entry, element) => {
+      if (!undo.leaving(entry, element)) focus.leaving(entry.product.id, element)
+    },
     gone: computed(() => store.gone),
     dismissGone: () => {
       store.dismissGone()

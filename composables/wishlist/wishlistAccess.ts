@@ -25,6 +25,11 @@ export interface WishlistRuntime {
    * the backend agrees, false when it refused (rolled back, and the shopper told unless `quiet`: the caller says it).
    */
   set: (product: WishlistProduct, saved: boolean, options?: { quiet?: boolean }) => Promise<boolean>
+  /**
+   * "Undo" of a removal on /wishlist: adds the product again, keeping its place in the list shown. Resolves null once
+   * the backend has it, else the sentence saying it was not put back (and why); says nothing itself.
+   */
+  restore: (product: WishlistProduct) => Promise<string | null>
 }
 
 export interface WishlistAccess {

@@ -9,7 +9,7 @@ import { safeRedirect } from '~/utils/navigation/safeRedirect'
 import { signInLocation } from '~/utils/routes/signIn'
 import { forgetIntents, rememberIntent, takeIntents } from './signInIntent'
 import type { WishlistProduct, WishlistRuntime } from './wishlistAccess'
-import { addedAfterSignInMessage, isSilentFailure, refusalMessage } from './wishlistMessages'
+import { addedAfterSignInMessage, isSilentFailure, putBackRefusalMessage, refusalMessage } from './wishlistMessages'
 import { openWishlistTabs, type WishlistTabMessage } from './wishlistTabs'
 
 /**
@@ -25,25 +25,25 @@ export function startWishlist(): WishlistRuntime {
   const notify = useNotify()
   const router = useRouter()
   const tabs = openWishlistTabs(onTabMessage)
-  const outcomes = new WeakMap<Promise<void>, Promise<boolean>>()
+  const outcomes = new WeakMap<Promise<void>, Promise<WishlistRefusal | null>>()
 
   /**
    * Tells other tabs what the backend agreed to, or the shopper what it refused (unless the caller explains it:
-   * `quiet`); resolves true when it agreed. Fast taps share one drain, and its outcome is reported once.
+   * `quiet`); resolves null when it agreed, else the refusal. Fast taps share one drain, and its outcome is reported once.
    */
-  function follow(product: WishlistProduct, settled: Promise<void>, quiet = false): Promise<boolean> {
+  function follow(product: WishlistProduct, settled: Promise<void>, quiet = false): Promise<WishlistRefusal | null> {
     const known = outcomes.get(settled)
     if (known) return known
     const owner = auth.user?.id
     const outcome = settled.then(
       () => {
         if (owner !== undefined && owner === auth.user?.id) tabs.post({ type: 'changed', owner, productId: product.id, saved: store.isSaved(product.id) })
-        return true
+        return null
       },
       (error: unknown) => {
         if (!(error instanceof WishlistRefusal)) throw error
         if (!quiet && !isSilentFailure(error.error)) notify.error(refusalMessage(product.title, error.wanted, error.error))
-        return false
+        return error
       },
     )
     outcomes.set(settled, outcome)
@@ -100,14 +100,14 @@ export function startWishlist(): WishlistRuntime {
   }, { immediate: true })
 
   // A product the shop stopped selling left the wishlist (stores/wishlist/seenEntries.ts): said once, politely, on
-  // whatever page the shopper is; /wishlist also shows it until dismissed. The sentence's code came with the lookup.
+  // whatever page the shopper is; /wishlist also shows it until dismissed. The sentence's code loads then.
   const { announce } = useAnnouncer()
   const said = new Set<number>()
   watch(() => store.gone, (entries) => {
     if (!entries.length) said.clear()
     const fresh = entries.filter(entry => !said.has(entry.productId))
     for (const entry of fresh) said.add(entry.productId)
-    if (fresh.length) void import('~/stores/wishlist/goneEntries').then(module => announce(module.goneSentence(fresh)), () => {})
+    if (fresh.length) void import('./wishlistGoneMessage').then(module => announce(module.wishlistGoneMessage(fresh)), () => {})
   }, { immediate: true })
 
   // Other devices may have changed the wishlist: ids older than their freshness window are read again on the
@@ -147,7 +147,11 @@ export function startWishlist(): WishlistRuntime {
     },
     set(product, saved, options) {
       if (!auth.isSignedIn) return Promise.resolve(false)
-      return follow(product, store.setSaved(product.id, saved), options?.quiet)
+      return follow(product, store.setSaved(product.id, saved), options?.quiet).then(refusal => refusal === null)
     },
+    // The caller shows the refusal where the Undo was: no toast as well. A refusal of the removal still under way
+    // (Undo pressed before its answer) leaves the product in the wishlist: nothing to put back.
+    restore: product => follow(product, store.restore(product.id), true)
+      .then(refusal => (refusal?.wanted ? putBackRefusalMessage(product.title, refusal.error) : null)),
   }
 }

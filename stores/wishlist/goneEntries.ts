@@ -1,6 +1,6 @@
 import type { ApiClient } from '~/composables/core/api/types'
 import { productService } from '~/services/productService'
-import { catalogVerdict, noLongerAvailable } from '~/stores/catalog/productGone'
+import { catalogVerdict } from '~/stores/catalog/productGone'
 import type { SeenEntry } from './seenEntries'
 
 // Loaded only when a complete read lacks a product this browser showed (./seenEntries.ts), and by the /wishlist
@@ -11,9 +11,4 @@ export async function noLongerSold(entries: readonly SeenEntry[], api: ApiClient
   const products = productService(api)
   const verdicts = await Promise.all(entries.map(entry => catalogVerdict(entry.productId, id => products.get(id, { signal }))))
   return entries.filter((_, index) => verdicts[index] === 'gone')
-}
-
-/** "<title> is no longer available and was removed from your wishlist." One sentence naming them all. */
-export function goneSentence(entries: readonly SeenEntry[]): string {
-  return noLongerAvailable(entries.map(entry => entry.title), 'wishlist')
 }

@@ -8,7 +8,7 @@ import { readLocalRecord, writeLocalRecord } from '~/utils/storage/localRecord'
 // noticed on their next visit. Pruned by every complete read and by every removal made here; wiped at sign-out.
 // Each entry names its shopper: another shopper's (a sign-out this browser did not see) is never compared.
 
-const STORAGE_KEY = 'sf-wishlist-seen'
+export const SEEN_ENTRIES_KEY = 'sf-wishlist-seen'
 
 /** A wishlist entry as this browser showed it. */
 export interface SeenEntry {
@@ -32,7 +32,7 @@ function isStored(value: unknown): value is Stored {
 
 /** What this browser showed of `owner`'s wishlist; null when storage cannot be read (the page keeps its own copy). */
 export function readSeen(owner: number): SeenTitles | null {
-  const stored = readLocalRecord(STORAGE_KEY, isStored)
+  const stored = readLocalRecord(SEEN_ENTRIES_KEY, isStored)
   if (!stored) return null
   const titles: SeenTitles = {}
   for (const [id, entry] of Object.entries(stored)) {
@@ -43,12 +43,12 @@ export function readSeen(owner: number): SeenTitles | null {
 
 /** Replaces the memory with `owner`'s `titles` (anyone else's goes). */
 export function writeSeen(owner: number, titles: SeenTitles): void {
-  writeLocalRecord(STORAGE_KEY, Object.fromEntries(Object.entries(titles).map(([id, title]) => [id, { owner, title }])))
+  writeLocalRecord(SEEN_ENTRIES_KEY, Object.fromEntries(Object.entries(titles).map(([id, title]) => [id, { owner, title }])))
 }
 
 /** Signed out: nothing of the shopper's wishlist stays in this browser. */
 export function forgetSeen(): void {
-  writeLocalRecord(STORAGE_KEY, {})
+  writeLocalRecord(SEEN_ENTRIES_KEY, {})
 }
 
 /**

@@ -73,6 +73,8 @@ export const useWishlistStore = defineStore('wishlist', () => {
   const drains = new Map<number, Drain>()
   let scope = new AbortController()
   let moreIds: AbortController | null = null
+  /** Products "Undo" on /wishlist is putting back (restore): the list still holds each one's entry, where it was. */
+  const puttingBack = new Set<number>()
   // Products the shop stopped selling, said by the name this browser showed them under (./goneWatch.ts).
   const gone = createGoneWatch({
     api,
@@ -107,7 +109,8 @@ export const useWishlistStore = defineStore('wishlist', () => {
 
   function settle(productId: number, value: boolean): void {
     settled.value[productId] = { saved: value, at: ++clock }
-    if (value) outdated.value = true
+    // An addition is news to the /wishlist list, unless it is an Undo whose entry the list still holds in place.
+    if (value && !(puttingBack.has(productId) && listState()?.ids.includes(productId))) outdated.value = true
   }
 
   /** Ids asked for after every page of the /wishlist list was: the list is read again if it lacks an addition. */
@@ -223,6 +226,19 @@ export const useWishlistStore = defineStore('wishlist', () => {
     return drain(productId)
   }
 
+  /**
+   * "Undo" of a removal on /wishlist: the product is added again (setSaved). The backend dates the entry now, so a
+   * read would list it first; the list is not read again for it, and the shopper finds it where it was until the
+   * list is read again anyway (a later visit).
+   */
+  function restore(productId: number): Promise<void> {
+    puttingBack.add(productId)
+    const settledAt = setSaved(productId, true)
+    const done = () => puttingBack.delete(productId)
+    void settledAt.then(done, done)
+    return settledAt
+  }
+
   function toggle(productId: number): Promise<void> {
     return setSaved(productId, !isSaved(productId))
   }
@@ -250,6 +266,7 @@ export const useWishlistStore = defineStore('wishlist', () => {
     scope = new AbortController()
     moreIds = null
     drains.clear()
+    puttingBack.clear()
     choices.value = {}
     settled.value = {}
     for (const key of Object.keys(saved.entries.value)) saved.forget(key)
@@ -325,6 +342,7 @@ export const useWishlistStore = defineStore('wishlist', () => {
     isListed,
     loadIds,
     setSaved,
+    restore,
     toggle,
     mergeAtSignIn,
     applyRemote,

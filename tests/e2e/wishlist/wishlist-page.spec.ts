@@ -47,12 +47,12 @@ test('the wishlist page: newest first, remove, move to cart with a variant choic
   await animationsSettled(page)
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
 
-  // Remove: gone at once, from the backend too; focus stays in the list.
+  // Remove: gone at once, from the backend too; the focus goes to the Undo in its place (wishlist-undo.spec.ts).
   await row(page, other!.title).getByRole('button', { name: `Remove ${other!.title} from wishlist` }).click()
   await expect(row(page, other!.title)).toHaveCount(0)
   await expect.poll(() => backendWishlist(shopper)).toEqual([varied!.id, plain!.id])
   await expect(page.getByRole('banner').getByRole('link', { name: 'Wishlist, 2 items' })).toBeVisible()
-  await expect(page.getByRole('link', { name: varied!.title })).toBeFocused()
+  await expect(page.getByRole('button', { name: `Undo: put ${other!.title} back in your wishlist` })).toBeFocused()
 
   // Move to cart, with a variant to choose first.
   await row(page, varied!.title).getByRole('button', { name: `Move to cart: ${varied!.title}` }).click()
@@ -179,7 +179,7 @@ test('pressed before the wishlist\'s code has loaded, Remove moves the focus whe
 
   release()
   await expect(row(page, second!.title)).toHaveCount(0)
-  await expect(page.getByRole('link', { name: first!.title })).toBeFocused()
+  await expect(page.getByRole('button', { name: `Undo: put ${second!.title} back in your wishlist` })).toBeFocused()
   await expect.poll(() => backendWishlist(shopper)).toEqual([first!.id])
 })
 

@@ -21,6 +21,7 @@ function fakeRuntime(saved: number[] = []): WishlistRuntime & { ids: Set<number>
       else ids.add(product.id)
     }),
     set: vi.fn(async () => true),
+    restore: vi.fn(async () => null),
   }
 }
 

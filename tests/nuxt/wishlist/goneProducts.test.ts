@@ -1,17 +1,12 @@
 import { createPinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
-import { startWishlist } from '~/composables/wishlist/wishlistRuntime'
-import WishlistPage from '~/pages/wishlist.vue'
 import type { User } from '~/services/domain/user'
 import { useAuthStore } from '~/stores/auth'
 import { LIST_TTL_MS, useWishlistStore } from '~/stores/wishlist/wishlist'
-import { createDemoApi, type DemoApi } from '../../support/demoApi'
-import { installApi, installApiSession } from '../../support/installedApi'
-import { mountComposable, mountInNuxt } from '../../support/nuxt'
+import type { DemoApi } from '../../support/demoApi'
 import { settle } from '../../support/promises'
-import { freshStores } from '../../support/stores'
-import { hearAnnouncements } from '../../support/announcements'
+import { showSavedWishlist, useSignedInDemo } from './support'
 
 // A product the shop deletes while it is in the wishlist (the demo backend drops its entries, as Django's CASCADE
 // does: tests/contract/productGone.test.ts). The shopper is told once, by the name this browser showed; a product
@@ -21,23 +16,9 @@ let demo: DemoApi
 let heard: string[] = []
 let shopper: User
 
-beforeEach(async () => {
-  demo = createDemoApi()
-  installApi(demo.api)
-  installApiSession({ getAccessToken: () => 'held', setAccessToken: () => {}, signOut: () => {} })
-  // Tabs are this file's stores, not BroadcastChannels (one left by an earlier test would hear this one's).
-  vi.stubGlobal('BroadcastChannel', undefined)
-  freshStores()
-  localStorage.clear()
-  heard = hearAnnouncements()
-  shopper = await demo.signIn()
-})
-afterEach(() => {
-  vi.useRealTimers()
-  installApi(null)
-  installApiSession(null)
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
+const signedIn = useSignedInDemo()
+beforeEach(() => {
+  ({ demo, heard, shopper } = signedIn)
 })
 
 const sentence = (...titles: string[]) => (titles.length === 1
@@ -48,11 +29,7 @@ const noLonger = () => heard.filter(text => text.includes('no longer available')
 /** The shopper's wishlist holding `count` products (newest last), this tab's wishlist started, and /wishlist shown. */
 async function wishlistShown(count: number) {
   const products = demo.backend.db.products.slice(0, count)
-  for (const product of products) expect((await demo.call('/wishlist/', { method: 'POST', body: { product_id: product.id } })).status).toBe(201)
-  useAuthStore().$patch({ user: shopper, status: 'signed_in' })
-  const { result: runtime } = await mountComposable(() => startWishlist())
-  const page = await mountInNuxt(WishlistPage, { attachTo: document.body, route: '/wishlist' })
-  await vi.waitFor(() => expect(page.findAll('ul[aria-label="Saved products"] > li')).toHaveLength(count))
+  const { page, runtime } = await showSavedWishlist(signedIn, products)
   const store = useWishlistStore()
   await vi.waitFor(() => expect(store.count).toBe(count))
   return { runtime, page, store, products }

@@ -1,18 +1,11 @@
 import type { VueWrapper } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiClient } from '~/composables/core/api/types'
-import { startWishlist } from '~/composables/wishlist/wishlistRuntime'
-import WishlistPage from '~/pages/wishlist.vue'
-import type { User } from '~/services/domain/user'
-import { useAuthStore } from '~/stores/auth'
 import type { ProductRecord } from '../../mocks/db/types'
-import { createDemoApi, type DemoApi } from '../../support/demoApi'
+import { interceptApi, type DemoApi } from '../../support/demoApi'
 import { apiError } from '../../support/fakeApi'
-import { installApi, installApiSession } from '../../support/installedApi'
-import { mountComposable, mountInNuxt } from '../../support/nuxt'
 import { settle } from '../../support/promises'
-import { freshStores } from '../../support/stores'
-import { hearAnnouncements } from '../../support/announcements'
+import { showSavedWishlist, showWishlistPage, useSignedInDemo } from './support'
 
 // "Move to cart" whose answer was lost while the cart could not be read either (the demo backend behind the real
 // api core; the lost answer and the failed reads are made between them): the product may be in the cart, so the
@@ -22,7 +15,6 @@ const UNCONFIRMED = 'We could not confirm it was added. Check your cart before a
 
 let demo: DemoApi
 let heard: string[] = []
-let shopper: User
 /** The next addition's answer is lost: `landed` says whether the backend made it first. */
 let lose: { landed: boolean } | null = null
 let readsFail = false
@@ -31,11 +23,10 @@ let cartReads = 0
 
 /** The api core as the storefront sees it: the demo backend, with a lost answer or a failing read when the test says. */
 function lossy(api: ApiClient): ApiClient {
-  return {
-    request: (path, options) => api.request(path, options),
-    get(path, query, options) {
+  return interceptApi(api, {
+    get<T>(path: string, query?: Parameters<ApiClient['get']>[1], options?: Parameters<ApiClient['get']>[2]): Promise<T> {
       if (path === '/cart/') cartReads++
-      return readsFail && path === '/cart/' ? Promise.reject(apiError(503, 'Service temporarily unavailable.')) : api.get(path, query, options)
+      return readsFail && path === '/cart/' ? Promise.reject(apiError(503, 'Service temporarily unavailable.')) : api.get<T>(path, query, options)
     },
     async post<T>(path: string, body?: unknown, options?: Parameters<ApiClient['post']>[2]): Promise<T> {
       const loss = path === '/cart/items/' ? lose : null
@@ -44,30 +35,15 @@ function lossy(api: ApiClient): ApiClient {
       if (loss.landed) await api.post(path, body, options)
       throw apiError(0, 'We could not reach the store.')
     },
-    patch: (path, body, options) => api.patch(path, body, options),
-    delete: (path, options) => api.delete(path, options),
-  }
+  })
 }
 
-beforeEach(async () => {
-  demo = createDemoApi()
-  installApi(lossy(demo.api))
-  installApiSession({ getAccessToken: () => 'held', setAccessToken: () => {}, signOut: () => {} })
-  vi.stubGlobal('BroadcastChannel', undefined)
-  freshStores()
-  localStorage.clear()
+const signedIn = useSignedInDemo(lossy)
+beforeEach(() => {
+  ({ demo, heard } = signedIn)
   lose = null
   readsFail = false
   cartReads = 0
-  heard = hearAnnouncements()
-  shopper = await demo.signIn()
-})
-afterEach(() => {
-  document.body.replaceChildren()
-  installApi(null)
-  installApiSession(null)
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
 })
 
 const plainProduct = () => demo.backend.db.products.find(p => p.variants === null && p.stock >= 2)!
@@ -75,16 +51,7 @@ const variedProduct = () => demo.backend.db.products.find(p => (p.variants?.filt
 
 /** The shopper's wishlist holding `products`, and /wishlist shown. */
 async function wishlistShown(...products: ProductRecord[]): Promise<VueWrapper> {
-  for (const product of products) expect((await demo.call('/wishlist/', { method: 'POST', body: { product_id: product.id } })).status).toBe(201)
-  useAuthStore().$patch({ user: shopper, status: 'signed_in' })
-  await mountComposable(() => startWishlist())
-  return showPage(products.length)
-}
-
-async function showPage(rows: number): Promise<VueWrapper> {
-  const page = await mountInNuxt(WishlistPage, { attachTo: document.body, route: '/wishlist' })
-  await vi.waitFor(() => expect(page.findAll('ul[aria-label="Saved products"] > li')).toHaveLength(rows))
-  return page
+  return (await showSavedWishlist(signedIn, products)).page
 }
 
 function rowOf(page: VueWrapper, product: ProductRecord) {
@@ -197,7 +164,7 @@ describe('"Move to cart" whose answer was lost and whose cart could not be read'
 
     // "View your cart" and back while the cart still cannot be read: the row is as it was, no "Move to cart".
     page.unmount()
-    const again = await showPage(1)
+    const again = await showWishlistPage(1)
     await settle()
     expect(moveButton(again, product).exists()).toBe(false)
     expect(cartLink(again, product)).toBeDefined()

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { goneSentence, noLongerSold } from '~/stores/wishlist/goneEntries'
+import { wishlistGoneMessage } from '~/composables/wishlist/wishlistGoneMessage'
+import { noLongerSold } from '~/stores/wishlist/goneEntries'
 import { apiError, createFakeApi } from '../../support/fakeApi'
 import { seed } from '../../support/fixtures'
 
-// Which vanished wishlist entries the shop no longer sells (stores/wishlist/goneEntries.ts), and how it is said.
+// Which vanished wishlist entries the shop no longer sells (stores/wishlist/goneEntries.ts), and how it is said
+// (composables/wishlist/wishlistGoneMessage.ts).
 const mug = { productId: 1, title: 'Blue mug' }
 const scarf = { productId: 2, title: 'Red scarf' }
 const cup = { productId: 3, title: 'Green cup' }
@@ -19,8 +21,8 @@ describe('wishlist entries no longer sold', () => {
   })
 
   it('are named in one sentence', () => {
-    expect(goneSentence([mug])).toBe('Blue mug is no longer available and was removed from your wishlist.')
-    expect(goneSentence([mug, scarf])).toBe('Blue mug and Red scarf are no longer available and were removed from your wishlist.')
-    expect(goneSentence([mug, scarf, cup])).toBe('Blue mug, Red scarf and Green cup are no longer available and were removed from your wishlist.')
+    expect(wishlistGoneMessage([mug])).toBe('Blue mug is no longer available and was removed from your wishlist.')
+    expect(wishlistGoneMessage([mug, scarf])).toBe('Blue mug and Red scarf are no longer available and were removed from your wishlist.')
+    expect(wishlistGoneMessage([mug, scarf, cup])).toBe('Blue mug, Red scarf and Green cup are no longer available and were removed from your wishlist.')
   })
 })

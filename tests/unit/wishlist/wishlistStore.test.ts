@@ -225,6 +225,20 @@ describe('wishlist store: the /wishlist list', () => {
     const list = await store.fetchFirst()
     expect(list?.ids).toEqual([4, 1])
   })
+
+  it('keeps a product Undo put back where the list had it: re-added at the backend, not read again for it', async () => {
+    fake.current.on('GET', '/wishlist/', page([3, 2, 1])).on('DELETE', '/wishlist/2/', undefined).on('POST', '/wishlist/', item(2, 2002))
+    const store = signedIn()
+    await store.fetchFirst()
+    await store.setSaved(2, false)
+    expect([3, 2, 1].filter(store.isListed)).toEqual([3, 1])
+    await store.restore(2)
+    expect(fake.current.calls.map(c => `${c.method} ${c.path}`)).toEqual(['GET /wishlist/', 'DELETE /wishlist/2/', 'POST /wishlist/'])
+    expect(store.listOutdated).toBe(false)
+    expect(store.listState()?.ids).toEqual([3, 2, 1])
+    expect([3, 2, 1].filter(store.isListed)).toEqual([3, 2, 1])
+    expect(store.isSaved(2)).toBe(true)
+  })
 })
 
 describe('wishlist store: the list settles on what the backend says', () => {
