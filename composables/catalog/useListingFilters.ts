@@ -73,11 +73,26 @@ export function useListingFilters(options: UseListingFiltersOptions = {}): UseLi
     return toListingQuery({ query: next, pageSize: parsed.value.pageSize }, fixedKeys.value)
   }
 
+  // Arrow keys on the sort or the rating radios choose every option they pass, one change each: a write within a
+  // second of the last one, by the same control, takes its history entry, so Back goes to the filters before the run
+  // of changes. Another control (a brand and then another, or the stock) is an entry of its own, for Back to undo
+  // alone. Counted from when that write landed: replacing while it is still under way would cancel it and replace
+  // the entry before the run (CI met it on a busy machine: Back then left the listing).
+  let landed = -1e9
+  // The control of the last edit (the filters it sets) and of the last write landed. Each brand is a box of its own
+  // (no arrow-key run goes through them), and so is "Clear all": a new object each time, equal to no other.
+  let control: unknown
+  let last: unknown
   function flush(): void {
     pending = false
     if (queryKey(draft.value) === queryKey(query.value) && !parsed.value.cursor) return
+    const by = control
     // A filter change starts the list from the beginning: the cursor belongs to the old results.
-    void router.push({ path: route.path, query: locationQuery(draft.value) })
+    void router[Date.now() - landed < 1000 && by === last ? 'replace' : 'push']({ path: route.path, query: locationQuery(draft.value) })
+      .then(() => {
+        landed = Date.now()
+        last = by
+      })
   }
 
   // URL writes go through VueUse's useThrottleFn (leading and trailing edge), imported with the first edit rather
@@ -98,12 +113,14 @@ export function useListingFilters(options: UseListingFiltersOptions = {}): UseLi
   }
 
   function update(patch: Partial<ProductQuery>): void {
+    control = 'brands' in patch ? {} : Object.keys(patch).join()
     draft.value = normalizeQuery({ ...draft.value, ...patch, ...fixed.value })
     pending = true
     write()
   }
 
   function clear(): void {
+    control = {}
     draft.value = { ...fixed.value }
     pending = true
     write()

@@ -1,7 +1,7 @@
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { useRoute } from '#imports'
 import type { UseCatalogListingReturn } from '~/composables/catalog/useCatalogListing'
-import type { ProductQuery } from '~/services/domain/product'
+import type { ProductQuery, ProductSummary } from '~/services/domain/product'
 import type { ProductFacets } from '~/services/domain/facets'
 import type { ListPage } from '~/stores/resources/cursorList'
 import { formatMoney } from '~/utils/format/money'
@@ -31,11 +31,15 @@ export interface ListingPagerProps {
   urlForPage: (index: number) => string
 }
 
-/** "Acme, Bolt, $10.00–$50.00, 4+ stars, in stock": the active filters in words. */
-export function describeFilters(query: ProductQuery, facets: ProductFacets | null, currency = 'USD'): string {
+/**
+ * "Acme, Bolt, $10.00–$50.00, 4+ stars, in stock": the active filters in words. A brand by the name the counts give,
+ * else the one its products on the page carry (the counts can fail alone, and that page is a 200 crawlers index);
+ * by its slug only when the page has neither.
+ */
+export function describeFilters(query: ProductQuery, facets: ProductFacets | null, products: readonly ProductSummary[] = [], currency = 'USD'): string {
   const parts: string[] = []
   if (query.search) parts.push(`“${query.search}”`)
-  if (query.brands?.length) parts.push(query.brands.map(slug => facets?.brands.find(brand => brand.slug === slug)?.name ?? slug).join(', '))
+  if (query.brands?.length) parts.push(query.brands.map(slug => facets?.brands.find(brand => brand.slug === slug)?.name ?? products.find(product => product.brand.slug === slug)?.brand.name ?? slug).join(', '))
   const min = query.minPrice !== undefined ? formatMoney({ amount: query.minPrice, currency }) : null
   const max = query.maxPrice !== undefined ? formatMoney({ amount: query.maxPrice, currency }) : null
   if (min && max) parts.push(`${min}–${max}`)
@@ -84,23 +88,24 @@ export function useCatalogListingSeo(listing: UseCatalogListingReturn, options: 
     return listingPagePath(toValue(options.path), (import.meta.server && correctedQuery(listing)) || route.query as RawQuery, page.cursor, page.from)
   }
 
-  const { previousPath, nextPath } = useListingSeo(() => {
+  const categoryTrail = () => {
     const slug = toValue(options.categorySlug)
+    return slug ? listing.categories.pathTo(slug) : []
+  }
+  const { previousPath, nextPath } = useListingSeo(() => {
     const list = state.value
     const last = list?.pages.at(-1)
     return {
       name: toValue(options.name),
       path: toValue(options.path),
-      categoryTrail: slug ? listing.categories.pathTo(slug) : [],
-      products: componentPage.value,
-      filterSummary: describeFilters(listing.filters.query.value, listing.facets.facets.value),
+      filterSummary: describeFilters(listing.filters.query.value, listing.facets.facets.value, componentPage.value),
       resultCount: listing.resultCount.value,
       previous: !cursor.value ? undefined : index.value > 0 ? pageRef(index.value - 1) : { cursor: from.value, from: null },
       next: list?.hasNext && list.nextCursor ? { cursor: list.nextCursor, from: last?.cursor ?? null } : null,
       noindex: options.noindex,
       // Titled as the product's 404 is (useProductSeo); the snippet is the server's, so the browser's build drops it.
       ...(toValue(options.notFound) ? { notFound: { title: 'Category not found', description: import.meta.server ? 'This category does not exist or is no longer available. Browse all categories for similar products.' : '' } } : {}),
-      ...(import.meta.server ? { query: correctedQuery(listing) } : {}),
+      ...(import.meta.server ? { query: correctedQuery(listing), categoryTrail: categoryTrail(), products: componentPage.value } : {}),
     }
   })
   useNotFoundStatus(() => toValue(options.notFound) ?? false)

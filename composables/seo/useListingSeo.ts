@@ -3,6 +3,7 @@ import { useRoute, useRuntimeConfig } from '#imports'
 import type { JsonLd } from '~/utils/seo/jsonLd'
 import { breadcrumbJsonLd, itemListJsonLd, type Crumb } from '~/utils/seo/structuredData'
 import { truncateText } from '~/utils/seo/metaText'
+import { formatCount } from '~/utils/format/count'
 import { categoryPath, productPath } from '~/utils/routes/paths'
 import { absoluteUrl } from '~/utils/routes/siteUrl'
 import { canonicalListingPath, isLandingListing, listingPagePath, type RawQuery } from '~/utils/routes/listingPages'
@@ -23,10 +24,13 @@ export interface ListingSeoInput {
   name: string
   /** The listing's own path: /products or /categories/{slug}. */
   path: string
-  /** Category ancestry, root first, ending with this category; empty for all products. */
-  categoryTrail: ReadonlyArray<{ slug: string, name: string }>
-  /** The products this component page renders on the server, in order. */
-  products: ReadonlyArray<{ id: number, slug: string, title: string }>
+  /**
+   * Server only (the snippet's and JSON-LD's, which the browser's build drops): category ancestry, root first, ending
+   * with this category; none for all products.
+   */
+  categoryTrail?: ReadonlyArray<{ slug: string, name: string }>
+  /** Server only, as `categoryTrail`: the products this component page renders, in order. */
+  products?: ReadonlyArray<{ id: number, slug: string, title: string }>
   /** Human-readable active filters ("Acme, in stock, under $50"); empty when none. */
   filterSummary: string
   /** How many products match, when known. */
@@ -57,22 +61,24 @@ export interface UseListingSeoReturn {
 
 /** Search snippet and JSON-LD (BreadcrumbList home > categories, ItemList of this page's products): server only. */
 function snippet(listing: ListingSeoInput, siteUrl: string): { description: string, jsonLd: JsonLd[] } {
-  const count = listing.resultCount !== null ? `${listing.resultCount} ` : ''
-  const subject = listing.categoryTrail.length ? `${listing.name.toLowerCase()} products` : 'products'
+  const { categoryTrail = [], products = [] } = listing
+  // "10,000", as the page writes it (CatalogResultCount).
+  const count = listing.resultCount !== null ? `${formatCount(listing.resultCount)} ` : ''
+  const subject = categoryTrail.length ? `${listing.name.toLowerCase()} products` : 'products'
   const description = truncateText(
     `Shop ${count}${subject}${listing.filterSummary ? ` (${listing.filterSummary})` : ''} at ${SITE_NAME}: compare prices, ratings and reviews, and see what is in stock today.`,
   )
   const crumbs: Crumb[] = [
     { name: 'Home', url: absoluteUrl(siteUrl, '/') },
-    ...(listing.categoryTrail.length
-      ? listing.categoryTrail.map(category => ({ name: category.name, url: absoluteUrl(siteUrl, categoryPath(category.slug)) }))
+    ...(categoryTrail.length
+      ? categoryTrail.map(category => ({ name: category.name, url: absoluteUrl(siteUrl, categoryPath(category.slug)) }))
       : [{ name: listing.name, url: absoluteUrl(siteUrl, listing.path) }]),
   ]
   return {
     description,
     jsonLd: [
       breadcrumbJsonLd(crumbs),
-      itemListJsonLd(listing.products.map(product => ({ url: absoluteUrl(siteUrl, productPath(product)), name: product.title }))),
+      itemListJsonLd(products.map(product => ({ url: absoluteUrl(siteUrl, productPath(product)), name: product.title }))),
     ],
   }
 }
@@ -83,7 +89,8 @@ function snippet(listing: ListingSeoInput, siteUrl: string): { description: stri
  */
 export function useListingSeo(input: MaybeRefOrGetter<ListingSeoInput>): UseListingSeoReturn {
   const route = useRoute()
-  const siteUrl = String(useRuntimeConfig().public.siteUrl)
+  // The snippet's alone: the browser's build has no use for it.
+  const siteUrl = import.meta.server ? String(useRuntimeConfig().public.siteUrl) : ''
   const current = computed(() => toValue(input))
   // The browser's build folds this to route.query.
   const query = computed(() => ((import.meta.server && current.value.query) || route.query) as RawQuery)

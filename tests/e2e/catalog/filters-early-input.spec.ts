@@ -18,7 +18,7 @@ test('filters set in the server-rendered panel before it hydrates are applied on
   await filters.getByLabel('Minimum price').fill('10')
   // Leaving the field is the change the panel would have applied; here nothing was listening yet.
   await filters.getByLabel('Maximum price').focus()
-  expect(scripts.held()).toBeGreaterThan(0)
+  await expect.poll(() => scripts.held()).toBeGreaterThan(0)
 
   await scripts.release()
   await waitForHydration(page)
@@ -52,4 +52,22 @@ test('a price still being typed when the panel hydrates is kept in the field and
 
   await maxPrice.press('Enter')
   await expect(page).toHaveURL(/[?&]max_price=50(\.00)?(&|$)/)
+})
+
+test('an order chosen in the server-rendered sort before the listing hydrates is applied once it does', async ({ page }) => {
+  const scripts = await holdScripts(page)
+  await page.goto('/products', { waitUntil: 'commit' })
+  const sort = page.getByRole('combobox', { name: 'Sort by' })
+  await sort.selectOption({ label: 'Price: low to high' })
+  await expect.poll(() => scripts.held()).toBeGreaterThan(0)
+
+  await scripts.release()
+  await waitForHydration(page)
+
+  await expect(page).toHaveURL(/[?&]sort=price-asc(&|$)/)
+  await expect(sort).toHaveValue('price-asc')
+  await expect.poll(async () => {
+    const prices = (await renderedCards(page)).map(card => Number(card.price.replace(/[^0-9.]/g, '')))
+    return prices.length > 1 && prices.every((price, index) => index === 0 || prices[index - 1]! <= price)
+  }).toBe(true)
 })

@@ -1,8 +1,11 @@
-import { expect, test } from '../support/test'
-import { waitForHydration } from '../support/hydration'
+import { expect, test, type Page } from '../support/test'
+import { holdComponent, waitForHydration, waitForListeners } from '../support/hydration'
 import { brandOf, firstIds, renderedCards } from './support'
 
 test('filters and sort live in the URL: reload and back/forward show the same results', async ({ page }) => {
+  // Two choices a second or more apart are two history entries (a quicker run of changes is one): the clock is moved
+  // on between them rather than waited for.
+  await page.clock.install()
   await page.goto('/products')
   await waitForHydration(page)
   const grid = page.getByRole('list', { name: 'Products' })
@@ -23,6 +26,7 @@ test('filters and sort live in the URL: reload and back/forward show the same re
   expect(byBrand).not.toEqual(unfiltered)
 
   // Then a sort: prices go up.
+  await page.clock.fastForward(1500)
   await page.getByLabel('Sort by').selectOption('price-asc')
   await expect(page).toHaveURL(/sort=price-asc/)
   await expect.poll(async () => {
@@ -71,4 +75,76 @@ test('a category page keeps its filters in the URL and its category in the path'
     const cards = await page.getByRole('list', { name: 'Products' }).getByRole('listitem').allTextContents()
     return cards.length > 0 && !cards.some(t => t.includes('Sold out'))
   }).toBe(true)
+})
+
+/** The first cards' titles with their links' addresses. */
+function titledLinks(page: Page): Promise<string[]> {
+  return page.getByRole('list', { name: 'Products' }).getByRole('heading').evaluateAll(headings =>
+    headings.slice(0, 8).map(heading => `${heading.textContent?.trim() ?? ''} -> ${heading.querySelector('a')?.getAttribute('href') ?? ''}`))
+}
+
+test('Back right after a reload, before the grid has hydrated, shows the products of the address, links and all', async ({ page }) => {
+  await page.goto('/products')
+  await waitForHydration(page)
+  const newest = await firstIds(page)
+  await page.getByLabel('Sort by').selectOption('price-asc')
+  await expect(page).toHaveURL(/sort=price-asc/)
+  await expect.poll(async () => (await firstIds(page)).join()).not.toBe(newest.join())
+
+  // The reloaded page's grid stays server markup (its code held) while the shopper goes back.
+  const grid = await holdComponent(page, 'ProductGrid')
+  await page.reload()
+  await waitForHydration(page)
+  await expect.poll(() => grid.held()).toBeGreaterThan(0)
+  await page.goBack()
+  await expect(page).not.toHaveURL(/sort=/)
+  await grid.release()
+
+  // The cards are the newest products', each title with its own link (not the sorted page's links under new titles):
+  // as a fresh load of the address shows them.
+  await expect.poll(() => firstIds(page)).toEqual(newest)
+  const fresh = await page.context().newPage()
+  await fresh.goto('/products')
+  expect(await titledLinks(page)).toEqual(await titledLinks(fresh))
+  await fresh.close()
+})
+
+test('arrow keys on the sort choose every option they pass, and Back goes to the listing before them, not through each', async ({ page }) => {
+  await page.goto('/products')
+  await waitForHydration(page)
+  const sort = page.getByLabel('Sort by')
+  await sort.focus()
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown')
+  await expect(page).toHaveURL(/sort=title/)
+  await page.goBack()
+  await expect(page).not.toHaveURL(/sort=/)
+  await expect(sort).toHaveValue('newest')
+})
+
+test('two different filters ticked within a second are two history entries: Back walks them back one at a time', async ({ page }) => {
+  await page.clock.install()
+  await page.goto('/products')
+  await waitForHydration(page)
+  const boxes = page.getByRole('complementary', { name: 'Filters' }).getByRole('group', { name: 'Brand' }).getByRole('checkbox')
+  const [first, second] = [boxes.nth(0), boxes.nth(1)]
+  await waitForListeners(first)
+  const [a, b] = [await first.inputValue(), await second.inputValue()]
+
+  // The page's clock says 0.7 s went by between the two clicks (its timers keep running): within a second, however
+  // busy the machine running the test.
+  const start = await page.evaluate(() => Date.now())
+  await page.clock.setFixedTime(start)
+  await first.check()
+  await expect(page).toHaveURL(new RegExp(`[?&]brand=${a}$`))
+  await page.clock.setFixedTime(start + 700)
+  await second.check()
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('brand').sort()).toEqual([a, b].sort())
+
+  await page.goBack()
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('brand')).toEqual([a])
+  await expect(first).toBeChecked()
+  await expect(second).not.toBeChecked()
+  await page.goBack()
+  await expect(page).toHaveURL(/\/products$/)
+  await expect(first).not.toBeChecked()
 })

@@ -39,6 +39,16 @@ test('scrolling to the end of a 1,000-product category shows every product exact
       await page.waitForFunction(n => Number(document.querySelector<HTMLElement>('[role="list"][aria-label="Products"]')?.dataset.items) > n, snapshot.loaded)
     }
     await page.evaluate(() => window.scrollBy(0, window.innerHeight))
+    // The next snapshot is of what the shopper sees: the virtualizer may render the rows scrolled into view a few
+    // frames later (a busy CI run once snapshotted the old rows four times, then scrolled past a row never seen).
+    await page.waitForFunction(() => {
+      const grid = document.querySelector<HTMLElement>('[role="list"][aria-label="Products"]')!
+      const box = grid.getBoundingClientRect()
+      const rows = [...grid.querySelectorAll('[role="listitem"]')].map(item => item.getBoundingClientRect())
+      const from = Math.max(0, box.top)
+      const to = Math.min(window.innerHeight, box.bottom)
+      return to <= from || (rows.some(row => row.top <= from + 1) && rows.some(row => row.bottom >= to - 1))
+    })
   }
 
   const ids = [...seen.entries()].sort((a, b) => a[0] - b[0])

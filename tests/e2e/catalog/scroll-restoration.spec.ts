@@ -53,7 +53,7 @@ test('scrolling before the app has started keeps the place, and reaching the end
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
   const scrolled = await page.evaluate(() => window.scrollY)
   expect(scrolled, 'the server page is long enough to scroll').toBeGreaterThan(1000)
-  expect(scripts.held(), 'no app script had run when the shopper scrolled').toBeGreaterThan(0)
+  await expect.poll(() => scripts.held(), { message: 'no app script had run when the shopper scrolled' }).toBeGreaterThan(0)
 
   await scripts.release()
   await waitForHydration(page)

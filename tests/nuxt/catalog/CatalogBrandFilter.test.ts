@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mountSuspended } from '@nuxt/test-utils/runtime'
 import CatalogBrandFilter from '~/components/catalog/CatalogBrandFilter.vue'
+import type { ProductSummary } from '~/services/domain/product'
 
 const BRANDS = [
   { slug: 'acme', name: 'Acme', count: 40 },
@@ -35,5 +36,49 @@ describe('CatalogBrandFilter', () => {
     await wrapper.setProps({ brands: [{ slug: 'zeta', name: 'Zeta', count: 99 }, ...BRANDS] })
     await wrapper.get('button').trigger('click')
     expect(names()).toEqual(['Acme', 'Bolt', 'Cora', 'Dune', 'Zeta'])
+  })
+
+  it('keeps the box of a brand unticked after the other filters left it no products, under its name', async () => {
+    const wrapper = await mountSuspended(CatalogBrandFilter, { props: { brands: BRANDS, selected: ['dune'], visible: 8 } })
+    const names = () => wrapper.findAll('label').map(label => label.find('span').text())
+    // A price filter leaves Dune no products: the facets no longer list it, and it is still shown, ticked, to untick.
+    const withoutDune = BRANDS.filter(b => b.slug !== 'dune')
+    await wrapper.setProps({ brands: withoutDune })
+    expect(names()).toEqual(['Acme', 'Bolt', 'Cora', 'Dune'])
+    const dune = wrapper.findAll('input[type="checkbox"]')[3]!
+    await dune.setValue(false)
+    expect(wrapper.emitted('change')).toEqual([[[]]])
+    // The listing answers without it: its box (focused, if the keyboard unticked it) stays where it was.
+    await wrapper.setProps({ selected: [], brands: withoutDune.map(b => ({ ...b, count: b.count + 1 })) })
+    expect(names()).toEqual(['Acme', 'Bolt', 'Cora', 'Dune'])
+    expect(wrapper.findAll('input[type="checkbox"]')[3]!.element).toBe(dune.element)
+    expect((dune.element as HTMLInputElement).checked).toBe(false)
+  })
+
+  it('"Show fewer brands" that has nothing left to hide goes away with the focus on the last brand\'s box', async () => {
+    const wrapper = await mountSuspended(CatalogBrandFilter, { props: { brands: BRANDS, selected: [], visible: 2 }, attachTo: document.body })
+    await wrapper.get('button').trigger('click')
+    // Every brand past the first two touched: collapsed, each stays in view, so there is nothing to show or hide.
+    await wrapper.findAll('input[type="checkbox"]')[2]!.setValue(true)
+    await wrapper.findAll('input[type="checkbox"]')[3]!.setValue(true)
+    const fewer = wrapper.get('button')
+    expect(fewer.text()).toBe('Show fewer brands')
+    ;(fewer.element as HTMLButtonElement).focus()
+    await fewer.trigger('click')
+    expect(wrapper.find('button').exists()).toBe(false)
+    expect(document.activeElement).toBe(wrapper.findAll('input[type="checkbox"]')[3]!.element)
+    wrapper.unmount()
+  })
+
+  it('names a ticked brand by its products, with no count, while the counts are unknown', async () => {
+    // The filter counts failed (a 200 naming "facets" in x-page-degraded): the listed products name their brand.
+    const products = [{ id: 1, brand: { slug: 'oakfield', name: 'Oakfield' } }] as unknown as ProductSummary[]
+    const wrapper = await mountSuspended(CatalogBrandFilter, { props: { brands: undefined, products, selected: ['oakfield', 'gone'] } })
+    const labels = () => wrapper.findAll('label').map(label => label.findAll('span').map(span => span.text()).join(' '))
+    // Neither count is known: none shown, not "(0)"; a brand nothing names keeps its slug.
+    expect(labels()).toEqual(['Oakfield', 'gone'])
+    // Counts that leave a ticked brand out do say something: none of its products match.
+    await wrapper.setProps({ brands: BRANDS })
+    expect(labels()).toEqual(['Acme (40)', 'Bolt (30)', 'Cora (20)', 'Dune (10)', 'Oakfield (0)', 'gone (0)'])
   })
 })

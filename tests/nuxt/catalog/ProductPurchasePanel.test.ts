@@ -140,4 +140,51 @@ describe('ProductPurchasePanel', () => {
     const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product: plenty, addToCart: vi.fn() }, route: '/products/5-tee' })
     expect(wrapper.get('input[type="number"]').attributes('max')).toBe(String(MAX_LINE_QUANTITY))
   })
+
+  // The API tells a variant's in_stock, not its count: the first refusal says it, and the field follows it from then.
+  it('lowers a variant\'s quantity to what a stock refusal says is left, says so beside the field, and keeps other variants apart', async () => {
+    const reply = errorFromResponse(409, JSON.stringify({ detail: 'Only 14 left in stock.', code: 'out_of_stock', available: '14' }), new Headers({ 'content-type': 'application/json' }))
+    const addToCart = vi.fn<(line: PurchaseLine) => Promise<void>>().mockRejectedValueOnce(reply).mockResolvedValue()
+    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product, addToCart }, route: `${TEE_PAGE}?variant=53` })
+    const field = () => wrapper.get('input[type="number"]')
+    const note = () => wrapper.get(`[id="${field().attributes('aria-describedby')}"]`)
+    await field().setValue('99')
+    await field().trigger('change')
+    expect((field().element as HTMLInputElement).value).toBe('99')
+    expect(note().text()).toBe('')
+
+    await wrapper.findAll('button').find(b => b.text() === 'Add to cart')!.trigger('click')
+    await vi.waitFor(() => expect((field().element as HTMLInputElement).value).toBe('14'))
+    expect(field().attributes('max')).toBe('14')
+    expect(note().text()).toBe('Only 14 left.')
+    expect(note().attributes('aria-live')).toBe('polite')
+    await field().setValue('20')
+    await field().trigger('change')
+    expect((field().element as HTMLInputElement).value).toBe('14')
+
+    // What the refusal said is of White / M only.
+    await useRouter().replace(`${TEE_PAGE}?variant=51`)
+    await vi.waitFor(() => expect(field().attributes('max')).toBe(String(MAX_LINE_QUANTITY)))
+    expect(note().text()).toBe('')
+    await useRouter().replace(`${TEE_PAGE}?variant=53`)
+    await vi.waitFor(() => expect(field().attributes('max')).toBe('14'))
+    await wrapper.findAll('button').find(b => b.text() === 'Add to cart')!.trigger('click')
+    expect(addToCart).toHaveBeenLastCalledWith({ productId: 5, variantId: 53, quantity: 14 })
+  })
+
+  it('without variants, lowers a typed quantity above the stock to it and says so beside the field', async () => {
+    const plain = { ...product, variants: [], stock: 38 }
+    const wrapper = await mountSuspended(ProductPurchasePanel, { props: { product: plain, addToCart: vi.fn() }, route: '/products/5-tee' })
+    const field = wrapper.get('input[type="number"]')
+    const note = () => wrapper.get(`[id="${field.attributes('aria-describedby')}"]`)
+    expect(note().text()).toBe('')
+    await field.setValue('500')
+    await field.trigger('change')
+    expect((field.element as HTMLInputElement).value).toBe('38')
+    expect(note().text()).toBe('Only 38 left.')
+    // Typed over again while already at the stock: the field shows the stock, not what was typed.
+    await field.setValue('500')
+    await field.trigger('change')
+    expect((field.element as HTMLInputElement).value).toBe('38')
+  })
 })

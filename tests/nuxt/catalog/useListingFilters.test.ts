@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { useRouter } from '#imports'
 import { useListingFilters } from '~/composables/catalog/useListingFilters'
+import type { ProductQuery } from '~/services/domain/product'
 import { categoryPath } from '~/utils/routes/paths'
 import { mountComposable } from '../../support/nuxt'
 
@@ -44,19 +45,70 @@ describe('useListingFilters', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ brand: ['a', 'b'], rating: '4' }))
     expect(push).toHaveBeenCalledTimes(1)
 
-    // Later bursts: the first edit goes at once (leading edge), the others together at the end of the window.
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
-    vi.advanceTimersByTime(60)
-    filters.update({ brands: ['c'] })
-    expect(push).toHaveBeenCalledTimes(2)
-    filters.update({ brands: ['c', 'd'] })
+    // Later bursts: the first edit goes at once (leading edge), a second after the last write: an entry of its own.
+    // Once it has landed, the rest of the burst on the same control takes that entry (a write within a second of the
+    // last one, by the same control, replaces it): one history entry per run of changes, such as arrow keys through
+    // the rating radios.
+    const replace = vi.spyOn(router, 'replace')
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now() + 1000)
     filters.update({ minRating: 3 })
-    expect(filters.draft.value).toEqual({ brands: ['c', 'd'], minRating: 3 })
     expect(push).toHaveBeenCalledTimes(2)
-    vi.advanceTimersByTime(60)
-    expect(push).toHaveBeenCalledTimes(3)
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ brand: ['a', 'b'], rating: '3' }))
+    filters.update({ minRating: 2 })
+    filters.update({ minRating: 1 })
+    expect(filters.draft.value).toEqual({ brands: ['a', 'b'], minRating: 1 })
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ brand: ['a', 'b'], rating: '1' }))
     vi.useRealTimers()
-    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ brand: ['c', 'd'], rating: '3' }))
+    expect(push).toHaveBeenCalledTimes(2)
+    expect(replace).toHaveBeenCalled()
+  })
+
+  it('gives each control its own history entry, however quickly the next follows: two brands, then the stock', async () => {
+    const router = useRouter()
+    const filters = await mountFilters('/products')
+    filters.update({ sort: 'rating' })
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ sort: 'rating' }))
+    const push = vi.spyOn(router, 'push')
+    const replace = vi.spyOn(router, 'replace')
+
+    // Each 0.7 s after the last landed: within the second that a run of one control would replace.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now() + 1000)
+    const steps: Array<[Partial<ProductQuery>, Record<string, string | string[]>]> = [
+      [{ brands: ['a'] }, { brand: ['a'], sort: 'rating' }],
+      [{ brands: ['a', 'b'] }, { brand: ['a', 'b'], sort: 'rating' }],
+      [{ inStock: true }, { brand: ['a', 'b'], in_stock: '1', sort: 'rating' }],
+    ]
+    for (const [patch, address] of steps) {
+      vi.setSystemTime(Date.now() + 700)
+      filters.update(patch)
+      await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual(address))
+    }
+    vi.useRealTimers()
+    // Three entries, for Back to walk back one at a time (tests/e2e/catalog/filter-history.spec.ts presses it).
+    expect(push).toHaveBeenCalledTimes(3)
+    expect(replace).not.toHaveBeenCalled()
+  })
+
+  it('does not replace the entry of a write still under way: its run would replace the entry before it', async () => {
+    const router = useRouter()
+    const filters = await mountFilters('/products')
+    filters.update({ minRating: 4 })
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ rating: '4' }))
+
+    // A second later, a write that does not land at once (a busy browser), and the end of its burst meanwhile.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    vi.advanceTimersByTime(1000)
+    const push = vi.spyOn(router, 'push').mockImplementationOnce(() => new Promise(() => {}))
+    const replace = vi.spyOn(router, 'replace')
+    filters.update({ minRating: 3 })
+    filters.update({ minRating: 2 })
+    vi.advanceTimersByTime(60)
+    expect(push).toHaveBeenCalledTimes(2)
+    expect(replace).not.toHaveBeenCalled()
+    vi.useRealTimers()
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ rating: '2' }))
   })
 
   it('follows back/forward: the draft snaps to what the URL says', async () => {

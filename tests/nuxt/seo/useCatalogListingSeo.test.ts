@@ -79,7 +79,8 @@ describe('useCatalogListingSeo', () => {
 
   it('leaves a filtered listing with products indexable', async () => {
     await listingAt(`${PRODUCTS_PATH}?brand=redcraft`, { ids: [1, 2], next: null })
-    const filtered = await renderedHead(h => h.title.startsWith('All products – redcraft'))
+    // Named as its products name it (the facets are not answered here): "Redcraft".
+    const filtered = await renderedHead(h => h.title.startsWith('All products – Redcraft'))
     expect(filtered.meta('robots')).toBeNull()
   })
 
