@@ -1,12 +1,14 @@
+import { ref, type Ref } from 'vue'
 import { useRoute, useRouter } from '#app'
 import { ApiError, isApiError } from '~/composables/core/api/ApiError'
 import { useForm, type UseFormReturn } from '~/composables/form/useForm'
 import { useNotify } from '~/composables/ui/useNotify'
 import { usePasswordResetStore } from '~/stores/passwordReset'
-import { SIGN_IN_PATH } from '~/utils/routes/paths'
+import { signInLocation } from '~/utils/routes/signIn'
+import { takeResetReturn } from './resetReturn'
 import { newPasswordProblem, problems } from './validation'
 
-export const INVALID_LINK = 'This link to reset your password does not work any more: it was used already, it expired, or part of it is missing. Ask for a new link below.'
+export const INVALID_LINK = 'This link to reset your password does not work any more: it was used already, it expired, or part of it is missing.'
 export const PASSWORD_CHANGED = 'Your password has been changed. Sign in with your new password.'
 
 export type PasswordResetConfirmField = 'password'
@@ -14,6 +16,8 @@ export type PasswordResetConfirmField = 'password'
 export interface UsePasswordResetConfirmFormReturn extends UseFormReturn<PasswordResetConfirmField> {
   /** Whether the address carries a uid and a token at all; without them there is nothing to send. */
   hasLink: boolean
+  /** The backend refused the link's uid or token: the form goes for good (no password can be set with this link). */
+  linkRefused: Ref<boolean>
 }
 
 /** One query value as the link wrote it; a repeated or missing parameter is no link. */
@@ -23,11 +27,10 @@ function linkPart(value: unknown): string {
 
 /**
  * The backend's word that the link is no good (`uid` or `token` refused: used, expired, mangled) is about the link,
- * not a field the shopper can fix: one sentence at the top of the form, which says what to do instead.
+ * not a field the shopper can fix: one sentence in place of the form, which leads to asking for a new link.
  */
-function aboutTheLink(error: unknown): unknown {
-  if (!isApiError(error) || !('uid' in error.fieldErrors || 'token' in error.fieldErrors)) return error
-  return new ApiError({ status: error.status, code: error.code, message: INVALID_LINK, fieldErrors: {}, retryable: false })
+function refusesTheLink(error: unknown): error is ApiError {
+  return isApiError(error) && ('uid' in error.fieldErrors || 'token' in error.fieldErrors)
 }
 
 /**
@@ -42,6 +45,7 @@ export function usePasswordResetConfirmForm(): UsePasswordResetConfirmFormReturn
   const notify = useNotify()
   const uid = linkPart(route.query.uid)
   const token = linkPart(route.query.token)
+  const linkRefused = ref(false)
   const form = useForm<PasswordResetConfirmField>({
     initial: { password: '' },
     validate: values => problems({ password: newPasswordProblem(values.password) }),
@@ -51,11 +55,16 @@ export function usePasswordResetConfirmForm(): UsePasswordResetConfirmFormReturn
         await store.confirm({ uid, token, newPassword: values.password })
       }
       catch (error) {
-        throw aboutTheLink(error)
+        if (!refusesTheLink(error)) throw error
+        // Only the backend can tell (there is no endpoint that checks a token without using it), so this is learnt
+        // on the first submit. The typed password is dropped: it cannot be used with this link, and nothing keeps it.
+        linkRefused.value = true
+        form.values.password = ''
+        throw new ApiError({ status: error.status, code: error.code, message: INVALID_LINK, fieldErrors: {}, retryable: false })
       }
       notify.success(PASSWORD_CHANGED)
-      await router.replace(SIGN_IN_PATH)
+      await router.replace(signInLocation(takeResetReturn()))
     },
   })
-  return { ...form, hasLink: uid !== '' && token !== '' }
+  return { ...form, hasLink: uid !== '' && token !== '', linkRefused }
 }

@@ -1,6 +1,8 @@
 import { ref, type Ref } from 'vue'
+import { useRoute } from '#app'
 import { useForm, type UseFormReturn } from '~/composables/form/useForm'
 import { usePasswordResetStore } from '~/stores/passwordReset'
+import { keepResetReturn } from './resetReturn'
 import { emailProblem, problems } from './validation'
 
 export type PasswordResetRequestField = 'email'
@@ -17,6 +19,7 @@ export interface UsePasswordResetRequestFormReturn extends UseFormReturn<Passwor
  * this email, so the form can only say that a link was sent if there is one; it never claims more.
  */
 export function usePasswordResetRequestForm(): UsePasswordResetRequestFormReturn {
+  const route = useRoute()
   const store = usePasswordResetStore()
   const sentTo = ref<string | null>(null)
   const form = useForm<PasswordResetRequestField>({
@@ -26,6 +29,8 @@ export function usePasswordResetRequestForm(): UsePasswordResetRequestFormReturn
     async send(values) {
       await store.request(values.email)
       sentTo.value = values.email.trim()
+      // The sign-in this reset interrupted comes back to its page once the new password is set.
+      keepResetReturn(route.query.redirect)
     },
   })
   return { ...form, sentTo, askAgain: () => void (sentTo.value = null) }

@@ -17,18 +17,24 @@ export interface UseSignOutReturn {
 const NOT_REACHED = 'You are still signed in: the store could not be reached. Check your connection and try again.'
 
 /**
- * Recent searches are the shopper's own words: after signing out, the next person at this computer must not be
- * offered them. The key is useRecentSearches' RECENT_SEARCHES_KEY, spelled out here so that signing out does not
- * add a chunk to every page's first view (tests/nuxt/search/recentSearchesSignOut.test.ts ties the two). The
- * storage event tells the search box already open in this tab, as another tab's change would.
+ * What this browser remembers of the shopper in localStorage, shared by its tabs: their recent searches (their own
+ * words), and what the cart and the wishlist showed them (product names, prices) to tell them later of a product no
+ * longer sold or a changed price. The cart and the wishlist wipe theirs at sign-out while their code runs; a tab can
+ * sign out before it started (the wishlist's loads on use), and the next person at this computer must find nothing.
+ * The keys are spelled out so that signing out adds no chunk to every page's first view
+ * (tests/nuxt/auth/signOutMemory.test.ts ties them to their owners' constants). The storage events tell what is
+ * already open in this tab (the search box's suggestions), as another tab's change would.
  */
-function forgetRecentSearches(): void {
-  const key = 'storefront:recent-searches'
-  try {
-    localStorage.removeItem(key)
-    window.dispatchEvent(new StorageEvent('storage', { key, storageArea: localStorage }))
+const SHOPPER_MEMORY = ['storefront:recent-searches', 'sf-cart-seen-lines', 'sf-cart-seen-prices', 'sf-wishlist-seen']
+
+function forgetShopperMemory(): void {
+  for (const key of SHOPPER_MEMORY) {
+    try {
+      localStorage.removeItem(key)
+      window.dispatchEvent(new StorageEvent('storage', { key, storageArea: localStorage }))
+    }
+    catch { /* no storage: nothing kept */ }
   }
-  catch { /* no storage: nothing kept */ }
 }
 
 /** The account menu's and the profile's sign-out buttons. */
@@ -44,7 +50,7 @@ export function useSignOut(): UseSignOutReturn {
     error.value = null
     try {
       await action()
-      forgetRecentSearches()
+      forgetShopperMemory()
       await router.push('/')
     }
     catch (failure) {

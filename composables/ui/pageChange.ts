@@ -35,7 +35,7 @@ export function focusNewPage(main: HTMLElement, back: HTMLElement | null = null)
   const active = document.activeElement
   if (active && active !== document.body && active.isConnected) return
   if (back?.isConnected) {
-    back.focus({ preventScroll: true })
+    back.focus({ preventScroll: true, focusVisible: true })
     if (document.activeElement === back) return
   }
   scriptFocusable(main.querySelector<HTMLElement>('h1') ?? main)?.focus({ preventScroll: true })

@@ -8,6 +8,8 @@ const OPTIONS: PluginOptions = {
   position: POSITION.BOTTOM_RIGHT,
   timeout: 5000,
   maxToasts: 3,
+  // The library's default names the button "close", which says nothing of what it closes.
+  accessibility: { toastRole: 'alert', closeButtonLabel: 'Dismiss message' },
   // One message once: a burst of identical failures is one toast.
   filterBeforeCreate: (toast, toasts) => (toasts.some(t => t.content === toast.content) ? false : toast),
 }

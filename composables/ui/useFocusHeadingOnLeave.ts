@@ -17,7 +17,9 @@ export function useFocusHeadingOnLeave(root: Ref<HTMLElement | null>): void {
     // After the render that removed it; a focus the shopper has put elsewhere meanwhile stays there.
     void nextTick(() => {
       if (document.activeElement && document.activeElement !== document.body) return
-      if (heading?.isConnected) scriptFocusable(heading)?.focus()
+      // A heading that left with it (a product page's failure, heading and all, replaced by the product): the
+      // page's heading now.
+      if (heading) scriptFocusable(heading.isConnected ? heading : document.querySelector<HTMLElement>('main h1'))?.focus()
     })
   })
 }

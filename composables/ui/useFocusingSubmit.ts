@@ -15,6 +15,6 @@ export function useFocusingSubmit(form: Ref<HTMLElement | null>, state: Submitta
   return async () => {
     if ((await state.submit()) || state.formErrors.value.length) return
     await nextTick()
-    form.value?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+    form.value?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus({ focusVisible: true })
   }
 }

@@ -53,7 +53,7 @@ export function useRowFocus<Id>(options: UseRowFocusOptions<Id>): UseRowFocusRet
       if (!active) return
       const heir = heirs.map(options.row).find(row => row?.isConnected)
       const target = (heir && options.landing(heir)) ?? options.fallback()
-      target?.focus()
+      target?.focus({ focusVisible: true })
       handedOn = { from: id, to: target }
     })
   }
@@ -64,7 +64,7 @@ export function useRowFocus<Id>(options: UseRowFocusOptions<Id>): UseRowFocusRet
     const row = options.row(id)
     const focused = document.activeElement
     const lost = focused === null || focused === document.body
-    if (active && row && (lost || (handedOn?.from === id && focused === handedOn.to))) options.control(row)?.focus()
+    if (active && row && (lost || (handedOn?.from === id && focused === handedOn.to))) options.control(row)?.focus({ focusVisible: true })
     if (handedOn?.from === id) handedOn = null
     return false
   }

@@ -82,14 +82,44 @@ export function readAppLoader(script: string): { entry: string, preloads: Preloa
  * 10 s (the app did not load: a cart change that late would be a surprise) or when the button left the page. While
  * its click runs the button has data-early-replay, for a handler whose meaning depends on what the tap saw (a heart
  * the server showed unsaved meant "save": ProductDetailHeart.vue).
+ * A marked submit button (the account forms' AuthSubmitButton) waits for its form's handler instead, and its click,
+ * which Enter in a field makes too (the browser's implicit submission), is stopped meanwhile: the browser would send
+ * the form itself, and the page it got back had every field empty (a form without method="post" put the fields in
+ * the address). Replayed once the form is live, it submits what the fields hold (below). After 10 s it is dropped,
+ * as a tap is.
+ * A control inside an element marked data-early-input (UiTextField: the account forms; the product page's quantity,
+ * the listing's sort) keeps what the shopper typed or chose there too: hydration puts the app's value back over it
+ * (v-model, :value). Once the control has Vue's listeners or v-model (symbols "_vei", "_assign"), it is given their
+ * value with an input and a change event, as if they had just left it, so the app's model takes it; a kept tap,
+ * replayed after it in the same turn, then submits or adds what they typed. Given again (three times at most) while
+ * it shows the server's value once more (v-model's mounted hook may run later, inside a pending Suspense); a control
+ * the app set to anything else keeps the app's value (a clamped quantity); one the shopper edits once it is live is
+ * theirs; let go once it held their value for a second. What was typed waits up to a minute for the app (a late
+ * value surprises nobody, unlike a late tap): a busy phone can take more than the taps' 10 s to hydrate a form.
  * Inline, so it works before any script file has arrived; the CSP allows inline scripts by their hashes
  * (contentSecurityPolicy.ts hashes every inline script of a page).
  */
 export const EARLY_TAPS_SCRIPT = [
-  '(function(){var d=document,q=[];',
-  'function h(b){return Object.getOwnPropertySymbols(b).some(function(s){return s.description==="_vei"})}',
+  '(function(){var d=document,q=[],k=[],s=0,m=0,p=0,u=0;',
+  'function y(n,x){return Object.getOwnPropertySymbols(n).some(function(z){return z.description===x})}',
+  'function h(b){return y(b.type==="submit"&&b.form||b,"_vei")}',
+  'function l(n){return y(n,"_vei")||y(n,"_assign")}',
+  'function g(n){return n.type==="checkbox"?n.checked:n.value}',
+  'function z(n){var o=n.options,i;if(n.type==="checkbox")return n.defaultChecked;if(!o)return n.defaultValue;',
+  'for(i=0;i<o.length;i++)if(o[i].defaultSelected)return o[i].value;return o.length?o[0].value:""}',
+  'function r(){if(!s){s=1;w()}}',
   'd.addEventListener("click",function(e){var t=e.target,b=t&&t.closest&&t.closest("button[data-early-tap],[data-early-tap] button,input[type=radio]");',
-  'if(!b||h(b)||q.indexOf(b)>=0)return;q.push(b);if(q.length===1)w(Date.now())},true);',
-  'function w(s){setTimeout(function(){q=q.filter(function(b){if(!b.isConnected)return false;',
-  'if(h(b)){b.setAttribute("data-early-replay","");b.click();b.removeAttribute("data-early-replay");return false}return true});if(q.length&&Date.now()-s<1e4)w(s);else q=[]},50)}})()',
+  'if(!b||h(b))return;if(b.type==="submit")e.preventDefault();if(q.indexOf(b)>=0)return;if(!q.length)p=Date.now();q.push(b);r()},true);',
+  'function v(e){var n=e.target,o=null;if(m||!n||!n.closest||!n.closest("[data-early-input]")||n.type==="radio"||!/^(INPUT|SELECT|TEXTAREA)$/.test(n.tagName))return;',
+  'k.forEach(function(x){if(x.n===n)o=x});if(l(n)){if(o)k.splice(k.indexOf(o),1);return}',
+  'if(!o){if(!k.length)u=Date.now();k.push(o={n:n,a:0,c:0})}o.v=g(n);r()}',
+  'd.addEventListener("input",v,true);d.addEventListener("change",v,true);',
+  'function w(){setTimeout(function(){',
+  'k=k.filter(function(o){var n=o.n,c;if(!n.isConnected)return false;if(!l(n))return true;c=g(n);',
+  'if(o.a&&c===o.v)return ++o.c<20;if(o.a&&(c!==z(n)||o.a>2))return false;o.c=0;o.a++;',
+  'if(n.type==="checkbox")n.checked=o.v;else n.value=o.v;m=1;',
+  'try{n.dispatchEvent(new Event("input",{bubbles:true}));n.dispatchEvent(new Event("change",{bubbles:true}))}finally{m=0}return true});',
+  'q=q.filter(function(b){if(!b.isConnected)return false;',
+  'if(h(b)){b.setAttribute("data-early-replay","");b.click();b.removeAttribute("data-early-replay");return false}return true});',
+  'var t=Date.now();if(t-p>=1e4)q=[];if(t-u>=6e4)k=[];if(q.length||k.length)w();else s=0},50)}})()',
 ].join('')

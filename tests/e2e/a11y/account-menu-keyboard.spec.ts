@@ -1,4 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '../support/test'
+import { expect, test, type BrowserContext, type Locator, type Page } from '../support/test'
+import { ringOf } from '../support/focusRing'
 import { waitForHydration } from '../support/hydration'
 import { backend, newShopper, signInBrowser } from '../checkout/support'
 
@@ -39,6 +40,28 @@ test('the account menu closes when the focus leaves it, and Escape elsewhere lea
   await page.getByRole('combobox', { name: 'Search products' }).focus()
   await page.keyboard.press('Escape')
   await expect(page.getByRole('combobox', { name: 'Search products' })).toBeFocused()
+})
+
+/** The outline `target` draws, without its offset ('none' when it draws none). */
+async function outlineOf(target: Locator): Promise<string> {
+  return (await ringOf(target)).outline.replace(/ -?[\d.]+px$/, '')
+}
+
+// Every control of the header shows the 2 px brand outline when tabbed to; the menu's items showed only a light grey
+// background on white (about 1.1:1), which a keyboard user cannot tell from the page (WCAG 2.4.7).
+test('the account menu\'s items show the header\'s focus outline when tabbed to', async ({ page, context, baseURL }) => {
+  const { button, menu } = await signedInOnAPhone(page, context, baseURL!, 'a11y-menu-ring')
+  await button.press('Enter')
+  await expect(menu.getByRole('button', { name: 'Sign out' })).toBeVisible()
+  const headerOutline = await outlineOf(button)
+  expect(headerOutline).not.toBe('none')
+
+  await page.keyboard.press('Tab')
+  await expect(menu.getByRole('link', { name: 'Your account' })).toBeFocused()
+  expect(await outlineOf(menu.getByRole('link', { name: 'Your account' }))).toBe(headerOutline)
+  await page.keyboard.press('Tab')
+  await expect(menu.getByRole('button', { name: 'Sign out' })).toBeFocused()
+  expect(await outlineOf(menu.getByRole('button', { name: 'Sign out' }))).toBe(headerOutline)
 })
 
 // The account button is a disclosure: aria-expanded says whether what it shows is open, and aria-controls names

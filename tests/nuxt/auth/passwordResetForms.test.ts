@@ -6,7 +6,7 @@ import AuthPasswordResetConfirmForm from '~/components/auth/AuthPasswordResetCon
 import AuthPasswordResetRequestForm from '~/components/auth/AuthPasswordResetRequestForm.vue'
 import { INVALID_LINK } from '~/composables/auth/usePasswordResetConfirmForm'
 import { useAuthStore } from '~/stores/auth'
-import { PASSWORD_RESET_CONFIRM_PATH, SIGN_IN_PATH } from '~/utils/routes/paths'
+import { PASSWORD_RESET_CONFIRM_PATH, PASSWORD_RESET_PATH, SIGN_IN_PATH } from '~/utils/routes/paths'
 import { apiError } from '../../support/fakeApi'
 import { field, messagesOf } from '../../support/labelledFields'
 import { settle } from '../../support/promises'
@@ -73,14 +73,22 @@ describe('the page a reset link opens: the new password form', () => {
     await vi.waitFor(() => expect(useRouter().currentRoute.value.path).toBe(SIGN_IN_PATH))
   })
 
-  it('says the link no longer works when the backend refuses its token (not a field error), and stays', async () => {
+  it('replaces the form with "the link no longer works" when the backend refuses its token, focused, leading to a new link', async () => {
     fake.current.on('POST', CONFIRM, apiError(400, 'Invalid.', { token: ['Invalid token for given user.'] }))
-    const wrapper = await mountSuspended(AuthPasswordResetConfirmForm, { route: LINK })
+    const wrapper = await mountSuspended(AuthPasswordResetConfirmForm, { route: LINK, attachTo: document.body })
     await field(wrapper, 'New password').setValue('Fresh-passphrase-7')
     await submit(wrapper)
-    expect(wrapper.get('[role="alert"]').text()).toBe(INVALID_LINK)
-    expect(messagesOf(wrapper, field(wrapper, 'New password'))).toBe('')
+    const alert = wrapper.get('[role="alert"]')
+    expect(alert.text()).toContain(INVALID_LINK)
+    // No form to fill in again with a link that cannot work (the typed password went with it).
+    expect(wrapper.find('form').exists()).toBe(false)
+    expect(wrapper.find('input').exists()).toBe(false)
+    const links = wrapper.findAll('a').filter(link => link.text() === 'Ask for a new link')
+    expect(links.map(link => [link.attributes('href'), alert.element.contains(link.element)])).toEqual([[PASSWORD_RESET_PATH, true]])
+    await vi.waitFor(() => expect(document.activeElement).toBe(alert.element))
+    expect(fake.current.callsTo(CONFIRM)).toHaveLength(1)
     expect(useRouter().currentRoute.value.fullPath).toBe(LINK)
+    wrapper.unmount()
   })
 
   it('puts the password validators\' messages under the new password', async () => {

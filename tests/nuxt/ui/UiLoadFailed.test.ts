@@ -23,4 +23,54 @@ describe('UiLoadFailed', () => {
     await vi.waitFor(() => expect(wrapper.text()).toContain('Order DEMO-1'))
     await vi.waitFor(() => expect(document.activeElement).toBe(wrapper.get('h2').element))
   })
+
+  // Chromium reads a role="alert" whole again on every change of its text: a countdown in it was read every second.
+  it('says the failure once: the countdown that follows is seen, not read out, and the retry is said when it starts', async () => {
+    vi.useFakeTimers()
+    try {
+      const wrapper = await mountInNuxt(UiLoadFailed, {
+        props: { what: 'this product', error: apiError(503, 'Down.').toJSON(), retry: () => new Promise<void>(() => {}) },
+        attachTo: document.body,
+      })
+      const alert = () => wrapper.get('[role="alert"]').element
+      await vi.waitFor(() => expect(alert().textContent).toMatch(/Trying again in \d s…/))
+      const said = spoken(alert())
+      await vi.advanceTimersByTimeAsync(1_000)
+      expect(alert().textContent).toMatch(/Trying again in \d s…/)
+      expect(spoken(alert())).toBe(said)
+      await vi.advanceTimersByTimeAsync(5_000)
+      expect(spoken(wrapper.element as HTMLElement)).toContain('Trying again…')
+      wrapper.unmount()
+    }
+    finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('puts the focus on the page\'s new heading when its own left with it (a failed product page, heading and all)', async () => {
+    const loaded = ref(false)
+    const Page = defineComponent({
+      setup: () => () => h('main', loaded.value
+        ? [h('article', [h('h1', 'Oak desk')])]
+        : [h('section', [
+            h('h1', 'Product'),
+            h(UiLoadFailed, { what: 'this product', error: apiError(503, 'Down.').toJSON(), auto: false, retry: async () => { loaded.value = true } }),
+          ])]),
+    })
+    const wrapper = await mountInNuxt(Page, { attachTo: document.body })
+    const retry = wrapper.get('button').element as HTMLButtonElement
+    retry.focus()
+    retry.click()
+    // Bounds for a busy CI machine, not timings: the retry and the render are immediate.
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Oak desk'), { timeout: 5_000 })
+    await vi.waitFor(() => expect(document.activeElement).toBe(wrapper.get('h1').element), { timeout: 5_000 })
+    wrapper.unmount()
+  })
 })
+
+/** The text a screen reader gets from an element: what is not aria-hidden. */
+function spoken(element: Element): string {
+  const copy = element.cloneNode(true) as Element
+  copy.querySelectorAll('[aria-hidden="true"]').forEach(hidden => hidden.remove())
+  return copy.textContent?.replace(/\s+/g, ' ').trim() ?? ''
+}

@@ -96,6 +96,21 @@ describe('UiPaginatedList', () => {
     await vi.waitFor(() => expect(wrapper.get('[aria-live="polite"]').text()).toBe('2 more rows loaded.'))
   })
 
+  it('says one more in the singular', async () => {
+    const { view, items, status } = listView({ items: rows(3) })
+    const wrapper = await mountList(view, { label: 'Saved products' })
+    await wrapper.get('button').trigger('click')
+    await nextTick()
+    items.value = rows(4)
+    status.value = 'idle'
+    await vi.waitFor(() => expect(wrapper.get('[aria-live="polite"]').text()).toBe('1 more saved product loaded.'))
+    await wrapper.get('button').trigger('click')
+    await nextTick()
+    items.value = rows(7)
+    status.value = 'idle'
+    await vi.waitFor(() => expect(wrapper.get('[aria-live="polite"]').text()).toBe('3 more saved products loaded.'))
+  })
+
   it('says what failed and offers to try again, keeping the items it has', async () => {
     const { view } = listView({ items: rows(2), status: 'error', error: apiError(503, 'The shop is busy.').toJSON() })
     const wrapper = await mountList(view)
