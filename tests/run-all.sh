@@ -41,8 +41,9 @@ together "contract against real DRF (tests/drf-real)" "bash tests/drf-real/run.s
 # Two files per CPU: they mostly wait on the built servers, demo backends and Redis they start (measured here,
 # 2026-11-27: 97 s with two workers, 73 s with three, 57-60 s with four, 218 tests green in each of four runs).
 stage "integration"; npx vitest run --project integration --maxWorkers="$(( $(nproc) * 2 ))" --minWorkers=1
-# Hostile input and faults against the build (docs/chaos.md): its own stacks, Redis and one Chromium, ~2 min.
-stage "chaos";       npx vitest run --project chaos
+# Hostile input and faults against the build (docs/chaos.md): each file its own stacks and Redis, one Chromium.
+# One file per CPU: measured here, 2026-11-27, 117 s one at a time, 73-76 s two at a time (three runs green).
+stage "chaos";       npx vitest run --project chaos "${WORKERS[@]}"
 # Three built instances, Redis and nginx on loopback; one restarted under load (~1 min). Alone: it measures a load run.
 stage "cluster";     npx vitest run --project cluster
 stage "budgets";     npx tsx bench/budget.ts

@@ -61,3 +61,18 @@ export function createDemoApi(seedProducts = 40): DemoApi {
 
   return { api, backend, call, signIn }
 }
+
+/**
+ * `api` with some of its calls answered by the test first (a refusal, a lost answer, a count): each override gets
+ * the call and decides whether it reaches `api`. The rest go straight through.
+ */
+export function interceptApi(api: ApiClient, overrides: Partial<ApiClient>): ApiClient {
+  return {
+    request: api.request.bind(api),
+    get: api.get.bind(api),
+    post: api.post.bind(api),
+    patch: api.patch.bind(api),
+    delete: api.delete.bind(api),
+    ...overrides,
+  }
+}

@@ -185,7 +185,7 @@ export const PAGE_KINDS: readonly PageKind[] = [
     cache: 'private',
     main: () => [{ path_pattern: '/wishlist/', method: 'GET' }],
     parts: () => ({}),
-    failureText: /We could not load wishlist/,
+    failureText: /We could not load saved products/,
   },
 ]
 

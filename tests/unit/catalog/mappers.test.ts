@@ -42,6 +42,11 @@ describe('catalog mappers', () => {
     expect(toProductSummary({ ...seed.productDto(7), rating }).rating).toBe(expected)
   })
 
+  it('names attributes keyed as model fields in words, as they are shown and read out', () => {
+    const detail = toProductDetail({ ...detailDto, attributes: { material: 'Oak', screen_size: '13 in' } }, sanitizeHtml)
+    expect(detail.attributes).toEqual([{ name: 'material', value: 'Oak' }, { name: 'screen size', value: '13 in' }])
+  })
+
   it('maps what real DRF backends also send: prices as JSON numbers, a null image and a null brand', () => {
     const dto = { ...seed.productDto(8), price: 19.99, compare_at_price: 24.5, image: null, brand: null } as unknown as Parameters<typeof toProductSummary>[0]
     const summary = toProductSummary(dto)
