@@ -46,26 +46,7 @@ describe('UiLoadFailed', () => {
       vi.useRealTimers()
     }
   })
-
-  it('puts the focus on the page\'s new heading when its own left with it (a failed product page, heading and all)', async () => {
-    const loaded = ref(false)
-    const Page = defineComponent({
-      setup: () => () => h('main', loaded.value
-        ? [h('article', [h('h1', 'Oak desk')])]
-        : [h('section', [
-            h('h1', 'Product'),
-            h(UiLoadFailed, { what: 'this product', error: apiError(503, 'Down.').toJSON(), auto: false, retry: async () => { loaded.value = true } }),
-          ])]),
-    })
-    const wrapper = await mountInNuxt(Page, { attachTo: document.body })
-    const retry = wrapper.get('button').element as HTMLButtonElement
-    retry.focus()
-    retry.click()
-    // Bounds for a busy CI machine, not timings: the retry and the render are immediate.
-    await vi.waitFor(() => expect(wrapper.text()).toContain('Oak desk'), { timeout: 5_000 })
-    await vi.waitFor(() => expect(document.activeElement).toBe(wrapper.get('h1').element), { timeout: 5_000 })
-    wrapper.unmount()
-  })
+  // Where the focus goes when the failure's own heading left with it: tests/unit/ui/focusHeadingOnLeave.test.ts.
 })
 
 /** The text a screen reader gets from an element: what is not aria-hidden. */

@@ -106,7 +106,8 @@ describe('"Move to cart" whose answer was lost and whose cart could not be read'
     readsFail = false
     backOnTab()
     await vi.waitFor(() => expect(page.find(`[data-wishlist-product="${product.id}"]`).exists()).toBe(false))
-    expect(heard.at(-1)).toBe(`Moved ${product.title} to your cart.`)
+    // Said once the backend has removed it from the wishlist, after the row left the screen.
+    await vi.waitFor(() => expect(heard.at(-1)).toBe(`Moved ${product.title} to your cart.`))
     await vi.waitFor(async () => expect(await backendWishlist()).not.toContain(product.id))
     expect(await backendCart()).toEqual([expect.objectContaining({ product_id: product.id, quantity: 1 })])
   })
@@ -140,7 +141,7 @@ describe('"Move to cart" whose answer was lost and whose cart could not be read'
     lose = { landed: true }
     await moveButton(page, product).trigger('click')
     await vi.waitFor(() => expect(page.find(`[data-wishlist-product="${product.id}"]`).exists()).toBe(false))
-    expect(heard).toEqual([UNCONFIRMED, `Moved ${product.title} to your cart.`])
+    await vi.waitFor(() => expect(heard).toEqual([UNCONFIRMED, `Moved ${product.title} to your cart.`]))
     await vi.waitFor(async () => expect(await backendWishlist()).not.toContain(product.id))
     expect(await backendCart()).toEqual([expect.objectContaining({ product_id: product.id, quantity: 1 })])
   })

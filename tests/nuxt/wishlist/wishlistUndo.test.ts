@@ -74,7 +74,7 @@ describe('Undo after Remove on /wishlist', () => {
     await undoButton(page, b).trigger('click')
     await vi.waitFor(() => expect(items(page)).toEqual([c.title, b.title, a.title]))
     await vi.waitFor(() => expect(document.activeElement).toBe(productLink(page, b)!.element))
-    expect(heard.at(-1)).toBe(`${b.title} is back in your wishlist.`)
+    await vi.waitFor(() => expect(heard.at(-1)).toBe(`${b.title} is back in your wishlist.`))
     // At the backend it is back (its newest entry); on screen it stays where the shopper had it.
     expect(await backendWishlist()).toEqual([b.id, c.id, a.id])
     await settle()
