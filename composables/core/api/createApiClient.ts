@@ -48,6 +48,7 @@ interface PreparedRequest {
   auth: boolean
   maxRetries: number
   keepalive: boolean
+  onSent: (() => void) | undefined
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000
@@ -64,6 +65,16 @@ function toSearchParams(query: QueryParams | undefined): Record<string, string |
 
 function sessionExpiredError(cause: ApiError): ApiError {
   return new ApiError({ status: 401, code: 'session_expired', message: 'Your session has ended. Please sign in again.', fieldErrors: {}, retryable: false, cause })
+}
+
+/** The caller's `onSent`: what it does is its own business, and it never breaks the request. */
+function sent(onSent: (() => void) | undefined): void {
+  try {
+    onSent?.()
+  }
+  catch {
+    // Ignored, as a throwing hook is.
+  }
 }
 
 /** Bodies come as text and are parsed here, so an HTML or truncated 2xx becomes an ApiError instead of a string. */
@@ -108,6 +119,7 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
       auth: options.auth !== false,
       maxRetries: Math.max(0, Math.min(options.maxRetries ?? retryOptions.maxRetries, retryOptions.maxRetries)),
       keepalive: options.keepalive === true,
+      onSent: options.onSent,
     }
   }
 
@@ -129,6 +141,9 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
         headers,
         signal: signal.signal,
         ...(req.keepalive ? { keepalive: true } : {}),
+        // ofetch's last step before the browser's fetch: only synchronous work (URL, body) and awaits of settled
+        // promises come between, so no event of the page (pagehide) runs in between.
+        ...(req.onSent ? { onRequest: () => sent(req.onSent) } : {}),
         responseType: 'text',
         retry: 0,
         onResponse: (context) => {

@@ -34,6 +34,13 @@ export interface ApiRequestOptions {
    * the cart). For small writes only: browsers cap such bodies at 64 KiB.
    */
   keepalive?: boolean
+  /**
+   * Called each time an attempt of this request is handed to the browser's fetch (a retry or a replay after a token
+   * refresh calls it again), and never for one that did not leave: aborted first, refused by the breaker, or still
+   * waiting (for a token, a retry's delay, the transport's code) when the page went away. With `keepalive`, a request
+   * it was called for reaches the backend even if the page is left right after. A throwing callback is ignored.
+   */
+  onSent?: () => void
 }
 
 /** The one transport the services call. Paths are backend paths ("/products/"), relative to /api. */
