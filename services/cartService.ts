@@ -5,6 +5,8 @@ import { toCart, toCartItemCreate, toCartItemUpdate } from './mappers/cart'
 
 export interface CartRequestOptions {
   signal?: AbortSignal
+  /** The request has left the page (`ApiRequestOptions.onSent`): a change then lands even if the page is left. */
+  onSent?: () => void
 }
 
 // The guest cart travels in an httpOnly cookie the BFF reads; a cookie-authenticated change needs the BFF's CSRF
@@ -26,17 +28,17 @@ export function cartService(api: ApiClient) {
   return {
     /** Also where a guest cart that failed to merge at sign-in is merged (the BFF retries first). */
     async get(options: CartRequestOptions = {}): Promise<Cart> {
-      return toCart(await api.get<BffCartDto>('/cart/', undefined, { signal: options.signal }))
+      return toCart(await api.get<BffCartDto>('/cart/', undefined, { signal: options.signal, onSent: options.onSent }))
     },
 
     /** Adds a line, or adds to the quantity of the same product and variant. Not retried: it is not idempotent. */
     async addLine(addition: CartAddition, options: CartRequestOptions = {}): Promise<Cart> {
-      return toCart(await api.post<BffCartDto>('/cart/items/', toCartItemCreate(addition), { ...WRITE, signal: options.signal }))
+      return toCart(await api.post<BffCartDto>('/cart/items/', toCartItemCreate(addition), { ...WRITE, signal: options.signal, onSent: options.onSent }))
     },
 
     /** Sets a line's quantity (absolute, 1 to 99). */
     async setQuantity(lineId: number, quantity: number, options: CartRequestOptions = {}): Promise<Cart> {
-      return toCart(await api.patch<BffCartDto>(`/cart/items/${lineId}/`, toCartItemUpdate(quantity), { ...WRITE, signal: options.signal }))
+      return toCart(await api.patch<BffCartDto>(`/cart/items/${lineId}/`, toCartItemUpdate(quantity), { ...WRITE, signal: options.signal, onSent: options.onSent }))
     },
 
     /**
@@ -44,7 +46,7 @@ export function cartService(api: ApiClient) {
      * (`line-gone`): the line is gone either way, and a `get()` shows the cart.
      */
     async removeLine(lineId: number, options: CartRequestOptions = {}): Promise<Cart> {
-      return toCart(await api.delete<BffCartDto>(`/cart/items/${lineId}/`, { ...WRITE, signal: options.signal }))
+      return toCart(await api.delete<BffCartDto>(`/cart/items/${lineId}/`, { ...WRITE, signal: options.signal, onSent: options.onSent }))
     },
   }
 }

@@ -209,7 +209,8 @@ export const useCartStore = defineStore('cart', () => {
         try {
           await authenticate()
           offline = browserOffline()
-          const next = await service.addLine({ productId: request.productId, variantId: request.variantId, quantity: request.quantity })
+          // Sent, it lands even if the page is left: the claim stays for the next page (cartCreation.ts).
+          const next = await service.addLine({ productId: request.productId, variantId: request.variantId, quantity: request.quantity }, { onSent: turn.sent })
           if (accept(next, sentIn)) acceptedChanges.value++
           return next
         }

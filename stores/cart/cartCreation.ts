@@ -5,8 +5,9 @@ import { hasCartMarker } from '~/utils/cart/marker'
 // by a full page load (its change is sent kept alive, cartService.ts) and the next page - make two carts, and the
 // cookie of the later answer wins: the items of the other cart are lost to the shopper. So a change that may make
 // the cart waits while another page of this browser has one on its way: until the marker cookie says there is a
-// cart (that answer landed, with the cart's cookie), that page says it is done, or its answer is overdue. Only
-// a timestamp is shared (localStorage), nothing about the shopper.
+// cart (that answer landed, with the cart's cookie), that page says it is done (also by leaving before its request
+// was sent: claimCartCreation), or its answer is overdue. Only a timestamp is shared (localStorage), nothing about
+// the shopper.
 
 const STORAGE_KEY = 'sf-cart-creating'
 
@@ -56,8 +57,13 @@ export function cartMadeElsewhere(): boolean {
   return hasCartMarker() || creationStartedAt() !== null
 }
 
-/** Says "a change that may make the cart is on its way" to the other pages; the returned function takes it back. */
-export function claimCartCreation(): () => void {
+/** This page's claim: `sent` when its request has left the page, `release` once it is answered (or failed). */
+export interface CreationClaim {
+  sent: () => void
+  release: () => void
+}
+
+function writeClaim(): string {
   const at = String(Date.now())
   try {
     storage()?.setItem(STORAGE_KEY, at)
@@ -65,25 +71,70 @@ export function claimCartCreation(): () => void {
   catch {
     // Full or disabled storage: the change still goes, without the other pages waiting for it.
   }
-  return () => {
-    try {
-      if (storage()?.getItem(STORAGE_KEY) === at) storage()?.removeItem(STORAGE_KEY)
-    }
-    catch {
-      // Nothing to take back.
-    }
+  return at
+}
+
+function takeBack(at: string): void {
+  try {
+    if (storage()?.getItem(STORAGE_KEY) === at) storage()?.removeItem(STORAGE_KEY)
+  }
+  catch {
+    // Nothing to take back.
   }
 }
 
 /**
- * The turn of a guest's addition (`guest`: not signed in) that may make the cart: waits while another page makes one,
- * then claims it until `release`. `madeElsewhere`: the other page's cart appeared meanwhile (this one adds to it).
+ * Says "a change that may make the cart is on its way" to the other pages, until `release`. A page left before its
+ * request was sent (waiting for a token, the api core's breaker, the transport's code) never sends it, so leaving
+ * (`pagehide`) takes the claim back then: the next page would otherwise wait CART_CREATION_WAIT_MS for an answer
+ * that cannot come. Once sent (`sent`), it is kept alive (cartService.ts): it lands and its answer sets the marker,
+ * so the claim stays for the next page to wait on.
+ *
+ * Also when the page goes into the back/forward cache (`persisted`): frozen, it sends nothing either, and it may never
+ * come back (the browser drops cached pages without telling them), so the other pages must not wait for it. If it
+ * does come back (`pageshow`, `persisted`) with the request still unsent, the request goes on from where it stood:
+ * the claim is made again, so pages from then on wait for it. (A cart another page started making while this one
+ * was frozen, still unanswered when it comes back, is not waited for: the request is already past its turn.)
  */
-export async function creationTurn(guest: boolean): Promise<{ madeElsewhere: boolean, release: () => void }> {
-  if (!guest || hasCartMarker()) return { madeElsewhere: false, release: () => {} }
+export function claimCartCreation(): CreationClaim {
+  let at: string | null = writeClaim()
+  let sent = false
+  const win = typeof window === 'undefined' ? null : window
+  const onHide = () => {
+    if (sent || at === null) return
+    takeBack(at)
+    at = null
+  }
+  const onShow = (event: PageTransitionEvent) => {
+    if (!sent && at === null && event.persisted) at = writeClaim()
+  }
+  win?.addEventListener('pagehide', onHide)
+  win?.addEventListener('pageshow', onShow)
+  return {
+    sent: () => {
+      sent = true
+    },
+    release: () => {
+      win?.removeEventListener('pagehide', onHide)
+      win?.removeEventListener('pageshow', onShow)
+      if (at !== null) takeBack(at)
+      at = null
+    },
+  }
+}
+
+const NO_CLAIM: CreationClaim = { sent: () => {}, release: () => {} }
+
+/**
+ * The turn of a guest's addition (`guest`: not signed in) that may make the cart: waits while another page makes one,
+ * then claims it until `release` (`sent`: its request has left the page). `madeElsewhere`: the other page's cart
+ * appeared meanwhile (this one adds to it).
+ */
+export async function creationTurn(guest: boolean): Promise<CreationClaim & { madeElsewhere: boolean }> {
+  if (!guest || hasCartMarker()) return { madeElsewhere: false, ...NO_CLAIM }
   await waitForCartCreationElsewhere()
-  if (hasCartMarker()) return { madeElsewhere: true, release: () => {} }
-  return { madeElsewhere: false, release: claimCartCreation() }
+  if (hasCartMarker()) return { madeElsewhere: true, ...NO_CLAIM }
+  return { madeElsewhere: false, ...claimCartCreation() }
 }
 
 /** For a guest without the marker: true when no other page of this browser made a cart by the time it is done. */

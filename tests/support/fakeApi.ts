@@ -16,6 +16,8 @@ export interface FakeCall {
   resolve: (body: unknown) => void
   /** Fail a held call (an ApiError, as the real transport would). */
   reject: (error: unknown) => void
+  /** Hands the call to the network (its `onSent`): at once, unless the fake was made with `sending: 'held'`. */
+  send: () => void
 }
 
 /** A scripted answer: a body, an Error to reject with, or a function of the call that returns or throws one. */
@@ -24,6 +26,11 @@ export type Answer = unknown
 export interface FakeApiOptions {
   /** What happens to a call no script answers: it waits for the test (`hold`, default) or fails at once (`fail`). */
   unscripted?: 'hold' | 'fail'
+  /**
+   * When a call counts as sent (its `onSent` is called): `'at once'` (default), as a transport that has its code and
+   * a token; `'held'`: only when the test calls `call.send()`, as one still waiting for them when the page is left.
+   */
+  sending?: 'at once' | 'held'
 }
 
 export interface FakeApi {
@@ -79,8 +86,10 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
           call.settled = true
           reject(error)
         },
+        send: () => requestOptions.onSent?.(),
       }
       calls.push(call)
+      if (options.sending !== 'held' && !call.signal?.aborted) call.send()
       if (call.signal?.aborted) return call.reject(aborted())
       call.signal?.addEventListener('abort', () => call.reject(aborted()))
       const answers = scripted(call)

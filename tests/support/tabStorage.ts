@@ -18,3 +18,11 @@ export function mapStorage(entries: Map<string, string>): Pick<Storage, 'getItem
     removeItem: (key: string) => void entries.delete(key),
   }
 }
+
+/**
+ * A page's `window` for store tests without a DOM: its localStorage over `entries`, and the page's events
+ * (`pagehide`, `pageshow`) for the test to dispatch. Stub it with `vi.stubGlobal('window', pageWindow(entries))`.
+ */
+export function pageWindow(entries: Map<string, string>): EventTarget & { localStorage: ReturnType<typeof mapStorage> } {
+  return Object.assign(new EventTarget(), { localStorage: mapStorage(entries) })
+}

@@ -5,7 +5,7 @@ import { CART_CREATION_WAIT_MS } from '~/stores/cart/cartCreation'
 import { installApiSession } from '../../support/installedApi'
 import { useFakeApi } from '../../support/useFakeApi'
 import { createCartBackend } from '../../support/cartBackend'
-import { mapStorage } from '../../support/tabStorage'
+import { pageWindow } from '../../support/tabStorage'
 
 // A guest's first addition makes the cart, and only its answer gives this browser the cart's cookie. Another page of
 // the same browser (a tab, or the page the shopper just left by a full page load, whose addition is kept alive)
@@ -23,7 +23,7 @@ beforeEach(() => {
   storage.clear()
   cookies.cookie = ''
   vi.stubGlobal('document', cookies)
-  vi.stubGlobal('window', { localStorage: mapStorage(storage) })
+  vi.stubGlobal('window', pageWindow(storage))
 })
 afterEach(() => {
   vi.useRealTimers()

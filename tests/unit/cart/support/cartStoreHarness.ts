@@ -4,7 +4,7 @@ import type { FakeCall, FakeApi } from '../../../support/fakeApi'
 import { installApiSession } from '../../../support/installedApi'
 import { useFakeApi } from '../../../support/useFakeApi'
 import { createCartBackend, type CartBackend, type TestLine } from '../../../support/cartBackend'
-import { mapStorage } from '../../../support/tabStorage'
+import { pageWindow } from '../../../support/tabStorage'
 
 // The cart store against a fake transport whose answers a small cart backend (tests/support/cartBackend.ts)
 // computes. Calls nobody scripted wait for the test, so overlap and order are under its control.
@@ -47,7 +47,7 @@ export function useCartStoreHarness(): CartStoreHarness {
     session.refresh.mockClear()
     installApiSession(session)
     storage.clear()
-    vi.stubGlobal('window', { localStorage: mapStorage(storage) })
+    vi.stubGlobal('window', pageWindow(storage))
   })
   afterEach(() => {
     vi.unstubAllGlobals()
