@@ -12,6 +12,7 @@ import { createKeyedResource, type ResourceStatus } from '~/stores/resources/key
 import { hasCartMarker } from '~/utils/cart/marker'
 import { createCartQueue } from './cartQueue'
 import { createLineEdits, lineKey } from './cartLineEdits'
+import { withRefusedStock } from './cartStock'
 import { noLongerSold, readSnapshot, seenLineKey, snapshotOf, vanishedLines, writeSnapshot, type CartSnapshot, type SeenLine } from './goneLines'
 import { cartMadeElsewhere, creationTurn, noCartAfterOtherPages } from './cartCreation'
 import { browserOffline, invalidQuantity, isUnconfirmed, lostAdditionOutcome, mayHaveLanded } from './cartFailures'
@@ -179,6 +180,12 @@ export const useCartStore = defineStore('cart', () => {
     void refresh().catch(noop)
   }
 
+  /** An addition refused for want of stock: its line in the cart is held to the stock the refusal said. */
+  function takeRefusedStock(request: PurchaseLine, failure: unknown): void {
+    const next = cart.value && withRefusedStock(cart.value, request, failure)
+    if (next) resource.set(KEY, next)
+  }
+
   function dropAddition(id: number): void {
     additions.value = additions.value.filter(addition => addition.id !== id)
   }
@@ -215,6 +222,8 @@ export const useCartStore = defineStore('cart', () => {
           return next
         }
         catch (failure) {
+          // Refused for want of stock: the refusal's stock is the cart line's from now on (cartStock.ts).
+          if (sentIn === epoch) takeRefusedStock(request, failure)
           // A POST is never sent twice, but a lost answer (no answer, a gateway's 5xx) may hide an addition that was
           // made: "Try again" would then add it twice. The backend's cart says which it was. Sent offline, it never left.
           if (sentIn !== epoch || offline || !mayHaveLanded(failure)) throw failure

@@ -1,7 +1,9 @@
-import { ApiError } from '~/composables/core/api/ApiError'
-import type { CartLine } from '~/services/domain/cart'
+import { ApiError, toApiErrorData } from '~/composables/core/api/ApiError'
+import type { Cart, CartLine } from '~/services/domain/cart'
 import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from '~/services/domain/cartLine'
-import { outOfStockMessage } from '~/services/mappers/cartProblem'
+import type { PurchaseLine } from '~/services/domain/product'
+import { outOfStockMessage, toCartProblem } from '~/services/mappers/cartProblem'
+import { sameChoice } from './cartView'
 
 // The stock a line can be set to, as the cart knows it (`available` in the backend's last answer). The store holds
 // every caller to it (the stepper, a typed number), so a quantity above it is never sent as asked. That stock may be
@@ -19,6 +21,21 @@ export function stockCap(line: Pick<CartLine, 'available'>): number {
  */
 export function stockLimit(available: number): ApiError {
   return new ApiError({ status: 409, code: 'out_of_stock', message: outOfStockMessage(available), fieldErrors: {}, retryable: false, extras: { available } })
+}
+
+/**
+ * An addition refused for want of stock (a 409 with `available`) says the stock of its product, or variant, now: the
+ * cart's line of that choice takes it (and is out of stock when it holds more), so the stepper and every quantity
+ * asked for it are held by it from then on, not by the older stock of the cart's last answer. The quantities stay
+ * the backend's: nothing was added. Null when there is nothing to change (no such line, no `available`, the same).
+ */
+export function withRefusedStock(cart: Cart, addition: PurchaseLine, failure: unknown): Cart | null {
+  const problem = toCartProblem(toApiErrorData(failure))
+  if (problem.kind !== 'out-of-stock' || problem.available === null) return null
+  const available = problem.available
+  const line = cart.lines.find(candidate => sameChoice(candidate, addition))
+  if (!line || line.available === available) return null
+  return { ...cart, lines: cart.lines.map(each => (each === line ? { ...each, available, inStock: each.quantity <= available } : each)) }
 }
 
 export interface StockVerdict {

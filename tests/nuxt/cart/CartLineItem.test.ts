@@ -164,4 +164,24 @@ describe('CartLineItem', () => {
     expect(plus.attributes('aria-disabled')).toBe('true')
     expect(fake.current.callsTo('/cart/items/1/', 'PATCH').map(call => (call.body as { quantity: number }).quantity)).toEqual([3, 5])
   })
+
+  it('takes the stock an addition elsewhere was refused for: the line says it and the stepper is held to it, with no read', async () => {
+    const { backend, wrapper } = await showLine({ quantity: 2, stock: 8 })
+    const plus = wrapper.findAll('button').find(b => b.text() === '+Increase quantity of Product 10')!
+    expect(plus.attributes('aria-describedby'), 'far from the stock: no stock said').toBeUndefined()
+    // Sold elsewhere since; "Add to cart" on the product page (or a quick add) is refused with what is left.
+    backend.lines()[0]!.stock = 1
+    const reads = fake.current.callsTo('/cart/', 'GET').length
+    await expect(useCart().add({ productId: 10, variantId: null, quantity: 1 })).rejects.toMatchObject({ status: 409, extras: { available: 1 } })
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Only 1 left: lower the quantity to check out.'))
+    expect(wrapper.get(`[id="${plus.attributes('aria-describedby')}"]`).text()).toBe('1 in stock')
+    expect(fake.current.callsTo('/cart/', 'GET'), 'the refusal said it').toHaveLength(reads)
+    // A typed 6 is not sent (with the stock of the cart's last answer, 8, it was, and refused): held, and said.
+    const field = wrapper.get('input')
+    await field.setValue('6')
+    await field.trigger('keydown', { key: 'Enter' })
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Only 1 left in stock, so your cart can hold at most 1.'))
+    expect(fake.current.callsTo('/cart/items/1/', 'PATCH')).toHaveLength(0)
+    expect(backend.lines()[0]!.quantity).toBe(2)
+  })
 })

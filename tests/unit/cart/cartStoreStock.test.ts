@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { cartErrorMessage } from '~/composables/cart/cartErrorMessage'
+import { ApiError } from '~/composables/core/api/ApiError'
 import { apiError, type FakeCall } from '../../support/fakeApi'
 import { deferred } from '../../support/promises'
 import { quantityOf, sent, useCartStoreHarness } from './support/cartStoreHarness'
@@ -116,5 +117,47 @@ describe('cart store: held to the stock it knows', () => {
     const before = reads()
     await expect(store.setQuantity(1, 9)).rejects.toMatchObject({ status: 409 })
     await vi.waitFor(() => expect(reads()).toBe(before + 1))
+  })
+})
+
+describe('cart store: the stock an addition was refused for', () => {
+  /** POSTs answered as the backend would: a 409 with `available` when the cart's units and the addition exceed it. */
+  function backendAnswersAdditions(): void {
+    cart.fake.on('POST', '/cart/items/', (call: FakeCall) => {
+      const body = call.body as { product_id: number, variant_id?: number | null, quantity: number }
+      return cart.backend.add(body.product_id, body.variant_id ?? null, body.quantity)
+    })
+  }
+
+  it('holds the line to the stock the refusal said, without reading the cart: the stepper sends no more than it', async () => {
+    const store = await loadedStore()
+    backendAnswersPatches()
+    backendAnswersAdditions()
+    cart.backend.lines()[0]!.stock = 3
+    const before = reads()
+    await expect(store.add({ productId: 10, variantId: null, quantity: 2 })).rejects.toMatchObject({ status: 409, extras: { available: 3 } })
+    expect(reads(), 'the refusal said it: nothing to read').toBe(before)
+    expect(store.lines[0]).toMatchObject({ quantity: 2, available: 3, inStock: true, problem: null })
+    expect(store.cart?.itemCount, 'nothing was added').toBe(3)
+
+    // "+" to 5: beyond the stock known now, so never sent as asked (with the cart's older stock, 8, it was).
+    await expect(store.setQuantity(1, 5)).rejects.toMatchObject({ status: 409, extras: { available: 3 } })
+    expect(patches(1).map(quantityOf)).toEqual([3])
+    expect(store.lines[0]).toMatchObject({ quantity: 3, confirmedQuantity: 3, available: 3 })
+  })
+
+  it('a line above the stock said is out of stock; the refusal of another variant leaves the line alone', async () => {
+    const store = await loadedStore()
+    backendAnswersAdditions()
+    cart.backend.lines()[0]!.stock = 1
+    await expect(store.add({ productId: 10, variantId: null, quantity: 1 })).rejects.toMatchObject({ status: 409, extras: { available: 1 } })
+    expect(store.lines[0]).toMatchObject({ quantity: 2, available: 1, inStock: false })
+
+    // DRF renders a dict detail's values as strings: {"available": "0"}.
+    cart.fake.on('POST', '/cart/items/', new ApiError({ status: 409, code: 'out_of_stock', message: 'Out of stock.', fieldErrors: {}, retryable: false, extras: { available: '0' } }))
+    await expect(store.add({ productId: 20, variantId: 202, quantity: 1 })).rejects.toMatchObject({ status: 409 })
+    expect(store.lines[1]).toMatchObject({ variantId: 201, available: 3, inStock: true })
+    await expect(store.add({ productId: 20, variantId: 201, quantity: 1 })).rejects.toMatchObject({ status: 409 })
+    expect(store.lines[1]).toMatchObject({ variantId: 201, quantity: 1, available: 0, inStock: false })
   })
 })
