@@ -67,8 +67,11 @@ export function holdComponent(page: Page, name: string): Promise<{ held: () => n
   return holdChunk(page, `__name:"${name}"`)
 }
 
-/** Holds back every app chunk whose code contains `marker` (a string the build keeps) until release(). */
-export async function holdChunk(page: Page, marker: string): Promise<{ held: () => number, release: () => Promise<void> }> {
+/**
+ * Holds back every app chunk whose code contains `marker` (a string the build keeps) until release(). pass(): later
+ * requests for it are served, while the ones held stay unanswered (for a page the test leaves with them).
+ */
+export async function holdChunk(page: Page, marker: string): Promise<{ held: () => number, release: () => Promise<void>, pass: () => void }> {
   const held: Array<() => Promise<void>> = []
   let holding = true
   const scripts = (url: URL) => url.pathname.startsWith('/_nuxt/') && url.pathname.endsWith('.js')
@@ -91,6 +94,9 @@ export async function holdChunk(page: Page, marker: string): Promise<{ held: () 
   await page.route(scripts, handler)
   return {
     held: () => held.length,
+    pass: () => {
+      holding = false
+    },
     release: async () => {
       holding = false
       await Promise.all(held.map(fulfil => fulfil()))
