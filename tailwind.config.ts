@@ -47,6 +47,23 @@ export default {
         },
       })
     }),
+    // The count on a listing's "Filters" button (components/catalog/CatalogListing.vue), as the header's badges look.
+    // Here for the same reason as the stars: a class list in the template is JavaScript in the listings' first view.
+    plugin(({ addComponents, theme }) => {
+      addComponents({
+        '.filters-badge': {
+          minWidth: theme('spacing.5'),
+          borderRadius: theme('borderRadius.full'),
+          backgroundColor: theme('colors.brand.700'),
+          paddingInline: theme('spacing.1'),
+          textAlign: 'center',
+          fontSize: '0.75rem',
+          lineHeight: theme('spacing.5'),
+          fontWeight: theme('fontWeight.semibold'),
+          color: theme('colors.white'),
+        },
+      })
+    }),
   ],
   // Tailwind 3 declares ~70 --tw-* custom properties on every element and pseudo-element (`*, ::before, ::after`)
   // so that transforms, rings and shadows compose; each element then carries its own copy, and style recalculation

@@ -2,6 +2,7 @@ import { computed, ref, toValue, watch, type ComputedRef, type MaybeRefOrGetter,
 import { onNuxtReady, useRoute, useRouter } from '#app'
 import type { LocationQueryRaw } from 'vue-router'
 import type { ProductQuery } from '~/services/domain/product'
+import { activeFilterCount } from '~/services/domain/activeFilters'
 import { normalizeQuery, queryKey } from '~/services/domain/productQuery'
 import { parseListingQuery, toListingQuery } from '~/utils/routes/listingQuery'
 import { useFilterCorrection, type FilterCorrection } from './filterCorrection'
@@ -37,6 +38,8 @@ export interface UseListingFiltersReturn {
   clear: () => void
   /** Filters the page fixes (a category page's category): not the shopper's, so not theirs to clear. */
   fixed: ComputedRef<ProductQuery>
+  /** How many filters the shopper has on in `draft`, as they would count them (activeFilterCount). */
+  active: ComputedRef<number>
   /** Query string for a set of filters on this page, for links. */
   locationQuery: (query: ProductQuery) => LocationQueryRaw
 }
@@ -136,6 +139,7 @@ export function useListingFilters(options: UseListingFiltersOptions = {}): UseLi
     update,
     clear,
     fixed,
+    active: computed(() => activeFilterCount(draft.value, fixed.value)),
     locationQuery,
   }
 

@@ -8,7 +8,10 @@ import { facetsKey, normalizeQuery } from '~/services/domain/productQuery'
 import { useStoreLoad } from '~/composables/ssr/useStoreLoad'
 
 export interface UseProductFacetsReturn {
-  /** Counts for the current filters; the last known ones while new ones load (so the panel does not flicker). */
+  /**
+   * Counts for the current filters; the last known ones while new ones load (so the panel does not flicker), but
+   * none once they failed: the last ones are another query's, and the panel would show them as these filters'.
+   */
   facets: ComputedRef<ProductFacets | null>
   status: ComputedRef<ResourceStatus>
   error: ComputedRef<ApiErrorData | null>
@@ -30,9 +33,11 @@ export async function useProductFacets(query: MaybeRefOrGetter<ProductQuery>): P
   watch(key, () => { void load() })
 
   const facets = computed(() => {
-    const data = entry.value?.data ?? null
-    if (data) lastShown = data
-    return data ?? lastShown
+    const state = entry.value
+    // Not shown again while the failed ones are retried either; an answer to these filters is theirs to keep (a
+    // refresh that failed keeps the data it had).
+    lastShown = state?.data ?? (state?.status === 'error' ? null : lastShown)
+    return lastShown
   })
 
   const result: UseProductFacetsReturn = {

@@ -8,6 +8,7 @@ import type { ProductQuery } from '~/services/domain/product'
 import type { FacetsDto } from '~/services/dto'
 import { categoryPath, PRODUCTS_PATH } from '~/utils/routes/paths'
 import { productPage, seed } from '../../support/fixtures'
+import { apiError } from '../../support/fakeApi'
 import { mountComposable } from '../../support/nuxt'
 import { settle } from '../../support/promises'
 import { useFakeApi } from '../../support/useFakeApi'
@@ -112,6 +113,48 @@ describe('useProductFacets', () => {
 
     void result.retry()
     expect(fake.current.callsTo('/products/facets/')).toHaveLength(3)
+  })
+
+  // After a filter change whose counts failed, the last counts are another query's: shown, they stood next to the new
+  // results as if they were theirs. None are given until these filters' own arrive, retries included.
+  it('gives no counts once the counts for new filters failed, while they are retried, until they arrive', async () => {
+    const query = ref<ProductQuery>({ brands: ['acme'] })
+    const { result } = await mountComposable(() => useProductFacets(query))
+    fake.current.callsTo('/products/facets/')[0]!.resolve(facets([['acme', 3], ['bolt', 7]]))
+    await settle()
+    expect(result.facets.value?.brands).toHaveLength(2)
+
+    query.value = { brands: ['acme'], inStock: true }
+    await nextTick()
+    fake.current.callsTo('/products/facets/')[1]!.reject(apiError(503))
+    await settle()
+    expect(result.status.value).toBe('error')
+    expect(result.facets.value).toBeNull()
+
+    void result.retry()
+    await nextTick()
+    expect(result.status.value).toBe('loading')
+    expect(result.facets.value).toBeNull()
+    fake.current.callsTo('/products/facets/')[2]!.resolve(facets([['acme', 1]]))
+    await settle()
+    expect(result.facets.value?.brands).toEqual([{ slug: 'acme', name: 'ACME', count: 1 }])
+
+    // The filters before: their counts are cached, and theirs again.
+    query.value = { brands: ['acme'] }
+    await nextTick()
+    expect(result.facets.value?.brands).toHaveLength(2)
+  })
+
+  it('keeps the counts of these same filters when asking for them again failed', async () => {
+    const query = ref<ProductQuery>({ brands: ['acme'] })
+    const { result } = await mountComposable(() => useProductFacets(query))
+    fake.current.callsTo('/products/facets/')[0]!.resolve(facets([['acme', 3]]))
+    await settle()
+    void result.retry()
+    fake.current.callsTo('/products/facets/')[1]!.reject(apiError(503))
+    await settle()
+    expect(result.status.value).toBe('error')
+    expect(result.facets.value?.brands).toEqual([{ slug: 'acme', name: 'ACME', count: 3 }])
   })
 })
 
