@@ -254,17 +254,18 @@ export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyInd
  * Several indexes searched as one, each with its results per kind: the header box's shop terms (categories,
  * brands, recent searches) and products are two indexes, rebuilt at different rates. A token one of them finds as
  * typed, or one of `shownAlong` has (the server's rows for the query), gets no typos in any, so categories and
- * brands follow the rule product words do: "lamp", in a product title, does not also list Camping ("camp", a
- * typo away) from the terms.
+ * brands follow the rule product words do: "stove", in a product title, does not also list Stoneline ("stone", a
+ * typo away) from the terms. `shownAlong` null: the rows that may have the token as typed are not known yet (the
+ * server has not answered the query), so no token gets typos and only what is found as typed is listed.
  */
 export function searchIndexes<T>(
   query: string,
   searches: ReadonlyArray<readonly [FuzzyIndex<T>, number]>,
-  shownAlong: readonly string[] = [],
+  shownAlong: readonly string[] | null = [],
 ): FuzzyHit<T>[] {
-  const shownWords = shownAlong.flatMap(wordList)
-  const foundAsTyped = new Set(queryTokens(query).filter(token =>
-    searches.some(([index]) => index.findsAsTyped(token)) || shownWords.some(word => asTyped(token, word))))
+  const shownWords = shownAlong?.flatMap(wordList)
+  const foundAsTyped = new Set(queryTokens(query).filter(token => !shownWords
+    || searches.some(([index]) => index.findsAsTyped(token)) || shownWords.some(word => asTyped(token, word))))
   return searches.flatMap(([index, limitPerKind]) => index.search(query, { limitPerKind, foundAsTyped }))
 }
 

@@ -210,6 +210,14 @@ describe('searchIndexes', () => {
     expect(texts(searchIndexes('clamp', [[terms, 3]], ['Tent']))).toEqual(['category:Camping', 'brand:Campworks'])
   })
 
+  it('forgives no typo while the rows that may have the word as typed are not known (shownAlong null)', () => {
+    expect(texts(searchIndexes('camq', [[terms, 3]], null))).toEqual([])
+    expect(texts(searchIndexes('lanp', [[terms, 3], [products, 4]], null))).toEqual([])
+    // What is found as typed is listed at once.
+    expect(texts(searchIndexes('camp', [[terms, 3]], null))).toEqual(['category:Camping', 'brand:Campworks'])
+    expect(texts(searchIndexes('lamp', [[terms, 3], [products, 4]], null))).toEqual(['product:Oak Desk Lamp'])
+  })
+
   it('limits each index to its own count per kind', () => {
     const many = createFuzzyIndex<string>(Array.from({ length: 6 }, (_, i) => ({ kind: 'product' as const, text: `Desk Lamp ${i}`, value: `l${i}` })))
     expect(searchIndexes('lamp', [[terms, 3], [many, 2]])).toHaveLength(2)
