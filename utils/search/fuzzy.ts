@@ -277,7 +277,8 @@ export function correctQuery(query: string, indexes: ReadonlyArray<Pick<FuzzyInd
   let changed = false
   const fixed = queryTokens(query).map((token) => {
     const candidates = indexes.map(index => index.closestWord(token)).filter(c => c !== null)
-    const best = candidates.sort((a, b) => a.score - b.score)[0]
+    // A word one index knows is kept, whatever another starts with ("hair", not the terms' "haircare").
+    const best = candidates.sort((a, b) => a.score - b.score || Number(b.word === token) - Number(a.word === token))[0]
     if (!best || best.word === token) return token
     changed = true
     return best.word

@@ -185,6 +185,11 @@ describe('the typo rule on the seeded catalog\'s words', () => {
     expect(correctQuery('chair', [products, terms])).not.toMatch(/hair/)
     expect(correctQuery('pair', [terms])).toBeNull()
   })
+
+  it('keeps a word the products have though a term starts with it: "hair" is not corrected to "haircare"', () => {
+    expect(correctQuery('hair', [terms, products])).toBeNull()
+    expect(correctQuery('hair lmap', [terms, products])).toBe('hair lamp')
+  })
 })
 
 describe('searchIndexes', () => {
