@@ -34,8 +34,9 @@ export interface UseSearchSuggestionsReturn {
 }
 
 /**
- * Everything the header search box shows. Local matches appear on the first keystroke and forgive typos; the
- * debounced server round adds what only the backend knows, and only ever for the query on screen.
+ * Everything the header search box shows. Local matches found as typed appear on the first keystroke, typo
+ * rescues once the server's answer shows nothing has the word as typed; the debounced server round adds what
+ * only the backend knows, and only ever for the query on screen.
  */
 export function useSearchSuggestions(term: Ref<string>, options: UseDebouncedSearchOptions = {}): UseSearchSuggestionsReturn {
   const store = useSearchStore()
@@ -61,14 +62,22 @@ export function useSearchSuggestions(term: Ref<string>, options: UseDebouncedSea
     server.resultsFor.value !== null && server.resultsFor.value.toLowerCase() === server.query.value.toLowerCase())
   const serverSuggestions = computed(() => (serverAnswered.value && server.results.value?.suggestions) || [])
 
-  // Instant and typo-tolerant; typos only for a word nothing on screen has as typed, the server's rows included:
-  // with no lamp in the store, "lamp" shows Camping (a typo away) only until the server's lamps arrive.
+  // The server's rows for the query on screen, or null while it may still bring some: it has not answered nor
+  // failed. (Idle: too short to ask, and too short for a typo too.)
+  const serverRows = computed(() => {
+    const settled = serverAnswered.value || server.status.value === 'error' || server.status.value === 'idle'
+    return settled ? serverSuggestions.value.map(s => s.text) : null
+  })
+
+  // What is found as typed shows at once; typos only for a word nothing has as typed, the server's rows included,
+  // so they wait for its answer: with no stove in the store, "stove" would list the Stoneline brand (a typo
+  // away) until the server's stoves came. A failed answer lets them show: they are then the best there is.
   const localHits = computed(() => {
     const fuzzy = engine.value
     const indexes = local.indexes.value
     if (!fuzzy || !indexes) return []
     return fuzzy.searchIndexes(server.query.value, [[indexes[0], GROUP_LIMITS.category], [indexes[1], GROUP_LIMITS.product]],
-      serverSuggestions.value.map(s => s.text))
+      serverRows.value)
   })
 
   const groups = computed<SuggestionGroup[]>(() => {

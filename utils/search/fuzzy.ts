@@ -46,6 +46,8 @@ function maxErrors(length: number): number {
 }
 /** A literal hit inside a longer word ("phones" in "headphones") ranks just below one at the word's start. */
 const INFIX_ERRORS = 0.5
+/** What a typo in the first letter counts: more than the one a term of four to seven letters may have. */
+const FIRST_LETTER_TYPO = 2
 
 /**
  * Typos from the token to the word, or Infinity when too many. Compared with the whole word, or with one of its
@@ -53,6 +55,12 @@ const INFIX_ERRORS = 0.5
  * not "stoneline"'s "tonel"). The term's length bounds the typos, and so does a start's: a typo against a
  * three-letter start is no more forgiven than a three-letter term ("chai" is not "haircare"'s "hai", one letter
  * added, nor "chinos"' "chi"), while a four-letter one may be ("chai" is "chargers"' "char", one letter changed).
+ *
+ * A typo that changes the first letter counts as two (as Meilisearch counts it): shoppers rarely get a word's first
+ * letter wrong, and a word that differs in its first letter is mostly another word. "chair" is not "hair" (its
+ * first letter dropped), nor "lamp" "camp" (changed), nor "hair" "chair" (one put before it); the two fit only the
+ * two typos of a longer term ("neadphones" is "headphones"). Edits after it stay one: "chiar" is "chair",
+ * "hiarcare" "haircare", "lmap" "lamp".
  *
  * The distance is optimal string alignment (Damerau-Levenshtein without editing a letter twice): a swapped pair
  * of neighbours ("haedphones", "lmap") is one typo, as shoppers make it, not the two Levenshtein counts. Fuse's
@@ -62,17 +70,20 @@ const INFIX_ERRORS = 0.5
 function typoDistance(token: string, word: string): number {
   const max = maxErrors(token.length)
   const width = Math.min(word.length, token.length + max)
-  // rows i-2, i-1 and i: edits from the token's first i letters to the word's first j.
+  // rows i-2, i-1 and i: edits from the token's first i letters to the word's first j. Column 0 and row 0 (letters
+  // dropped from, or put before, the token) begin with an edit of the first letter, and so do a changed first
+  // letter (i = j = 1) and a swap of the first two (i = j = 2): each costs FIRST_LETTER_TYPO once.
   let before: number[] = []
-  let row = Array.from({ length: width + 1 }, (_, j) => j)
+  let row = Array.from({ length: width + 1 }, (_, j) => (j === 0 ? 0 : j - 1 + FIRST_LETTER_TYPO))
   for (let i = 1; i <= token.length; i++) {
-    const next = [i]
-    let least = i
+    const next = [i - 1 + FIRST_LETTER_TYPO]
+    let least = next[0]!
     for (let j = 1; j <= width; j++) {
       const a = token[i - 1]
       const b = word[j - 1]
-      let d = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a === b ? 0 : 1))
-      if (i > 1 && j > 1 && a === word[j - 2] && token[i - 2] === b) d = Math.min(d, before[j - 2]! + 1)
+      const change = i === 1 && j === 1 ? FIRST_LETTER_TYPO : 1
+      let d = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a === b ? 0 : change))
+      if (i > 1 && j > 1 && a === word[j - 2] && token[i - 2] === b) d = Math.min(d, before[j - 2]! + (i === 2 && j === 2 ? FIRST_LETTER_TYPO : 1))
       next[j] = d
       least = Math.min(least, d)
     }
@@ -243,17 +254,18 @@ export function createFuzzyIndex<T>(entries: readonly FuzzyEntry<T>[]): FuzzyInd
  * Several indexes searched as one, each with its results per kind: the header box's shop terms (categories,
  * brands, recent searches) and products are two indexes, rebuilt at different rates. A token one of them finds as
  * typed, or one of `shownAlong` has (the server's rows for the query), gets no typos in any, so categories and
- * brands follow the rule product words do: "lamp", in a product title, does not also list Camping ("camp", a
- * typo away) from the terms.
+ * brands follow the rule product words do: "stove", in a product title, does not also list Stoneline ("stone", a
+ * typo away) from the terms. `shownAlong` null: the rows that may have the token as typed are not known yet (the
+ * server has not answered the query), so no token gets typos and only what is found as typed is listed.
  */
 export function searchIndexes<T>(
   query: string,
   searches: ReadonlyArray<readonly [FuzzyIndex<T>, number]>,
-  shownAlong: readonly string[] = [],
+  shownAlong: readonly string[] | null = [],
 ): FuzzyHit<T>[] {
-  const shownWords = shownAlong.flatMap(wordList)
-  const foundAsTyped = new Set(queryTokens(query).filter(token =>
-    searches.some(([index]) => index.findsAsTyped(token)) || shownWords.some(word => asTyped(token, word))))
+  const shownWords = shownAlong?.flatMap(wordList)
+  const foundAsTyped = new Set(queryTokens(query).filter(token => !shownWords
+    || searches.some(([index]) => index.findsAsTyped(token)) || shownWords.some(word => asTyped(token, word))))
   return searches.flatMap(([index, limitPerKind]) => index.search(query, { limitPerKind, foundAsTyped }))
 }
 
@@ -265,7 +277,8 @@ export function correctQuery(query: string, indexes: ReadonlyArray<Pick<FuzzyInd
   let changed = false
   const fixed = queryTokens(query).map((token) => {
     const candidates = indexes.map(index => index.closestWord(token)).filter(c => c !== null)
-    const best = candidates.sort((a, b) => a.score - b.score)[0]
+    // A word one index knows is kept, whatever another starts with ("hair", not the terms' "haircare").
+    const best = candidates.sort((a, b) => a.score - b.score || Number(b.word === token) - Number(a.word === token))[0]
     if (!best || best.word === token) return token
     changed = true
     return best.word

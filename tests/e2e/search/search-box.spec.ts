@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '../support/test'
 import { waitForHydration } from '../support/hydration'
@@ -87,22 +88,78 @@ test('a prefix answer that arrives late never replaces the results for "wireless
   expect(await history()).toEqual(['wireless'])
 })
 
-test('"hedphones" shows headphone suggestions before any server answer arrives', async ({ page }) => {
-  let suggestAnswers = 0
-  page.on('response', (response) => {
-    const url = new URL(response.url())
-    if (url.pathname === '/api/products/suggest/' || (url.pathname === '/api/products/' && url.searchParams.get('page_size') === '4')) suggestAnswers += 1
+/**
+ * Holds the suggestion round (suggest call and product preview) for `query` until released, and records every
+ * option's name shown for it (a MutationObserver in the page, so a row shown for a single frame is caught).
+ */
+async function holdRoundFor(page: Page, query: string) {
+  const held: Array<() => Promise<void>> = []
+  let released = false
+  // The round is two requests: one that comes after the release goes straight through.
+  await page.route(url => isSuggestionCall(url) && queryOfUrl(url) === query, (route) => {
+    if (released) void route.continue()
+    else held.push(() => route.continue())
   })
-  await addFault({ path_pattern: '/products/suggest/', latency_ms: 10_000, count: 10 })
-  await addFault({ path_pattern: '/products/', latency_ms: 10_000, count: 10 })
+  const sent = page.waitForRequest(r => isSuggestionCall(new URL(r.url())) && queryOf(r) === query)
+  await page.evaluate((query) => {
+    const seen: string[] = []
+    ;(window as unknown as { __optionsShown: string[] }).__optionsShown = seen
+    const listbox = document.querySelector('[role="listbox"]')
+    if (!listbox) throw new Error('no listbox')
+    new MutationObserver(() => {
+      if (listbox.getAttribute('aria-label') !== `Suggestions for ${query}`) return
+      for (const option of listbox.querySelectorAll('[role="option"]')) seen.push(option.getAttribute('aria-label') ?? option.textContent?.trim() ?? '')
+    }).observe(listbox, { attributes: true, childList: true, subtree: true, characterData: true })
+  }, query)
+  return {
+    sent,
+    release: () => {
+      released = true
+      return Promise.all(held.map(go => go()))
+    },
+    shown: () => page.evaluate(() => (window as unknown as { __optionsShown: string[] }).__optionsShown),
+  }
+}
+
+test('"hedphones" shows headphone suggestions once the server\'s answer has no "hedphones" as typed, not before', async ({ page }) => {
   const box = page.getByRole('combobox', { name: 'Search products' })
   await box.focus()
-  await box.pressSequentially('hedphones', { delay: 80 })
-
+  // "nord" is found as typed in a brand (only the instant layer lists brands): the layer is ready.
+  await box.pressSequentially('nord', { delay: 30 })
+  await expect(page.getByRole('listbox', { name: 'Suggestions for nord' }).getByRole('option', { name: 'Nordpeak', exact: true })).toBeVisible()
+  const round = await holdRoundFor(page, 'hedphones')
+  await box.fill('hedphones')
+  await round.sent
   const listbox = page.getByRole('listbox', { name: 'Suggestions for hedphones' })
+  // The server may still list products with "hedphones" as typed: no typo rescue yet.
+  await expect(listbox.getByRole('option', { name: 'Headphones', exact: true })).toHaveCount(0)
+  await round.release()
+  await expect(listbox).toHaveAttribute('data-results-for', 'hedphones')
   await expect(listbox.getByRole('option', { name: 'Headphones', exact: true })).toBeVisible()
   await expect(listbox.getByRole('group', { name: 'Categories' }).locator('mark')).toHaveText('Headphones')
-  expect(suggestAnswers).toBe(0)
+})
+
+test('"stove" on a cold store never flashes a Stone- brand a typo away: the stoves come, the brands never', async ({ page }) => {
+  // The seeded brands Stonepeak, Stoneline, Stoneworks, Stonecraft, Stonefield: "stone" is "stove" one letter off.
+  const stoneBrand = /^Stone(peak|line|works|craft|field)$/
+  // The sign-in page holds no products: the store is cold (the home page's may have a stove).
+  await page.goto('/auth/login')
+  await waitForHydration(page)
+  const box = page.getByRole('combobox', { name: 'Search products' })
+  await box.focus()
+  // One letter lists the brands starting with it (only the instant layer lists brands) and asks the server nothing,
+  // so the layer is ready and the store gets no stove from a server round (it would find "stove" as typed).
+  await box.press('s')
+  await expect(page.getByRole('listbox', { name: 'Suggestions for s' }).getByRole('group', { name: 'Brands' }).getByRole('option').first()).toBeVisible()
+  const round = await holdRoundFor(page, 'stove')
+  await box.fill('stove')
+  await round.sent
+  await round.release()
+  const listbox = page.getByRole('listbox', { name: 'Suggestions for stove' })
+  await expect(listbox).toHaveAttribute('data-results-for', 'stove')
+  await expect(listbox.getByRole('option', { name: /stove/i }).first()).toBeVisible()
+  await expect(listbox.getByRole('group', { name: 'Brands' })).toHaveCount(0)
+  expect((await round.shown()).filter(name => stoneBrand.test(name))).toEqual([])
 })
 
 test('"lamp" lists lamps, not the Camping category a typo away, once lamps are known', async ({ page }) => {

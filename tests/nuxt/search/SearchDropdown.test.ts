@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mountSuspended, registerEndpoint } from '@nuxt/test-utils/runtime'
 import { flushPromises } from '@vue/test-utils'
+import { setResponseStatus } from 'h3'
 import { useRouter } from '#imports'
 import SearchDropdown from '~/components/search/SearchDropdown.vue'
 import { RECENT_SEARCHES_KEY } from '~/composables/search/useRecentSearches'
@@ -31,10 +32,15 @@ function productDto(id: number, title: string): ProductSummaryDto {
 let releaseServer: () => void = () => {}
 let serverCalls: string[] = []
 let serverAnswer: SuggestionDto[] = []
+let serverProducts: ProductSummaryDto[] = []
+// Whether the suggest call fails (a 400: not retried) once released.
+let serverFails = false
 
 beforeEach(() => {
   serverCalls = []
   serverAnswer = []
+  serverProducts = [productDto(77, 'Studio Wireless Headphones')]
+  serverFails = false
   let release!: () => void
   const gate = new Promise<void>((resolve) => {
     release = resolve
@@ -43,11 +49,15 @@ beforeEach(() => {
   registerEndpoint('/api/products/suggest/', async (event) => {
     serverCalls.push(new URL(event.node.req.url ?? '', 'http://x').searchParams.get('q') ?? '')
     await gate
+    if (serverFails) {
+      setResponseStatus(event, 400)
+      return { detail: 'Unavailable.' }
+    }
     return serverAnswer
   })
   registerEndpoint('/api/products/', async () => {
     await gate
-    const page: CursorPageDto<ProductSummaryDto> = { next: null, previous: null, results: [productDto(77, 'Studio Wireless Headphones')] }
+    const page: CursorPageDto<ProductSummaryDto> = { next: null, previous: null, results: serverProducts }
     return page
   })
   localStorage.clear()
@@ -138,40 +148,77 @@ describe('SearchDropdown', () => {
     expect(value()).toBe('te')
   })
 
-  it('shows headphone suggestions for "hedphones" before any server answer', async () => {
+  it('shows what it has as typed at once, and headphone suggestions for "hedphones" once the server has none', async () => {
+    serverProducts = []
     const { wrapper, input } = await mountBox()
     await input.trigger('focus')
-    await typeUntilRows(wrapper, input, 'hedphones')
-    expect(input.attributes('aria-expanded')).toBe('true')
+    // Found as typed: on the keystroke, before any server answer.
+    await typeUntilRows(wrapper, input, 'headphones')
     expect(optionTexts(wrapper)).toEqual(['Headphones', 'Urban Wireless Headphones, $129.00'])
-    expect(wrapper.findAll('[role="option"] mark').map(m => m.text())).toEqual(['Headphones', 'Headphones'])
     expect(wrapper.get('[role="listbox"]').attributes('data-results-for')).toBe('')
+    // A typo: the server's rows may have "hedphones" as typed, so the rescue waits for them.
+    await input.setValue('hedphones')
+    await vi.waitFor(() => expect(serverCalls).toContain('hedphones'))
+    expect(optionTexts(wrapper)).toEqual([])
+    releaseServer()
+    await vi.waitFor(() => expect(optionTexts(wrapper)).toEqual(['Headphones', 'Urban Wireless Headphones, $129.00']))
+    expect(input.attributes('aria-expanded')).toBe('true')
+    expect(wrapper.findAll('[role="option"] mark').map(m => m.text())).toEqual(['Headphones', 'Headphones'])
+    expect(wrapper.get('[role="listbox"]').attributes('data-results-for')).toBe('hedphones')
   })
 
-  it('lists no category a typo away when a product has the word as typed: "lamp" shows the lamp, not Camping', async () => {
+  it('lists no category a typo away when a product has the word as typed: "clamp" shows the clamp, not Camping', async () => {
     useFacetsStore().entries[facetsKey({})]!.data!.categories.push({ slug: 'camping', name: 'Camping', count: 90 })
+    useProductStore().byId[3] = product(3, 'Steel Bench Clamp')
+    serverProducts = []
     const { wrapper, input } = await mountBox()
     await input.trigger('focus')
-    await typeUntilRows(wrapper, input, 'lamp')
-    expect(optionTexts(wrapper)).toEqual(['Oak Desk Lamp, $129.00'])
-    // With nothing found as typed, Camping is a typo away and shows.
+    await typeUntilRows(wrapper, input, 'clamp')
+    expect(optionTexts(wrapper)).toEqual(['Steel Bench Clamp, $129.00'])
+    // With nothing found as typed, Camping is a typo away ("camp" and one letter) and shows once the server agrees.
     await input.setValue('camq')
+    await vi.waitFor(() => expect(serverCalls).toContain('camq'))
+    releaseServer()
     await vi.waitFor(() => expect(optionTexts(wrapper)).toEqual(['Camping']))
   })
 
-  it('drops a category a typo away once the server\'s rows have the word as typed: no lamp in the store, "lamp"', async () => {
-    useFacetsStore().entries[facetsKey({})]!.data!.categories.push({ slug: 'camping', name: 'Camping', count: 90 })
-    delete useProductStore().byId[2]
-    serverAnswer = [{ type: 'query', text: 'floor lamp' }]
-    const { wrapper, input } = await mountBox()
-    await input.trigger('focus')
-    await typeUntilRows(wrapper, input, 'lamp')
-    // Nothing the box knows has "lamp" yet: a typo away is the best there is.
-    expect(optionTexts(wrapper)).toEqual(['Camping'])
-    await vi.waitFor(() => expect(serverCalls).toEqual(['lamp']))
+  // A cold store: nothing the box holds has "stove", but the server's rows may; Stoneline is a typo away.
+  async function typeStoveOnColdStore() {
+    useFacetsStore().entries[facetsKey({})]!.data!.brands.push({ slug: 'stoneline', name: 'Stoneline', count: 150 })
+    const box = await mountBox()
+    await box.input.trigger('focus')
+    // "stone" is in the brand's name as typed: listed on the keystroke, before any server answer.
+    await typeUntilRows(box.wrapper, box.input, 'stone')
+    expect(optionTexts(box.wrapper)).toEqual(['Stoneline'])
+    await box.input.setValue('stove')
+    await vi.waitFor(() => expect(serverCalls).toContain('stove'))
+    expect(optionTexts(box.wrapper)).toEqual([])
+    return box
+  }
+
+  it('never shows a brand a typo away while the server may still have the word as typed: "stove", then its stoves', async () => {
+    serverAnswer = [{ type: 'query', text: 'camp stove' }]
+    serverProducts = [productDto(78, 'Alpine Camp Stove')]
+    const { wrapper } = await typeStoveOnColdStore()
     releaseServer()
-    await vi.waitFor(() => expect(wrapper.get('[role="listbox"]').attributes('data-results-for')).toBe('lamp'))
-    expect(optionTexts(wrapper)).toEqual(['floor lamp', 'Studio Wireless Headphones, $59.00'])
+    await vi.waitFor(() => expect(wrapper.get('[role="listbox"]').attributes('data-results-for')).toBe('stove'))
+    expect(optionTexts(wrapper)).toEqual(['camp stove', 'Alpine Camp Stove, $59.00'])
+  })
+
+  it('shows the brand a typo away once the server has answered without the word: "stove" lists Stoneline', async () => {
+    serverProducts = []
+    const { wrapper } = await typeStoveOnColdStore()
+    releaseServer()
+    await vi.waitFor(() => expect(optionTexts(wrapper)).toEqual(['Stoneline']))
+    expect(wrapper.get('[role="listbox"]').attributes('data-results-for')).toBe('stove')
+  })
+
+  it('shows the brand a typo away once the server round has failed: the best there is', async () => {
+    serverFails = true
+    const { wrapper } = await typeStoveOnColdStore()
+    releaseServer()
+    await vi.waitFor(() => expect(optionTexts(wrapper)).toEqual(['Stoneline']))
+    expect(wrapper.findAll('button').map(b => b.text())).toContain('Try again')
   })
 
   it('adds the server rows, with thumbnail and price, once they answer the query on screen', async () => {
@@ -189,7 +236,7 @@ describe('SearchDropdown', () => {
   it('works with the keyboard: arrows move aria-activedescendant, Escape closes then clears', async () => {
     const { wrapper, input } = await mountBox()
     await input.trigger('focus')
-    await typeUntilRows(wrapper, input, 'hedphones')
+    await typeUntilRows(wrapper, input, 'headphones')
     const options = () => wrapper.findAll('[role="option"]')
 
     await input.trigger('keydown', { key: 'ArrowDown' })
@@ -213,7 +260,7 @@ describe('SearchDropdown', () => {
     const push = vi.spyOn(useRouter(), 'push').mockResolvedValue(undefined)
     const { wrapper, input } = await mountBox()
     await input.trigger('focus')
-    await typeUntilRows(wrapper, input, 'hedphones')
+    await typeUntilRows(wrapper, input, 'headphones')
     await input.trigger('keydown', { key: 'ArrowDown' })
     await input.trigger('keydown', { key: 'ArrowDown' })
     await wrapper.get('form').trigger('submit')

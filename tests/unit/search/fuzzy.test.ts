@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { correctQuery, createFuzzyIndex, searchIndexes, type FuzzyEntry } from '~/utils/search/fuzzy'
+import { seedProducts, seedTaxonomy } from '~/tests/mocks/seed/seedCatalog'
+import { DEFAULT_SEED, DEFAULT_SEED_PRODUCTS } from '~/tests/mocks/seed/constants'
 
 const entries: FuzzyEntry<string>[] = [
   { kind: 'category', text: 'Headphones', value: 'headphones', weight: 250 },
@@ -93,6 +95,9 @@ describe('createFuzzyIndex', () => {
       { kind: 'product', text: 'Oak Desk Lamp', value: 'p4' },
     ])
     expect(texts(mixed.search('lamp'))).toEqual(['product:Oak Desk Lamp'])
+    // "clamp" is one letter more than Camping's "camp", but found as typed.
+    const clamps = createFuzzyIndex<string>([{ kind: 'category', text: 'Camping', value: 'camping' }, { kind: 'product', text: 'Bench Clamp', value: 'p7' }])
+    expect(texts(clamps.search('clamp'))).toEqual(['product:Bench Clamp'])
     // Not found as typed: a typo away counts ("camp" is one away from "lamp", not from "lanp").
     expect(texts(mixed.search('lanp'))).toEqual(['product:Oak Desk Lamp'])
     expect(texts(mixed.search('camq'))).toEqual(['category:Camping'])
@@ -129,6 +134,64 @@ describe('createFuzzyIndex', () => {
   })
 })
 
+describe('the typo rule on the seeded catalog\'s words', () => {
+  // As the header box has them with every product in the store: the shop's terms, and the products.
+  const taxonomy = seedTaxonomy()
+  const terms = createFuzzyIndex<string>([
+    ...taxonomy.categories.map(c => ({ kind: 'category' as const, text: c.name, value: c.slug })),
+    ...taxonomy.brands.map(b => ({ kind: 'brand' as const, text: b.name, value: b.slug })),
+  ])
+  const products = createFuzzyIndex<string>(seedProducts(DEFAULT_SEED, DEFAULT_SEED_PRODUCTS, taxonomy)
+    .map(p => ({ kind: 'product' as const, text: p.title, value: p.slug })))
+  const found = (query: string) => [...new Set(searchIndexes(query, [[terms, 3], [products, 4]]).map(h => `${h.entry.kind}:${h.entry.text}`))]
+  const kinds = (query: string, kind: string) => found(query).filter(hit => hit.startsWith(`${kind}:`))
+
+  it('takes no first letter away: "chair" (no chair in the shop) is not Haircare, "hair" one letter dropped', () => {
+    expect(found('chair').filter(hit => /hair/i.test(hit))).toEqual([])
+    // Nor a first letter changed, with only the terms to go by (a cold store): the seeded products' "lamp",
+    // "pair" (Pillowcase Pair), "cable" and "fineliner" are not "camp", "hair", "table" and "pineline".
+    for (const word of ['lamp', 'pair', 'cable', 'fineliner']) expect(terms.search(word)).toEqual([])
+    // One changed further on still is: "stove" is "stone" (no stove in the terms), the Stone- brands.
+    expect(terms.search('stove').map(h => h.entry.text)).toContain('Stoneline')
+  })
+
+  it('still rescues the typos after the first letter: "hiarcare", "lmap", "sneakr", "nordpek", "hedphones"', () => {
+    expect(kinds('hiarcare', 'category')).toEqual(['category:Haircare'])
+    expect(kinds('lmap', 'product').length).toBeGreaterThan(0)
+    expect(kinds('lmap', 'product').every(hit => hit.endsWith(' Lamp'))).toBe(true)
+    expect(kinds('sneakr', 'category')).toEqual(['category:Sneakers'])
+    expect(kinds('nordpek', 'brand')).toEqual(['brand:Nordpeak'])
+    expect(kinds('hedphones', 'category')).toEqual(['category:Headphones'])
+  })
+
+  it('finds a chair a typo away once the shop has one: "chiar" is "chair", a swap after the first letter', () => {
+    const withChairs = createFuzzyIndex<string>([{ kind: 'category', text: 'Chairs', value: 'chairs' }, { kind: 'product', text: 'Oak Dining Chair', value: 'c1' }])
+    expect(texts(searchIndexes('chiar', [[terms, 3], [withChairs, 4]]))).toEqual(expect.arrayContaining(['category:Chairs', 'product:Oak Dining Chair']))
+    // And "chair" typed as it is lists only what has it: no typo of it (Chargers' "char") comes along.
+    expect(texts(searchIndexes('chair', [[terms, 3], [withChairs, 4]]))).toEqual(['category:Chairs', 'product:Oak Dining Chair'])
+  })
+
+  it('forgives a first letter only in a term long enough for two typos: "neadphones" but not "ahir"', () => {
+    expect(kinds('neadphones', 'category')).toEqual(['category:Headphones'])
+    expect(terms.search('ahir')).toEqual([])
+    // A first letter changed in eight letters is two typos: the most a term that long has.
+    expect(terms.search('naircare').map(h => h.entry.text)).toEqual(['Haircare'])
+    expect(terms.search('naircare')[0]!.score).toBeCloseTo(2 / 8)
+  })
+
+  it('corrects a search to words at the same start: "chair" and "lmap" are not "hair" and "camp"', () => {
+    expect(correctQuery('lmap', [terms, products])).toBe('lamp')
+    expect(correctQuery('hiarcare', [terms, products])).toBe('haircare')
+    expect(correctQuery('chair', [products, terms])).not.toMatch(/hair/)
+    expect(correctQuery('pair', [terms])).toBeNull()
+  })
+
+  it('keeps a word the products have though a term starts with it: "hair" is not corrected to "haircare"', () => {
+    expect(correctQuery('hair', [terms, products])).toBeNull()
+    expect(correctQuery('hair lmap', [terms, products])).toBe('hair lamp')
+  })
+})
+
 describe('searchIndexes', () => {
   // As the header box searches: the shop's terms and the products in the store are two indexes.
   const terms = createFuzzyIndex<string>([
@@ -147,8 +210,17 @@ describe('searchIndexes', () => {
   })
 
   it('also counts words found as typed in other texts shown along (the server\'s rows for the query)', () => {
-    expect(texts(searchIndexes('lamp', [[terms, 3]], ['Floor Lamp']))).toEqual([])
-    expect(texts(searchIndexes('lamp', [[terms, 3]], ['Tent']))).toEqual(['category:Camping', 'brand:Campworks'])
+    // "clamp" is "camp" with one letter more (since a first letter changed counts two, "lamp" is no longer "camp").
+    expect(texts(searchIndexes('clamp', [[terms, 3]], ['Bench Clamp']))).toEqual([])
+    expect(texts(searchIndexes('clamp', [[terms, 3]], ['Tent']))).toEqual(['category:Camping', 'brand:Campworks'])
+  })
+
+  it('forgives no typo while the rows that may have the word as typed are not known (shownAlong null)', () => {
+    expect(texts(searchIndexes('camq', [[terms, 3]], null))).toEqual([])
+    expect(texts(searchIndexes('lanp', [[terms, 3], [products, 4]], null))).toEqual([])
+    // What is found as typed is listed at once.
+    expect(texts(searchIndexes('camp', [[terms, 3]], null))).toEqual(['category:Camping', 'brand:Campworks'])
+    expect(texts(searchIndexes('lamp', [[terms, 3], [products, 4]], null))).toEqual(['product:Oak Desk Lamp'])
   })
 
   it('limits each index to its own count per kind', () => {
