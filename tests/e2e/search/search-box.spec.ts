@@ -162,20 +162,6 @@ test('"stove" on a cold store never flashes a Stone- brand a typo away: the stov
   expect((await round.shown()).filter(name => stoneBrand.test(name))).toEqual([])
 })
 
-test('"lamp" lists lamps, not the Camping category a typo away, once lamps are known', async ({ page }) => {
-  const box = page.getByRole('combobox', { name: 'Search products' })
-  await box.focus()
-  // Nothing has "camq" as typed: Camping, a typo away, is the best there is (and the instant layer is ready).
-  await box.pressSequentially('camq', { delay: 30 })
-  await expect(page.getByRole('listbox', { name: 'Suggestions for camq' }).getByRole('option', { name: 'Camping', exact: true })).toBeVisible()
-
-  await box.fill('lamp')
-  const listbox = page.getByRole('listbox', { name: 'Suggestions for lamp' })
-  await expect(listbox).toHaveAttribute('data-results-for', 'lamp')
-  await expect(listbox.getByRole('option', { name: /lamp/i }).first()).toBeVisible()
-  await expect(listbox.getByRole('option', { name: 'Camping', exact: true })).toHaveCount(0)
-})
-
 test('the combobox passes axe and works with the keyboard alone', async ({ page }) => {
   // Reach the box with Tab only, from the top of the page: the skip link, the brand, the main links, then the box.
   const box = page.getByRole('combobox', { name: 'Search products' })
