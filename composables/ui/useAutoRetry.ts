@@ -1,4 +1,5 @@
 import { onBeforeUnmount, onMounted, readonly, ref, watch, type Ref } from 'vue'
+import { useNuxtApp } from '#app'
 import type { ApiErrorData } from '~/composables/core/api/ApiError'
 
 /** idle: nothing to do; waiting: a retry is due in `secondsLeft`; retrying: under way; stopped: left to the shopper. */
@@ -14,6 +15,12 @@ export interface UseAutoRetryOptions {
   /** Wait before the first attempt (default 2 s); each next wait doubles, with jitter, up to `maxDelayMs`. */
   firstDelayMs?: number
   maxDelayMs?: number
+  /**
+   * The failed part, the same across mounts (its retry function): a failure shown only while its status is 'error'
+   * leaves the page during its own attempt (the status is 'loading' then) and comes back when that fails, and its
+   * round goes on where it stood instead of starting again (a retry every 2 s for as long as the page is open).
+   */
+  part?: object
 }
 
 export interface UseAutoRetryReturn {
@@ -33,6 +40,23 @@ export function isRetryableFailure(failure: Pick<ApiErrorData, 'status'>): boole
   return true
 }
 
+/** A part's round, kept for its next mount: how many attempts, and whether the last is under way or just ended. */
+interface Round {
+  attempts: number
+  running: boolean
+  endedAt: number
+}
+
+/** A mount this soon after the part's attempt failed is that failure coming back: the round goes on. */
+const CONTINUES_WITHIN_MS = 1_000
+
+/** The rounds of this page's failed parts (per app: nothing is kept in a module). Browser only: nothing retries on the server. */
+function rounds(): WeakMap<object, Round> {
+  const app = useNuxtApp() as { _autoRetryRounds?: WeakMap<object, Round> }
+  app._autoRetryRounds ??= new WeakMap()
+  return app._autoRetryRounds
+}
+
 /**
  * Retries a failed section by itself after hydration: waits 2, 4, 8, 16, 30 s (jittered, at least the backend's
  * Retry-After), attempts only while the tab is visible, at once when the connection comes back, and stops after
@@ -45,6 +69,7 @@ export function useAutoRetry(options: UseAutoRetryOptions): UseAutoRetryReturn {
   const maxDelayMs = options.maxDelayMs ?? 30_000
   const phase = ref<AutoRetryPhase>('idle')
   const secondsLeft = ref(0)
+  const kept = import.meta.client && options.part ? rounds() : null
   let attempts = 0
   let dueAt = 0
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -96,10 +121,14 @@ export function useAutoRetry(options: UseAutoRetryOptions): UseAutoRetryReturn {
     }
     attempts++
     phase.value = 'retrying'
+    const round: Round = { attempts, running: true, endedAt: 0 }
+    if (options.part) kept?.set(options.part, round)
     try {
       await options.retry()
     }
     finally {
+      round.running = false
+      round.endedAt = Date.now()
       if (active) schedule()
     }
   }
@@ -118,6 +147,8 @@ export function useAutoRetry(options: UseAutoRetryOptions): UseAutoRetryReturn {
 
   onMounted(() => {
     active = true
+    const round = options.part ? kept?.get(options.part) : undefined
+    if (round && (round.running || Date.now() - round.endedAt < CONTINUES_WITHIN_MS)) attempts = round.attempts
     document.addEventListener('visibilitychange', onVisible)
     window.addEventListener('online', onOnline)
     // Another load of the same data (a second section, a navigation) may end or start the failure meanwhile.
