@@ -133,7 +133,9 @@ describe('useProductFacets', () => {
 
     void result.retry()
     await nextTick()
-    expect(result.status.value).toBe('loading')
+    // Still failed while retried (its failure line stays, "Trying again…"), and still no counts.
+    expect(fake.current.callsTo('/products/facets/')).toHaveLength(3)
+    expect(result.status.value).toBe('error')
     expect(result.facets.value).toBeNull()
     fake.current.callsTo('/products/facets/')[2]!.resolve(facets([['acme', 1]]))
     await settle()

@@ -63,9 +63,12 @@ describe('createKeyedResource', () => {
     const state = await failed
     expect(state).toMatchObject({ status: 'error', data: null, error: { status: 503, message: 'Busy.' } })
     expect(JSON.parse(JSON.stringify(state.error))).toEqual(state.error)
-    void resource.load('k', fetcher)
+    const again = resource.load('k', fetcher)
     expect(fetcher).toHaveBeenCalledTimes(2)
-    expect(resource.get('k')?.error).toBeNull()
+    // Still failed while it is asked again (what says so stays), until the answer.
+    expect(resource.get('k')).toMatchObject({ status: 'error', error: { status: 503 } })
+    calls[1]!.answer.resolve('ok')
+    expect(await again).toMatchObject({ status: 'success', data: 'ok', error: null })
   })
 
   it('turns a failure that is not an ApiError into the generic message', async () => {
