@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import CatalogListing from '~/components/catalog/CatalogListing.vue'
 import { useCatalogListing, type UseCatalogListingOptions } from '~/composables/catalog/useCatalogListing'
@@ -30,6 +30,12 @@ async function listingAt(route: string, options: UseCatalogListingOptions = {}, 
   const wrapper = await mountInNuxt(CatalogListing, { props: { listing, pageShowsCategoryFailure }, route })
   return { listing, wrapper }
 }
+
+// The panel and its failure lines are lazy components: their modules' first load (a cold transform on a CI machine)
+// took longer than a wait for a render is given. Loaded once before, the waits below are for the render alone.
+beforeAll(async () => {
+  await Promise.all([import('~/components/catalog/CatalogFilterPanel.vue'), import('~/components/ui/UiLoadFailed.vue')])
+})
 
 const toggle = (wrapper: VueWrapper) => wrapper.get('button[aria-controls="catalog-filters"]')
 
