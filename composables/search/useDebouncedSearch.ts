@@ -24,7 +24,7 @@ export interface UseDebouncedSearchReturn<T> {
   results: Readonly<Ref<T | null>>
   /** The query `results` belong to; compare with `query` before showing them as current. */
   resultsFor: Readonly<Ref<string | null>>
-  /** idle (too short), debouncing (waiting for a pause), loading, success, error. */
+  /** idle (too short, or the starting term not asked for), debouncing (waiting for a pause), loading, success, error. */
   status: Readonly<Ref<SearchStatus>>
   /** Why the latest query failed, for a message; null otherwise. */
   error: Readonly<Ref<DeepReadonly<ApiErrorData> | null>>
@@ -70,11 +70,15 @@ export function useDebouncedSearch<T>(
   let asked: string | null = null
   // A debounce timer can outlive its component; once disposed, nothing more is sent.
   let disposed = false
+  // The term it started with (a search page's, in the header box) is not asked for by itself: nothing is under way
+  // for it until it changes or `flush` asks (it said "loading" for good, with nothing sent).
+  const started = ref(false)
 
   const status = computed<SearchStatus>(() => {
     if (tooShort.value) return 'idle'
     if (waiting.value) return 'debouncing'
     const current = entry.value?.status
+    if (current === undefined && !started.value) return 'idle'
     return current === undefined || current === 'idle' ? 'debouncing' : current
   })
 
@@ -91,6 +95,7 @@ export function useDebouncedSearch<T>(
   }
 
   async function run(): Promise<void> {
+    started.value = true
     waiting.value = false
     const current = key.value
     if (disposed || tooShort.value) return
@@ -110,6 +115,7 @@ export function useDebouncedSearch<T>(
   const debounced = useDebounceFn(run, debounceMs, { maxWait: maxWaitMs })
 
   watch(query, () => {
+    started.value = true
     if (tooShort.value) {
       stopAsking()
       waiting.value = false

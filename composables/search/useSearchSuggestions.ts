@@ -101,6 +101,8 @@ export function useSearchSuggestions(term: Ref<string>, options: UseDebouncedSea
       warmed = true
       prepare()
       local.warm()
+      // The box about to be used with a term it started with (a search page's): its server rows are asked for now.
+      if (server.status.value === 'idle' && server.resultsFor.value === null) void server.flush()
     },
     prepare,
     submit(q) {

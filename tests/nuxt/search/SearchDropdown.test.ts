@@ -117,6 +117,23 @@ describe('SearchDropdown', () => {
     expect(value()).toBe('boots')
   })
 
+  // The results page's term is in the box from the start: nothing was sent for it, so nothing may say "loading"
+  // (it did, for good: the box only asked when its term changed). Focused, the box asks for its rows then.
+  it('on a results page, is not busy with its term until focused, and then asks the server for it once', async () => {
+    serverAnswer = [{ type: 'query', text: 'lamp shade' }]
+    const { wrapper, input } = await mountBox('/search?q=lamp')
+    await flushPromises()
+    expect(input.attributes('aria-busy')).toBe('false')
+    expect(serverCalls).toEqual([])
+
+    await input.trigger('focus')
+    await vi.waitFor(() => expect(serverCalls).toEqual(['lamp']))
+    releaseServer()
+    await vi.waitFor(() => expect(wrapper.find('[role="listbox"]').attributes('data-results-for')).toBe('lamp'))
+    expect(input.attributes('aria-busy')).toBe('false')
+    expect(serverCalls).toEqual(['lamp'])
+  })
+
   it('never copies a control character from the address into the box or the suggestions\' label', async () => {
     const router = useRouter()
     const { wrapper, input } = await mountBox('/search?q=boo%00ts%07')

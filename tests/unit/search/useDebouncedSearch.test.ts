@@ -19,8 +19,8 @@ function controlledSearch() {
   return { calls, search }
 }
 
-function setup(options: UseDebouncedSearchOptions = {}) {
-  const term = ref('')
+function setup(options: UseDebouncedSearchOptions = {}, startingTerm = '') {
+  const term = ref(startingTerm)
   const backend = controlledSearch()
   const scope = effectScope()
   const state = scope.run(() => useDebouncedSearch(term, backend.search, options))!
@@ -93,6 +93,23 @@ describe('useDebouncedSearch', () => {
     await vi.advanceTimersByTimeAsync(1)
     expect(state.results.value).toBeNull()
     expect(state.status.value).toBe('debouncing')
+  })
+
+  // A search page's term in the header box: nothing is sent for it by itself, and nothing says it is loading.
+  it('leaves the term it starts with idle until asked, then asks once and shows the answer', async () => {
+    const { state, calls } = setup({}, 'lamp')
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(calls).toHaveLength(0)
+    expect(state.status.value).toBe('idle')
+
+    const asked = state.flush()
+    expect(calls.map(c => c.query)).toEqual(['lamp'])
+    expect(state.status.value).toBe('loading')
+    calls[0]!.resolve('results:lamp')
+    await asked
+    await nextTick()
+    expect(state.status.value).toBe('success')
+    expect(state.results.value).toBe('results:lamp')
   })
 
   it('does not ask for queries under the minimum length', async () => {
