@@ -44,7 +44,7 @@ export interface KeyedResource<T> {
 
 /**
  * A TTL cache of remote data by key, as a small state machine per key: idle -> loading -> success | error, and
- * loading again on a refresh (data kept meanwhile); an error stays an error while it is tried again. A failure is never cached: the next load asks again.
+ * loading again on a refresh (data kept meanwhile). A failure is never cached: the next load asks again.
  * The entries are reactive state for the store to return; requests under way are bookkeeping of this instance.
  */
 export function createKeyedResource<T>(options: KeyedResourceOptions): KeyedResource<T> {
@@ -98,12 +98,8 @@ export function createKeyedResource<T>(options: KeyedResourceOptions): KeyedReso
     }
     if (!force && existing && isFresh(existing, ttlMs)) return existing
     const entry = entryFor(key)
-    // A failed entry asked again stays failed until the answer: what shows the failure stays on screen with its
-    // "Trying again…" instead of leaving for the attempt and coming back (re-read by screen readers each time).
-    if (entry.status !== 'error') {
-      entry.status = 'loading'
-      entry.error = null
-    }
+    entry.status = 'loading'
+    entry.error = null
     await flights.start(key, 'load', async (signal) => {
       try {
         const data = await fetcher(signal)

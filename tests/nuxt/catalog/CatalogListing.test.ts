@@ -83,28 +83,6 @@ describe('CatalogListing', () => {
     expect(listing.filters.draft.value.brands).toEqual(['acme', 'bolt'])
   })
 
-  // Shown while the counts' status is 'error': the same line stays through its retry, saying so, rather than leaving
-  // for the attempt and coming back (read out again by a screen reader, its round of attempts started again).
-  it('keeps the counts\' failure line, saying it is trying again, until the retry has an answer', async () => {
-    const { listing, wrapper } = await listingAt(`${PRODUCTS_PATH}?brand=acme`)
-    const panel = () => wrapper.get('#catalog-filters')
-    listing.filters.update({ inStock: true })
-    await vi.waitFor(() => expect(fake.current.callsTo('/products/facets/')).toHaveLength(2))
-    fake.current.callsTo('/products/facets/')[1]!.reject(apiError(503, 'The service is unavailable.'))
-    await vi.waitFor(() => expect(panel().find('[role="alert"]').exists()).toBe(true))
-    const line = panel().get('[role="alert"]').element
-
-    await panel().get('[role="alert"] button').trigger('click')
-    await vi.waitFor(() => expect(fake.current.callsTo('/products/facets/')).toHaveLength(3))
-    await settle()
-    expect(panel().get('[role="alert"]').element).toBe(line)
-    expect(line.textContent).toContain('Trying again…')
-
-    fake.current.callsTo('/products/facets/')[2]!.resolve(FACETS)
-    await vi.waitFor(() => expect(panel().find('[role="alert"]').exists()).toBe(false))
-    expect(panel().text()).toMatch(/Bolt\s*\(7\)/)
-  })
-
   // The panel says what it misses (its code out of the listings' first view with it), unless the page says it itself.
   it('says in the panel that the categories failed', async () => {
     const { wrapper } = await listingAt(PRODUCTS_PATH, {}, { categoriesFail: true })
