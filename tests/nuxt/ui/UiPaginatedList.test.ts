@@ -30,7 +30,7 @@ function listView(initial: { items?: Row[], status?: ListStatus, error?: ApiErro
 const rows = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `Row ${i + 1}` }))
 
 /** The list with a plain rendering of its items, as a caller would write it. */
-function mountList(view: ListView<Row>, props: Record<string, unknown> = {}, slots: Record<string, () => unknown> = {}, attachTo?: HTMLElement) {
+function mountList(view: ListView<Row>, props: Record<string, unknown> = {}, slots: Record<string, () => unknown> = {}) {
   return mountInNuxt(defineComponent({
     props: { view: { type: Object as PropType<ListView<Row>>, required: true } },
     setup: p => () => h(UiPaginatedList<Row>, { list: p.view, label: 'Rows', ...props }, {
@@ -38,7 +38,7 @@ function mountList(view: ListView<Row>, props: Record<string, unknown> = {}, slo
       loading: () => h('p', 'Skeleton'),
       ...slots,
     }),
-  }), { props: { view }, attachTo })
+  }), { props: { view } })
 }
 
 // The sentinel's observer: reports "in range" for every element it starts observing, as a tall screen would.
@@ -127,23 +127,6 @@ describe('UiPaginatedList', () => {
     expect(wrapper.find('[role="status"]').exists()).toBe(false)
     expect(wrapper.get('[role="alert"]').text()).toBe('Rows are unavailable.')
     expect(wrapper.get('button').text()).toBe('Try again')
-  })
-
-  // The footer left with the failure while the list loaded again, and the focus on its button fell to the page's start.
-  it('keeps the focus on "Try again" of a failed first page through the attempt, busy, and after it fails again', async () => {
-    const failure = apiError(503, 'The shop is busy.').toJSON()
-    const { view, status } = listView({ status: 'error', error: failure })
-    const wrapper = await mountList(view, {}, { error: () => h('p', { role: 'alert' }, 'Rows are unavailable.') }, document.body)
-    const button = wrapper.get('button').element as HTMLButtonElement
-    button.focus()
-    status.value = 'loading'
-    await nextTick()
-    expect(document.activeElement).toBe(button)
-    expect(button.getAttribute('aria-disabled')).toBe('true')
-    status.value = 'error'
-    await nextTick()
-    expect(document.activeElement).toBe(button)
-    expect(button.textContent).toContain('Try again')
   })
 
   it('retries a failed first page by itself after mounting, saying so, and never a failed later page', async () => {
