@@ -67,16 +67,6 @@ function sessionExpiredError(cause: ApiError): ApiError {
   return new ApiError({ status: 401, code: 'session_expired', message: 'Your session has ended. Please sign in again.', fieldErrors: {}, retryable: false, cause })
 }
 
-/** The caller's `onSent`: what it does is its own business, and it never breaks the request. */
-function sent(onSent: (() => void) | undefined): void {
-  try {
-    onSent?.()
-  }
-  catch {
-    // Ignored, as a throwing hook is.
-  }
-}
-
 /** Bodies come as text and are parsed here, so an HTML or truncated 2xx becomes an ApiError instead of a string. */
 function parseSuccess<T>(text: string, status: number): T {
   if (!text.trim()) return undefined as T
@@ -143,7 +133,7 @@ export function createApiClient(config: ApiClientConfig): ApiClientInstance {
         ...(req.keepalive ? { keepalive: true } : {}),
         // ofetch's last step before the browser's fetch: only synchronous work (URL, body) and awaits of settled
         // promises come between, so no event of the page (pagehide) runs in between.
-        ...(req.onSent ? { onRequest: () => sent(req.onSent) } : {}),
+        ...(req.onSent ? { onRequest: req.onSent } : {}),
         responseType: 'text',
         retry: 0,
         onResponse: (context) => {

@@ -38,7 +38,7 @@ export interface ApiRequestOptions {
    * Called each time an attempt of this request is handed to the browser's fetch (a retry or a replay after a token
    * refresh calls it again), and never for one that did not leave: aborted first, refused by the breaker, or still
    * waiting (for a token, a retry's delay, the transport's code) when the page went away. With `keepalive`, a request
-   * it was called for reaches the backend even if the page is left right after. A throwing callback is ignored.
+   * it was called for reaches the backend even if the page is left right after.
    */
   onSent?: () => void
 }

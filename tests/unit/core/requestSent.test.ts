@@ -99,12 +99,4 @@ describe('api core: onSent', () => {
     expect(state.count).toBe(0)
     expect(seenAtHit).toHaveLength(1)
   })
-
-  it('never breaks the request when it throws', async () => {
-    things(() => 0, 201)
-    const onSent = () => {
-      throw new Error('caller bug')
-    }
-    await expect(makeCore().api.post('/things/', {}, { onSent })).resolves.toEqual({ ok: true })
-  })
 })
