@@ -1,4 +1,4 @@
-import { computed, ref, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
+import { computed, onScopeDispose, ref, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
 import { onNuxtReady, useRoute, useRouter } from '#app'
 import type { LocationQueryRaw } from 'vue-router'
 import type { ProductQuery } from '~/services/domain/product'
@@ -86,9 +86,13 @@ export function useListingFilters(options: UseListingFiltersOptions = {}): UseLi
   // (no arrow-key run goes through them), and so is "Clear all": a new object each time, equal to no other.
   let control: unknown
   let last: unknown
+  // The listing was left (a product opened within the throttle's 300 ms of two edits): its last write would bring
+  // the shopper back to it.
+  let left = false
+  onScopeDispose(() => (left = true))
   function flush(): void {
     pending = false
-    if (queryKey(draft.value) === queryKey(query.value) && !parsed.value.cursor) return
+    if (left || queryKey(draft.value) === queryKey(query.value) && !parsed.value.cursor) return
     const by = control
     // A filter change starts the list from the beginning: the cursor belongs to the old results.
     void router[Date.now() - landed < 1000 && by === last ? 'replace' : 'push']({ path: route.path, query: locationQuery(draft.value) })

@@ -31,10 +31,11 @@ async function listingAt(route: string, options: UseCatalogListingOptions = {}, 
   return { listing, wrapper }
 }
 
-// The panel and its failure lines are lazy components: their modules' first load (a cold transform on a CI machine)
-// took longer than a wait for a render is given. Loaded once before, the waits below are for the render alone.
+// The panel and its failure lines are lazy components, and a filter edit's URL write imports its throttle on first
+// use: their modules' first load (a cold transform on a CI machine) took longer than a wait for a render is given.
+// Loaded once before, the waits below are for the render alone.
 beforeAll(async () => {
-  await Promise.all([import('~/components/catalog/CatalogFilterPanel.vue'), import('~/components/ui/UiLoadFailed.vue')])
+  await Promise.all([import('~/components/catalog/CatalogFilterPanel.vue'), import('~/components/ui/UiLoadFailed.vue'), import('@vueuse/core')])
 })
 
 const toggle = (wrapper: VueWrapper) => wrapper.get('button[aria-controls="catalog-filters"]')

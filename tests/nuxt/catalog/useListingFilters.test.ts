@@ -111,6 +111,26 @@ describe('useListingFilters', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ rating: '2' }))
   })
 
+  // Brands ticked and a product opened within the throttle's time: the last brand's write, due after the listing
+  // was left, brought the shopper back to it (and a nuxt test's next listing opened on the last one's query).
+  it('writes nothing once the listing is left: an edit still due does not bring the shopper back', async () => {
+    const router = useRouter()
+    const { result: filters, wrapper } = await mountComposable(() => useListingFilters({ throttleMs: 50 }), { route: '/products' })
+    filters.update({ brands: ['acme'] })
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ brand: ['acme'] }))
+
+    // A second brand, written at once; a third within the throttle's time, due when it ends.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    filters.update({ brands: ['acme', 'bolt'] })
+    filters.update({ brands: ['acme', 'bolt', 'cora'] })
+    const push = vi.spyOn(router, 'push')
+    const replace = vi.spyOn(router, 'replace')
+    wrapper.unmount()
+    vi.advanceTimersByTime(1000)
+    expect(push).not.toHaveBeenCalled()
+    expect(replace).not.toHaveBeenCalled()
+  })
+
   it('follows back/forward: the draft snaps to what the URL says', async () => {
     const router = useRouter()
     const filters = await mountFilters('/products?brand=a')
