@@ -100,9 +100,14 @@ test('a heart a guest gave up on is not added for whoever signs in next in this 
   await expect(page).toHaveURL(url => url.pathname === PRODUCTS_PATH)
   await page.getByRole('list', { name: 'Products' }).getByRole('listitem').nth(1).getByRole('link').first().click()
   await expect(page).toHaveURL(url => url.pathname.startsWith(`${PRODUCTS_PATH}/`))
+  // The address changes before the product page has rendered; until it has, the listing is on screen and the header's
+  // "Sign in" leads back to it (a busy CI run clicked it then, and signing in returned to the listing).
+  const signIn = page.getByRole('banner').getByRole('link', { name: 'Sign in' })
+  const productPage = new URL(page.url()).pathname
+  await expect(signIn).toHaveAttribute('href', `${SIGN_IN_PATH}?redirect=${productPage}`)
   const requests = trackWishlistRequests(page)
   const started = page.waitForResponse(response => new URL(response.url()).pathname === '/api/wishlist/ids/')
-  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click()
+  await signIn.click()
   await expect(page).toHaveURL(url => url.pathname === SIGN_IN_PATH)
   await waitForHydration(page)
   await signInOnPage(page, other)
