@@ -5,6 +5,7 @@ import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { readFile, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { prepareBuild } from './lib/build'
 import { startStack } from './lib/servers'
 import { SEARCH_PAGE, samplePages, weightPages } from './lib/pages'
@@ -23,6 +24,8 @@ import { historyPages, renderSsrHistory, type SsrHistoryEntry } from './report/s
 import { sourceRevision } from './lib/revision'
 
 const args = parseBenchArgs(process.argv.slice(2))
+// The full Chromium for Lighthouse, hydration and scroll figures (the tests drive its headless shell), Redis and so on.
+execFileSync('bash', ['tests/ensure-system-deps.sh', '--bench'], { stdio: 'inherit' })
 const { quick } = args
 const RESULTS_JSON = 'bench/results.json'
 const HISTORY_JSON = 'bench/ssr-history.json'

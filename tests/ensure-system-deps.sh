@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Browser, Redis and nginx for the e2e, shared-cache and cluster tests, and Django REST Framework for the real-DRF
-# contract run (tests/drf-real), come from Debian; install them when missing.
+# contract run (tests/drf-real), come from Debian; install them when missing. The tests drive Chromium's headless
+# shell (tests/e2e/support/chromium.ts); `--bench` also installs the full browser the benches measure.
 set -euo pipefail
 missing=()
-[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+if [ -n "${CHROMIUM_PATH:-}" ]; then
+  [ -x "$CHROMIUM_PATH" ] || { echo "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable" >&2; exit 1; }
+else
+  [ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
+  [ "${1:-}" != "--bench" ] || [ -x /usr/bin/chromium ] || missing+=(chromium)
+fi
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 # Debian puts nginx in /usr/sbin, which a non-root PATH may lack; the cluster test looks there too.
 { [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1; } || missing+=(nginx)
