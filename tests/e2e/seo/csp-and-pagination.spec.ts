@@ -83,7 +83,9 @@ test('a product opened from a scrolled listing keeps its address while the shopp
   const held: Array<() => Promise<void>> = []
   let holding = true
   await page.route(url => url.pathname.startsWith('/_nuxt/') && url.pathname.endsWith('.js'), async (route) => {
-    if (holding && await page.evaluate(() => location.pathname) !== '/products') held.push(() => route.continue())
+    const opening = holding && await page.evaluate(() => location.pathname) !== '/products'
+    // Asked again after the await: a script held once the test had let the others go would be held for good.
+    if (opening && holding) held.push(() => route.continue())
     else await route.continue()
   })
   await card.click()
