@@ -34,7 +34,7 @@ async function arriveAt(route: RouteLocationRaw | false | undefined): Promise<vo
     else if (app._route.fullPath === target) return
     await nextTick()
   }
-  throw new Error(`The test app did not arrive at ${route} (it is at ${router.currentRoute.value.fullPath})`)
+  throw new Error(`The test app did not arrive at ${target} (it is at ${router.currentRoute.value.fullPath})`)
 }
 
 /** A composable's result, mounted in a component of the Nuxt app (so lifecycle hooks, inject and head work). */
