@@ -31,6 +31,8 @@ test('a guest cart survives a reload, joins the account\'s cart at sign-in, and 
   await expectCartCount(page, 2)
   await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
   await expectCartCount(page, 3)
+  // Answered before the reload (the count shows at once; a page left before its request went out takes it along).
+  await expect(notice).toContainText(varied.title)
 
   // A reload: the count comes back after hydration, and the cart page shows both lines with the variant's options.
   await page.reload()

@@ -81,13 +81,17 @@ export async function expectCartCount(page: Page, count: number): Promise<void> 
 
 /**
  * A guest fills a cart from the product pages as a shopper does: two of `first` (the stepper, then "Add to cart"),
- * a full page load, one of `second`; the header counts each addition.
+ * a full page load, one of `second`; the header counts each addition. The page is left once the first addition has
+ * been answered: the count shows at once, and a page left before the request went out takes it along
+ * (leave-before-sending.spec.ts); with the headless shell, the next page load came that soon.
  */
 export async function addTwoProductsAsGuest(page: Page, first: { id: number, slug: string }, second: { id: number, slug: string }): Promise<void> {
   await gotoWithCart(page, productPath(first))
   await page.getByRole('button', { name: 'Increase quantity' }).click()
+  const answered = page.waitForResponse(response => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/cart/items/')
   await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
   await expectCartCount(page, 2)
+  await answered
   await gotoWithCart(page, productPath(second))
   await page.getByRole('button', { name: 'Add to cart', exact: true }).click()
   await expectCartCount(page, 3)
