@@ -30,19 +30,16 @@ together() {
 
 stage "system deps"; bash tests/ensure-system-deps.sh
 together "typecheck" "npm run --silent typecheck" "lint" "npm run --silent lint"
-# The unit and contract files run without a fresh worker per file (--no-isolate): they keep no state outside what their
-# hooks reset (contract: each file starts its own demo backend, which has no module-level state; each contract project
-# keeps its own workers, so no profile leaks into another's files), and importing the app's modules again for every
-# file was most of their time. Measured here, 2026-11-28: unit 42 -> 13 s, the four contract projects 62 -> 28 s;
-# green in shuffled orders (`--sequence.shuffle.files`). A CLI flag, not the projects' config: vitest 3 starts one
-# process per file whenever the root config isolates. The nuxt project cannot (it hangs), nor integration (its
-# workers are torn down mid-file); they stay isolated, in their own run.
-NO_ISOLATE=(--no-isolate)
-stage "unit";        npx vitest run --project unit "${NO_ISOLATE[@]}" "${WORKERS[@]}"
-stage "nuxt";        npx vitest run --project nuxt "${WORKERS[@]}"
+stage "unit";        npx vitest run --project unit --project nuxt "${WORKERS[@]}"
+# The contract files share their workers' module graph (--no-isolate) instead of a fresh process each: each starts its
+# own demo backend, which keeps no module-level state, and each project keeps its own workers, so no profile leaks
+# into another's files (checked: every file saw its own). Importing the app's modules again for every file was most of
+# their time: measured here, 2026-11-28, 62 -> 28 s, green in shuffled orders (`--sequence.shuffle.files`). A CLI
+# flag: vitest 3.2 forks one process per file whenever the root config isolates, whatever a project says. Not for the
+# unit files: in a fresh clone (no results cache, so vitest's first order) one of them then took ~48 s, not 1.
 # The contract suite against the demo as it is, as DRF itself may answer (CursorPagination, coded errors, "4.20",
 # carts on read), and paged by DRF's page-number and limit-offset classes: four projects, one vitest.
-stage "contract (standard, drf-variants, drf-page-number, drf-limit-offset)"; npx vitest run --project 'contract*' "${NO_ISOLATE[@]}" "${WORKERS[@]}"
+stage "contract (standard, drf-variants, drf-page-number, drf-limit-offset)"; npx vitest run --project 'contract*' --no-isolate "${WORKERS[@]}"
 # The same contract files against a real Django REST Framework shop from Debian's packages (tests/drf-real, ~25 s):
 # what DRF really sends, not what the demo imitates; its fixtures are compared with the committed ones. Beside it,
 # the build that integration tests need (real built servers: SSR isolation, shared Redis cache, crawler).
