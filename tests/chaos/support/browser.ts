@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { CHROMIUM_PATH } from '../../e2e/support/chromium'
+import { chromiumLaunch } from '../../e2e/support/chromium'
 import { auditTree, serializedDom } from './htmlAudit'
 import type { Shopper } from './shoppers'
 
@@ -38,15 +38,12 @@ export interface ChaosBrowser {
 interface NuxtRoot { __vue_app__?: { $nuxt?: { isHydrating?: boolean, $router: { push(path: string): Promise<unknown> } } } }
 
 /**
- * Debian's headless Chromium (as the e2e suite uses it), one context, one page. Every payload of the corpus calls alert() or
- * sets window.__xss: a dialog or the flag means script ran. The CSP forbids inline script and handlers, so an
+ * Debian's headless Chromium, launched as the e2e suite launches it, one context, one page. Every payload of the
+ * corpus calls alert() or sets window.__xss: a dialog or the flag means script ran. The CSP forbids inline script and handlers, so an
  * injected one that the browser refused shows up as a `securitypolicyviolation` event; both are counted.
  */
 export async function startChaosBrowser(origin: string): Promise<ChaosBrowser> {
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-  })
+  const browser: Browser = await chromium.launch(chromiumLaunch)
   const counts: BrowserCounts = { 'full page loads': 0, 'client-side navigations': 0, 'dialogs': 0, 'csp violations': 0, 'window.__xss set': 0, 'live DOM audit findings': 0 }
   const findings: string[] = []
   const serverErrors: string[] = []

@@ -25,9 +25,9 @@ describe('the notice after "Add to cart"', () => {
     vi.useFakeTimers()
     await quickAdd.add(7)
     await vi.waitFor(() => expect(notice()?.getAttribute('aria-label')).toBe('Added to your cart'))
-    await vi.advanceTimersByTimeAsync(5_000)
+    await vi.advanceTimersByTimeAsync(4_000)
     expect(notice()).not.toBeNull()
-    await vi.advanceTimersByTimeAsync(1_000)
+    await vi.advanceTimersByTimeAsync(2_000)
     await vi.waitFor(() => expect(notice()).toBeNull())
   })
 
