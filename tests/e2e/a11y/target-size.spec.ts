@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '../support/test'
 import { CART_PATH, productPath } from '../../../utils/routes/paths'
 import { waitForHydration, waitForListeners } from '../support/hydration'
-import { addFault, addThroughApi, cartButton, cartLineWithChangedPrice, findProduct, gotoWithCart, resetFaults } from '../cart/support'
+import { addFault, addThroughApi, CART_CONTROL_LIVE, cartButton, cartLineWithChangedPrice, findProduct, gotoWithCart, resetFaults } from '../cart/support'
 
 // WCAG 2.5.8: every pointer target at least 24 x 24 CSS px, on the narrowest screen the shop supports (320 px).
 // Text links and the small buttons inside a sentence ("OK", "Try again", "Dismiss") were as tall as their text.
@@ -77,7 +77,7 @@ test('the mini-cart\'s "Try again" is a 24 px target', async ({ page }) => {
   await addFault({ path_pattern: '/cart/', method: 'GET', status: 503, count: 100 })
   await page.goto(productPath(product))
   await waitForHydration(page)
-  await expect(cartButton(page)).toBeVisible()
+  await expect(cartButton(page)).toBeVisible(CART_CONTROL_LIVE)
   await cartButton(page).click()
   await expectTarget(page.getByRole('dialog').getByRole('button', { name: 'Try again' }))
 })

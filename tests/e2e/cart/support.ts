@@ -67,16 +67,24 @@ export function cartButton(page: Page) {
   return page.getByRole('banner').getByRole('button', { name: /^Cart/ })
 }
 
+/**
+ * How long the header's cart control may take to become live: it hydrates when the browser is first idle, which Vue
+ * waits for up to 10 s (hydrateOnIdle's default), and then loads its chunk. On a loaded CI machine 5 s was not always
+ * enough (seen once: "element(s) not found" after a hydrated home page).
+ */
+export const CART_CONTROL_LIVE = { timeout: 15_000 }
+
 /** Goes to `path`, waits for the app and for the header's cart control to be live. */
 export async function gotoWithCart(page: Page, path: string): Promise<void> {
   await page.goto(path)
   await waitForHydration(page)
-  await expect(cartButton(page)).toBeVisible()
+  await expect(cartButton(page)).toBeVisible(CART_CONTROL_LIVE)
 }
 
 /** The header's cart control says `count` items (0: no count). */
 export async function expectCartCount(page: Page, count: number): Promise<void> {
-  await expect(cartButton(page)).toHaveAccessibleName(count ? `Cart, ${count} item${count === 1 ? '' : 's'}` : 'Cart')
+  const name = count ? `Cart, ${count} item${count === 1 ? '' : 's'}` : 'Cart'
+  await expect(cartButton(page)).toHaveAccessibleName(name, CART_CONTROL_LIVE)
 }
 
 /**
