@@ -17,6 +17,11 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
+  // Ten seconds for an assertion to come true, not Playwright's five: what several assert on is hydrated when the
+  // browser is first idle (the header's cart and wishlist counts, the search box: hydrate-on-idle), which Vue waits
+  // for up to 10 s, and CI's two cores are saturated by the two workers and their servers. A test failing on time
+  // in CI was such a wait (the cart control, 5 s after a hydrated page). How fast things are is bench/'s to measure.
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   // Builds once when the build is stale, before any worker serves it.
   globalSetup: './tests/e2e/support/globalSetup.ts',
