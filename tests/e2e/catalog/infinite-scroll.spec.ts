@@ -3,6 +3,7 @@ import { observeLongTasks, sample, scrollUntilLoaded } from '../../../bench/cata
 import { categoryPath } from '../../../utils/routes/paths'
 import { productIdFromPath } from '../../../utils/routes/productSegment'
 import { waitForHydration } from '../support/hydration'
+import { withoutProductImages } from '../support/images'
 
 interface FacetCount { slug: string, name: string, count: number }
 
@@ -10,6 +11,7 @@ test('scrolling to the end of a 1,000-product category shows every product exact
   test.setTimeout(180_000)
   // A tall window walks the list in a third of the steps; every row still passes through the view.
   await page.setViewportSize({ width: 1280, height: 2400 })
+  await withoutProductImages(page)
   const facets = await (await request.get('/api/products/facets/')).json() as { categories: FacetCount[] }
   // The smallest category with at least 1,000 products (a top-level one in the demo catalog).
   const category = facets.categories.filter(c => c.count >= 1000).sort((a, b) => a.count - b.count)[0]!
@@ -63,6 +65,7 @@ test('scrolling to the end of a 1,000-product category shows every product exact
 test('after 3,000 loaded products the DOM holds as many cards as after 1,000, and the last product can be reached', async ({ page }, testInfo) => {
   test.setTimeout(240_000)
   await observeLongTasks(page)
+  await withoutProductImages(page)
   const startedAt = Date.now()
   await page.goto('/products?page_size=100')
   await waitForHydration(page)
