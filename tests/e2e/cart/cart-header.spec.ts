@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '../support/test'
 import { CART_PATH, PRODUCTS_PATH } from '../../../utils/routes/paths'
 import { holdScripts, waitForListeners } from '../support/hydration'
-import { addThroughApi, cartButton, expectCartCount, findProduct, gotoWithCart } from './support'
+import { addThroughApi, CART_CONTROL_LIVE, cartButton, expectCartCount, findProduct, gotoWithCart } from './support'
 
 // The header's cart at a phone's and a desktop's width, its mini-cart and the cart page: laid out within the
 // screen, usable by keyboard, axe clean. Screenshots (header-cart-<width>.png, mini-cart-<width>.png,
@@ -100,7 +100,7 @@ test('a mouse press on the cart link that its hydration interrupts still opens t
   await expect(page).toHaveURL(CART_PATH)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your cart')
   // And then the control is the mini-cart's button, as it is for every other visit.
-  await expect(page.getByRole('banner').getByRole('button', { name: 'Cart' })).toBeVisible({ timeout: 15_000 })
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Cart' })).toBeVisible(CART_CONTROL_LIVE)
 })
 
 test('quick add on a card adds one, shows it with a link to the cart, and says it', async ({ page }, testInfo) => {

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '../support/test'
 import { waitForHydration, waitForListeners } from '../support/hydration'
 import { accountButton, DEMO, signInThroughForm } from '../auth/support'
+import { CART_CONTROL_LIVE } from '../cart/support'
 
 // The header from 320 px up: a usable full-width search on phones, named icon targets of 44 px, the main links
 // one tap away, no horizontal scrolling, axe clean, and every control reachable by Tab in reading order.
@@ -19,7 +20,7 @@ test('the header works from 320 px to desktop: layout, names, targets, axe, keyb
     // The cart's control is a link to the cart until it hydrates (when idle), then the mini-cart's button.
     const cart = banner.getByRole('button', { name: 'Cart' })
     // Idle comes late on a busy machine: wait for it longer than for a render.
-    await expect(cart).toBeVisible({ timeout: 15_000 })
+    await expect(cart).toBeVisible(CART_CONTROL_LIVE)
     const signIn = banner.getByRole('link', { name: 'Sign in' })
     const wishlist = banner.getByRole('link', { name: 'Wishlist' })
     const nav = banner.getByRole('navigation', { name: 'Main' })
