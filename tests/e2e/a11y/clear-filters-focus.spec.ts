@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '../support/test'
 import { NO_RING, ringOf } from '../support/focusRing'
-import { waitForHydration } from '../support/hydration'
+import { waitForHydration, waitForListeners } from '../support/hydration'
 
 // "Clear all filters" goes away once it has cleared them: the focus went with it to <body>, so the keyboard started
 // again from the top of the page and a screen reader said nothing. It goes to the listing's heading instead, ringed
@@ -11,7 +11,10 @@ async function withABrandTicked(page: Page) {
   await page.goto('/products')
   await waitForHydration(page)
   const filters = page.getByRole('complementary', { name: 'Filters' })
-  await filters.getByRole('group', { name: 'Brand' }).getByRole('checkbox').first().check()
+  const brandBox = filters.getByRole('group', { name: 'Brand' }).getByRole('checkbox').first()
+  // The panel hydrates when the browser is idle (up to 10 s on a busy machine): this test is about what follows.
+  await waitForListeners(brandBox)
+  await brandBox.check()
   await expect(page).toHaveURL(/[?&]brand=/)
   return {
     clear: filters.getByRole('button', { name: 'Clear all filters' }),

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '../support/test'
-import { waitForHydration } from '../support/hydration'
+import { waitForHydration, waitForListeners } from '../support/hydration'
 import { brandOf, renderedCards } from './support'
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY)
@@ -20,6 +20,8 @@ test('back/forward between filter states lands on the place each had, and leaves
   const inStock = page.getByRole('checkbox', { name: 'In stock only' })
 
   // A brand, at the top of the page (its box is in view there).
+  // The panel hydrates when the browser is idle (up to 10 s on a busy machine): this test is about what follows.
+  await waitForListeners(brandBox)
   await brandBox.check()
   await expect(page).toHaveURL(/\/products\?brand=[a-z0-9-]+$/)
   expect(await scrollY(page)).toBe(0)

@@ -15,6 +15,8 @@ test('filters and sort live in the URL: reload and back/forward show the same re
   const filters = page.getByRole('complementary', { name: 'Filters' })
   const brandBox = filters.getByRole('group', { name: 'Brand' }).getByRole('checkbox').first()
   const brandName = await brandOf(brandBox)
+  // The panel hydrates when the browser is idle (up to 10 s on a busy machine): this test is about what follows.
+  await waitForListeners(brandBox)
   await brandBox.check()
   await expect(page).toHaveURL(/[?&]brand=[a-z0-9-]+/)
   // An empty grid (still loading) would pass `every` vacuously: wait for cards, all of that brand.

@@ -86,7 +86,10 @@ test('a filter change on /products is not announced as a page change', async ({ 
 
   const count = page.getByRole('main').getByText(/^\d[\d,]* products?$/)
   const before = await count.textContent()
-  await page.getByRole('complementary', { name: 'Filters' }).getByRole('checkbox', { name: 'In stock only' }).check()
+  const inStock = page.getByRole('complementary', { name: 'Filters' }).getByRole('checkbox', { name: 'In stock only' })
+  // The panel hydrates when the browser is idle (up to 10 s on a busy machine): this test is about what follows.
+  await waitForListeners(inStock)
+  await inStock.check()
   await expect(page).toHaveURL(/[?&]in_stock=/)
   // The listing's own live count says the result; that is the message for a filter change.
   await expect(count).not.toHaveText(before!)
